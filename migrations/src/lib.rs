@@ -1,0 +1,23 @@
+//! Roundtable's schema history. One file per change, never edited once landed; every
+//! migration runs on SQLite and PostgreSQL alike.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_directory;
+mod m20261123_000002_accounts;
+mod m20261123_000003_events;
+mod m20261123_000004_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_directory::Migration),
+            Box::new(m20261123_000002_accounts::Migration),
+            Box::new(m20261123_000003_events::Migration),
+            Box::new(m20261123_000004_audit::Migration),
+        ]
+    }
+}

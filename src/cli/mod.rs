@@ -1,0 +1,225 @@
+//! The command line: `serve`, `migrate`, `demo`, `user create`, `token create`.
+
+pub mod demo;
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::accounts::{NewUser, service as accounts};
+use crate::app::{Application, shutdown_signal};
+use crate::config::{Overrides, Settings, redact_url};
+use crate::db::Db;
+use crate::error::AppError;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "roundtable",
+    version,
+    about = "Conferences and roundtable series for coalitions of NGOs, governments and international bodies"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve pages, API and feeds (creating and migrating the database when needed).
+    Serve(ServeArgs),
+    /// Apply pending database migrations.
+    Migrate(DbArgs),
+    /// Load the demonstration data (idempotent).
+    Demo(DbArgs),
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct DbArgs {
+    /// Database URL (sqlite://path or postgres://...).
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on, e.g. 127.0.0.1:3000.
+    #[arg(long)]
+    pub bind: Option<String>,
+    #[arg(long)]
+    pub database_url: Option<String>,
+    /// Where mail goes: file://DIR, smtp://host:port or smtps://user:pass@host:port.
+    #[arg(long)]
+    pub mail_url: Option<String>,
+    /// Load the demonstration data before serving.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, organizer, rapporteur or member.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create a bearer token for an account; printed as the last line.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for.
+        #[arg(long)]
+        label: Option<String>,
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    match execute(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn settings(overrides: Overrides) -> anyhow::Result<Settings> {
+    let settings = Settings::load(&overrides)?;
+    crate::telemetry::init(&settings.log);
+    Ok(settings)
+}
+
+async fn open(database_url: Option<String>) -> anyhow::Result<Db> {
+    let settings = settings(Overrides {
+        database_url,
+        ..Overrides::default()
+    })?;
+    let db = Db::connect(&settings.database).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Shows a client error as the fields at fault, anything else as it is.
+fn explain(err: AppError) -> anyhow::Error {
+    match err {
+        AppError::Invalid(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| format!("{} {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        AppError::Internal(err) => err,
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+async fn execute(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            let settings = settings(Overrides {
+                bind: args.bind,
+                database_url: args.database_url,
+                mail_url: args.mail_url,
+            })?;
+            if args.demo {
+                let db = Db::connect(&settings.database).await?;
+                db.migrate().await?;
+                demo::load(&db).await.map_err(explain)?;
+            }
+            let database = redact_url(&settings.database.url);
+            let app = Application::build(settings).await?;
+            let addr = app.local_addr()?;
+            tracing::info!(%addr, %database, "Roundtable is serving on http://{addr}");
+            app.run_until(shutdown_signal()).await
+        }
+        Command::Migrate(args) => {
+            open(args.database_url).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo(args) => {
+            let db = open(args.database_url).await?;
+            let summary = demo::load(&db).await.map_err(explain)?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    name,
+                    role,
+                    database_url,
+                },
+        } => {
+            let password = read_password()?;
+            let new = NewUser::parse(&email, &name, &role, &password).map_err(|errors| {
+                explain(
+                    errors
+                        .finish()
+                        .err()
+                        .unwrap_or(AppError::invalid("body", "invalid")),
+                )
+            })?;
+            let db = open(database_url).await?;
+            let user = accounts::create_user(&db, new).await.map_err(explain)?;
+            println!(
+                "created {} account for {} (id {})",
+                user.role, user.email, user.id
+            );
+            Ok(())
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    email,
+                    label,
+                    database_url,
+                },
+        } => {
+            let db = open(database_url).await?;
+            let token = accounts::create_token(&db, &email, label)
+                .await
+                .map_err(explain)?;
+            println!("token for {email} (shown once; keep it secret):");
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+/// The password: the first line of standard input.
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprint!("password (input is shown; pipe it in to keep it off screen): ");
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}

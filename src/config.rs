@@ -1,0 +1,173 @@
+//! Layered settings: the built-in `config/default.toml`, then `config/default.toml` and
+//! `config/<environment>.toml` from the working directory when present, then
+//! `ROUNDTABLE_<SECTION>__<KEY>` environment variables, then command-line flags.
+//! Secrets (database and mail passwords) never appear in `Debug` output or logs.
+
+use std::fmt;
+use std::path::Path;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+const BUILT_IN_DEFAULTS: &str = include_str!("../config/default.toml");
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub mail: MailSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct ServerSettings {
+    pub bind: String,
+    pub public_url: String,
+    pub secure_cookies: bool,
+    pub session_hours: i64,
+}
+
+#[derive(Clone, Deserialize, Serialize)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub max_connections: u32,
+    pub busy_timeout_ms: u64,
+}
+
+#[derive(Clone, Deserialize, Serialize)]
+pub struct MailSettings {
+    pub url: String,
+    pub from_address: String,
+    pub from_name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct LogSettings {
+    pub format: String,
+    pub filter: String,
+}
+
+/// Values given on the command line; `None` leaves the configured value alone.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mail_url: Option<String>,
+}
+
+impl Settings {
+    /// Reads every layer, the working directory's `config/` folder included.
+    pub fn load(overrides: &Overrides) -> Result<Self, figment::Error> {
+        Self::load_from(Path::new("config"), overrides)
+    }
+
+    pub fn load_from(config_dir: &Path, overrides: &Overrides) -> Result<Self, figment::Error> {
+        let environment =
+            std::env::var("ROUNDTABLE_ENVIRONMENT").unwrap_or_else(|_| "local".to_string());
+        let mut figment = Figment::new()
+            .merge(Toml::string(BUILT_IN_DEFAULTS))
+            .merge(Toml::file(config_dir.join("default.toml")))
+            .merge(Toml::file(config_dir.join(format!("{environment}.toml"))))
+            .merge(
+                Env::prefixed("ROUNDTABLE_")
+                    .split("__")
+                    .ignore(&["ENVIRONMENT"]),
+            );
+        if let Some(bind) = &overrides.bind {
+            figment = figment.merge(Serialized::default("server.bind", bind));
+        }
+        if let Some(url) = &overrides.database_url {
+            figment = figment.merge(Serialized::default("database.url", url));
+        }
+        if let Some(url) = &overrides.mail_url {
+            figment = figment.merge(Serialized::default("mail.url", url));
+        }
+        figment.extract()
+    }
+
+    /// The built-in defaults alone, for tests and tools.
+    pub fn defaults() -> Result<Self, figment::Error> {
+        Figment::new()
+            .merge(Toml::string(BUILT_IN_DEFAULTS))
+            .extract()
+    }
+}
+
+/// Hides the password part of a URL such as `postgres://user:secret@host/db`.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("********"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &redact_url(&self.url))
+            .field("max_connections", &self.max_connections)
+            .field("busy_timeout_ms", &self.busy_timeout_ms)
+            .finish()
+    }
+}
+
+impl fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("url", &redact_url(&self.url))
+            .field("from_address", &self.from_address)
+            .field("from_name", &self.from_name)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_defaults_serve_sqlite_on_localhost() {
+        let settings = Settings::defaults().unwrap();
+        assert_eq!(settings.server.bind, "127.0.0.1:3000");
+        assert!(settings.database.url.starts_with("sqlite://"));
+    }
+
+    #[test]
+    fn flags_override_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("default.toml"),
+            "[server]\nbind = \"0.0.0.0:9000\"\n",
+        )
+        .unwrap();
+        let from_file = Settings::load_from(dir.path(), &Overrides::default()).unwrap();
+        assert_eq!(from_file.server.bind, "0.0.0.0:9000");
+        let overrides = Overrides {
+            bind: Some("127.0.0.1:4000".into()),
+            database_url: Some("sqlite://x.db".into()),
+            mail_url: None,
+        };
+        let flagged = Settings::load_from(dir.path(), &overrides).unwrap();
+        assert_eq!(flagged.server.bind, "127.0.0.1:4000");
+        assert_eq!(flagged.database.url, "sqlite://x.db");
+    }
+
+    #[test]
+    fn debug_output_hides_passwords() {
+        let settings = DatabaseSettings {
+            url: "postgres://app:hunter2@db.example.org/roundtable".into(),
+            max_connections: 5,
+            busy_timeout_ms: 1,
+        };
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("********"));
+    }
+}

@@ -1,0 +1,290 @@
+//! Queries on organizations and people.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+};
+
+use super::{Organization, OrganizationKind, Person};
+use crate::domain::{CountryCode, Region};
+use crate::entities::{organization, person};
+use crate::web::Pagination;
+
+/// A case-insensitive "contains" pattern, with LIKE's wildcards escaped.
+pub fn contains_pattern(text: &str) -> LikeExpr {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
+/// `lower(column) LIKE pattern`, the same on SQLite and PostgreSQL.
+pub fn lower_like(column: impl sea_orm::sea_query::IntoColumnRef, pattern: &LikeExpr) -> Condition {
+    Condition::all().add(Expr::expr(Func::lower(Expr::col(column))).like(pattern.clone()))
+}
+
+#[derive(Debug, Default)]
+pub struct OrganizationFilter {
+    pub q: Option<String>,
+    pub kind: Option<OrganizationKind>,
+    pub region: Option<Region>,
+    pub country: Option<CountryCode>,
+}
+
+pub async fn list_organizations(
+    db: &impl ConnectionTrait,
+    filter: &OrganizationFilter,
+    page: Pagination,
+) -> Result<(Vec<organization::Model>, u64), DbErr> {
+    let mut query = organization::Entity::find();
+    if let Some(q) = &filter.q {
+        let pattern = contains_pattern(q);
+        query = query.filter(
+            Condition::any()
+                .add(lower_like(organization::Column::Name, &pattern))
+                .add(lower_like(organization::Column::Acronym, &pattern)),
+        );
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(organization::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(region) = filter.region {
+        query = query.filter(organization::Column::Region.eq(region.as_str()));
+    }
+    if let Some(country) = filter.country {
+        query = query.filter(organization::Column::Country.eq(country.as_str()));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(organization::Column::Name)
+        .order_by_asc(organization::Column::Id)
+        .limit(page.limit)
+        .offset(page.offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+pub async fn organization(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<organization::Model>, DbErr> {
+    organization::Entity::find_by_id(id).one(db).await
+}
+
+/// Organizations by id, for showing names beside references.
+pub async fn organizations_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, organization::Model>, DbErr> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+}
+
+pub async fn organization_by_name(
+    db: &impl ConnectionTrait,
+    name: &str,
+) -> Result<Option<organization::Model>, DbErr> {
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .order_by_asc(organization::Column::Id)
+        .one(db)
+        .await
+}
+
+fn organization_fields(active: &mut organization::ActiveModel, org: &Organization) {
+    active.name = Set(org.name.clone());
+    active.acronym = Set(org.acronym.clone());
+    active.kind = Set(org.kind.as_str().to_string());
+    active.country = Set(org.country.map(|c| c.as_str().to_string()));
+    active.region = Set(org.region.map(|r| r.as_str().to_string()));
+    active.subregion = Set(org.subregion.map(|s| s.as_str().to_string()));
+    active.website = Set(org.website.clone());
+    active.updated_at = Set(Utc::now());
+}
+
+pub async fn insert_organization(
+    db: &impl ConnectionTrait,
+    org: &Organization,
+) -> Result<organization::Model, DbErr> {
+    let mut active = organization::ActiveModel {
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    organization_fields(&mut active, org);
+    active.insert(db).await
+}
+
+pub async fn update_organization(
+    db: &impl ConnectionTrait,
+    current: organization::Model,
+    org: &Organization,
+) -> Result<organization::Model, DbErr> {
+    let mut active: organization::ActiveModel = current.into();
+    organization_fields(&mut active, org);
+    active.update(db).await
+}
+
+pub async fn delete_organization(db: &impl ConnectionTrait, id: i32) -> Result<u64, DbErr> {
+    Ok(organization::Entity::delete_by_id(id)
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+#[derive(Debug, Default)]
+pub struct PersonFilter {
+    pub q: Option<String>,
+    pub organization_id: Option<i32>,
+}
+
+pub async fn list_people(
+    db: &impl ConnectionTrait,
+    filter: &PersonFilter,
+    page: Pagination,
+) -> Result<(Vec<person::Model>, u64), DbErr> {
+    let mut query = person::Entity::find();
+    if let Some(q) = &filter.q {
+        let pattern = contains_pattern(q);
+        let matching_orgs = organization::Entity::find()
+            .select_only()
+            .column(organization::Column::Id)
+            .filter(
+                Condition::any()
+                    .add(lower_like(organization::Column::Name, &pattern))
+                    .add(lower_like(organization::Column::Acronym, &pattern)),
+            )
+            .into_query();
+        let mut any = Condition::any()
+            .add(lower_like(person::Column::GivenName, &pattern))
+            .add(lower_like(person::Column::FamilyName, &pattern))
+            .add(lower_like(person::Column::Email, &pattern))
+            .add(person::Column::OrganizationId.in_subquery(matching_orgs));
+        // "Corlett Letlojane" should find her too.
+        if let Some((given, family)) = q.trim().split_once(' ') {
+            any = any.add(
+                Condition::all()
+                    .add(lower_like(
+                        person::Column::GivenName,
+                        &contains_pattern(given),
+                    ))
+                    .add(lower_like(
+                        person::Column::FamilyName,
+                        &contains_pattern(family.trim()),
+                    )),
+            );
+        }
+        query = query.filter(any);
+    }
+    if let Some(id) = filter.organization_id {
+        query = query.filter(person::Column::OrganizationId.eq(id));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(person::Column::FamilyName)
+        .order_by_asc(person::Column::GivenName)
+        .order_by_asc(person::Column::Id)
+        .limit(page.limit)
+        .offset(page.offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+pub async fn person(db: &impl ConnectionTrait, id: i32) -> Result<Option<person::Model>, DbErr> {
+    person::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn people_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, person::Model>, DbErr> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|row| (row.id, row)).collect())
+}
+
+pub async fn person_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<person::Model>, DbErr> {
+    person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(db)
+        .await
+}
+
+/// A person found by exact names, for the demo's find-or-create.
+pub async fn person_by_names(
+    db: &impl ConnectionTrait,
+    given_name: &str,
+    family_name: &str,
+) -> Result<Option<person::Model>, DbErr> {
+    person::Entity::find()
+        .filter(person::Column::GivenName.eq(given_name))
+        .filter(person::Column::FamilyName.eq(family_name))
+        .order_by_asc(person::Column::Id)
+        .one(db)
+        .await
+}
+
+fn person_fields(active: &mut person::ActiveModel, p: &Person) {
+    active.honorific = Set(p.honorific.clone());
+    active.given_name = Set(p.given_name.clone());
+    active.family_name = Set(p.family_name.clone());
+    active.email = Set(p.email.as_ref().map(|e| e.as_str().to_string()));
+    active.position = Set(p.position.clone());
+    active.organization_id = Set(p.organization_id);
+    active.country = Set(p.country.map(|c| c.as_str().to_string()));
+    active.bio = Set(p.bio.clone());
+    active.updated_at = Set(Utc::now());
+}
+
+pub async fn insert_person(db: &impl ConnectionTrait, p: &Person) -> Result<person::Model, DbErr> {
+    let mut active = person::ActiveModel {
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    person_fields(&mut active, p);
+    active.insert(db).await
+}
+
+pub async fn update_person(
+    db: &impl ConnectionTrait,
+    current: person::Model,
+    p: &Person,
+) -> Result<person::Model, DbErr> {
+    let mut active: person::ActiveModel = current.into();
+    person_fields(&mut active, p);
+    active.update(db).await
+}
+
+pub async fn delete_person(db: &impl ConnectionTrait, id: i32) -> Result<u64, DbErr> {
+    Ok(person::Entity::delete_by_id(id)
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -1,0 +1,62 @@
+//! Domain types shared by several capabilities. Input becomes these at the edge; past it,
+//! code trusts them. Each constructor returns a typed error whose text is shown to the
+//! client next to the field.
+
+mod country;
+mod email;
+mod region;
+mod slug;
+mod text;
+mod timezone;
+
+pub use country::CountryCode;
+pub use email::EmailAddress;
+pub use region::{Region, SubRegion};
+pub use slug::Slug;
+pub use text::{optional_text, required_text};
+pub use timezone::TimeZone;
+
+/// Declares an enum stored and sent as one of a fixed set of strings, with `as_str`,
+/// `FromStr` (whose error lists the allowed values), serde and an OpenAPI schema.
+#[macro_export]
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::NotOneOf;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                match text {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err($crate::domain::NotOneOf(&[$($text),+])),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// The error of a `string_enum!` parse: the value is not one of those allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("must be one of: {}", .0.join(", "))]
+pub struct NotOneOf(pub &'static [&'static str]);

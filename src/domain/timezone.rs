@@ -1,0 +1,116 @@
+//! IANA time zones, the frame in which an event's wall times are given and shown.
+
+use std::fmt;
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone as _, Utc};
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("must be an IANA time zone such as Europe/Brussels")]
+pub struct InvalidTimeZone;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WallTimeError {
+    #[error("does not exist in {0} (the clocks skip it)")]
+    Skipped(String),
+    #[error("is ambiguous in {0} (the clocks pass it twice); give the offset")]
+    Ambiguous(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(Tz);
+
+impl TimeZone {
+    pub fn parse(value: &str) -> Result<Self, InvalidTimeZone> {
+        value
+            .trim()
+            .parse::<Tz>()
+            .map(Self)
+            .map_err(|_| InvalidTimeZone)
+    }
+
+    pub fn tz(&self) -> Tz {
+        self.0
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The instant a wall-clock time in this zone stands for.
+    pub fn from_wall_time(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, WallTimeError> {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(time) => Ok(time.with_timezone(&Utc)),
+            LocalResult::Ambiguous(_, _) => Err(WallTimeError::Ambiguous(self.name().into())),
+            LocalResult::None => Err(WallTimeError::Skipped(self.name().into())),
+        }
+    }
+
+    /// An instant as RFC 3339 with this zone's offset at that instant.
+    pub fn format(&self, instant: DateTime<Utc>) -> String {
+        instant
+            .with_timezone(&self.0)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    pub fn local(&self, instant: DateTime<Utc>) -> DateTime<Tz> {
+        instant.with_timezone(&self.0)
+    }
+}
+
+impl fmt::Display for TimeZone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn brussels_in_june_is_two_hours_ahead() {
+        let zone = TimeZone::parse("Europe/Brussels").unwrap();
+        let instant = zone.from_wall_time(wall(2009, 6, 3, 14, 0)).unwrap();
+        assert_eq!(instant.to_rfc3339(), "2009-06-03T12:00:00+00:00");
+        assert_eq!(zone.format(instant), "2009-06-03T14:00:00+02:00");
+    }
+
+    #[test]
+    fn southern_and_unshifted_zones() {
+        let buenos_aires = TimeZone::parse("America/Argentina/Buenos_Aires").unwrap();
+        let instant = buenos_aires.from_wall_time(wall(2008, 4, 1, 9, 0)).unwrap();
+        assert_eq!(buenos_aires.format(instant), "2008-04-01T09:00:00-03:00");
+        let accra = TimeZone::parse("Africa/Accra").unwrap();
+        let instant = accra.from_wall_time(wall(2008, 7, 1, 9, 0)).unwrap();
+        assert_eq!(accra.format(instant), "2008-07-01T09:00:00+00:00");
+    }
+
+    #[test]
+    fn skipped_and_repeated_wall_times_are_refused() {
+        let zone = TimeZone::parse("Europe/Brussels").unwrap();
+        assert!(matches!(
+            zone.from_wall_time(wall(2009, 3, 29, 2, 30)),
+            Err(WallTimeError::Skipped(_))
+        ));
+        assert!(matches!(
+            zone.from_wall_time(wall(2009, 10, 25, 2, 30)),
+            Err(WallTimeError::Ambiguous(_))
+        ));
+    }
+
+    #[test]
+    fn unknown_zones_are_refused() {
+        for bad in ["", "Brussels", "Europe/Atlantis", "+02:00"] {
+            assert!(TimeZone::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The `events` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub kind: String,
+    pub description: Option<String>,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub timezone: String,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub subregion: Option<String>,
+    pub series_id: Option<i32>,
+    pub status: String,
+    pub capacity: Option<i32>,
+    pub registration_mode: String,
+    pub registration_opens_at: Option<DateTimeUtc>,
+    pub registration_closes_at: Option<DateTimeUtc>,
+    pub waitlist: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

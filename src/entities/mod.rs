@@ -1,0 +1,14 @@
+//! sea-orm entities, one file per table, no logic. The schema itself comes from the
+//! migrations crate; these only describe it to the ORM.
+
+pub mod api_token;
+pub mod audit_log;
+pub mod auth_session;
+pub mod event;
+pub mod event_organization;
+pub mod organization;
+pub mod person;
+pub mod series;
+pub mod session;
+pub mod session_participant;
+pub mod user;

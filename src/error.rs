@@ -1,0 +1,200 @@
+//! The one error type of the application and its `application/problem+json` response
+//! (RFC 9457). Client errors name the fields at fault; server errors are logged with their
+//! cause chain and shown to the client as a generic message.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sea_orm::{DbErr, SqlErr};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One invalid field of a request, named as the client sent it (`organizers[0].role`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Field errors gathered while turning a request into domain types, so that a client
+/// learns about every invalid field at once.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// Keeps the value when `result` is Ok, records the error under `field` otherwise.
+    pub fn check<T, E: std::fmt::Display>(
+        &mut self,
+        field: &str,
+        result: Result<T, E>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(err) => {
+                self.add(field, err.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Ok when no error was recorded, the 422 error listing them otherwise.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request body is not well-formed (400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// No valid credentials (401).
+    #[error("sign-in required")]
+    Unauthorized,
+    /// Login failed; deliberately the same whether the account exists or not (401).
+    #[error("email or password is incorrect")]
+    BadCredentials,
+    /// Signed in but not allowed (403).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Unknown resource (404).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// Duplicate, full, or a clash with the current state (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// Well-formed but invalid, with the fields at fault (422).
+    #[error("invalid request")]
+    Invalid(Vec<FieldError>),
+    /// Anything the client could not have caused (500); the cause is logged, not shown.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized | Self::BadCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The problem document shown to the client.
+    pub fn problem(&self) -> Problem {
+        let status = self.status();
+        let title = status.canonical_reason().unwrap_or("Error").to_string();
+        let (detail, errors) = match self {
+            Self::Invalid(errors) => (
+                "The request has invalid fields.".to_string(),
+                errors.clone(),
+            ),
+            Self::Internal(_) => (
+                "Something went wrong on our side; it has been logged.".to_string(),
+                Vec::new(),
+            ),
+            other => (capitalize(&other.to_string()), Vec::new()),
+        };
+        Problem {
+            kind: format!("about:blank#{}", status.as_u16()),
+            title,
+            status: status.as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// RFC 9457 problem details, with the invalid fields of a 422.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub errors: Vec<FieldError>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(err) = &self {
+            tracing::error!(error = ?err, "request failed");
+        }
+        let status = self.status();
+        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        let mut response = (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer realm=\"roundtable\""),
+            );
+        }
+        response
+    }
+}
+
+impl From<DbErr> for AppError {
+    fn from(err: DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(err))
+    }
+}
+
+/// Maps a constraint violation to the client error it stands for, and any other database
+/// error to an internal one. Use it where a write may hit a unique or foreign key.
+pub fn on_constraint(err: DbErr, unique: &str, foreign_key: &str) -> AppError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(unique.to_string()),
+        Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+            AppError::Conflict(foreign_key.to_string())
+        }
+        _ => err.into(),
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

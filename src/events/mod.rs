@@ -1,0 +1,1017 @@
+//! Events: series of events, events (conferences, roundtables, workshops...) with their
+//! organizing organizations, the sessions inside an event, and who chairs, speaks at and
+//! reports on each session. Times are instants stored in UTC and shown in the event's
+//! IANA time zone; a client may send them as local wall time in that zone.
+
+pub mod api;
+pub mod conflicts;
+pub mod service;
+pub mod store;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use crate::directory::{parse_country, parse_region};
+use crate::domain::{CountryCode, Region, Slug, SubRegion, TimeZone, optional_text, required_text};
+use crate::entities::{event, series, session};
+use crate::error::{AppError, FieldErrors};
+
+crate::string_enum!(EventKind {
+    Conference => "conference",
+    Roundtable => "roundtable",
+    Workshop => "workshop",
+    Seminar => "seminar",
+    Briefing => "briefing",
+});
+
+crate::string_enum!(EventStatus {
+    Draft => "draft",
+    Published => "published",
+    Cancelled => "cancelled",
+});
+
+crate::string_enum!(OrganizerRole {
+    Organizer => "organizer",
+    CoOrganizer => "co-organizer",
+    Partner => "partner",
+    Host => "host",
+    Sponsor => "sponsor",
+});
+
+crate::string_enum!(RegistrationMode {
+    Open => "open",
+    Approval => "approval",
+    InviteOnly => "invite-only",
+    Closed => "closed",
+});
+
+crate::string_enum!(SessionKind {
+    Panel => "panel",
+    Plenary => "plenary",
+    Roundtable => "roundtable",
+    Workshop => "workshop",
+    Break => "break",
+});
+
+crate::string_enum!(ParticipantRole {
+    Chair => "chair",
+    Moderator => "moderator",
+    Speaker => "speaker",
+    Discussant => "discussant",
+    Rapporteur => "rapporteur",
+});
+
+crate::string_enum!(InvitationStatus {
+    NotInvited => "not_invited",
+    Invited => "invited",
+    Accepted => "accepted",
+    Declined => "declined",
+});
+
+impl ParticipantRole {
+    /// The order roles are listed in on a programme.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Chair => 0,
+            Self::Moderator => 1,
+            Self::Speaker => 2,
+            Self::Discussant => 3,
+            Self::Rapporteur => 4,
+        }
+    }
+}
+
+/// Whether a caller may see an event: organizers see every event, everyone else the
+/// published and cancelled ones.
+pub fn is_visible(status: &str, staff: bool) -> bool {
+    staff || status != EventStatus::Draft.as_str()
+}
+
+/// Reads an optional enum field whose absence means `default`.
+fn parse_or<T>(value: Option<&str>, field: &str, default: T, errors: &mut FieldErrors) -> Option<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Some(default),
+        Some(text) => errors.check(field, text.parse()),
+    }
+}
+
+fn parse_date(value: Option<&str>, field: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => {
+            errors.add(field, "is required");
+            None
+        }
+        Some(text) => errors.check(
+            field,
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| "must be a date as YYYY-MM-DD")
+                .and_then(|d| {
+                    if (1900..=2200).contains(&chrono::Datelike::year(&d)) {
+                        Ok(d)
+                    } else {
+                        Err("must be a year between 1900 and 2200")
+                    }
+                }),
+        ),
+    }
+}
+
+/// Reads a time sent with an offset (`2009-06-03T14:00:00+02:00`) or as wall time in the
+/// event's zone (`2009-06-03T14:00:00`, seconds optional).
+pub fn parse_instant(text: &str, zone: TimeZone) -> Result<DateTime<Utc>, String> {
+    let text = text.trim();
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return Ok(time.with_timezone(&Utc));
+    }
+    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
+        .map_err(|_| {
+            "must be a date and time such as 2009-06-03T14:00:00 (the event's time zone) or 2009-06-03T14:00:00+02:00".to_string()
+        })?;
+    let year = chrono::Datelike::year(&local);
+    if !(1900..=2200).contains(&year) {
+        return Err("must be a year between 1900 and 2200".into());
+    }
+    zone.from_wall_time(local).map_err(|err| err.to_string())
+}
+
+fn parse_capacity(value: Option<i64>, errors: &mut FieldErrors, field: &str) -> Option<i32> {
+    match value {
+        None => None,
+        Some(n) if (1..=1_000_000).contains(&n) => i32::try_from(n).ok(),
+        Some(_) => {
+            errors.add(
+                field,
+                "must be a whole number from 1 (null means unlimited)",
+            );
+            None
+        }
+    }
+}
+
+// ----- Series -----
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesInput {
+    /// Required.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Generated from the title when not given.
+    pub slug: Option<String>,
+}
+
+pub struct Series {
+    pub title: String,
+    pub description: Option<String>,
+    /// `None`: make one from the title.
+    pub slug: Option<Slug>,
+}
+
+impl SeriesInput {
+    pub fn validate(self) -> Result<Series, AppError> {
+        let mut errors = FieldErrors::new();
+        let title = errors.check("title", required_text(self.title.as_deref(), 300));
+        let description = errors.check(
+            "description",
+            optional_text(self.description.as_deref(), 20_000, true),
+        );
+        let slug = match self
+            .slug
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => errors.check("slug", Slug::parse(s)),
+        };
+        errors.finish()?;
+        match (title, description) {
+            (Some(title), Some(description)) => Ok(Series {
+                title,
+                description,
+                slug,
+            }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+
+    pub fn from_model(model: &series::Model) -> Self {
+        Self {
+            title: Some(model.title.clone()),
+            description: model.description.clone(),
+            slug: Some(model.slug.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesOut {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// The series' events in date order (on `GET .../{series}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<EventOut>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<series::Model> for SeriesOut {
+    fn from(m: series::Model) -> Self {
+        Self {
+            id: m.id,
+            slug: m.slug,
+            title: m.title,
+            description: m.description,
+            events: None,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+// ----- Events -----
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizerInput {
+    pub organization_id: Option<i32>,
+    /// `organizer`, `co-organizer`, `partner`, `host` or `sponsor`.
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationInput {
+    /// `open` (default), `approval`, `invite-only` or `closed`.
+    pub mode: Option<String>,
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
+    pub waitlist: Option<bool>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventInput {
+    /// Required.
+    pub title: Option<String>,
+    /// Required: `conference`, `roundtable`, `workshop`, `seminar` or `briefing`.
+    pub kind: Option<String>,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    /// Required, `YYYY-MM-DD`.
+    pub starts_on: Option<String>,
+    /// Required, `YYYY-MM-DD`, not before `starts_on`.
+    pub ends_on: Option<String>,
+    /// Required, IANA (`Europe/Brussels`).
+    pub timezone: Option<String>,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub subregion: Option<String>,
+    /// The series' id or slug.
+    #[schema(value_type = Option<Object>)]
+    pub series: Option<Value>,
+    pub organizers: Option<Vec<OrganizerInput>>,
+    /// Null means unlimited.
+    pub capacity: Option<i64>,
+    pub registration: Option<RegistrationInput>,
+    /// Generated from the title when not given.
+    pub slug: Option<String>,
+    /// Read-only here: changed by `/publish` and `/cancel`.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeriesRef {
+    Id(i32),
+    Slug(String),
+}
+
+impl SeriesRef {
+    /// Reads an `{event}`/`{series}`-style reference: digits are an id, anything else a slug.
+    pub fn parse(text: &str) -> Self {
+        match text.parse::<i32>() {
+            Ok(id) => Self::Id(id),
+            Err(_) => Self::Slug(text.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub mode: RegistrationMode,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub waitlist: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub title: String,
+    pub kind: EventKind,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub timezone: TimeZone,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<CountryCode>,
+    pub region: Option<Region>,
+    pub subregion: Option<SubRegion>,
+    pub series: Option<SeriesRef>,
+    pub organizers: Vec<(i32, OrganizerRole)>,
+    pub capacity: Option<i32>,
+    pub registration: Registration,
+    pub slug: Option<Slug>,
+}
+
+impl EventInput {
+    /// Validates an event; `current_status` is the stored status on a PATCH (None on POST).
+    pub fn validate(self, current_status: Option<&str>) -> Result<Event, AppError> {
+        let mut errors = FieldErrors::new();
+        let title = errors.check("title", required_text(self.title.as_deref(), 300));
+        let kind = match self
+            .kind
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+        {
+            None => {
+                errors.add("kind", "is required");
+                None
+            }
+            Some(kind) => errors.check("kind", kind.parse::<EventKind>()),
+        };
+        let subtitle = errors.check(
+            "subtitle",
+            optional_text(self.subtitle.as_deref(), 300, false),
+        );
+        let description = errors.check(
+            "description",
+            optional_text(self.description.as_deref(), 20_000, true),
+        );
+        let starts_on = parse_date(self.starts_on.as_deref(), "starts_on", &mut errors);
+        let ends_on = parse_date(self.ends_on.as_deref(), "ends_on", &mut errors);
+        if let (Some(start), Some(end)) = (starts_on, ends_on) {
+            if end < start {
+                errors.add("ends_on", "must not be before starts_on");
+            } else if (end - start).num_days() > 366 {
+                errors.add("ends_on", "must be within a year of starts_on");
+            }
+        }
+        let timezone = match self
+            .timezone
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            None => {
+                errors.add("timezone", "is required");
+                None
+            }
+            Some(zone) => errors.check("timezone", TimeZone::parse(zone)),
+        };
+        let venue = errors.check("venue", optional_text(self.venue.as_deref(), 300, false));
+        let city = errors.check("city", optional_text(self.city.as_deref(), 120, false));
+        let country = parse_country(self.country.as_deref(), &mut errors);
+        let (region, subregion) = parse_region(
+            self.region.as_deref(),
+            self.subregion.as_deref(),
+            &mut errors,
+        );
+        let series = match &self.series {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_i64().and_then(|n| i32::try_from(n).ok()) {
+                Some(id) if id > 0 => Some(SeriesRef::Id(id)),
+                _ => {
+                    errors.add("series", "must be the id or slug of a series");
+                    None
+                }
+            },
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(SeriesRef::parse(s.trim())),
+            Some(Value::String(_)) => None,
+            Some(_) => {
+                errors.add("series", "must be the id or slug of a series");
+                None
+            }
+        };
+        let mut organizers = Vec::new();
+        for (i, organizer) in self.organizers.unwrap_or_default().into_iter().enumerate() {
+            let id = match organizer.organization_id {
+                Some(id) if id > 0 => Some(id),
+                Some(_) => {
+                    errors.add(
+                        format!("organizers[{i}].organization_id"),
+                        "must be the id of an organization",
+                    );
+                    None
+                }
+                None => {
+                    errors.add(format!("organizers[{i}].organization_id"), "is required");
+                    None
+                }
+            };
+            let role = parse_or(
+                organizer.role.as_deref(),
+                &format!("organizers[{i}].role"),
+                OrganizerRole::Organizer,
+                &mut errors,
+            );
+            if let (Some(id), Some(role)) = (id, role) {
+                if organizers.contains(&(id, role)) {
+                    errors.add(
+                        format!("organizers[{i}]"),
+                        "lists the same organization in the same role twice",
+                    );
+                } else {
+                    organizers.push((id, role));
+                }
+            }
+        }
+        let capacity = parse_capacity(self.capacity, &mut errors, "capacity");
+        let registration_input = self.registration.unwrap_or_default();
+        let mode = parse_or(
+            registration_input.mode.as_deref(),
+            "registration.mode",
+            RegistrationMode::Open,
+            &mut errors,
+        );
+        let mut instant = |field: &str, value: Option<&str>| -> Option<DateTime<Utc>> {
+            let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+            let zone = timezone?;
+            errors.check(field, parse_instant(value, zone))
+        };
+        let opens_at = instant(
+            "registration.opens_at",
+            registration_input.opens_at.as_deref(),
+        );
+        let closes_at = instant(
+            "registration.closes_at",
+            registration_input.closes_at.as_deref(),
+        );
+        if let (Some(opens), Some(closes)) = (opens_at, closes_at)
+            && closes <= opens
+        {
+            errors.add(
+                "registration.closes_at",
+                "must be after registration.opens_at",
+            );
+        }
+        let slug = match self
+            .slug
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => errors.check("slug", Slug::parse(s)),
+        };
+        if let Some(status) = self
+            .status
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let unchanged = current_status.unwrap_or(EventStatus::Draft.as_str());
+            if status != unchanged {
+                errors.add("status", "changes through POST .../publish and .../cancel");
+            }
+        }
+        errors.finish()?;
+        match (
+            title,
+            kind,
+            subtitle,
+            description,
+            starts_on,
+            ends_on,
+            timezone,
+            venue,
+            city,
+            mode,
+        ) {
+            (
+                Some(title),
+                Some(kind),
+                Some(subtitle),
+                Some(description),
+                Some(starts_on),
+                Some(ends_on),
+                Some(timezone),
+                Some(venue),
+                Some(city),
+                Some(mode),
+            ) => Ok(Event {
+                title,
+                kind,
+                subtitle,
+                description,
+                starts_on,
+                ends_on,
+                timezone,
+                venue,
+                city,
+                country,
+                region,
+                subregion,
+                series,
+                organizers,
+                capacity,
+                registration: Registration {
+                    mode,
+                    opens_at,
+                    closes_at,
+                    waitlist: registration_input.waitlist.unwrap_or(false),
+                },
+                slug,
+            }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+
+    /// The stored event in input shape, for PATCH.
+    pub fn from_model(model: &event::Model, organizers: &[OrganizerOut]) -> Self {
+        let zone = TimeZone::parse(&model.timezone).ok();
+        let format = |t: Option<DateTime<Utc>>| match (t, zone) {
+            (Some(t), Some(zone)) => Some(zone.format(t)),
+            _ => None,
+        };
+        Self {
+            title: Some(model.title.clone()),
+            kind: Some(model.kind.clone()),
+            subtitle: model.subtitle.clone(),
+            description: model.description.clone(),
+            starts_on: Some(model.starts_on.to_string()),
+            ends_on: Some(model.ends_on.to_string()),
+            timezone: Some(model.timezone.clone()),
+            venue: model.venue.clone(),
+            city: model.city.clone(),
+            country: model.country.clone(),
+            region: model.region.clone(),
+            subregion: model.subregion.clone(),
+            series: model.series_id.map(Value::from),
+            organizers: Some(
+                organizers
+                    .iter()
+                    .map(|o| OrganizerInput {
+                        organization_id: Some(o.organization_id),
+                        role: Some(o.role.clone()),
+                    })
+                    .collect(),
+            ),
+            capacity: model.capacity.map(i64::from),
+            registration: Some(RegistrationInput {
+                mode: Some(model.registration_mode.clone()),
+                opens_at: format(model.registration_opens_at),
+                closes_at: format(model.registration_closes_at),
+                waitlist: Some(model.waitlist),
+            }),
+            slug: Some(model.slug.clone()),
+            status: Some(model.status.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganizerOut {
+    pub organization_id: i32,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistrationOut {
+    pub mode: String,
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
+    pub waitlist: bool,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SeriesBrief {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventOut {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub kind: String,
+    pub description: Option<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub timezone: String,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub subregion: Option<String>,
+    pub series: Option<SeriesBrief>,
+    pub status: String,
+    pub capacity: Option<i32>,
+    pub registration: RegistrationOut,
+    pub organizers: Vec<OrganizerOut>,
+    /// The programme, in time order (on `GET /api/v1/events/{event}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Vec<SessionOut>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EventOut {
+    pub fn new(
+        m: event::Model,
+        series: Option<SeriesBrief>,
+        organizers: Vec<OrganizerOut>,
+    ) -> Self {
+        let zone = TimeZone::parse(&m.timezone).ok();
+        let format = |t: Option<DateTime<Utc>>| match (t, zone) {
+            (Some(t), Some(zone)) => Some(zone.format(t)),
+            (Some(t), None) => Some(t.to_rfc3339()),
+            _ => None,
+        };
+        Self {
+            id: m.id,
+            registration: RegistrationOut {
+                mode: m.registration_mode.clone(),
+                opens_at: format(m.registration_opens_at),
+                closes_at: format(m.registration_closes_at),
+                waitlist: m.waitlist,
+            },
+            slug: m.slug,
+            title: m.title,
+            subtitle: m.subtitle,
+            kind: m.kind,
+            description: m.description,
+            starts_on: m.starts_on,
+            ends_on: m.ends_on,
+            timezone: m.timezone,
+            venue: m.venue,
+            city: m.city,
+            country: m.country,
+            region: m.region,
+            subregion: m.subregion,
+            series,
+            status: m.status,
+            capacity: m.capacity,
+            organizers,
+            sessions: None,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+// ----- Sessions -----
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionInput {
+    /// Required.
+    pub title: Option<String>,
+    /// `panel` (default), `plenary`, `roundtable`, `workshop` or `break`.
+    pub kind: Option<String>,
+    pub description: Option<String>,
+    /// Required: RFC 3339, or wall time in the event's time zone.
+    pub starts_at: Option<String>,
+    /// Required, after `starts_at`.
+    pub ends_at: Option<String>,
+    pub room: Option<String>,
+    pub capacity: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub title: String,
+    pub kind: SessionKind,
+    pub description: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub room: Option<String>,
+    pub capacity: Option<i32>,
+}
+
+impl SessionInput {
+    /// Validates a session of an event in `zone`.
+    pub fn validate(self, zone: TimeZone) -> Result<Session, AppError> {
+        let mut errors = FieldErrors::new();
+        let title = errors.check("title", required_text(self.title.as_deref(), 300));
+        let kind = parse_or(
+            self.kind.as_deref(),
+            "kind",
+            SessionKind::Panel,
+            &mut errors,
+        );
+        let description = errors.check(
+            "description",
+            optional_text(self.description.as_deref(), 20_000, true),
+        );
+        let mut instant =
+            |field: &str, value: Option<&str>| match value.map(str::trim).filter(|v| !v.is_empty())
+            {
+                None => {
+                    errors.add(field, "is required");
+                    None
+                }
+                Some(text) => errors.check(field, parse_instant(text, zone)),
+            };
+        let starts_at = instant("starts_at", self.starts_at.as_deref());
+        let ends_at = instant("ends_at", self.ends_at.as_deref());
+        if let (Some(start), Some(end)) = (starts_at, ends_at) {
+            if end <= start {
+                errors.add("ends_at", "must be after starts_at");
+            } else if (end - start).num_hours() > 24 * 14 {
+                errors.add("ends_at", "must be within two weeks of starts_at");
+            }
+        }
+        let room = errors.check("room", optional_text(self.room.as_deref(), 120, false));
+        let capacity = parse_capacity(self.capacity, &mut errors, "capacity");
+        errors.finish()?;
+        match (title, kind, description, starts_at, ends_at, room) {
+            (
+                Some(title),
+                Some(kind),
+                Some(description),
+                Some(starts_at),
+                Some(ends_at),
+                Some(room),
+            ) => Ok(Session {
+                title,
+                kind,
+                description,
+                starts_at,
+                ends_at,
+                room,
+                capacity,
+            }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+
+    pub fn from_model(model: &session::Model, zone: TimeZone) -> Self {
+        Self {
+            title: Some(model.title.clone()),
+            kind: Some(model.kind.clone()),
+            description: model.description.clone(),
+            starts_at: Some(zone.format(model.starts_at)),
+            ends_at: Some(zone.format(model.ends_at)),
+            room: model.room.clone(),
+            capacity: model.capacity.map(i64::from),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ParticipantOut {
+    pub person_id: i32,
+    /// Like `Mr Gareth EVANS`.
+    pub display_name: String,
+    /// Like `President and Chief Executive, International Crisis Group`.
+    pub affiliation: String,
+    pub role: String,
+    pub position: i32,
+    pub invitation_status: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SessionOut {
+    pub id: i32,
+    pub event_id: i32,
+    pub title: String,
+    pub kind: String,
+    pub description: Option<String>,
+    /// RFC 3339 with the offset of the event's time zone.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub timezone: String,
+    pub room: Option<String>,
+    pub capacity: Option<i32>,
+    /// Rises on every change of time or place.
+    pub sequence: i32,
+    pub participants: Vec<ParticipantOut>,
+}
+
+impl SessionOut {
+    pub fn new(m: session::Model, zone: TimeZone, participants: Vec<ParticipantOut>) -> Self {
+        Self {
+            id: m.id,
+            event_id: m.event_id,
+            title: m.title,
+            kind: m.kind,
+            description: m.description,
+            starts_at: zone.format(m.starts_at),
+            ends_at: zone.format(m.ends_at),
+            timezone: zone.name().to_string(),
+            room: m.room,
+            capacity: m.capacity,
+            sequence: m.sequence,
+            participants,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantInput {
+    /// Required.
+    pub person_id: Option<i32>,
+    /// Required: `chair`, `moderator`, `speaker`, `discussant` or `rapporteur`.
+    pub role: Option<String>,
+    /// Order among the session's participants; appended at the end when not given.
+    pub position: Option<i32>,
+}
+
+pub struct Participant {
+    pub person_id: i32,
+    pub role: ParticipantRole,
+    pub position: Option<i32>,
+}
+
+impl ParticipantInput {
+    pub fn validate(self) -> Result<Participant, AppError> {
+        let mut errors = FieldErrors::new();
+        let person_id = match self.person_id {
+            Some(id) if id > 0 => Some(id),
+            Some(_) => {
+                errors.add("person_id", "must be the id of a person");
+                None
+            }
+            None => {
+                errors.add("person_id", "is required");
+                None
+            }
+        };
+        let role = match self
+            .role
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            None => {
+                errors.add("role", "is required");
+                None
+            }
+            Some(role) => errors.check("role", role.parse::<ParticipantRole>()),
+        };
+        if self.position.is_some_and(|p| !(0..=10_000).contains(&p)) {
+            errors.add("position", "must be a number from 0 to 10000");
+        }
+        errors.finish()?;
+        match (person_id, role) {
+            (Some(person_id), Some(role)) => Ok(Participant {
+                person_id,
+                role,
+                position: self.position,
+            }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brussels() -> TimeZone {
+        TimeZone::parse("Europe/Brussels").unwrap()
+    }
+
+    fn rtop_event() -> EventInput {
+        EventInput {
+            title: Some("Making a difference".into()),
+            kind: Some("conference".into()),
+            starts_on: Some("2009-06-03".into()),
+            ends_on: Some("2009-06-04".into()),
+            timezone: Some("Europe/Brussels".into()),
+            ..Default::default()
+        }
+    }
+
+    fn fields(result: Result<impl std::fmt::Debug, AppError>) -> Vec<String> {
+        match result {
+            Err(AppError::Invalid(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wall_time_means_the_event_zone_and_offsets_are_kept() {
+        let local = parse_instant("2009-06-03T14:00:00", brussels()).unwrap();
+        let offset = parse_instant("2009-06-03T14:00:00+02:00", brussels()).unwrap();
+        let minutes = parse_instant("2009-06-03T14:00", brussels()).unwrap();
+        assert_eq!(local, offset);
+        assert_eq!(local, minutes);
+        assert_eq!(brussels().format(local), "2009-06-03T14:00:00+02:00");
+        assert!(parse_instant("3 June 2009, 2pm", brussels()).is_err());
+        assert!(parse_instant("2009-03-29T02:30:00", brussels()).is_err());
+    }
+
+    #[test]
+    fn events_need_dates_in_order() {
+        assert!(rtop_event().validate(None).is_ok());
+        let backwards = EventInput {
+            ends_on: Some("2009-06-02".into()),
+            ..rtop_event()
+        };
+        assert_eq!(fields(backwards.validate(None)), ["ends_on"]);
+        let bad_date = EventInput {
+            starts_on: Some("2009-02-30".into()),
+            ..rtop_event()
+        };
+        assert_eq!(fields(bad_date.validate(None)), ["starts_on"]);
+    }
+
+    #[test]
+    fn events_name_each_bad_field() {
+        let input = EventInput {
+            kind: Some("party".into()),
+            timezone: Some("Europe/Atlantis".into()),
+            country: Some("XX".into()),
+            region: Some("mars".into()),
+            capacity: Some(0),
+            organizers: Some(vec![OrganizerInput {
+                organization_id: Some(1),
+                role: Some("boss".into()),
+            }]),
+            registration: Some(RegistrationInput {
+                mode: Some("lottery".into()),
+                ..Default::default()
+            }),
+            ..rtop_event()
+        };
+        assert_eq!(
+            fields(input.validate(None)),
+            [
+                "kind",
+                "timezone",
+                "country",
+                "region",
+                "organizers[0].role",
+                "capacity",
+                "registration.mode"
+            ]
+        );
+    }
+
+    #[test]
+    fn status_is_not_set_through_the_body() {
+        let input = EventInput {
+            status: Some("published".into()),
+            ..rtop_event()
+        };
+        assert_eq!(fields(input.validate(None)), ["status"]);
+        let same = EventInput {
+            status: Some("published".into()),
+            ..rtop_event()
+        };
+        assert!(same.validate(Some("published")).is_ok());
+    }
+
+    #[test]
+    fn sessions_end_after_they_start() {
+        let panel = SessionInput {
+            title: Some("Panel on the Responsibility to Protect".into()),
+            starts_at: Some("2009-06-03T14:00:00".into()),
+            ends_at: Some("2009-06-03T14:00:00".into()),
+            ..Default::default()
+        };
+        assert_eq!(fields(panel.validate(brussels())), ["ends_at"]);
+        let ok = SessionInput {
+            title: Some("Panel".into()),
+            starts_at: Some("2009-06-03T14:00:00".into()),
+            ends_at: Some("2009-06-03T16:00:00".into()),
+            ..Default::default()
+        };
+        let session = ok.validate(brussels()).unwrap();
+        assert_eq!(session.kind, SessionKind::Panel);
+    }
+
+    #[test]
+    fn participants_need_a_person_and_a_known_role() {
+        let input = ParticipantInput {
+            person_id: None,
+            role: Some("keynote".into()),
+            position: None,
+        };
+        assert_eq!(fields(input.validate().map(|_| ())), ["person_id", "role"]);
+    }
+}

@@ -1,0 +1,650 @@
+//! Event use-cases. Each write resolves and checks its references, runs in one
+//! transaction and leaves a line in the audit log; each read assembles the views the API
+//! and pages show (organizers with names, sessions with their participants).
+
+use std::collections::HashMap;
+
+use sea_orm::ConnectionTrait;
+use serde_json::{Map, Value, json};
+
+use super::{
+    EventInput, EventOut, EventStatus, OrganizerOut, ParticipantInput, ParticipantOut,
+    ParticipantRole, SeriesBrief, SeriesInput, SeriesOut, SeriesRef, SessionInput, SessionOut,
+    store,
+};
+use crate::audit;
+use crate::db::Db;
+use crate::directory::{self, store as directory_store};
+use crate::domain::{Slug, TimeZone};
+use crate::entities::{event, series, session, session_participant};
+use crate::error::{AppError, AppResult, on_constraint};
+use crate::web::json::merge_patch;
+use crate::web::{Actor, Pagination};
+
+const SLUG_TAKEN: &str = "that slug is already used";
+
+/// The event's time zone; a stored zone is always valid, UTC is the safe fallback.
+pub fn zone_of(event: &event::Model) -> TimeZone {
+    TimeZone::parse(&event.timezone).unwrap_or_else(|_| {
+        TimeZone::parse("UTC").unwrap_or_else(|_| unreachable!("UTC is a zone"))
+    })
+}
+
+/// A free slug: the one asked for (409 when taken), or one made from the title.
+async fn free_slug<F, Fut>(wanted: Option<Slug>, title: &str, taken: F) -> AppResult<String>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<bool, sea_orm::DbErr>>,
+{
+    if let Some(slug) = wanted {
+        if taken(slug.as_str().to_string()).await? {
+            return Err(AppError::Conflict(SLUG_TAKEN.into()));
+        }
+        return Ok(slug.as_str().to_string());
+    }
+    let base = Slug::from_title(title);
+    if !taken(base.as_str().to_string()).await? {
+        return Ok(base.as_str().to_string());
+    }
+    for n in 2..1000 {
+        let candidate = base.with_suffix(n);
+        if !taken(candidate.as_str().to_string()).await? {
+            return Ok(candidate.as_str().to_string());
+        }
+    }
+    Err(AppError::Conflict(
+        "no free slug for that title; give one".into(),
+    ))
+}
+
+// ----- Series -----
+
+pub async fn create_series(
+    db: &Db,
+    actor: Option<&Actor>,
+    input: SeriesInput,
+) -> AppResult<series::Model> {
+    let series = input.validate()?;
+    let txn = db.begin_write().await?;
+    let slug = free_slug(series.slug, &series.title, |s| {
+        let txn = &*txn;
+        async move { store::series_slug_taken(txn, &s, None).await }
+    })
+    .await?;
+    let created = store::insert_series(&*txn, &slug, &series.title, series.description)
+        .await
+        .map_err(|err| on_constraint(err, SLUG_TAKEN, ""))?;
+    audit::record(
+        &*txn,
+        actor,
+        "create",
+        "series",
+        created.id,
+        json!(SeriesInput::from_model(&created)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_series(
+    db: &Db,
+    actor: &Actor,
+    reference: &SeriesRef,
+    patch: Map<String, Value>,
+) -> AppResult<series::Model> {
+    let txn = db.begin_write().await?;
+    let current = store::series(&*txn, reference)
+        .await?
+        .ok_or(AppError::NotFound("series"))?;
+    let input: SeriesInput = merge_patch(&SeriesInput::from_model(&current), patch)?;
+    let series = input.validate()?;
+    let slug = match series.slug {
+        Some(slug) if slug.as_str() != current.slug => {
+            if store::series_slug_taken(&*txn, slug.as_str(), Some(current.id)).await? {
+                return Err(AppError::Conflict(SLUG_TAKEN.into()));
+            }
+            slug.as_str().to_string()
+        }
+        _ => current.slug.clone(),
+    };
+    let id = current.id;
+    let updated = store::update_series(&*txn, current, &slug, &series.title, series.description)
+        .await
+        .map_err(|err| on_constraint(err, SLUG_TAKEN, ""))?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "update",
+        "series",
+        id,
+        json!(SeriesInput::from_model(&updated)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// A series with its events (those the caller may see), in date order.
+pub async fn series_view(db: &Db, series: series::Model, staff: bool) -> AppResult<SeriesOut> {
+    let filter = store::EventFilter {
+        series_id: Some(series.id),
+        statuses: visible_statuses(staff),
+        ..Default::default()
+    };
+    let (events, _) = store::list_events(
+        db.conn(),
+        &filter,
+        Pagination {
+            limit: 1000,
+            offset: 0,
+        },
+        false,
+    )
+    .await?;
+    let mut out = SeriesOut::from(series);
+    out.events = Some(event_views(db, events).await?);
+    Ok(out)
+}
+
+/// What a caller may see: every status for organizers, published and cancelled otherwise.
+pub fn visible_statuses(staff: bool) -> Vec<EventStatus> {
+    if staff {
+        Vec::new()
+    } else {
+        vec![EventStatus::Published, EventStatus::Cancelled]
+    }
+}
+
+// ----- Events -----
+
+/// Checks the series and organizations an event refers to; returns the series id.
+async fn resolve_references(
+    txn: &impl ConnectionTrait,
+    event: &super::Event,
+) -> AppResult<Option<i32>> {
+    let series_id = match &event.series {
+        None => None,
+        Some(reference) => Some(
+            store::series(txn, reference)
+                .await?
+                .ok_or_else(|| AppError::invalid("series", "no series has this id or slug"))?
+                .id,
+        ),
+    };
+    let known =
+        directory_store::organizations_by_id(txn, event.organizers.iter().map(|(id, _)| *id))
+            .await?;
+    let missing: Vec<_> = event
+        .organizers
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, _))| !known.contains_key(id))
+        .map(|(i, _)| {
+            crate::error::FieldError::new(
+                format!("organizers[{i}].organization_id"),
+                "no organization has this id",
+            )
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::Invalid(missing));
+    }
+    Ok(series_id)
+}
+
+pub async fn create_event(
+    db: &Db,
+    actor: Option<&Actor>,
+    input: EventInput,
+) -> AppResult<event::Model> {
+    let event = input.validate(None)?;
+    let txn = db.begin_write().await?;
+    let series_id = resolve_references(&*txn, &event).await?;
+    let slug = free_slug(event.slug.clone(), &event.title, |s| {
+        let txn = &*txn;
+        async move { store::event_slug_taken(txn, &s, None).await }
+    })
+    .await?;
+    let created = store::insert_event(&*txn, &event, &slug, series_id)
+        .await
+        .map_err(|err| on_constraint(err, SLUG_TAKEN, "a referenced record does not exist"))?;
+    store::set_organizers(&*txn, created.id, &event.organizers).await?;
+    let organizers = organizer_views(&*txn, &[created.id])
+        .await?
+        .remove(&created.id)
+        .unwrap_or_default();
+    audit::record(
+        &*txn,
+        actor,
+        "create",
+        "event",
+        created.id,
+        json!(EventInput::from_model(&created, &organizers)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+pub async fn update_event(
+    db: &Db,
+    actor: &Actor,
+    reference: &SeriesRef,
+    patch: Map<String, Value>,
+) -> AppResult<event::Model> {
+    let txn = db.begin_write().await?;
+    let current = store::event(&*txn, reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let organizers = organizer_views(&*txn, &[current.id])
+        .await?
+        .remove(&current.id)
+        .unwrap_or_default();
+    let input: EventInput = merge_patch(&EventInput::from_model(&current, &organizers), patch)?;
+    let event = input.validate(Some(&current.status))?;
+    let series_id = resolve_references(&*txn, &event).await?;
+    let slug = match &event.slug {
+        Some(slug) if slug.as_str() != current.slug => {
+            if store::event_slug_taken(&*txn, slug.as_str(), Some(current.id)).await? {
+                return Err(AppError::Conflict(SLUG_TAKEN.into()));
+            }
+            slug.as_str().to_string()
+        }
+        _ => current.slug.clone(),
+    };
+    let id = current.id;
+    let updated = store::update_event(&*txn, current, &event, &slug, series_id)
+        .await
+        .map_err(|err| on_constraint(err, SLUG_TAKEN, "a referenced record does not exist"))?;
+    store::set_organizers(&*txn, id, &event.organizers).await?;
+    let organizers = organizer_views(&*txn, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    audit::record(
+        &*txn,
+        Some(actor),
+        "update",
+        "event",
+        id,
+        json!(EventInput::from_model(&updated, &organizers)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Deletes a draft or cancelled event with its programme. A published event must be
+/// cancelled first, so that the people expecting it are told.
+pub async fn delete_event(db: &Db, actor: &Actor, reference: &SeriesRef) -> AppResult<()> {
+    let txn = db.begin_write().await?;
+    let current = store::event(&*txn, reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    if current.status == EventStatus::Published.as_str() {
+        return Err(AppError::Conflict(
+            "the event is published; cancel it first so that participants are told".into(),
+        ));
+    }
+    store::delete_event(&*txn, current.id).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "delete",
+        "event",
+        current.id,
+        json!({"slug": current.slug, "title": current.title}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Moves an event from draft to published, or from draft or published to cancelled.
+pub async fn set_status(
+    db: &Db,
+    actor: &Actor,
+    reference: &SeriesRef,
+    to: EventStatus,
+) -> AppResult<event::Model> {
+    let txn = db.begin_write().await?;
+    let current = store::event(&*txn, reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let from = current
+        .status
+        .parse::<EventStatus>()
+        .unwrap_or(EventStatus::Draft);
+    let allowed = matches!(
+        (from, to),
+        (EventStatus::Draft, EventStatus::Published)
+            | (
+                EventStatus::Draft | EventStatus::Published,
+                EventStatus::Cancelled
+            )
+    );
+    if !allowed {
+        return Err(AppError::Conflict(format!(
+            "the event is {from}; it cannot become {to}"
+        )));
+    }
+    let id = current.id;
+    let updated = store::set_event_status(&*txn, current, to).await?;
+    let action = match to {
+        EventStatus::Published => "publish",
+        EventStatus::Cancelled => "cancel",
+        EventStatus::Draft => "update",
+    };
+    audit::record(
+        &*txn,
+        Some(actor),
+        action,
+        "event",
+        id,
+        json!({"from": from, "to": to}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Organizers of events, with their organizations' names, by event id.
+pub async fn organizer_views(
+    db: &impl ConnectionTrait,
+    event_ids: &[i32],
+) -> AppResult<HashMap<i32, Vec<OrganizerOut>>> {
+    let rows = store::organizers(db, event_ids).await?;
+    let orgs =
+        directory_store::organizations_by_id(db, rows.iter().map(|r| r.organization_id)).await?;
+    let mut views: HashMap<i32, Vec<OrganizerOut>> = HashMap::new();
+    for row in rows {
+        if let Some(org) = orgs.get(&row.organization_id) {
+            views.entry(row.event_id).or_default().push(OrganizerOut {
+                organization_id: org.id,
+                name: org.name.clone(),
+                acronym: org.acronym.clone(),
+                role: row.role,
+            });
+        }
+    }
+    Ok(views)
+}
+
+/// Events as the API shows them in lists (without sessions).
+pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<EventOut>> {
+    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
+    let mut organizers = organizer_views(db.conn(), &ids).await?;
+    let series = store::series_by_id(db.conn(), events.iter().filter_map(|e| e.series_id)).await?;
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let brief = e
+                .series_id
+                .and_then(|id| series.get(&id))
+                .map(|s| SeriesBrief {
+                    id: s.id,
+                    slug: s.slug.clone(),
+                    title: s.title.clone(),
+                });
+            let orgs = organizers.remove(&e.id).unwrap_or_default();
+            EventOut::new(e, brief, orgs)
+        })
+        .collect())
+}
+
+/// One event with its programme.
+pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
+    let zone = zone_of(&event);
+    let (sessions, _) = store::sessions_of_event(db.conn(), event.id, None).await?;
+    let sessions = session_views(db.conn(), sessions, zone).await?;
+    let mut out = event_views(db, vec![event]).await?.remove(0);
+    out.sessions = Some(sessions);
+    Ok(out)
+}
+
+/// Looks an event up for a caller: 404 when unknown or not visible to them.
+pub async fn visible_event(db: &Db, reference: &SeriesRef, staff: bool) -> AppResult<event::Model> {
+    store::event(db.conn(), reference)
+        .await?
+        .filter(|e| super::is_visible(&e.status, staff))
+        .ok_or(AppError::NotFound("event"))
+}
+
+// ----- Sessions -----
+
+/// Participants of sessions with their names and affiliations, by session id, in
+/// programme order (chair first, rapporteur last, then by position).
+pub async fn participant_views(
+    db: &impl ConnectionTrait,
+    rows: Vec<session_participant::Model>,
+) -> AppResult<HashMap<i32, Vec<ParticipantOut>>> {
+    let people = directory_store::people_by_id(db, rows.iter().map(|r| r.person_id)).await?;
+    let orgs =
+        directory_store::organizations_by_id(db, people.values().filter_map(|p| p.organization_id))
+            .await?;
+    let mut views: HashMap<i32, Vec<ParticipantOut>> = HashMap::new();
+    for row in rows {
+        let Some(person) = people.get(&row.person_id) else {
+            continue;
+        };
+        let org = person
+            .organization_id
+            .and_then(|id| orgs.get(&id))
+            .map(|o| o.name.as_str());
+        views
+            .entry(row.session_id)
+            .or_default()
+            .push(ParticipantOut {
+                person_id: person.id,
+                display_name: directory::display_name(
+                    person.honorific.as_deref(),
+                    &person.given_name,
+                    &person.family_name,
+                ),
+                affiliation: directory::affiliation(person.position.as_deref(), org),
+                role: row.role,
+                position: row.position,
+                invitation_status: row.invitation_status,
+            });
+    }
+    for list in views.values_mut() {
+        list.sort_by_key(|p| {
+            (
+                p.role
+                    .parse::<ParticipantRole>()
+                    .map_or(9, ParticipantRole::rank),
+                p.position,
+            )
+        });
+    }
+    Ok(views)
+}
+
+pub async fn session_views(
+    db: &impl ConnectionTrait,
+    sessions: Vec<session::Model>,
+    zone: TimeZone,
+) -> AppResult<Vec<SessionOut>> {
+    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
+    let mut participants = participant_views(db, store::participants(db, &ids).await?).await?;
+    Ok(sessions
+        .into_iter()
+        .map(|s| {
+            let list = participants.remove(&s.id).unwrap_or_default();
+            SessionOut::new(s, zone, list)
+        })
+        .collect())
+}
+
+/// A session and its event, for a caller: 404 when unknown or its event is not visible.
+pub async fn visible_session(
+    db: &Db,
+    id: i32,
+    staff: bool,
+) -> AppResult<(session::Model, event::Model)> {
+    let session = store::session(db.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    let event = store::event_by_id(db.conn(), session.event_id)
+        .await?
+        .filter(|e| super::is_visible(&e.status, staff))
+        .ok_or(AppError::NotFound("session"))?;
+    Ok((session, event))
+}
+
+pub async fn create_session(
+    db: &Db,
+    actor: &Actor,
+    reference: &SeriesRef,
+    input: SessionInput,
+) -> AppResult<(session::Model, TimeZone)> {
+    let txn = db.begin_write().await?;
+    let event = store::event(&*txn, reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let zone = zone_of(&event);
+    let session = input.validate(zone)?;
+    let created = store::insert_session(&*txn, event.id, &session).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "create",
+        "session",
+        created.id,
+        json!(SessionInput::from_model(&created, zone)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((created, zone))
+}
+
+pub async fn update_session(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    patch: Map<String, Value>,
+) -> AppResult<(session::Model, TimeZone)> {
+    let txn = db.begin_write().await?;
+    let current = store::session(&*txn, id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    let event = store::event_by_id(&*txn, current.event_id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    let zone = zone_of(&event);
+    let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
+    let session = input.validate(zone)?;
+    let updated = store::update_session(&*txn, current, &session).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "update",
+        "session",
+        id,
+        json!(SessionInput::from_model(&updated, zone)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((updated, zone))
+}
+
+pub async fn delete_session(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
+    let txn = db.begin_write().await?;
+    let current = store::session(&*txn, id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    store::delete_session(&*txn, id).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "delete",
+        "session",
+        id,
+        json!({"event_id": current.event_id, "title": current.title}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+// ----- Participants -----
+
+pub async fn add_participant(
+    db: &Db,
+    actor: &Actor,
+    session_id: i32,
+    input: ParticipantInput,
+) -> AppResult<ParticipantOut> {
+    let participant = input.validate()?;
+    let txn = db.begin_write().await?;
+    store::session(&*txn, session_id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    if directory_store::person(&*txn, participant.person_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::invalid("person_id", "no person has this id"));
+    }
+    let position = match participant.position {
+        Some(position) => position,
+        None => store::next_participant_position(&*txn, session_id).await?,
+    };
+    let row = store::insert_participant(
+        &*txn,
+        session_id,
+        participant.person_id,
+        participant.role,
+        position,
+    )
+    .await
+    .map_err(|err| {
+        on_constraint(
+            err,
+            "that person already has that role in this session",
+            "no person has this id",
+        )
+    })?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "create",
+        "session_participant",
+        row.id,
+        json!({"session_id": session_id, "person_id": row.person_id, "role": row.role, "position": row.position}),
+    )
+    .await?;
+    let mut views = participant_views(&*txn, vec![row]).await?;
+    txn.commit().await?;
+    views
+        .remove(&session_id)
+        .and_then(|mut list| list.pop())
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("participant vanished")))
+}
+
+pub async fn remove_participant(
+    db: &Db,
+    actor: &Actor,
+    session_id: i32,
+    person_id: i32,
+) -> AppResult<()> {
+    let txn = db.begin_write().await?;
+    store::session(&*txn, session_id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    if store::delete_participant(&*txn, session_id, person_id).await? == 0 {
+        return Err(AppError::NotFound("participant"));
+    }
+    audit::record(
+        &*txn,
+        Some(actor),
+        "delete",
+        "session_participant",
+        session_id,
+        json!({"session_id": session_id, "person_id": person_id}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! Roundtable: conferences and roundtable series for coalitions of NGOs, governments and
+//! international bodies. The binary's `main` only parses the command line; everything
+//! else lives here so that tests start exactly what users start.
+
+pub mod accounts;
+pub mod app;
+pub mod audit;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod directory;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod events;
+pub mod site;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,100 @@
+//! `ApiJson<T>`: a JSON request body. Not JSON at all is a 400; JSON of the wrong shape
+//! (a string where a number belongs, an unknown field) is a 422 naming the field.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+const MAX_BODY: usize = 1024 * 1024;
+
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|mime| {
+                let mime = mime.trim().to_ascii_lowercase();
+                mime == "application/json" || mime.ends_with("+json")
+            })
+            .unwrap_or(false);
+        if !is_json {
+            return Err(AppError::BadRequest(
+                "the body must be JSON, sent with Content-Type: application/json".into(),
+            ));
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|err| AppError::BadRequest(format!("cannot read the body: {err}")))?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+/// Parses a JSON body: syntax errors are 400, shape errors 422 with the field's path.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    if bytes.len() > MAX_BODY {
+        return Err(AppError::BadRequest("the body is too large".into()));
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|err| AppError::BadRequest(format!("the body is not valid JSON: {err}")))?;
+    if !value.is_object() {
+        return Err(AppError::BadRequest(
+            "the body must be a JSON object".into(),
+        ));
+    }
+    from_value(value)
+}
+
+/// Turns a JSON value into `T`, naming the field at fault when its shape is wrong.
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.inner().to_string();
+        let (field, message) = match message.strip_prefix("unknown field `") {
+            Some(rest) => {
+                let name = rest.split('`').next().unwrap_or_default();
+                let field = if path == "." {
+                    name.to_string()
+                } else {
+                    format!("{path}.{name}")
+                };
+                (field, "is not a known field".to_string())
+            }
+            None if path == "." => ("body".to_string(), message),
+            None => (path, message),
+        };
+        AppError::invalid(field, message)
+    })
+}
+
+/// Applies a PATCH body to the current state of a record, as its input shape: keys sent
+/// replace the current values (`null` clears), keys not sent keep them. The result is
+/// validated like a new record, so a PATCH can never store what a POST would refuse.
+pub fn merge_patch<T>(
+    current: &T,
+    patch: serde_json::Map<String, serde_json::Value>,
+) -> Result<T, AppError>
+where
+    T: serde::Serialize + DeserializeOwned,
+{
+    let mut merged = match serde_json::to_value(current) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    for (key, value) in patch {
+        merged.insert(key, value);
+    }
+    from_value(serde_json::Value::Object(merged))
+}

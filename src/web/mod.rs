@@ -1,0 +1,21 @@
+//! Shared HTTP plumbing: the JSON body and query extractors that turn bad input into
+//! problem+json, authentication extractors, pagination and path ids.
+
+pub mod auth;
+pub mod json;
+pub mod query;
+
+pub use auth::{Actor, CurrentUser, Staff};
+pub use json::ApiJson;
+pub use query::{ListQuery, Listed, Pagination};
+
+use crate::error::AppError;
+
+/// Reads a numeric id from a path segment; anything else names no resource (404).
+pub fn parse_id(segment: &str, what: &'static str) -> Result<i32, AppError> {
+    segment
+        .parse::<i32>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound(what))
+}
