@@ -128,7 +128,7 @@ impl AppError {
             other => (capitalize(&other.to_string()), Vec::new()),
         };
         Problem {
-            kind: format!("about:blank#{}", status.as_u16()),
+            kind: "about:blank".to_string(),
             title,
             status: status.as_u16(),
             detail,
