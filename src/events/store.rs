@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use super::{Event, EventKind, EventStatus, OrganizerRole, ParticipantRole, SeriesRef, Session};
-use crate::domain::Region;
+use crate::domain::{Region, Slug};
 use crate::entities::{event, event_organization, series, session, session_participant};
 use crate::web::Pagination;
 
@@ -38,6 +38,8 @@ pub async fn series(
 ) -> Result<Option<series::Model>, DbErr> {
     match reference {
         SeriesRef::Id(id) => series::Entity::find_by_id(*id).one(db).await,
+        // A path segment that cannot be a slug names nothing; it never reaches the query.
+        SeriesRef::Slug(slug) if Slug::parse(slug).is_err() => Ok(None),
         SeriesRef::Slug(slug) => {
             series::Entity::find()
                 .filter(series::Column::Slug.eq(slug.as_str()))
@@ -181,6 +183,8 @@ pub async fn event(
 ) -> Result<Option<event::Model>, DbErr> {
     match reference {
         SeriesRef::Id(id) => event::Entity::find_by_id(*id).one(db).await,
+        // A path segment that cannot be a slug names nothing; it never reaches the query.
+        SeriesRef::Slug(slug) if Slug::parse(slug).is_err() => Ok(None),
         SeriesRef::Slug(slug) => {
             event::Entity::find()
                 .filter(event::Column::Slug.eq(slug.as_str()))

@@ -45,8 +45,10 @@ impl<S: Send + Sync> FromRequestParts<S> for ListQuery {
 impl ListQuery {
     pub fn parse(query: &str) -> Self {
         Self {
+            // Control characters never belong in a filter, and PostgreSQL refuses NUL.
             pairs: url::form_urlencoded::parse(query.as_bytes())
                 .into_owned()
+                .map(|(key, value)| (key, value.chars().filter(|c| !c.is_control()).collect()))
                 .collect(),
         }
     }
