@@ -100,8 +100,12 @@ pub fn router(state: AppState) -> Router {
         }),
     )
     .merge(crate::site::routes())
+    .merge(crate::events::pages::routes())
+    .merge(crate::accounts::pages::routes())
+    .merge(crate::organize::routes())
     .fallback(not_found)
     .with_state(state)
+    .layer(axum::middleware::from_fn(crate::web::pages::page_cookies))
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
     }))
@@ -120,12 +124,16 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Unknown paths: problem+json under `/api`, the 404 page elsewhere.
-async fn not_found(request: Request) -> Response {
+async fn not_found(State(state): State<AppState>, request: Request) -> Response {
+    use axum::extract::FromRequestParts;
     if request.uri().path().starts_with("/api/") {
-        AppError::NotFound("resource").into_response()
-    } else {
-        crate::site::not_found_page()
+        return AppError::NotFound("resource").into_response();
     }
+    let (mut parts, _) = request.into_parts();
+    let ctx = crate::web::pages::Ctx::from_request_parts(&mut parts, &state)
+        .await
+        .unwrap_or_default();
+    crate::web::pages::not_found(ctx)
 }
 
 /// 200 when the database answers.

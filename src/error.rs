@@ -4,7 +4,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -78,6 +78,9 @@ pub enum AppError {
     /// Login failed; deliberately the same whether the account exists or not (401).
     #[error("email or password is incorrect")]
     BadCredentials,
+    /// Too many failed sign-ins for one account in a short time (429).
+    #[error("too many failed sign-in attempts; wait {0} minutes and try again")]
+    TooManyAttempts(i64),
     /// Signed in but not allowed (403).
     #[error("{0}")]
     Forbidden(String),
@@ -104,6 +107,7 @@ impl AppError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized | Self::BadCredentials => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -193,7 +197,26 @@ pub fn on_constraint(err: DbErr, unique: &str, foreign_key: &str) -> AppError {
         Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
             AppError::Conflict(foreign_key.to_string())
         }
+        _ if is_sqlite_restrict(&err) => AppError::Conflict(foreign_key.to_string()),
         _ => err.into(),
+    }
+}
+
+/// SQLite refuses a delete that an `ON DELETE RESTRICT` key forbids with the extended code
+/// `SQLITE_CONSTRAINT_TRIGGER` (1811), which sea-orm does not count as a foreign-key
+/// violation. The schema has no triggers of its own, so the code means exactly that.
+fn is_sqlite_restrict(err: &DbErr) -> bool {
+    const SQLITE_CONSTRAINT_TRIGGER: &str = "1811";
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(err)) | DbErr::Query(RuntimeErr::SqlxError(err)) => {
+            matches!(
+                err.as_ref(),
+                sea_orm::sqlx::Error::Database(db)
+                    if db.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>().is_some()
+                        && db.code().as_deref() == Some(SQLITE_CONSTRAINT_TRIGGER)
+            )
+        }
+        _ => false,
     }
 }
 

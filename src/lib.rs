@@ -13,6 +13,7 @@ pub mod domain;
 pub mod entities;
 pub mod error;
 pub mod events;
+pub mod organize;
 pub mod site;
 pub mod telemetry;
 pub mod web;

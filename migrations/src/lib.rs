@@ -7,6 +7,7 @@ mod m20261123_000001_directory;
 mod m20261123_000002_accounts;
 mod m20261123_000003_events;
 mod m20261123_000004_audit;
+mod m20261123_000005_login_attempts;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_accounts::Migration),
             Box::new(m20261123_000003_events::Migration),
             Box::new(m20261123_000004_audit::Migration),
+            Box::new(m20261123_000005_login_attempts::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! and bearer tokens (both stored as SHA-256 hashes, never in clear).
 
 pub mod api;
+pub mod pages;
 pub mod service;
 pub mod store;
 

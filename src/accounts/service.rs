@@ -47,9 +47,19 @@ pub async fn create_token(db: &Db, email: &str, label: Option<String>) -> AppRes
     Ok(token)
 }
 
+/// Failed sign-ins allowed per email within [`ATTEMPT_WINDOW_MINUTES`].
+pub const MAX_FAILED_ATTEMPTS: u64 = 5;
+pub const ATTEMPT_WINDOW_MINUTES: i64 = 15;
+
 /// Checks a sign-in and opens a session; returns the session secret for the cookie.
-/// Unknown email and wrong password fail alike, after the same amount of work.
+/// Unknown email and wrong password fail alike, after the same amount of work; after
+/// [`MAX_FAILED_ATTEMPTS`] failures for one email, sign-in waits for the window to pass.
 pub async fn login(db: &Db, email: &str, password: &str, session_hours: i64) -> AppResult<String> {
+    let key = email.trim().to_lowercase();
+    let window_start = Utc::now() - Duration::minutes(ATTEMPT_WINDOW_MINUTES);
+    if store::failed_attempts_since(db.conn(), &key, window_start).await? >= MAX_FAILED_ATTEMPTS {
+        return Err(AppError::TooManyAttempts(ATTEMPT_WINDOW_MINUTES));
+    }
     let user = match EmailAddress::parse(email) {
         Ok(email) => store::user_by_email(db.conn(), email.as_str()).await?,
         Err(_) => None,
@@ -64,11 +74,18 @@ pub async fn login(db: &Db, email: &str, password: &str, session_hours: i64) -> 
         .map_err(|err| AppError::Internal(err.into()))?;
     let user = match user {
         Some(user) if matches => user,
-        _ => return Err(AppError::BadCredentials),
+        _ => {
+            let txn = db.begin_write().await?;
+            store::record_failed_attempt(&*txn, &key).await?;
+            txn.commit().await?;
+            tracing::warn!("failed sign-in");
+            return Err(AppError::BadCredentials);
+        }
     };
     let (secret, secret_hash) = new_secret("")?;
     let txn = db.begin_write().await?;
     store::delete_expired_sessions(&*txn).await?;
+    store::clear_attempts(&*txn, &key, window_start).await?;
     store::insert_session(
         &*txn,
         user.id,

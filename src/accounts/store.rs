@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use crate::entities::{api_token, auth_session, user};
+use crate::entities::{api_token, auth_session, login_attempt, user};
 
 pub async fn user_by_email(
     db: &impl ConnectionTrait,
@@ -127,4 +127,49 @@ pub async fn user_by_token(
         Some(token) => user_by_id(db, token.user_id).await,
         None => Ok(None),
     }
+}
+
+/// Failed sign-ins for an email since a moment.
+pub async fn failed_attempts_since(
+    db: &impl ConnectionTrait,
+    email: &str,
+    since: DateTime<Utc>,
+) -> Result<u64, sea_orm::DbErr> {
+    use sea_orm::PaginatorTrait;
+    login_attempt::Entity::find()
+        .filter(login_attempt::Column::Email.eq(email))
+        .filter(login_attempt::Column::At.gt(since))
+        .count(db)
+        .await
+}
+
+pub async fn record_failed_attempt(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<(), sea_orm::DbErr> {
+    login_attempt::ActiveModel {
+        email: Set(email.to_string()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Forgets the failures of an email (after a successful sign-in) and any old ones.
+pub async fn clear_attempts(
+    db: &impl ConnectionTrait,
+    email: &str,
+    older_than: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    login_attempt::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(login_attempt::Column::Email.eq(email))
+                .add(login_attempt::Column::At.lte(older_than)),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
 }

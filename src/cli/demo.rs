@@ -9,9 +9,14 @@ use serde_json::json;
 
 use crate::accounts::{NewUser, Role, service as accounts, store as account_store};
 use crate::db::Db;
-use crate::directory::{OrganizationInput, PersonInput, service as directory, store as directory_store};
+use crate::directory::{
+    OrganizationInput, PersonInput, service as directory, store as directory_store,
+};
 use crate::error::{AppError, AppResult};
-use crate::events::{EventInput, EventStatus, ParticipantInput, SeriesInput, SeriesRef, SessionInput, service as events, store as event_store};
+use crate::events::{
+    EventInput, EventStatus, ParticipantInput, SeriesInput, SeriesRef, SessionInput,
+    service as events, store as event_store,
+};
 use crate::web::Actor;
 
 const DEMO_NOTE: &str = "Demo data: times, rooms, emails and the programme around the documented panels are invented for demonstration.";
@@ -36,26 +41,145 @@ const fn org(
     region: &'static str,
     subregion: Option<&'static str>,
 ) -> Org {
-    Org { name, acronym, kind, country, region, subregion }
+    Org {
+        name,
+        acronym,
+        kind,
+        country,
+        region,
+        subregion,
+    }
 }
 
 const ORGANIZATIONS: &[Org] = &[
-    org("European Commission", Some("EC"), "intergovernmental", "BE", "europe", Some("western-europe")),
-    org("International Crisis Group", Some("ICG"), "ngo", "BE", "global", None),
-    org("Human Rights Institute of South Africa", Some("HURISA"), "ngo", "ZA", "africa", Some("southern-africa")),
-    org("World Federalist Movement-Institute for Global Policy", Some("WFM-IGP"), "ngo", "US", "global", None),
-    org("Foreign and Commonwealth Office", Some("FCO"), "government", "GB", "europe", Some("western-europe")),
-    org("Princeton University", None, "academic", "US", "americas", Some("north-america")),
-    org("Oxfam France", None, "ngo", "FR", "europe", Some("western-europe")),
-    org("Asia-Pacific Centre for the Responsibility to Protect", Some("APCR2P"), "academic", "AU", "asia-pacific", Some("pacific")),
-    org("Chulalongkorn University", None, "academic", "TH", "asia-pacific", Some("southeast-asia")),
-    org("World Federalist Movement-Canada", Some("WFM-Canada"), "ngo", "CA", "americas", Some("north-america")),
-    org("Coordinadora Regional de Investigaciones Economicas y Sociales", Some("CRIES"), "ngo", "AR", "americas", Some("latin-america-caribbean")),
-    org("International Refugee Rights Initiative", Some("IRRI"), "ngo", "UG", "africa", Some("east-africa")),
-    org("Agir-Ici (Oxfam-France)", Some("Agir-Ici"), "ngo", "FR", "europe", Some("western-europe")),
-    org("Human Rights Watch-France", Some("HRW France"), "ngo", "FR", "europe", Some("western-europe")),
-    org("West Africa Civil Society Initiative", Some("WACSI"), "ngo", "GH", "africa", Some("west-africa")),
-    org("The Stanley Foundation", None, "foundation", "US", "americas", Some("north-america")),
+    org(
+        "European Commission",
+        Some("EC"),
+        "intergovernmental",
+        "BE",
+        "europe",
+        Some("western-europe"),
+    ),
+    org(
+        "International Crisis Group",
+        Some("ICG"),
+        "ngo",
+        "BE",
+        "global",
+        None,
+    ),
+    org(
+        "Human Rights Institute of South Africa",
+        Some("HURISA"),
+        "ngo",
+        "ZA",
+        "africa",
+        Some("southern-africa"),
+    ),
+    org(
+        "World Federalist Movement-Institute for Global Policy",
+        Some("WFM-IGP"),
+        "ngo",
+        "US",
+        "global",
+        None,
+    ),
+    org(
+        "Foreign and Commonwealth Office",
+        Some("FCO"),
+        "government",
+        "GB",
+        "europe",
+        Some("western-europe"),
+    ),
+    org(
+        "Princeton University",
+        None,
+        "academic",
+        "US",
+        "americas",
+        Some("north-america"),
+    ),
+    org(
+        "Oxfam France",
+        None,
+        "ngo",
+        "FR",
+        "europe",
+        Some("western-europe"),
+    ),
+    org(
+        "Asia-Pacific Centre for the Responsibility to Protect",
+        Some("APCR2P"),
+        "academic",
+        "AU",
+        "asia-pacific",
+        Some("pacific"),
+    ),
+    org(
+        "Chulalongkorn University",
+        None,
+        "academic",
+        "TH",
+        "asia-pacific",
+        Some("southeast-asia"),
+    ),
+    org(
+        "World Federalist Movement-Canada",
+        Some("WFM-Canada"),
+        "ngo",
+        "CA",
+        "americas",
+        Some("north-america"),
+    ),
+    org(
+        "Coordinadora Regional de Investigaciones Economicas y Sociales",
+        Some("CRIES"),
+        "ngo",
+        "AR",
+        "americas",
+        Some("latin-america-caribbean"),
+    ),
+    org(
+        "International Refugee Rights Initiative",
+        Some("IRRI"),
+        "ngo",
+        "UG",
+        "africa",
+        Some("east-africa"),
+    ),
+    org(
+        "Agir-Ici (Oxfam-France)",
+        Some("Agir-Ici"),
+        "ngo",
+        "FR",
+        "europe",
+        Some("western-europe"),
+    ),
+    org(
+        "Human Rights Watch-France",
+        Some("HRW France"),
+        "ngo",
+        "FR",
+        "europe",
+        Some("western-europe"),
+    ),
+    org(
+        "West Africa Civil Society Initiative",
+        Some("WACSI"),
+        "ngo",
+        "GH",
+        "africa",
+        Some("west-africa"),
+    ),
+    org(
+        "The Stanley Foundation",
+        None,
+        "foundation",
+        "US",
+        "americas",
+        Some("north-america"),
+    ),
 ];
 
 struct Person {
@@ -70,13 +194,92 @@ struct Person {
 
 /// The RtoP panel of 3 June 2009 as the source lists it: chair, five speakers, rapporteur.
 const RTOP_PANEL: &[(&str, Person)] = &[
-    ("chair", Person { honorific: "Mr", given: "Gareth", family: "Evans", position: Some("President and Chief Executive"), organization: "International Crisis Group", country: "AU", email: "gareth.evans@crisisgroup.example.org" }),
-    ("speaker", Person { honorific: "Ms", given: "Corlett", family: "Letlojane", position: Some("Director"), organization: "Human Rights Institute of South Africa", country: "ZA", email: "corlett.letlojane@hurisa.example.org" }),
-    ("speaker", Person { honorific: "Ms", given: "Sapna", family: "Chhatpar", position: Some("Program Associate"), organization: "World Federalist Movement-Institute for Global Policy", country: "US", email: "sapna.chhatpar@wfm-igp.example.org" }),
-    ("speaker", Person { honorific: "Mr", given: "Andrew", family: "Rathmell", position: Some("Deputy Director, Directorate for Strategy and Policy Planning"), organization: "Foreign and Commonwealth Office", country: "GB", email: "andrew.rathmell@fco.example.org" }),
-    ("speaker", Person { honorific: "Prof", given: "Gary", family: "Bass", position: None, organization: "Princeton University", country: "US", email: "gary.bass@princeton.example.org" }),
-    ("speaker", Person { honorific: "Ms", given: "Kirstin", family: "de Peyron", position: Some("Acting Head of Unit for UN affairs, Directorate General for External Relations"), organization: "European Commission", country: "BE", email: "kirstin.de-peyron@ec.example.org" }),
-    ("rapporteur", Person { honorific: "Mr", given: "Luc", family: "Lamprière", position: Some("General Director"), organization: "Oxfam France", country: "FR", email: DEMO_RAPPORTEUR }),
+    (
+        "chair",
+        Person {
+            honorific: "Mr",
+            given: "Gareth",
+            family: "Evans",
+            position: Some("President and Chief Executive"),
+            organization: "International Crisis Group",
+            country: "AU",
+            email: "gareth.evans@crisisgroup.example.org",
+        },
+    ),
+    (
+        "speaker",
+        Person {
+            honorific: "Ms",
+            given: "Corlett",
+            family: "Letlojane",
+            position: Some("Director"),
+            organization: "Human Rights Institute of South Africa",
+            country: "ZA",
+            email: "corlett.letlojane@hurisa.example.org",
+        },
+    ),
+    (
+        "speaker",
+        Person {
+            honorific: "Ms",
+            given: "Sapna",
+            family: "Chhatpar",
+            position: Some("Program Associate"),
+            organization: "World Federalist Movement-Institute for Global Policy",
+            country: "US",
+            email: "sapna.chhatpar@wfm-igp.example.org",
+        },
+    ),
+    (
+        "speaker",
+        Person {
+            honorific: "Mr",
+            given: "Andrew",
+            family: "Rathmell",
+            position: Some("Deputy Director, Directorate for Strategy and Policy Planning"),
+            organization: "Foreign and Commonwealth Office",
+            country: "GB",
+            email: "andrew.rathmell@fco.example.org",
+        },
+    ),
+    (
+        "speaker",
+        Person {
+            honorific: "Prof",
+            given: "Gary",
+            family: "Bass",
+            position: None,
+            organization: "Princeton University",
+            country: "US",
+            email: "gary.bass@princeton.example.org",
+        },
+    ),
+    (
+        "speaker",
+        Person {
+            honorific: "Ms",
+            given: "Kirstin",
+            family: "de Peyron",
+            position: Some(
+                "Acting Head of Unit for UN affairs, Directorate General for External Relations",
+            ),
+            organization: "European Commission",
+            country: "BE",
+            email: "kirstin.de-peyron@ec.example.org",
+        },
+    ),
+    (
+        "rapporteur",
+        Person {
+            honorific: "Mr",
+            given: "Luc",
+            family: "Lamprière",
+            position: Some("General Director"),
+            organization: "Oxfam France",
+            country: "FR",
+            email: DEMO_RAPPORTEUR,
+        },
+    ),
 ];
 
 struct Roundtable {
@@ -93,13 +296,79 @@ struct Roundtable {
 /// The seven 2008 roundtables, February to August, with their partners as the source
 /// names them. Dates within those months are invented.
 const ROUNDTABLES: &[Roundtable] = &[
-    Roundtable { slug: "rtop-roundtable-bangkok-2008", city: "Bangkok", country: "TH", region: "asia-pacific", subregion: "southeast-asia", timezone: "Asia/Bangkok", date: "2008-02-21", partners: &["Asia-Pacific Centre for the Responsibility to Protect", "Chulalongkorn University"] },
-    Roundtable { slug: "rtop-roundtable-ottawa-2008", city: "Ottawa", country: "CA", region: "americas", subregion: "north-america", timezone: "America/Toronto", date: "2008-03-13", partners: &["World Federalist Movement-Canada"] },
-    Roundtable { slug: "rtop-roundtable-buenos-aires-2008", city: "Buenos Aires", country: "AR", region: "americas", subregion: "latin-america-caribbean", timezone: "America/Argentina/Buenos_Aires", date: "2008-04-10", partners: &["Coordinadora Regional de Investigaciones Economicas y Sociales"] },
-    Roundtable { slug: "rtop-roundtable-kampala-2008", city: "Kampala", country: "UG", region: "africa", subregion: "east-africa", timezone: "Africa/Kampala", date: "2008-05-08", partners: &["International Refugee Rights Initiative"] },
-    Roundtable { slug: "rtop-roundtable-johannesburg-2008", city: "Johannesburg", country: "ZA", region: "africa", subregion: "southern-africa", timezone: "Africa/Johannesburg", date: "2008-05-29", partners: &["Human Rights Institute of South Africa"] },
-    Roundtable { slug: "rtop-roundtable-paris-2008", city: "Paris", country: "FR", region: "europe", subregion: "western-europe", timezone: "Europe/Paris", date: "2008-06-19", partners: &["Agir-Ici (Oxfam-France)", "Human Rights Watch-France"] },
-    Roundtable { slug: "rtop-roundtable-accra-2008", city: "Accra", country: "GH", region: "africa", subregion: "west-africa", timezone: "Africa/Accra", date: "2008-07-24", partners: &["West Africa Civil Society Initiative"] },
+    Roundtable {
+        slug: "rtop-roundtable-bangkok-2008",
+        city: "Bangkok",
+        country: "TH",
+        region: "asia-pacific",
+        subregion: "southeast-asia",
+        timezone: "Asia/Bangkok",
+        date: "2008-02-21",
+        partners: &[
+            "Asia-Pacific Centre for the Responsibility to Protect",
+            "Chulalongkorn University",
+        ],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-ottawa-2008",
+        city: "Ottawa",
+        country: "CA",
+        region: "americas",
+        subregion: "north-america",
+        timezone: "America/Toronto",
+        date: "2008-03-13",
+        partners: &["World Federalist Movement-Canada"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-buenos-aires-2008",
+        city: "Buenos Aires",
+        country: "AR",
+        region: "americas",
+        subregion: "latin-america-caribbean",
+        timezone: "America/Argentina/Buenos_Aires",
+        date: "2008-04-10",
+        partners: &["Coordinadora Regional de Investigaciones Economicas y Sociales"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-kampala-2008",
+        city: "Kampala",
+        country: "UG",
+        region: "africa",
+        subregion: "east-africa",
+        timezone: "Africa/Kampala",
+        date: "2008-05-08",
+        partners: &["International Refugee Rights Initiative"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-johannesburg-2008",
+        city: "Johannesburg",
+        country: "ZA",
+        region: "africa",
+        subregion: "southern-africa",
+        timezone: "Africa/Johannesburg",
+        date: "2008-05-29",
+        partners: &["Human Rights Institute of South Africa"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-paris-2008",
+        city: "Paris",
+        country: "FR",
+        region: "europe",
+        subregion: "western-europe",
+        timezone: "Europe/Paris",
+        date: "2008-06-19",
+        partners: &["Agir-Ici (Oxfam-France)", "Human Rights Watch-France"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-accra-2008",
+        city: "Accra",
+        country: "GH",
+        region: "africa",
+        subregion: "west-africa",
+        timezone: "Africa/Accra",
+        date: "2008-07-24",
+        partners: &["West Africa Civil Society Initiative"],
+    },
 ];
 
 /// What was loaded, for the command's output.
@@ -166,15 +435,22 @@ async fn person(db: &Db, tally: &mut Tally, p: &Person) -> AppResult<i32> {
 }
 
 /// The demo organizer account, created when missing.
-async fn account(db: &Db, tally: &mut Tally, email: &str, name: &str, role: Role) -> AppResult<Actor> {
+async fn account(
+    db: &Db,
+    tally: &mut Tally,
+    email: &str,
+    name: &str,
+    role: Role,
+) -> AppResult<Actor> {
     let user = match account_store::user_by_email(db.conn(), email).await? {
         Some(user) => {
             tally.note(false);
             user
         }
         None => {
-            let new = NewUser::parse(email, name, role.as_str(), DEMO_PASSWORD)
-                .map_err(|_| AppError::Internal(anyhow::anyhow!("demo account {email} is invalid")))?;
+            let new = NewUser::parse(email, name, role.as_str(), DEMO_PASSWORD).map_err(|_| {
+                AppError::Internal(anyhow::anyhow!("demo account {email} is invalid"))
+            })?;
             tally.note(true);
             accounts::create_user(db, new).await?
         }
@@ -188,7 +464,13 @@ async fn account(db: &Db, tally: &mut Tally, email: &str, name: &str, role: Role
 }
 
 /// Finds an event by slug or creates and publishes it.
-async fn event(db: &Db, actor: &Actor, tally: &mut Tally, slug: &str, input: serde_json::Value) -> AppResult<i32> {
+async fn event(
+    db: &Db,
+    actor: &Actor,
+    tally: &mut Tally,
+    slug: &str,
+    input: serde_json::Value,
+) -> AppResult<i32> {
     let reference = SeriesRef::Slug(slug.to_string());
     if let Some(existing) = event_store::event(db.conn(), &reference).await? {
         tally.note(false);
@@ -210,7 +492,14 @@ async fn session(
     actor: &Actor,
     tally: &mut Tally,
     event_id: i32,
-    (title, kind, starts, ends, room, description): (&str, &str, &str, &str, Option<&str>, Option<&str>),
+    (title, kind, starts, ends, room, description): (
+        &str,
+        &str,
+        &str,
+        &str,
+        Option<&str>,
+        Option<&str>,
+    ),
 ) -> AppResult<i32> {
     let (existing, _) = event_store::sessions_of_event(db.conn(), event_id, None).await?;
     if let Some(found) = existing.iter().find(|s| s.title == title) {
@@ -231,7 +520,14 @@ async fn session(
     Ok(created.id)
 }
 
-async fn participant(db: &Db, actor: &Actor, tally: &mut Tally, session_id: i32, person_id: i32, role: &str) -> AppResult<()> {
+async fn participant(
+    db: &Db,
+    actor: &Actor,
+    tally: &mut Tally,
+    session_id: i32,
+    person_id: i32,
+    role: &str,
+) -> AppResult<()> {
     let input = ParticipantInput {
         person_id: Some(person_id),
         role: Some(role.into()),
@@ -248,8 +544,22 @@ async fn participant(db: &Db, actor: &Actor, tally: &mut Tally, session_id: i32,
 /// Loads everything; returns a summary for the command line.
 pub async fn load(db: &Db) -> AppResult<String> {
     let mut tally = Tally::default();
-    let organizer = account(db, &mut tally, DEMO_ORGANIZER, "Demo Organizer", Role::Organizer).await?;
-    account(db, &mut tally, DEMO_RAPPORTEUR, "Luc Lamprière", Role::Rapporteur).await?;
+    let organizer = account(
+        db,
+        &mut tally,
+        DEMO_ORGANIZER,
+        "Demo Organizer",
+        Role::Organizer,
+    )
+    .await?;
+    account(
+        db,
+        &mut tally,
+        DEMO_RAPPORTEUR,
+        "Luc Lamprière",
+        Role::Rapporteur,
+    )
+    .await?;
     for o in ORGANIZATIONS {
         organization(db, &mut tally, o).await?;
     }
@@ -292,25 +602,109 @@ async fn brussels_2009(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<(
     )
     .await?;
     let programme: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
-        ("Registration and welcome coffee", "break", "2009-06-03T08:30", "2009-06-03T09:30", Some("Foyer"), None),
-        ("Opening plenary: what makes the difference?", "plenary", "2009-06-03T09:30", "2009-06-03T11:00", Some("Main hall"), Some("Opening of the conference by the European Commission. The need for comprehensive approaches to crises, as confirmed in the 2008 review of the European Security Strategy.")),
-        ("Panel: mediation and dialogue in crisis response", "panel", "2009-06-03T11:30", "2009-06-03T13:00", Some("Room A"), Some("Effective mediation as part of coherent and timely responses to crises.")),
-        ("Lunch", "break", "2009-06-03T13:00", "2009-06-03T14:00", None, None),
-        ("Panel on the Responsibility to Protect – making the concept operational", "panel", "2009-06-03T14:00", "2009-06-03T15:30", Some("Room A"), Some("The Responsibility to Protect (RtoP) populations from genocide, ethnic cleansing, war crimes and crimes against humanity is a commitment taken by governments at the World Summit in 2005 to prevent and react to grave mass atrocities, wherever they may occur. Four years after the World Summit, much remains to be done. What could and should be key priorities for the EU when it comes to contributing to the Responsibility to Protect?")),
-        ("Panel: post-conflict strategies and local capacities", "panel", "2009-06-03T16:00", "2009-06-03T17:30", Some("Room B"), Some("Strategies for peace, stability and reconciliation, and the strengthening of local capacities in conflict-affected areas.")),
-        ("Panel: civilian and military instruments working together", "panel", "2009-06-04T09:30", "2009-06-04T11:00", Some("Room A"), Some("Proactive, coordinated and sustained engagement of state and non-state actors deploying a range of instruments.")),
-        ("Coffee break", "break", "2009-06-04T11:00", "2009-06-04T11:30", Some("Foyer"), None),
-        ("Workshop: partnerships with civil society", "workshop", "2009-06-04T11:30", "2009-06-04T13:00", Some("Room B"), Some("How the EU and civil society organisations can work together on crisis response.")),
-        ("Closing plenary and conclusions", "plenary", "2009-06-04T14:00", "2009-06-04T15:30", Some("Main hall"), Some("Rapporteurs' conclusions from the panels.")),
+        (
+            "Registration and welcome coffee",
+            "break",
+            "2009-06-03T08:30",
+            "2009-06-03T09:30",
+            Some("Foyer"),
+            None,
+        ),
+        (
+            "Opening plenary: what makes the difference?",
+            "plenary",
+            "2009-06-03T09:30",
+            "2009-06-03T11:00",
+            Some("Main hall"),
+            Some(
+                "Opening of the conference by the European Commission. The need for comprehensive approaches to crises, as confirmed in the 2008 review of the European Security Strategy.",
+            ),
+        ),
+        (
+            "Panel: mediation and dialogue in crisis response",
+            "panel",
+            "2009-06-03T11:30",
+            "2009-06-03T13:00",
+            Some("Room A"),
+            Some("Effective mediation as part of coherent and timely responses to crises."),
+        ),
+        (
+            "Lunch",
+            "break",
+            "2009-06-03T13:00",
+            "2009-06-03T14:00",
+            None,
+            None,
+        ),
+        (
+            "Panel on the Responsibility to Protect – making the concept operational",
+            "panel",
+            "2009-06-03T14:00",
+            "2009-06-03T15:30",
+            Some("Room A"),
+            Some(
+                "The Responsibility to Protect (RtoP) populations from genocide, ethnic cleansing, war crimes and crimes against humanity is a commitment taken by governments at the World Summit in 2005 to prevent and react to grave mass atrocities, wherever they may occur. Four years after the World Summit, much remains to be done. What could and should be key priorities for the EU when it comes to contributing to the Responsibility to Protect?",
+            ),
+        ),
+        (
+            "Panel: post-conflict strategies and local capacities",
+            "panel",
+            "2009-06-03T16:00",
+            "2009-06-03T17:30",
+            Some("Room B"),
+            Some(
+                "Strategies for peace, stability and reconciliation, and the strengthening of local capacities in conflict-affected areas.",
+            ),
+        ),
+        (
+            "Panel: civilian and military instruments working together",
+            "panel",
+            "2009-06-04T09:30",
+            "2009-06-04T11:00",
+            Some("Room A"),
+            Some(
+                "Proactive, coordinated and sustained engagement of state and non-state actors deploying a range of instruments.",
+            ),
+        ),
+        (
+            "Coffee break",
+            "break",
+            "2009-06-04T11:00",
+            "2009-06-04T11:30",
+            Some("Foyer"),
+            None,
+        ),
+        (
+            "Workshop: partnerships with civil society",
+            "workshop",
+            "2009-06-04T11:30",
+            "2009-06-04T13:00",
+            Some("Room B"),
+            Some(
+                "How the EU and civil society organisations can work together on crisis response.",
+            ),
+        ),
+        (
+            "Closing plenary and conclusions",
+            "plenary",
+            "2009-06-04T14:00",
+            "2009-06-04T15:30",
+            Some("Main hall"),
+            Some("Rapporteurs' conclusions from the panels."),
+        ),
     ];
     let mut rtop_session = None;
     for entry in programme {
         let id = session(db, actor, tally, event_id, *entry).await?;
-        if entry.0.starts_with("Panel on the Responsibility to Protect") {
+        if entry
+            .0
+            .starts_with("Panel on the Responsibility to Protect")
+        {
             rtop_session = Some(id);
         }
     }
-    let rtop_session = rtop_session.ok_or_else(|| AppError::Internal(anyhow::anyhow!("RtoP panel missing")))?;
+    let rtop_session =
+        rtop_session.ok_or_else(|| AppError::Internal(anyhow::anyhow!("RtoP panel missing")))?;
     for (role, p) in RTOP_PANEL {
         let person_id = person(db, tally, p).await?;
         participant(db, actor, tally, rtop_session, person_id, role).await?;
@@ -327,7 +721,9 @@ async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResul
         }
         None => {
             let input = SeriesInput {
-                title: Some("Global Consultative Roundtables on the Responsibility to Protect".into()),
+                title: Some(
+                    "Global Consultative Roundtables on the Responsibility to Protect".into(),
+                ),
                 description: Some(format!(
                     "Between February and August 2008 the Responsibility to Protect-Engaging Civil Society project (R2PCS) at the World Federalist Movement-Institute for Global Policy organized seven consultative roundtables with NGOs worldwide, with partners in each region. Their goals: 1) increase understanding of RtoP and how it applies to conflicts in the region; 2) explore how to strengthen regional and international mechanisms to support RtoP; 3) forge partnerships with NGOs interested in joining a core group in building an NGO coalition. The outcomes were drawn together in the report \"Global Consultative Roundtables on the Responsibility to Protect: Civil Society Recommendations for Action\", and the International Coalition for the Responsibility to Protect was launched on 28 January 2009.\n\n{DEMO_NOTE}"
                 )),
@@ -341,7 +737,9 @@ async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResul
     for r in ROUNDTABLES {
         let mut organizers = vec![json!({"organization_id": wfm, "role": "organizer"})];
         for partner in r.partners {
-            organizers.push(json!({"organization_id": organization_id(db, partner).await?, "role": "partner"}));
+            organizers.push(
+                json!({"organization_id": organization_id(db, partner).await?, "role": "partner"}),
+            );
         }
         let event_id = event(
             db,
@@ -372,13 +770,57 @@ async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResul
         .await?;
         let day = r.date;
         let sessions = [
-            ("Opening and introductions", "plenary", format!("{day}T09:00"), format!("{day}T09:30"), None),
-            ("Understanding RtoP and its application to conflicts in the region", "roundtable", format!("{day}T09:30"), format!("{day}T11:30"), Some("How the Responsibility to Protect relates to the region: history, current situations and the regional debate.")),
-            ("Strengthening regional and international mechanisms to support RtoP", "roundtable", format!("{day}T12:30"), format!("{day}T14:30"), Some("Early warning, regional organizations and the United Nations: what works and what is missing.")),
-            ("Building an international NGO coalition for RtoP", "roundtable", format!("{day}T15:00"), format!("{day}T16:30"), Some("Challenges, strategies and activities to take RtoP forward; partnerships for a core group of a coalition.")),
+            (
+                "Opening and introductions",
+                "plenary",
+                format!("{day}T09:00"),
+                format!("{day}T09:30"),
+                None,
+            ),
+            (
+                "Understanding RtoP and its application to conflicts in the region",
+                "roundtable",
+                format!("{day}T09:30"),
+                format!("{day}T11:30"),
+                Some(
+                    "How the Responsibility to Protect relates to the region: history, current situations and the regional debate.",
+                ),
+            ),
+            (
+                "Strengthening regional and international mechanisms to support RtoP",
+                "roundtable",
+                format!("{day}T12:30"),
+                format!("{day}T14:30"),
+                Some(
+                    "Early warning, regional organizations and the United Nations: what works and what is missing.",
+                ),
+            ),
+            (
+                "Building an international NGO coalition for RtoP",
+                "roundtable",
+                format!("{day}T15:00"),
+                format!("{day}T16:30"),
+                Some(
+                    "Challenges, strategies and activities to take RtoP forward; partnerships for a core group of a coalition.",
+                ),
+            ),
         ];
         for (title, kind, starts, ends, description) in &sessions {
-            session(db, actor, tally, event_id, (title, kind, starts, ends, Some("Conference room"), *description)).await?;
+            session(
+                db,
+                actor,
+                tally,
+                event_id,
+                (
+                    title,
+                    kind,
+                    starts,
+                    ends,
+                    Some("Conference room"),
+                    *description,
+                ),
+            )
+            .await?;
         }
     }
     Ok(())
@@ -413,11 +855,48 @@ async fn stanley_2012(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<()
     )
     .await?;
     let sessions: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
-        ("Opening dinner and keynote", "plenary", "2012-10-17T18:30", "2012-10-17T21:00", Some("Dining room"), None),
-        ("Building state protection capacity: what does it mean?", "roundtable", "2012-10-18T09:00", "2012-10-18T10:30", Some("Roundtable room"), Some("How an atrocity lens might focus broader objectives for structural prevention.")),
-        ("Development assistance through an atrocity-prevention lens", "roundtable", "2012-10-18T11:00", "2012-10-18T12:30", Some("Roundtable room"), None),
-        ("Stabilization and post-conflict peacebuilding", "roundtable", "2012-10-18T14:00", "2012-10-18T15:30", Some("Roundtable room"), None),
-        ("Next steps toward a shared global vision", "roundtable", "2012-10-19T09:00", "2012-10-19T11:00", Some("Roundtable room"), Some("Incentives that encourage perpetrators to target civilians; integrating the atrocity lens across silos; broadening the dialogue among core stakeholders.")),
+        (
+            "Opening dinner and keynote",
+            "plenary",
+            "2012-10-17T18:30",
+            "2012-10-17T21:00",
+            Some("Dining room"),
+            None,
+        ),
+        (
+            "Building state protection capacity: what does it mean?",
+            "roundtable",
+            "2012-10-18T09:00",
+            "2012-10-18T10:30",
+            Some("Roundtable room"),
+            Some("How an atrocity lens might focus broader objectives for structural prevention."),
+        ),
+        (
+            "Development assistance through an atrocity-prevention lens",
+            "roundtable",
+            "2012-10-18T11:00",
+            "2012-10-18T12:30",
+            Some("Roundtable room"),
+            None,
+        ),
+        (
+            "Stabilization and post-conflict peacebuilding",
+            "roundtable",
+            "2012-10-18T14:00",
+            "2012-10-18T15:30",
+            Some("Roundtable room"),
+            None,
+        ),
+        (
+            "Next steps toward a shared global vision",
+            "roundtable",
+            "2012-10-19T09:00",
+            "2012-10-19T11:00",
+            Some("Roundtable room"),
+            Some(
+                "Incentives that encourage perpetrators to target civilians; integrating the atrocity lens across silos; broadening the dialogue among core stakeholders.",
+            ),
+        ),
     ];
     for entry in sessions {
         session(db, actor, tally, event_id, *entry).await?;

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use sea_orm::sea_query::extension::sqlite::SqliteExpr;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use super::{Organization, OrganizationKind, Person};
@@ -29,6 +30,51 @@ pub fn lower_like(column: impl sea_orm::sea_query::IntoColumnRef, pattern: &Like
     Condition::all().add(Expr::expr(Func::lower(Expr::col(column))).like(pattern.clone()))
 }
 
+/// `column` contains `text`, whatever the case, on either database. PostgreSQL's `lower()`
+/// folds every letter, but SQLite's folds ASCII only; there each letter becomes a GLOB
+/// set of its cases instead (`[éÉ]`), so that "émilie" finds "Émilie".
+pub fn contains_text(
+    backend: DbBackend,
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    text: &str,
+) -> Condition {
+    match backend {
+        DbBackend::Sqlite => Condition::all().add(Expr::col(column).glob(glob_contains(text))),
+        _ => lower_like(column, &contains_pattern(text)),
+    }
+}
+
+/// A GLOB pattern matching any text that contains `text` in any case.
+fn glob_contains(text: &str) -> String {
+    fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+    let mut pattern = String::from("*");
+    for c in text.chars() {
+        let mut cases = vec![c];
+        for other in [single(c.to_lowercase()), single(c.to_uppercase())]
+            .into_iter()
+            .flatten()
+        {
+            if !cases.contains(&other) {
+                cases.push(other);
+            }
+        }
+        if cases.len() > 1 || matches!(c, '*' | '?' | '[') {
+            pattern.push('[');
+            pattern.extend(cases);
+            pattern.push(']');
+        } else {
+            pattern.push(c);
+        }
+    }
+    pattern.push('*');
+    pattern
+}
+
 #[derive(Debug, Default)]
 pub struct OrganizationFilter {
     pub q: Option<String>,
@@ -42,13 +88,13 @@ pub async fn list_organizations(
     filter: &OrganizationFilter,
     page: Pagination,
 ) -> Result<(Vec<organization::Model>, u64), DbErr> {
+    let backend = db.get_database_backend();
     let mut query = organization::Entity::find();
     if let Some(q) = &filter.q {
-        let pattern = contains_pattern(q);
         query = query.filter(
             Condition::any()
-                .add(lower_like(organization::Column::Name, &pattern))
-                .add(lower_like(organization::Column::Acronym, &pattern)),
+                .add(contains_text(backend, organization::Column::Name, q))
+                .add(contains_text(backend, organization::Column::Acronym, q)),
         );
     }
     if let Some(kind) = filter.kind {
@@ -158,34 +204,32 @@ pub async fn list_people(
     filter: &PersonFilter,
     page: Pagination,
 ) -> Result<(Vec<person::Model>, u64), DbErr> {
+    let backend = db.get_database_backend();
     let mut query = person::Entity::find();
     if let Some(q) = &filter.q {
-        let pattern = contains_pattern(q);
         let matching_orgs = organization::Entity::find()
             .select_only()
             .column(organization::Column::Id)
             .filter(
                 Condition::any()
-                    .add(lower_like(organization::Column::Name, &pattern))
-                    .add(lower_like(organization::Column::Acronym, &pattern)),
+                    .add(contains_text(backend, organization::Column::Name, q))
+                    .add(contains_text(backend, organization::Column::Acronym, q)),
             )
             .into_query();
         let mut any = Condition::any()
-            .add(lower_like(person::Column::GivenName, &pattern))
-            .add(lower_like(person::Column::FamilyName, &pattern))
-            .add(lower_like(person::Column::Email, &pattern))
+            .add(contains_text(backend, person::Column::GivenName, q))
+            .add(contains_text(backend, person::Column::FamilyName, q))
+            .add(contains_text(backend, person::Column::Email, q))
             .add(person::Column::OrganizationId.in_subquery(matching_orgs));
         // "Corlett Letlojane" should find her too.
         if let Some((given, family)) = q.trim().split_once(' ') {
             any = any.add(
                 Condition::all()
-                    .add(lower_like(
-                        person::Column::GivenName,
-                        &contains_pattern(given),
-                    ))
-                    .add(lower_like(
+                    .add(contains_text(backend, person::Column::GivenName, given))
+                    .add(contains_text(
+                        backend,
                         person::Column::FamilyName,
-                        &contains_pattern(family.trim()),
+                        family.trim(),
                     )),
             );
         }
@@ -287,4 +331,17 @@ pub async fn delete_person(db: &impl ConnectionTrait, id: i32) -> Result<u64, Db
         .exec(db)
         .await?
         .rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns_match_every_case_and_escape_wildcards() {
+        assert_eq!(glob_contains("émi"), "*[éÉ][mM][iI]*");
+        assert_eq!(glob_contains("L-1"), "*[Ll]-1*");
+        assert_eq!(glob_contains("a*?[]"), "*[aA][*][?][[]]*");
+        assert_eq!(glob_contains(""), "**");
+    }
 }

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod auth_session;
 pub mod event;
 pub mod event_organization;
+pub mod login_attempt;
 pub mod organization;
 pub mod person;
 pub mod series;

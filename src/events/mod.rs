@@ -5,8 +5,10 @@
 
 pub mod api;
 pub mod conflicts;
+pub mod pages;
 pub mod service;
 pub mod store;
+pub mod views;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};

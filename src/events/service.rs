@@ -648,3 +648,49 @@ pub async fn remove_participant(
     txn.commit().await?;
     Ok(())
 }
+
+/// Moves a participant one place earlier (`up`) or later among those of the same role in
+/// the session, renumbering that role's positions.
+pub async fn move_participant(
+    db: &Db,
+    actor: &Actor,
+    session_id: i32,
+    person_id: i32,
+    role: ParticipantRole,
+    up: bool,
+) -> AppResult<()> {
+    let txn = db.begin_write().await?;
+    let mut same_role: Vec<_> = store::participants(&*txn, &[session_id])
+        .await?
+        .into_iter()
+        .filter(|p| p.role == role.as_str())
+        .collect();
+    let index = same_role
+        .iter()
+        .position(|p| p.person_id == person_id)
+        .ok_or(AppError::NotFound("participant"))?;
+    let target = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < same_role.len())
+    };
+    let Some(target) = target else {
+        return Ok(());
+    };
+    same_role.swap(index, target);
+    for (position, row) in same_role.iter().enumerate() {
+        store::set_participant_position(&*txn, row.id, i32::try_from(position).unwrap_or(i32::MAX))
+            .await?;
+    }
+    audit::record(
+        &*txn,
+        Some(actor),
+        "reorder",
+        "session_participant",
+        session_id,
+        json!({"session_id": session_id, "person_id": person_id, "role": role, "direction": if up { "up" } else { "down" }}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

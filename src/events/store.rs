@@ -481,3 +481,16 @@ pub async fn delete_participant(
         .await?;
     Ok(result.rows_affected)
 }
+
+pub async fn set_participant_position(
+    db: &impl ConnectionTrait,
+    id: i32,
+    position: i32,
+) -> Result<(), DbErr> {
+    session_participant::Entity::update_many()
+        .col_expr(session_participant::Column::Position, Expr::value(position))
+        .filter(session_participant::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -63,12 +63,12 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Ap
         let path = err.path().to_string();
         let message = err.inner().to_string();
         let (field, message) = match message.strip_prefix("unknown field `") {
+            // The path already ends with the unknown key.
             Some(rest) => {
-                let name = rest.split('`').next().unwrap_or_default();
                 let field = if path == "." {
-                    name.to_string()
+                    rest.split('`').next().unwrap_or_default().to_string()
                 } else {
-                    format!("{path}.{name}")
+                    path
                 };
                 (field, "is not a known field".to_string())
             }
@@ -97,4 +97,49 @@ where
         merged.insert(key, value);
     }
     from_value(serde_json::Value::Object(merged))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        role: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        name: Option<String>,
+        items: Option<Vec<Inner>>,
+    }
+
+    fn field_of(value: serde_json::Value) -> String {
+        match from_value::<Outer>(value) {
+            Err(AppError::Invalid(errors)) => errors[0].field.clone(),
+            other => panic!("accepted: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_named_once_by_their_path() {
+        assert_eq!(field_of(json!({"name": "x", "motto": 1})), "motto");
+        assert_eq!(
+            field_of(json!({"items": [{"role": "a"}, {"rank": 1}]})),
+            "items[1].rank"
+        );
+    }
+
+    #[test]
+    fn wrongly_typed_fields_are_named_by_their_path() {
+        assert_eq!(field_of(json!({"name": 5})), "name");
+        assert_eq!(field_of(json!({"items": [{"role": 5}]})), "items[0].role");
+    }
 }

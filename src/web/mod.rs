@@ -1,8 +1,10 @@
 //! Shared HTTP plumbing: the JSON body and query extractors that turn bad input into
 //! problem+json, authentication extractors, pagination and path ids.
 
+pub mod assets;
 pub mod auth;
 pub mod json;
+pub mod pages;
 pub mod query;
 
 pub use auth::{Actor, CurrentUser, Staff};

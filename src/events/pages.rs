@@ -1,0 +1,313 @@
+//! The public pages of events: the events list with filters, an event with its programme
+//! day by day, a session, the series list and a series with its events.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+
+use super::views::{self, EventCard, ProgrammeDay, RoleGroup};
+use super::{EventKind, EventStatus, SeriesRef, service, store};
+use crate::app::AppState;
+use crate::domain::Region;
+use crate::error::{AppError, FieldErrors};
+use crate::web::pages::{Ctx, PageResult, render};
+use crate::web::{ListQuery, Pagination, parse_id};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/events", get(events_page))
+        .route("/events/{event}", get(event_page))
+        .route("/sessions/{id}", get(session_page))
+        .route("/series", get(series_list_page))
+        .route("/series/{series}", get(series_page))
+}
+
+/// A choice of a filter form.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn choices(
+    values: impl IntoIterator<Item = (String, String)>,
+    current: Option<&str>,
+) -> Vec<Choice> {
+    values
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: current == Some(value.as_str()),
+            value,
+            label,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "events/list.html")]
+struct EventsPage {
+    ctx: Ctx,
+    events: Vec<EventCard>,
+    total: u64,
+    regions: Vec<Choice>,
+    kinds: Vec<Choice>,
+    years: Vec<Choice>,
+    filtered: bool,
+}
+
+async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
+    // Unknown filter values are ignored rather than refused: this is a page, not an API.
+    let mut ignored = FieldErrors::new();
+    let region = query.parsed::<Region>("region", &mut ignored);
+    let kind = query.parsed::<EventKind>("kind", &mut ignored);
+    let year = query
+        .parsed::<i32>("year", &mut ignored)
+        .filter(|y| (1900..=2200).contains(y));
+    let statuses = if ctx.is_staff() {
+        vec![
+            EventStatus::Published,
+            EventStatus::Cancelled,
+            EventStatus::Draft,
+        ]
+    } else {
+        vec![EventStatus::Published, EventStatus::Cancelled]
+    };
+    let all = Pagination {
+        limit: 500,
+        offset: 0,
+    };
+    let everything = store::EventFilter {
+        statuses: statuses.clone(),
+        ..Default::default()
+    };
+    let (all_events, _) = store::list_events(state.db.conn(), &everything, all, true).await?;
+    let mut years: Vec<i32> = all_events
+        .iter()
+        .map(|e| chrono::Datelike::year(&e.starts_on))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let filter = store::EventFilter {
+        region,
+        kind,
+        year,
+        statuses,
+        ..Default::default()
+    };
+    let (events, total) = store::list_events(state.db.conn(), &filter, all, true).await?;
+    let events = service::event_views(&state.db, events).await?;
+    let page = EventsPage {
+        events: events.iter().map(EventCard::from).collect(),
+        total,
+        regions: choices(
+            Region::ALL
+                .iter()
+                .map(|r| (r.as_str().to_string(), views::region_label(r.as_str()))),
+            region.map(Region::as_str),
+        ),
+        kinds: choices(
+            EventKind::ALL
+                .iter()
+                .map(|k| (k.as_str().to_string(), views::label(k.as_str()))),
+            kind.map(EventKind::as_str),
+        ),
+        years: choices(
+            years.iter().map(|y| (y.to_string(), y.to_string())),
+            year.map(|y| y.to_string()).as_deref(),
+        ),
+        filtered: region.is_some() || kind.is_some() || year.is_some(),
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+pub struct OrganizerLine {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/event.html")]
+struct EventPage {
+    ctx: Ctx,
+    event: EventCard,
+    description: Vec<String>,
+    venue: Option<String>,
+    timezone: String,
+    series: Option<(String, String)>,
+    organizers: Vec<OrganizerLine>,
+    days: Vec<ProgrammeDay>,
+}
+
+async fn event_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let event =
+        service::visible_event(&state.db, &SeriesRef::parse(&reference), ctx.is_staff()).await?;
+    let zone = service::zone_of(&event);
+    let out = service::event_view(&state.db, event).await?;
+    let sessions = out.sessions.clone().unwrap_or_default();
+    let page = EventPage {
+        event: EventCard::from(&out),
+        description: views::paragraphs(out.description.as_deref()),
+        venue: out.venue.clone(),
+        timezone: out.timezone.clone(),
+        series: out
+            .series
+            .as_ref()
+            .map(|s| (format!("/series/{}", s.slug), s.title.clone())),
+        organizers: out
+            .organizers
+            .iter()
+            .map(|o| OrganizerLine {
+                name: match &o.acronym {
+                    Some(acronym) => format!("{} ({acronym})", o.name),
+                    None => o.name.clone(),
+                },
+                role: views::label(&o.role),
+            })
+            .collect(),
+        days: views::programme(&sessions, zone),
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "events/session.html")]
+struct SessionPage {
+    ctx: Ctx,
+    event: EventCard,
+    title: String,
+    kind: String,
+    date: String,
+    time: String,
+    timezone: String,
+    room: Option<String>,
+    description: Vec<String>,
+    groups: Vec<RoleGroup>,
+}
+
+async fn session_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> PageResult {
+    let id = parse_id(&id, "session")?;
+    let (session, event) = service::visible_session(&state.db, id, ctx.is_staff()).await?;
+    let zone = service::zone_of(&event);
+    let out = service::session_views(state.db.conn(), vec![session], zone)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound("session"))?;
+    let line = views::session_line(&out, zone);
+    let event = service::event_views(&state.db, vec![event])
+        .await?
+        .remove(0);
+    let page = SessionPage {
+        event: EventCard::from(&event),
+        title: line.title,
+        kind: line.kind,
+        date: line.date,
+        time: line.time,
+        timezone: zone.name().to_string(),
+        room: line.room,
+        description: views::paragraphs(out.description.as_deref()),
+        groups: line.groups,
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+pub struct SeriesCard {
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "events/series_list.html")]
+struct SeriesListPage {
+    ctx: Ctx,
+    series: Vec<SeriesCard>,
+}
+
+async fn series_list_page(State(state): State<AppState>, ctx: Ctx) -> PageResult {
+    let (series, _) = store::list_series(
+        state.db.conn(),
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    let page = SeriesListPage {
+        series: series
+            .into_iter()
+            .map(|s| SeriesCard {
+                url: format!("/series/{}", s.slug),
+                title: s.title,
+                description: views::paragraphs(s.description.as_deref())
+                    .into_iter()
+                    .next(),
+            })
+            .collect(),
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+pub struct RegionGroup {
+    pub label: String,
+    pub events: Vec<EventCard>,
+}
+
+#[derive(Template)]
+#[template(path = "events/series.html")]
+struct SeriesPage {
+    ctx: Ctx,
+    title: String,
+    description: Vec<String>,
+    timeline: Vec<EventCard>,
+    regions: Vec<RegionGroup>,
+}
+
+async fn series_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let series = store::series(state.db.conn(), &SeriesRef::parse(&reference))
+        .await?
+        .ok_or(AppError::NotFound("series"))?;
+    let view = service::series_view(&state.db, series, ctx.is_staff()).await?;
+    let timeline: Vec<EventCard> = view
+        .events
+        .unwrap_or_default()
+        .iter()
+        .map(EventCard::from)
+        .collect();
+    let mut by_region: BTreeMap<String, Vec<EventCard>> = BTreeMap::new();
+    for card in &timeline {
+        by_region
+            .entry(card.region.clone().unwrap_or_else(|| "Other".to_string()))
+            .or_default()
+            .push(card.clone());
+    }
+    let page = SeriesPage {
+        title: view.title,
+        description: views::paragraphs(view.description.as_deref()),
+        timeline,
+        regions: by_region
+            .into_iter()
+            .map(|(label, events)| RegionGroup { label, events })
+            .collect(),
+        ctx,
+    };
+    Ok(render(&page))
+}

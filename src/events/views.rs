@@ -1,0 +1,272 @@
+//! What pages show of events: dates and times in the event's zone, places, and the
+//! programme day by day with each session's people in protocol style.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{EventOut, ParticipantOut, ParticipantRole, SessionOut};
+use crate::domain::{CountryCode, TimeZone};
+
+/// "3–4 June 2009", "30 June – 1 July 2009", "17 October 2012".
+pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
+    use chrono::Datelike;
+    if start == end {
+        start.format("%-d %B %Y").to_string()
+    } else if start.year() == end.year() && start.month() == end.month() {
+        format!("{}–{}", start.format("%-d"), end.format("%-d %B %Y"))
+    } else if start.year() == end.year() {
+        format!("{} – {}", start.format("%-d %B"), end.format("%-d %B %Y"))
+    } else {
+        format!(
+            "{} – {}",
+            start.format("%-d %B %Y"),
+            end.format("%-d %B %Y")
+        )
+    }
+}
+
+pub fn country_name(code: Option<&str>) -> Option<String> {
+    code.and_then(|c| CountryCode::parse(c).ok())
+        .map(|c| c.name().to_string())
+}
+
+/// "Brussels, Belgium".
+pub fn place(city: Option<&str>, country: Option<&str>) -> Option<String> {
+    let country = country_name(country);
+    match (city, country) {
+        (Some(city), Some(country)) => Some(format!("{city}, {country}")),
+        (Some(city), None) => Some(city.to_string()),
+        (None, Some(country)) => Some(country),
+        (None, None) => None,
+    }
+}
+
+pub fn region_label(region: &str) -> String {
+    match region {
+        "africa" => "Africa",
+        "americas" => "Americas",
+        "asia-pacific" => "Asia-Pacific",
+        "europe" => "Europe",
+        "middle-east" => "Middle East",
+        "global" => "Global",
+        other => other,
+    }
+    .to_string()
+}
+
+/// "co-organizer" → "Co-organizer".
+pub fn label(text: &str) -> String {
+    let text = text.replace('_', " ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An event as a line of a list.
+#[derive(Debug, Clone)]
+pub struct EventCard {
+    pub url: String,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub dates: String,
+    pub year: i32,
+    pub place: Option<String>,
+    pub kind: String,
+    pub region: Option<String>,
+    pub status: String,
+    pub organizers: String,
+}
+
+impl From<&EventOut> for EventCard {
+    fn from(e: &EventOut) -> Self {
+        use chrono::Datelike;
+        Self {
+            url: format!("/events/{}", e.slug),
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            subtitle: e.subtitle.clone(),
+            dates: date_range(e.starts_on, e.ends_on),
+            year: e.starts_on.year(),
+            place: place(e.city.as_deref(), e.country.as_deref()),
+            kind: label(&e.kind),
+            region: e.region.as_deref().map(region_label),
+            status: e.status.clone(),
+            organizers: e
+                .organizers
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// "Ms Corlett LETLOJANE, Director, Human Rights Institute of South Africa".
+pub fn protocol_line(p: &ParticipantOut) -> String {
+    if p.affiliation.is_empty() {
+        p.display_name.clone()
+    } else {
+        format!("{}, {}", p.display_name, p.affiliation)
+    }
+}
+
+/// The people of a session in one role, for a programme.
+#[derive(Debug, Clone)]
+pub struct RoleGroup {
+    pub label: String,
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionLine {
+    pub id: i32,
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    pub is_break: bool,
+    pub time: String,
+    pub date: String,
+    pub room: Option<String>,
+    pub description: Option<String>,
+    pub groups: Vec<RoleGroup>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProgrammeDay {
+    pub heading: String,
+    pub sessions: Vec<SessionLine>,
+}
+
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The people of a session grouped by role, in programme order.
+pub fn role_groups(participants: &[ParticipantOut]) -> Vec<RoleGroup> {
+    let mut groups = Vec::new();
+    for role in ParticipantRole::ALL {
+        let people: Vec<String> = participants
+            .iter()
+            .filter(|p| p.role == role.as_str())
+            .map(protocol_line)
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let singular = label(role.as_str());
+        let label = if people.len() > 1 {
+            format!("{singular}s")
+        } else {
+            singular
+        };
+        groups.push(RoleGroup { label, people });
+    }
+    groups
+}
+
+pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
+    let start = parse_time(&s.starts_at).map(|t| zone.local(t));
+    let end = parse_time(&s.ends_at).map(|t| zone.local(t));
+    let (time, date) = match (start, end) {
+        (Some(start), Some(end)) => {
+            let time = if start.date_naive() == end.date_naive() {
+                format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+            } else {
+                format!("{} – {}", start.format("%H:%M"), end.format("%-d %b %H:%M"))
+            };
+            (time, start.format("%A %-d %B %Y").to_string())
+        }
+        _ => (String::new(), String::new()),
+    };
+    SessionLine {
+        id: s.id,
+        url: format!("/sessions/{}", s.id),
+        title: s.title.clone(),
+        kind: label(&s.kind),
+        is_break: s.kind == "break",
+        time,
+        date,
+        room: s.room.clone(),
+        description: s.description.clone(),
+        groups: role_groups(&s.participants),
+    }
+}
+
+/// The programme grouped by day, in the event's zone.
+pub fn programme(sessions: &[SessionOut], zone: TimeZone) -> Vec<ProgrammeDay> {
+    let mut days: Vec<ProgrammeDay> = Vec::new();
+    for s in sessions {
+        let line = session_line(s, zone);
+        match days.last_mut() {
+            Some(day) if day.heading == line.date => day.sessions.push(line),
+            _ => days.push(ProgrammeDay {
+                heading: line.date.clone(),
+                sessions: vec![line],
+            }),
+        }
+    }
+    days
+}
+
+/// Text split into paragraphs at blank lines.
+pub fn paragraphs(text: Option<&str>) -> Vec<String> {
+    text.unwrap_or("")
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_read_naturally() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(date_range(d(2009, 6, 3), d(2009, 6, 4)), "3–4 June 2009");
+        assert_eq!(
+            date_range(d(2012, 10, 17), d(2012, 10, 17)),
+            "17 October 2012"
+        );
+        assert_eq!(
+            date_range(d(2008, 6, 30), d(2008, 7, 1)),
+            "30 June – 1 July 2008"
+        );
+        assert_eq!(
+            date_range(d(2008, 12, 31), d(2009, 1, 1)),
+            "31 December 2008 – 1 January 2009"
+        );
+    }
+
+    #[test]
+    fn people_are_named_in_protocol_style() {
+        let p = ParticipantOut {
+            person_id: 1,
+            display_name: "Ms Corlett LETLOJANE".into(),
+            affiliation: "Director, Human Rights Institute of South Africa".into(),
+            role: "speaker".into(),
+            position: 0,
+            invitation_status: "not_invited".into(),
+        };
+        assert_eq!(
+            protocol_line(&p),
+            "Ms Corlett LETLOJANE, Director, Human Rights Institute of South Africa"
+        );
+        let groups = role_groups(&[p.clone(), ParticipantOut { person_id: 2, ..p }]);
+        assert_eq!(groups[0].label, "Speakers");
+    }
+
+    #[test]
+    fn places_use_country_names() {
+        assert_eq!(
+            place(Some("Brussels"), Some("BE")).unwrap(),
+            "Brussels, Belgium"
+        );
+        assert_eq!(place(None, None), None);
+    }
+}

@@ -1,0 +1,372 @@
+//! Shared plumbing of the HTML pages: the context every page renders with (who is signed
+//! in, the CSRF token for its forms, a one-time confirmation message), form bodies checked
+//! against CSRF, redirects that carry a confirmation, and error pages.
+
+use askama::Template;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::auth::{Actor, CurrentUser};
+use crate::accounts::new_secret;
+use crate::app::AppState;
+use crate::error::{AppError, FieldError};
+
+pub const CSRF_COOKIE: &str = "roundtable_csrf";
+pub const FLASH_COOKIE: &str = "roundtable_flash";
+pub const CSRF_FIELD: &str = "_csrf";
+
+/// What every page needs: the signed-in user, the CSRF token, a confirmation message.
+#[derive(Clone, Debug, Default)]
+pub struct Ctx {
+    pub user: Option<Actor>,
+    pub csrf: String,
+    pub flash: Option<String>,
+    /// The path of this page, for "sign in and come back".
+    pub path: String,
+}
+
+impl Ctx {
+    pub fn is_staff(&self) -> bool {
+        self.user.as_ref().is_some_and(Actor::is_staff)
+    }
+
+    pub fn user_name(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.name.as_str())
+    }
+}
+
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// The CSRF token given to this request by [`page_cookies`].
+#[derive(Clone)]
+struct CsrfToken(String);
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let CurrentUser(user) = CurrentUser::from_request_parts(parts, state).await?;
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .or_else(|| cookie(parts, CSRF_COOKIE))
+            .unwrap_or_default();
+        let flash = cookie(parts, FLASH_COOKIE)
+            .and_then(|text| {
+                percent_encoding::percent_decode_str(&text)
+                    .decode_utf8()
+                    .ok()
+                    .map(|t| t.into_owned())
+            })
+            .filter(|text| !text.is_empty());
+        Ok(Self {
+            user,
+            csrf,
+            flash,
+            path: parts.uri.path().to_string(),
+        })
+    }
+}
+
+/// Gives every visitor a CSRF cookie, and clears a confirmation message once a page has
+/// shown it.
+pub async fn page_cookies(mut request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let had_flash = cookie(&parts, FLASH_COOKIE).is_some();
+    let mut new_token = None;
+    if cookie(&parts, CSRF_COOKIE).is_none()
+        && let Ok((token, _)) = new_secret("")
+    {
+        parts.extensions.insert(CsrfToken(token.clone()));
+        new_token = Some(token);
+    }
+    request = Request::from_parts(parts, body);
+    let mut response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if let Some(token) = new_token
+        && is_page
+        && let Ok(value) = HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+        ))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    if had_flash && is_page {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("roundtable_flash=; Path=/; Max-Age=0; SameSite=Lax"),
+        );
+    }
+    response
+}
+
+/// A redirect (303) that shows `message` on the next page.
+pub fn redirect_with_flash(location: &str, message: &str) -> Response {
+    let encoded =
+        percent_encoding::utf8_percent_encode(message, percent_encoding::NON_ALPHANUMERIC)
+            .to_string();
+    let mut response = Redirect::to(location).into_response();
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "{FLASH_COOKIE}={encoded}; Path=/; SameSite=Lax; Max-Age=60"
+    )) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// A submitted HTML form whose CSRF token matched the visitor's cookie.
+pub struct FormData {
+    pairs: Vec<(String, String)>,
+}
+
+impl FormData {
+    /// The trimmed value of a field; blank is `None`.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.trim().to_string())
+            .filter(|value| !value.is_empty())
+    }
+
+    /// Every value of a repeated field, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.trim().to_string())
+            .collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(key, _)| key == name)
+    }
+}
+
+impl FromRequest<AppState> for FormData {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let expected = cookie(&parts, CSRF_COOKIE);
+        let request = Request::from_parts(parts, body);
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|err| {
+                PageError(AppError::BadRequest(format!("cannot read the form: {err}")))
+            })?;
+        let pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(&bytes).into_owned().collect();
+        let sent = pairs
+            .iter()
+            .find(|(key, _)| key == CSRF_FIELD)
+            .map(|(_, value)| value.as_str());
+        match (expected.as_deref(), sent) {
+            (Some(expected), Some(sent)) if !expected.is_empty() && constant_time_eq(expected, sent) => {
+                Ok(Self { pairs })
+            }
+            _ => Err(PageError(AppError::Forbidden(
+                "This form has expired or did not come from this site. Go back, reload the page and try again."
+                    .into(),
+            ))),
+        }
+    }
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Field errors of a form, looked up by field name in templates.
+#[derive(Clone, Debug, Default)]
+pub struct FormErrors(pub Vec<FieldError>);
+
+impl FormErrors {
+    /// The message for a field (or for any of its sub-fields, `registration.mode`).
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| {
+                e.field == field
+                    || e.field.starts_with(&format!("{field}."))
+                    || e.field.starts_with(&format!("{field}["))
+            })
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Errors whose field has no input on the form, to show at its top.
+    pub fn others(&self, shown: &[&str]) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|e| {
+                !shown.iter().any(|s| {
+                    e.field == *s
+                        || e.field.starts_with(&format!("{s}."))
+                        || e.field.starts_with(&format!("{s}["))
+                })
+            })
+            .map(|e| format!("{}: {}", e.field.replace('_', " "), e.message))
+            .collect()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    status: u16,
+    heading: String,
+    message: String,
+}
+
+/// An error on a page: shown as an HTML page (a 401 sends the visitor to sign in).
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(err: AppError) -> Self {
+        Self(err)
+    }
+}
+
+impl From<sea_orm::DbErr> for PageError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self(err.into())
+    }
+}
+
+pub type PageResult<T = Response> = Result<T, PageError>;
+
+/// Renders a template as a page, or the 500 page if rendering fails.
+pub fn render<T: Template>(template: &T) -> Response {
+    match template.render() {
+        Ok(body) => Html(body).into_response(),
+        Err(err) => {
+            PageError(AppError::Internal(anyhow::anyhow!("template: {err}"))).into_response()
+        }
+    }
+}
+
+/// The 404 page.
+pub fn not_found(ctx: Ctx) -> Response {
+    error_page(ctx, &AppError::NotFound("page"))
+}
+
+fn error_page(ctx: Ctx, err: &AppError) -> Response {
+    let status = err.status();
+    let (heading, message) = match err {
+        AppError::NotFound(_) => (
+            "Page not found".to_string(),
+            "There is no page at this address. It may have moved, or the event may not be published yet.".to_string(),
+        ),
+        AppError::Forbidden(why) => ("Not allowed".to_string(), why.clone()),
+        AppError::TooManyAttempts(_) => ("Too many attempts".to_string(), capitalize_first(&err.to_string())),
+        AppError::Conflict(why) => ("That cannot be done now".to_string(), why.clone()),
+        AppError::BadRequest(why) => ("That request could not be read".to_string(), why.clone()),
+        AppError::Invalid(errors) => (
+            "Some fields are invalid".to_string(),
+            errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
+        ),
+        AppError::Internal(_) => (
+            "Something went wrong".to_string(),
+            "Something went wrong on our side. It has been logged; please try again in a moment.".to_string(),
+        ),
+        AppError::Unauthorized | AppError::BadCredentials => {
+            ("Please sign in".to_string(), "This page is for signed-in members.".to_string())
+        }
+    };
+    let page = ErrorPage {
+        ctx,
+        status: status.as_u16(),
+        heading,
+        message,
+    };
+    let body = page
+        .render()
+        .unwrap_or_else(|_| "Something went wrong".to_string());
+    (status, Html(body)).into_response()
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match &self.0 {
+            AppError::Unauthorized => Redirect::to("/login").into_response(),
+            AppError::Internal(err) => {
+                tracing::error!(error = ?err, "page failed");
+                error_page(Ctx::default(), &self.0)
+            }
+            other => error_page(Ctx::default(), other),
+        }
+    }
+}
+
+/// Sends anonymous visitors to sign in (and back), refuses signed-in non-organizers.
+pub fn require_staff(ctx: &Ctx) -> Result<Actor, Response> {
+    match &ctx.user {
+        Some(user) if user.is_staff() => Ok(user.clone()),
+        Some(_) => Err(error_page(
+            ctx.clone(),
+            &AppError::Forbidden("The organizers' workspace is for organizers and admins.".into()),
+        )),
+        None => {
+            let next = percent_encoding::utf8_percent_encode(
+                &ctx.path,
+                percent_encoding::NON_ALPHANUMERIC,
+            );
+            Err(Redirect::to(&format!("/login?next={next}")).into_response())
+        }
+    }
+}
+
+/// A 404 page for unknown paths, as a fallback handler.
+pub async fn fallback_page(ctx: Ctx) -> Response {
+    not_found(ctx)
+}
+
+/// The error page for an error, with the page context (for handlers that have one).
+pub fn error_with(ctx: Ctx, err: AppError) -> Response {
+    if let AppError::Internal(cause) = &err {
+        tracing::error!(error = ?cause, "page failed");
+    }
+    if matches!(err, AppError::Unauthorized) {
+        return Redirect::to("/login").into_response();
+    }
+    error_page(ctx, &err)
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
