@@ -24,6 +24,15 @@ impl CountryCode {
         self.0.alpha2()
     }
 
+    /// Every country as (code, name), by name, for choosers.
+    pub fn all() -> Vec<(&'static str, &'static str)> {
+        let mut all: Vec<_> = isocountry::CountryCode::iter()
+            .map(|c| (c.alpha2(), c.name()))
+            .collect();
+        all.sort_by_key(|(_, name)| *name);
+        all
+    }
+
     /// The English short name, e.g. "Belgium".
     pub fn name(&self) -> &'static str {
         self.0.name()

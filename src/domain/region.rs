@@ -61,6 +61,13 @@ impl SubRegion {
             .map(|&(name, region)| Self { name, region })
     }
 
+    /// Every sub-region, grouped by region.
+    pub fn all() -> impl Iterator<Item = SubRegion> {
+        SUBREGIONS
+            .iter()
+            .map(|&(name, region)| SubRegion { name, region })
+    }
+
     pub fn region(&self) -> Region {
         self.region
     }

@@ -118,6 +118,10 @@ async fn list_events(
     let region = query.parsed::<Region>("region", &mut errors);
     let kind = query.parsed::<EventKind>("kind", &mut errors);
     let year = query.parsed::<i32>("year", &mut errors);
+    // A year with no calendar dates would otherwise drop the filter and list everything.
+    if year.is_some_and(|year| !(1900..=2200).contains(&year)) {
+        errors.add("year", "must be a year between 1900 and 2200");
+    }
     let status = query.parsed::<EventStatus>("status", &mut errors);
     let series = match query.get("series") {
         None => None,

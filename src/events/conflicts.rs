@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -143,7 +143,10 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
     }
     for s in &sessions {
         let first = zone.local(s.starts_at).date_naive();
-        let last = zone.local(s.ends_at).date_naive();
+        // The end is exclusive: a session until midnight ends on the day before.
+        let last = zone
+            .local(s.ends_at - TimeDelta::nanoseconds(1))
+            .date_naive();
         if first < event.starts_on || last > event.ends_on {
             conflicts.push(Conflict {
                 kind: "outside_event_dates".into(),

@@ -129,6 +129,9 @@ fn parse_date(value: Option<&str>, field: &str, errors: &mut FieldErrors) -> Opt
 pub fn parse_instant(text: &str, zone: TimeZone) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        if !(1900..=2200).contains(&chrono::Datelike::year(&time)) {
+            return Err("must be a year between 1900 and 2200".into());
+        }
         return Ok(time.with_timezone(&Utc));
     }
     let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
@@ -152,7 +155,7 @@ fn parse_capacity(value: Option<i64>, errors: &mut FieldErrors, field: &str) -> 
         Some(_) => {
             errors.add(
                 field,
-                "must be a whole number from 1 (null means unlimited)",
+                "must be a whole number of at least 1; leave it empty (null) for unlimited",
             );
             None
         }
@@ -370,7 +373,7 @@ impl EventInput {
         let ends_on = parse_date(self.ends_on.as_deref(), "ends_on", &mut errors);
         if let (Some(start), Some(end)) = (starts_on, ends_on) {
             if end < start {
-                errors.add("ends_on", "must not be before starts_on");
+                errors.add("ends_on", "must not be before the start date (starts_on)");
             } else if (end - start).num_days() > 366 {
                 errors.add("ends_on", "must be within a year of starts_on");
             }
@@ -470,7 +473,7 @@ impl EventInput {
         {
             errors.add(
                 "registration.closes_at",
-                "must be after registration.opens_at",
+                "must be after the opening of registration (registration.opens_at)",
             );
         }
         let slug = match self
@@ -740,7 +743,7 @@ impl SessionInput {
         let ends_at = instant("ends_at", self.ends_at.as_deref());
         if let (Some(start), Some(end)) = (starts_at, ends_at) {
             if end <= start {
-                errors.add("ends_at", "must be after starts_at");
+                errors.add("ends_at", "must be after the start time (starts_at)");
             } else if (end - start).num_hours() > 24 * 14 {
                 errors.add("ends_at", "must be within two weeks of starts_at");
             }
@@ -925,6 +928,8 @@ mod tests {
         assert_eq!(brussels().format(local), "2009-06-03T14:00:00+02:00");
         assert!(parse_instant("3 June 2009, 2pm", brussels()).is_err());
         assert!(parse_instant("2009-03-29T02:30:00", brussels()).is_err());
+        assert!(parse_instant("9999-06-03T14:00:00+02:00", brussels()).is_err());
+        assert!(parse_instant("0001-01-01T00:00:00Z", brussels()).is_err());
     }
 
     #[test]

@@ -1,0 +1,734 @@
+//! Workspace pages for series and events: their forms, an event's workspace with its
+//! sessions and the conflicts report, and publish, cancel and delete.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::Value;
+
+use super::Workspace;
+use super::forms::{Field, FormPage, Kind, Section, Values, attach_errors, timezone_names};
+use crate::app::AppState;
+use crate::directory::store as directory_store;
+use crate::domain::{CountryCode, Region, SubRegion};
+use crate::error::AppError;
+use crate::events::conflicts::{self, Conflict};
+use crate::events::views::{self, EventCard, SessionLine};
+use crate::events::{
+    EventInput, EventKind, EventStatus, OrganizerInput, OrganizerRole, RegistrationInput,
+    RegistrationMode, SeriesInput, SeriesRef, service, store,
+};
+use crate::web::Pagination;
+use crate::web::pages::{
+    Ctx, FormData, PageError, PageResult, error_with, redirect_with_flash, render,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/organize/series/new", get(new_series).post(create_series))
+        .route(
+            "/organize/series/{series}/edit",
+            get(edit_series).post(update_series),
+        )
+        .route("/organize/events/new", get(new_event).post(create_event))
+        .route("/organize/events/{event}", get(event_workspace))
+        .route(
+            "/organize/events/{event}/edit",
+            get(edit_event).post(update_event),
+        )
+        .route("/organize/events/{event}/publish", post(publish))
+        .route("/organize/events/{event}/cancel", post(cancel))
+        .route("/organize/events/{event}/delete", post(delete))
+}
+
+const SERIES_FIELDS: &[&str] = &["title", "description", "slug"];
+
+fn series_sections(values: &Values) -> Vec<Section> {
+    vec![Section::new(
+        "Series",
+        vec![
+            Field::new("title", "Title", Kind::Text, values).required(),
+            Field::new("slug", "Address (slug)", Kind::Text, values)
+                .hint("Lower-case words joined by hyphens; made from the title when left empty."),
+            Field::new("description", "Description", Kind::TextArea, values),
+        ],
+    )]
+}
+
+fn series_input(values: &Values) -> SeriesInput {
+    SeriesInput {
+        title: values.opt("title"),
+        description: values.opt("description"),
+        slug: values.opt("slug"),
+    }
+}
+
+pub fn form_page(
+    ctx: Ctx,
+    title: &str,
+    action: String,
+    submit: &str,
+    back: (String, String),
+    sections: Vec<Section>,
+) -> FormPage {
+    FormPage {
+        ctx,
+        title: title.to_string(),
+        intro: None,
+        action,
+        submit: submit.to_string(),
+        back,
+        sections,
+        unshown: Vec::new(),
+        has_errors: false,
+        timezones: Vec::new(),
+    }
+}
+
+/// The form again, with the errors beside their fields and what was typed kept.
+pub fn refused(mut page: FormPage, err: AppError, keys: &HashMap<String, String>) -> Response {
+    match err {
+        AppError::Invalid(errors) => {
+            page.unshown = attach_errors(&mut page.sections, &errors, keys);
+            page.has_errors = true;
+            (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+        }
+        AppError::Conflict(message) => {
+            page.unshown = vec![message];
+            page.has_errors = true;
+            (StatusCode::CONFLICT, render(&page)).into_response()
+        }
+        other => error_with(page.ctx, other),
+    }
+}
+
+async fn new_series(Workspace { ctx, .. }: Workspace) -> PageResult {
+    let page = form_page(
+        ctx,
+        "New series",
+        "/organize/series/new".into(),
+        "Create the series",
+        ("/organize".into(), "Workspace".into()),
+        series_sections(&Values::default()),
+    );
+    Ok(render(&page))
+}
+
+async fn create_series(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, SERIES_FIELDS);
+    match service::create_series(&state.db, Some(&actor), series_input(&values)).await {
+        Ok(series) => Ok(redirect_with_flash(
+            "/organize",
+            &format!("The series \"{}\" was created.", series.title),
+        )),
+        Err(err) => {
+            let page = form_page(
+                ctx,
+                "New series",
+                "/organize/series/new".into(),
+                "Create the series",
+                ("/organize".into(), "Workspace".into()),
+                series_sections(&values),
+            );
+            Ok(refused(page, err, &HashMap::new()))
+        }
+    }
+}
+
+async fn edit_series(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let series = store::series(state.db.conn(), &SeriesRef::parse(&reference))
+        .await?
+        .ok_or(AppError::NotFound("series"))?;
+    let mut values = Values::default();
+    values.set("title", Some(&series.title));
+    values.set("slug", Some(&series.slug));
+    values.set("description", series.description.as_ref());
+    let page = form_page(
+        ctx,
+        &format!("Edit {}", series.title),
+        format!("/organize/series/{}/edit", series.slug),
+        "Save changes",
+        ("/organize".into(), "Workspace".into()),
+        series_sections(&values),
+    );
+    Ok(render(&page))
+}
+
+pub fn to_patch<T: serde::Serialize>(input: &T) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(input) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+async fn update_series(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, SERIES_FIELDS);
+    let input = series_input(&values);
+    match service::update_series(
+        &state.db,
+        &actor,
+        &SeriesRef::parse(&reference),
+        to_patch(&input),
+    )
+    .await
+    {
+        Ok(series) => Ok(redirect_with_flash(
+            "/organize",
+            &format!("The series \"{}\" was saved.", series.title),
+        )),
+        Err(AppError::NotFound(what)) => Err(PageError(AppError::NotFound(what))),
+        Err(err) => {
+            let page = form_page(
+                ctx,
+                "Edit series",
+                format!("/organize/series/{reference}/edit"),
+                "Save changes",
+                ("/organize".into(), "Workspace".into()),
+                series_sections(&values),
+            );
+            Ok(refused(page, err, &HashMap::new()))
+        }
+    }
+}
+
+// ----- Events -----
+
+const EVENT_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "kind",
+    "description",
+    "series",
+    "slug",
+    "starts_on",
+    "ends_on",
+    "timezone",
+    "venue",
+    "city",
+    "country",
+    "region",
+    "subregion",
+    "organizer_id",
+    "organizer_role",
+    "capacity",
+    "registration_mode",
+    "registration_opens_at",
+    "registration_closes_at",
+    "waitlist",
+];
+
+/// What the event form offers to choose from.
+struct EventChoices {
+    organizations: Vec<(String, String)>,
+    series: Vec<(String, String)>,
+}
+
+async fn event_choices(state: &AppState) -> Result<EventChoices, AppError> {
+    let filter = directory_store::OrganizationFilter::default();
+    let (orgs, _) = directory_store::list_organizations(
+        state.db.conn(),
+        &filter,
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    let (series, _) = store::list_series(
+        state.db.conn(),
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    Ok(EventChoices {
+        organizations: orgs
+            .into_iter()
+            .map(|o| {
+                let label = match &o.acronym {
+                    Some(acronym) => format!("{} ({acronym})", o.name),
+                    None => o.name.clone(),
+                };
+                (o.id.to_string(), label)
+            })
+            .collect(),
+        series: series
+            .into_iter()
+            .map(|s| (s.id.to_string(), s.title))
+            .collect(),
+    })
+}
+
+pub fn country_choices() -> Vec<(String, String)> {
+    CountryCode::all()
+        .into_iter()
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect()
+}
+
+pub fn region_choices() -> Vec<(String, String)> {
+    Region::ALL
+        .iter()
+        .map(|r| (r.as_str().to_string(), views::region_label(r.as_str())))
+        .collect()
+}
+
+pub fn subregion_choices() -> Vec<(String, String)> {
+    SubRegion::all()
+        .map(|s| {
+            (
+                s.as_str().to_string(),
+                format!(
+                    "{} ({})",
+                    views::label(&s.as_str().replace('-', " ")),
+                    views::region_label(s.region().as_str())
+                ),
+            )
+        })
+        .collect()
+}
+
+pub fn enum_choices(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
+    all.into_iter()
+        .map(|v| (v.to_string(), views::label(v)))
+        .collect()
+}
+
+/// The event form; `keys` receives where each API error field is shown.
+fn event_sections(
+    values: &Values,
+    choices: &EventChoices,
+    keys: &mut HashMap<String, String>,
+) -> Vec<Section> {
+    let mut organizer_fields = Vec::new();
+    let rows = values.count("organizer_id").max(1);
+    let mut filled = 0;
+    for row in 0..rows + 2 {
+        let id = values.nth("organizer_id", row);
+        let role = values.nth("organizer_role", row);
+        if !id.is_empty() {
+            keys.insert(
+                format!("organizers[{filled}].organization_id"),
+                format!("f-organizer-id-{row}"),
+            );
+            keys.insert(
+                format!("organizers[{filled}].role"),
+                format!("f-organizer-role-{row}"),
+            );
+            keys.insert(
+                format!("organizers[{filled}]"),
+                format!("f-organizer-id-{row}"),
+            );
+            filled += 1;
+        }
+        organizer_fields.push(
+            Field::new(
+                "organizer_id",
+                &format!("Organization {}", row + 1),
+                Kind::Select,
+                values,
+            )
+            .row(row, id)
+            .options(Some("—"), choices.organizations.clone()),
+        );
+        organizer_fields.push(
+            Field::new(
+                "organizer_role",
+                &format!("Role of organization {}", row + 1),
+                Kind::Select,
+                values,
+            )
+            .row(
+                row,
+                if role.is_empty() {
+                    "organizer".into()
+                } else {
+                    role
+                },
+            )
+            .options(
+                None,
+                enum_choices(OrganizerRole::ALL.iter().map(|r| r.as_str())),
+            ),
+        );
+    }
+    for (api, form) in [
+        ("registration.mode", "f-registration-mode"),
+        ("registration.opens_at", "f-registration-opens-at"),
+        ("registration.closes_at", "f-registration-closes-at"),
+        ("series", "f-series"),
+    ] {
+        keys.insert(api.into(), form.into());
+    }
+    vec![
+        Section::new(
+            "About the event",
+            vec![
+                Field::new("title", "Title", Kind::Text, values).required(),
+                Field::new("subtitle", "Subtitle", Kind::Text, values),
+                Field::new("kind", "Kind", Kind::Select, values)
+                    .required()
+                    .options(Some("Choose…"), enum_choices(EventKind::ALL.iter().map(|k| k.as_str()))),
+                Field::new("series", "Part of a series", Kind::Select, values).options(Some("None"), choices.series.clone()),
+                Field::new("slug", "Address (slug)", Kind::Text, values)
+                    .hint("Lower-case words joined by hyphens; made from the title when left empty."),
+                Field::new("description", "Description", Kind::TextArea, values)
+                    .hint("The event's aim and context. Leave a blank line between paragraphs."),
+            ],
+        ),
+        Section::new(
+            "When and where",
+            vec![
+                Field::new("starts_on", "First day", Kind::Date, values).required(),
+                Field::new("ends_on", "Last day", Kind::Date, values).required(),
+                Field::new("timezone", "Time zone", Kind::Suggest("timezones"), values)
+                    .required()
+                    .hint("Where the event takes place, e.g. Europe/Brussels. Session times are entered in it."),
+                Field::new("venue", "Venue", Kind::Text, values),
+                Field::new("city", "City", Kind::Text, values),
+                Field::new("country", "Country", Kind::Select, values).options(Some("—"), country_choices()),
+                Field::new("region", "Region", Kind::Select, values).options(Some("—"), region_choices()),
+                Field::new("subregion", "Sub-region", Kind::Select, values).options(Some("—"), subregion_choices()),
+            ],
+        ),
+        Section::new("Organizers", organizer_fields),
+        Section::new(
+            "Registration",
+            vec![
+                Field::new("registration_mode", "Registration", Kind::Select, values)
+                    .options(None, enum_choices(RegistrationMode::ALL.iter().map(|m| m.as_str()))),
+                Field::new("capacity", "Capacity", Kind::Number, values).hint("Leave empty for unlimited."),
+                Field::new("registration_opens_at", "Registration opens", Kind::DateTime, values)
+                    .hint("Local time of the event."),
+                Field::new("registration_closes_at", "Registration closes", Kind::DateTime, values),
+                Field::new("waitlist", "Keep a waiting list when full", Kind::Checkbox, values),
+            ],
+        ),
+    ]
+}
+
+fn event_input(values: &Values) -> EventInput {
+    let organizers = (0..values.count("organizer_id"))
+        .filter_map(|row| {
+            let id = values.nth("organizer_id", row);
+            (!id.trim().is_empty()).then(|| OrganizerInput {
+                organization_id: Some(id.trim().parse().unwrap_or(-1)),
+                role: Some(values.nth("organizer_role", row)).filter(|r| !r.is_empty()),
+            })
+        })
+        .collect();
+    EventInput {
+        title: values.opt("title"),
+        kind: values.opt("kind"),
+        subtitle: values.opt("subtitle"),
+        description: values.opt("description"),
+        starts_on: values.opt("starts_on"),
+        ends_on: values.opt("ends_on"),
+        timezone: values.opt("timezone"),
+        venue: values.opt("venue"),
+        city: values.opt("city"),
+        country: values.opt("country"),
+        region: values.opt("region"),
+        subregion: values.opt("subregion"),
+        series: values.opt("series").map(Value::String),
+        organizers: Some(organizers),
+        // Not a whole number: 0, which validation refuses with the capacity message.
+        capacity: values.opt("capacity").map(|c| c.parse().unwrap_or(0)),
+        registration: Some(RegistrationInput {
+            mode: values.opt("registration_mode"),
+            opens_at: values.opt("registration_opens_at"),
+            closes_at: values.opt("registration_closes_at"),
+            waitlist: Some(values.get("waitlist") == "true"),
+        }),
+        slug: values.opt("slug"),
+        status: None,
+    }
+}
+
+/// An RFC 3339 local time as a `datetime-local` value.
+fn local_input(value: Option<&str>) -> Option<String> {
+    value.map(|v| v.chars().take(16).collect())
+}
+
+fn event_values(input: &EventInput) -> Values {
+    let mut v = Values::default();
+    v.set("title", input.title.as_ref());
+    v.set("subtitle", input.subtitle.as_ref());
+    v.set("kind", input.kind.as_ref());
+    v.set("description", input.description.as_ref());
+    v.set(
+        "series",
+        input
+            .series
+            .as_ref()
+            .map(|s| s.to_string().trim_matches('"').to_string()),
+    );
+    v.set("slug", input.slug.as_ref());
+    v.set("starts_on", input.starts_on.as_ref());
+    v.set("ends_on", input.ends_on.as_ref());
+    v.set("timezone", input.timezone.as_ref());
+    v.set("venue", input.venue.as_ref());
+    v.set("city", input.city.as_ref());
+    v.set("country", input.country.as_ref());
+    v.set("region", input.region.as_ref());
+    v.set("subregion", input.subregion.as_ref());
+    v.set("capacity", input.capacity);
+    for organizer in input.organizers.iter().flatten() {
+        v.push(
+            "organizer_id",
+            organizer.organization_id.unwrap_or_default(),
+        );
+        v.push("organizer_role", organizer.role.clone().unwrap_or_default());
+    }
+    if let Some(r) = &input.registration {
+        v.set("registration_mode", r.mode.as_ref());
+        v.set("registration_opens_at", local_input(r.opens_at.as_deref()));
+        v.set(
+            "registration_closes_at",
+            local_input(r.closes_at.as_deref()),
+        );
+        v.set("waitlist", r.waitlist.map(|w| w.to_string()));
+    }
+    v
+}
+
+async fn event_form(
+    state: &AppState,
+    ctx: Ctx,
+    title: &str,
+    action: String,
+    submit: &str,
+    back: (String, String),
+    values: &Values,
+) -> Result<(FormPage, HashMap<String, String>), AppError> {
+    let choices = event_choices(state).await?;
+    let mut keys = HashMap::new();
+    let sections = event_sections(values, &choices, &mut keys);
+    let mut page = form_page(ctx, title, action, submit, back, sections);
+    page.timezones = timezone_names();
+    page.intro = Some("Fields marked * are required. The event stays a draft, visible to organizers only, until you publish it.".into());
+    Ok((page, keys))
+}
+
+async fn new_event(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
+    let mut values = Values::default();
+    values.set("registration_mode", Some("open"));
+    let (page, _) = event_form(
+        &state,
+        ctx,
+        "New event",
+        "/organize/events/new".into(),
+        "Create the event",
+        ("/organize".into(), "Workspace".into()),
+        &values,
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+async fn create_event(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, EVENT_FIELDS);
+    match service::create_event(&state.db, Some(&actor), event_input(&values)).await {
+        Ok(event) => Ok(redirect_with_flash(
+            &format!("/organize/events/{}", event.slug),
+            &format!(
+                "The event \"{}\" was created as a draft. Add its sessions, then publish it.",
+                event.title
+            ),
+        )),
+        Err(err) => {
+            let (page, keys) = event_form(
+                &state,
+                ctx,
+                "New event",
+                "/organize/events/new".into(),
+                "Create the event",
+                ("/organize".into(), "Workspace".into()),
+                &values,
+            )
+            .await?;
+            Ok(refused(page, err, &keys))
+        }
+    }
+}
+
+async fn edit_event(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let organizers = service::organizer_views(state.db.conn(), &[event.id])
+        .await?
+        .remove(&event.id)
+        .unwrap_or_default();
+    let values = event_values(&EventInput::from_model(&event, &organizers));
+    let (page, _) = event_form(
+        &state,
+        ctx,
+        &format!("Edit {}", event.title),
+        format!("/organize/events/{}/edit", event.slug),
+        "Save changes",
+        (
+            format!("/organize/events/{}", event.slug),
+            event.title.clone(),
+        ),
+        &values,
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+async fn update_event(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let current = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let values = Values::from_form(&form, EVENT_FIELDS);
+    let mut patch = to_patch(&event_input(&values));
+    patch.remove("status");
+    match service::update_event(&state.db, &actor, &SeriesRef::Id(current.id), patch).await {
+        Ok(event) => Ok(redirect_with_flash(
+            &format!("/organize/events/{}", event.slug),
+            &format!("The changes to \"{}\" were saved.", event.title),
+        )),
+        Err(err) => {
+            let (page, keys) = event_form(
+                &state,
+                ctx,
+                &format!("Edit {}", current.title),
+                format!("/organize/events/{}/edit", current.slug),
+                "Save changes",
+                (
+                    format!("/organize/events/{}", current.slug),
+                    current.title.clone(),
+                ),
+                &values,
+            )
+            .await?;
+            Ok(refused(page, err, &keys))
+        }
+    }
+}
+
+pub struct WorkspaceSession {
+    pub line: SessionLine,
+    pub conflicted: bool,
+}
+
+#[derive(Template)]
+#[template(path = "organize/event.html")]
+struct EventWorkspace {
+    ctx: Ctx,
+    event: EventCard,
+    timezone: String,
+    sessions: Vec<WorkspaceSession>,
+    conflicts: Vec<Conflict>,
+}
+
+async fn event_workspace(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let zone = service::zone_of(&event);
+    let conflicts = conflicts::report(&state.db, &event).await?;
+    let out = service::event_view(&state.db, event).await?;
+    let sessions = out
+        .sessions
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| WorkspaceSession {
+            conflicted: conflicts.iter().any(|c| c.session_ids.contains(&s.id)),
+            line: views::session_line(s, zone),
+        })
+        .collect();
+    let page = EventWorkspace {
+        event: EventCard::from(&out),
+        timezone: zone.name().to_string(),
+        sessions,
+        conflicts,
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+async fn change_status(
+    state: &AppState,
+    ws: Workspace,
+    reference: &str,
+    to: EventStatus,
+) -> PageResult {
+    match service::set_status(&state.db, &ws.actor, &SeriesRef::parse(reference), to).await {
+        Ok(event) => {
+            let message = match to {
+                EventStatus::Published => {
+                    format!("\"{}\" is published: everyone can see it now.", event.title)
+                }
+                _ => format!("\"{}\" is cancelled.", event.title),
+            };
+            Ok(redirect_with_flash(
+                &format!("/organize/events/{}", event.slug),
+                &message,
+            ))
+        }
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path(reference): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    change_status(&state, ws, &reference, EventStatus::Published).await
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path(reference): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    change_status(&state, ws, &reference, EventStatus::Cancelled).await
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path(reference): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    match service::delete_event(&state.db, &ws.actor, &SeriesRef::parse(&reference)).await {
+        Ok(()) => Ok(redirect_with_flash("/organize", "The event was deleted.")),
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}

@@ -1,0 +1,275 @@
+//! Forms of the workspace, described in Rust and drawn by one template: every field has
+//! a label, keeps what was typed, and shows its own error beside it.
+
+use std::collections::HashMap;
+
+use crate::error::FieldError;
+use crate::web::pages::FormData;
+
+/// What the visitor typed (or what is stored), by field name.
+#[derive(Clone, Debug, Default)]
+pub struct Values(HashMap<String, Vec<String>>);
+
+impl Values {
+    pub fn from_form(form: &FormData, names: &[&str]) -> Self {
+        let mut map = HashMap::new();
+        for name in names {
+            map.insert((*name).to_string(), form.all(name));
+        }
+        Self(map)
+    }
+
+    pub fn set(&mut self, name: &str, value: Option<impl ToString>) {
+        self.0.insert(
+            name.to_string(),
+            value.map(|v| v.to_string()).into_iter().collect(),
+        );
+    }
+
+    pub fn push(&mut self, name: &str, value: impl ToString) {
+        self.0
+            .entry(name.to_string())
+            .or_default()
+            .push(value.to_string());
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.nth(name, 0)
+    }
+
+    pub fn nth(&self, name: &str, index: usize) -> String {
+        self.0
+            .get(name)
+            .and_then(|v| v.get(index))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn count(&self, name: &str) -> usize {
+        self.0.get(name).map_or(0, Vec::len)
+    }
+
+    /// The value, or None when blank.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        Some(self.get(name).trim().to_string()).filter(|v| !v.is_empty())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Email,
+    Url,
+    Date,
+    DateTime,
+    Number,
+    TextArea,
+    Select,
+    Checkbox,
+    /// A text input with suggestions (a datalist).
+    Suggest(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub kind: Kind,
+    pub value: String,
+    pub choices: Vec<Choice>,
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    pub required: bool,
+}
+
+impl Field {
+    pub fn new(name: &str, label: &str, kind: Kind, values: &Values) -> Self {
+        Self {
+            id: format!("f-{}", name.replace('_', "-")),
+            name: name.to_string(),
+            label: label.to_string(),
+            kind,
+            value: values.get(name),
+            choices: Vec::new(),
+            error: None,
+            hint: None,
+            required: false,
+        }
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_string());
+        self
+    }
+
+    /// Options of a select; the current value is selected. `blank` adds an empty first
+    /// option with that label.
+    pub fn options(
+        mut self,
+        blank: Option<&str>,
+        options: impl IntoIterator<Item = (String, String)>,
+    ) -> Self {
+        if let Some(label) = blank {
+            self.choices.push(Choice {
+                value: String::new(),
+                label: label.to_string(),
+                selected: self.value.is_empty(),
+            });
+        }
+        for (value, label) in options {
+            self.choices.push(Choice {
+                selected: value == self.value,
+                value,
+                label,
+            });
+        }
+        self
+    }
+
+    /// Repeated fields (several rows of one name): which row and its value.
+    pub fn row(mut self, index: usize, value: String) -> Self {
+        self.id = format!("{}-{index}", self.id);
+        self.value = value;
+        self
+    }
+
+    pub fn is(&self, kind: &str) -> bool {
+        match &self.kind {
+            Kind::Text => kind == "text",
+            Kind::Email => kind == "email",
+            Kind::Url => kind == "url",
+            Kind::Date => kind == "date",
+            Kind::DateTime => kind == "datetime-local",
+            Kind::Number => kind == "number",
+            Kind::TextArea => kind == "textarea",
+            Kind::Select => kind == "select",
+            Kind::Checkbox => kind == "checkbox",
+            Kind::Suggest(_) => kind == "suggest",
+        }
+    }
+
+    pub fn input_type(&self) -> &'static str {
+        match self.kind {
+            Kind::Email => "email",
+            Kind::Url => "url",
+            Kind::Date => "date",
+            Kind::DateTime => "datetime-local",
+            Kind::Number => "number",
+            _ => "text",
+        }
+    }
+
+    pub fn datalist(&self) -> &'static str {
+        match self.kind {
+            Kind::Suggest(list) => list,
+            _ => "",
+        }
+    }
+
+    pub fn checked(&self) -> bool {
+        matches!(self.value.as_str(), "true" | "on" | "1")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub legend: String,
+    pub fields: Vec<Field>,
+}
+
+impl Section {
+    pub fn new(legend: &str, fields: Vec<Field>) -> Self {
+        Self {
+            legend: legend.to_string(),
+            fields,
+        }
+    }
+}
+
+/// Puts each error beside its field (`error_keys` maps an error's field name, such as
+/// `registration.mode`, to the form field's id); returns the errors no field showed.
+pub fn attach_errors(
+    sections: &mut [Section],
+    errors: &[FieldError],
+    error_keys: &HashMap<String, String>,
+) -> Vec<String> {
+    let mut unshown = Vec::new();
+    for error in errors {
+        let id = error_keys
+            .get(&error.field)
+            .cloned()
+            .unwrap_or_else(|| format!("f-{}", error.field.replace('_', "-")));
+        let field = sections
+            .iter_mut()
+            .flat_map(|s| s.fields.iter_mut())
+            .find(|f| f.id == id);
+        match field {
+            Some(field) if field.error.is_none() => field.error = Some(sentence(&error.message)),
+            Some(_) => {}
+            None => unshown.push(format!(
+                "{}: {}",
+                error.field.replace('_', " "),
+                error.message
+            )),
+        }
+    }
+    unshown
+}
+
+/// "is required" → "Is required."
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut text: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+/// Every IANA zone name, for the time-zone chooser.
+pub fn timezone_names() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+}
+
+/// The generic form page.
+#[derive(askama::Template)]
+#[template(path = "organize/form.html")]
+pub struct FormPage {
+    pub ctx: crate::web::pages::Ctx,
+    pub title: String,
+    pub intro: Option<String>,
+    pub action: String,
+    pub submit: String,
+    pub back: (String, String),
+    pub sections: Vec<Section>,
+    pub unshown: Vec<String>,
+    pub has_errors: bool,
+    pub timezones: Vec<&'static str>,
+}
+
+impl FormPage {
+    pub fn error_count(&self) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| f.error.is_some())
+            .count()
+            + self.unshown.len()
+    }
+}
