@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home))
         .route("/documents", get(documents))
         .route("/static/{name}", get(crate::web::assets::serve))
+        .route("/favicon.ico", get(crate::web::assets::favicon))
 }
 
 #[derive(Template)]

@@ -320,11 +320,25 @@ fn event_sections(
     keys: &mut HashMap<String, String>,
 ) -> Vec<Section> {
     let mut organizer_fields = Vec::new();
-    let rows = values.count("organizer_id").max(1);
+    // Every organization already chosen, then two empty rows to add more.
+    let chosen: Vec<usize> = (0..values.count("organizer_id"))
+        .filter(|row| !values.nth("organizer_id", *row).trim().is_empty())
+        .collect();
+    let mut rows: Vec<(String, String)> = chosen
+        .iter()
+        .map(|row| {
+            (
+                values.nth("organizer_id", *row),
+                values.nth("organizer_role", *row),
+            )
+        })
+        .collect();
+    rows.extend([
+        (String::new(), String::new()),
+        (String::new(), String::new()),
+    ]);
     let mut filled = 0;
-    for row in 0..rows + 2 {
-        let id = values.nth("organizer_id", row);
-        let role = values.nth("organizer_role", row);
+    for (row, (id, role)) in rows.into_iter().enumerate() {
         if !id.is_empty() {
             keys.insert(
                 format!("organizers[{filled}].organization_id"),
@@ -410,7 +424,7 @@ fn event_sections(
                 Field::new("subregion", "Sub-region", Kind::Select, values).options(Some("—"), subregion_choices()),
             ],
         ),
-        Section::new("Organizers", organizer_fields),
+        Section::new("Organizers", organizer_fields).pairs(),
         Section::new(
             "Registration",
             vec![

@@ -188,6 +188,8 @@ impl Field {
 pub struct Section {
     pub legend: String,
     pub fields: Vec<Field>,
+    /// Fields go two by two (an organization and its role).
+    pub paired: bool,
 }
 
 impl Section {
@@ -195,7 +197,13 @@ impl Section {
         Self {
             legend: legend.to_string(),
             fields,
+            paired: false,
         }
+    }
+
+    pub fn pairs(mut self) -> Self {
+        self.paired = true;
+        self
     }
 }
 

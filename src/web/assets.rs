@@ -20,6 +20,11 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../../templates/static/app.css"),
     },
     Asset {
+        name: "favicon.svg",
+        content_type: "image/svg+xml",
+        body: include_str!("../../templates/static/favicon.svg"),
+    },
+    Asset {
         name: "app.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../templates/static/app.js"),
@@ -59,4 +64,9 @@ pub async fn serve(Path(name): Path<String>, headers: HeaderMap) -> Response {
         asset.body,
     )
         .into_response()
+}
+
+/// Browsers ask for `/favicon.ico` whatever the page says; answer with the icon.
+pub async fn favicon(headers: HeaderMap) -> Response {
+    serve(Path("favicon.svg".to_string()), headers).await
 }
