@@ -25,6 +25,18 @@ use crate::error::AppError;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Wakes the mail worker when a request queued messages to send at once.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Arc<Settings>) -> Self {
+        Self {
+            db,
+            settings,
+            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+        }
+    }
 }
 
 #[derive(OpenApi)]
@@ -68,6 +80,8 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::directory::api::routes())
         .merge(crate::events::api::routes())
         .merge(crate::audit::api::routes())
+        .merge(crate::invitations::api::routes())
+        .merge(crate::mail::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations.
@@ -103,6 +117,8 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
     .merge(crate::organize::routes())
+    .merge(crate::invitations::pages::routes())
+    .merge(crate::mail::pages::routes())
     .fallback(not_found)
     .with_state(state)
     .layer(axum::middleware::from_fn(crate::web::pages::page_cookies))
@@ -154,6 +170,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    worker: crate::mail::worker::Worker,
 }
 
 impl Application {
@@ -164,13 +181,14 @@ impl Application {
         let listener = TcpListener::bind(&settings.server.bind)
             .await
             .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", settings.server.bind))?;
-        let state = AppState {
-            db,
-            settings: Arc::new(settings),
-        };
+        let settings = Arc::new(settings);
+        let state = AppState::new(db.clone(), settings.clone());
+        let mut worker = crate::mail::worker::Worker::new(db, settings)?;
+        worker.wake_on(state.mail_wakeup.clone());
         Ok(Self {
             listener,
             router: router(state),
+            worker,
         })
     }
 
@@ -178,14 +196,19 @@ impl Application {
         self.listener.local_addr()
     }
 
-    /// Serves until `shutdown` completes, then lets requests in flight finish.
+    /// Serves (and delivers mail) until `shutdown` completes, then lets requests in
+    /// flight and the message being sent finish.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(stopped));
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await?;
+        let _ = stop.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
         Ok(())
     }
 }

@@ -40,6 +40,12 @@ pub struct MailSettings {
     pub url: String,
     pub from_address: String,
     pub from_name: String,
+    pub reply_to: String,
+    pub organizer_address: String,
+    pub organizer_name: String,
+    pub quiet_period_seconds: i64,
+    pub max_attempts: i32,
+    pub poll_interval_ms: u64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -124,6 +130,10 @@ impl fmt::Debug for MailSettings {
             .field("url", &redact_url(&self.url))
             .field("from_address", &self.from_address)
             .field("from_name", &self.from_name)
+            .field("reply_to", &self.reply_to)
+            .field("organizer_address", &self.organizer_address)
+            .field("quiet_period_seconds", &self.quiet_period_seconds)
+            .field("max_attempts", &self.max_attempts)
             .finish()
     }
 }

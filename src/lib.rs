@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod app;
 pub mod audit;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -13,6 +14,8 @@ pub mod domain;
 pub mod entities;
 pub mod error;
 pub mod events;
+pub mod invitations;
+pub mod mail;
 pub mod organize;
 pub mod site;
 pub mod telemetry;

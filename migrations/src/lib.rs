@@ -8,6 +8,8 @@ mod m20261123_000002_accounts;
 mod m20261123_000003_events;
 mod m20261123_000004_audit;
 mod m20261123_000005_login_attempts;
+mod m20261123_000006_mail;
+mod m20261123_000007_feed_tokens;
 
 pub struct Migrator;
 
@@ -20,6 +22,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_events::Migration),
             Box::new(m20261123_000004_audit::Migration),
             Box::new(m20261123_000005_login_attempts::Migration),
+            Box::new(m20261123_000006_mail::Migration),
+            Box::new(m20261123_000007_feed_tokens::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@
 use serde_json::json;
 
 use crate::accounts::{NewUser, Role, service as accounts, store as account_store};
+use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::{
     OrganizationInput, PersonInput, service as directory, store as directory_store,
@@ -466,6 +467,7 @@ async fn account(
 /// Finds an event by slug or creates and publishes it.
 async fn event(
     db: &Db,
+    settings: &Settings,
     actor: &Actor,
     tally: &mut Tally,
     slug: &str,
@@ -480,7 +482,7 @@ async fn event(
     input["slug"] = json!(slug);
     let input: EventInput = crate::web::json::from_value(input)?;
     let created = events::create_event(db, Some(actor), input).await?;
-    events::set_status(db, actor, &reference, EventStatus::Published).await?;
+    events::set_status(db, settings, actor, &reference, EventStatus::Published).await?;
     tally.note(true);
     Ok(created.id)
 }
@@ -542,7 +544,7 @@ async fn participant(
 }
 
 /// Loads everything; returns a summary for the command line.
-pub async fn load(db: &Db) -> AppResult<String> {
+pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     let mut tally = Tally::default();
     let organizer = account(
         db,
@@ -563,9 +565,9 @@ pub async fn load(db: &Db) -> AppResult<String> {
     for o in ORGANIZATIONS {
         organization(db, &mut tally, o).await?;
     }
-    brussels_2009(db, &organizer, &mut tally).await?;
-    roundtables_2008(db, &organizer, &mut tally).await?;
-    stanley_2012(db, &organizer, &mut tally).await?;
+    brussels_2009(db, settings, &organizer, &mut tally).await?;
+    roundtables_2008(db, settings, &organizer, &mut tally).await?;
+    stanley_2012(db, settings, &organizer, &mut tally).await?;
     Ok(format!(
         "demo data loaded: {} records created, {} already present\n\
          sign in as {DEMO_ORGANIZER} (organizer) or {DEMO_RAPPORTEUR} (rapporteur) with the password \"{DEMO_PASSWORD}\"",
@@ -573,10 +575,16 @@ pub async fn load(db: &Db) -> AppResult<String> {
     ))
 }
 
-async fn brussels_2009(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<()> {
+async fn brussels_2009(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    tally: &mut Tally,
+) -> AppResult<()> {
     let ec = organization_id(db, "European Commission").await?;
     let event_id = event(
         db,
+        settings,
         actor,
         tally,
         "making-a-difference-brussels-2009",
@@ -712,7 +720,12 @@ async fn brussels_2009(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<(
     Ok(())
 }
 
-async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<()> {
+async fn roundtables_2008(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    tally: &mut Tally,
+) -> AppResult<()> {
     let slug = "global-consultative-roundtables-rtop-2008";
     let series_id = match event_store::series(db.conn(), &SeriesRef::Slug(slug.into())).await? {
         Some(series) => {
@@ -743,6 +756,7 @@ async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResul
         }
         let event_id = event(
             db,
+            settings,
             actor,
             tally,
             r.slug,
@@ -826,10 +840,16 @@ async fn roundtables_2008(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResul
     Ok(())
 }
 
-async fn stanley_2012(db: &Db, actor: &Actor, tally: &mut Tally) -> AppResult<()> {
+async fn stanley_2012(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    tally: &mut Tally,
+) -> AppResult<()> {
     let stanley = organization_id(db, "The Stanley Foundation").await?;
     let event_id = event(
         db,
+        settings,
         actor,
         tally,
         "strategy-for-peace-conference-2012",

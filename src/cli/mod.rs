@@ -149,7 +149,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             if args.demo {
                 let db = Db::connect(&settings.database).await?;
                 db.migrate().await?;
-                demo::load(&db).await.map_err(explain)?;
+                demo::load(&db, &settings).await.map_err(explain)?;
             }
             let database = redact_url(&settings.database.url);
             let app = Application::build(settings).await?;
@@ -163,8 +163,13 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => {
-            let db = open(args.database_url).await?;
-            let summary = demo::load(&db).await.map_err(explain)?;
+            let settings = settings(Overrides {
+                database_url: args.database_url,
+                ..Overrides::default()
+            })?;
+            let db = Db::connect(&settings.database).await?;
+            db.migrate().await?;
+            let summary = demo::load(&db, &settings).await.map_err(explain)?;
             println!("{summary}");
             Ok(())
         }

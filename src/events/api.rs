@@ -235,6 +235,7 @@ async fn publish_event(
 ) -> AppResult<Json<EventOut>> {
     let event = service::set_status(
         &state.db,
+        &state.settings,
         &actor,
         &SeriesRef::parse(&reference),
         EventStatus::Published,
@@ -255,6 +256,7 @@ async fn cancel_event(
 ) -> AppResult<Json<EventOut>> {
     let event = service::set_status(
         &state.db,
+        &state.settings,
         &actor,
         &SeriesRef::parse(&reference),
         EventStatus::Cancelled,
@@ -346,7 +348,8 @@ async fn update_session(
     ApiJson(patch): ApiJson<Map<String, Value>>,
 ) -> AppResult<Json<SessionOut>> {
     let id = parse_id(&id, "session")?;
-    let (updated, zone) = service::update_session(&state.db, &actor, id, patch).await?;
+    let (updated, zone) =
+        service::update_session(&state.db, &state.settings, &actor, id, patch).await?;
     let mut views = service::session_views(state.db.conn(), vec![updated], zone).await?;
     Ok(Json(views.remove(0)))
 }
@@ -361,7 +364,7 @@ async fn delete_session(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let id = parse_id(&id, "session")?;
-    service::delete_session(&state.db, &actor, id).await?;
+    service::delete_session(&state.db, &state.settings, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -13,6 +13,7 @@ use super::{
     store,
 };
 use crate::audit;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::{self, store as directory_store};
 use crate::domain::{Slug, TimeZone};
@@ -302,8 +303,11 @@ pub async fn delete_event(db: &Db, actor: &Actor, reference: &SeriesRef) -> AppR
 }
 
 /// Moves an event from draft to published, or from draft or published to cancelled.
+/// Cancelling tells everyone invited (their calendars get a CANCEL), in the same
+/// transaction.
 pub async fn set_status(
     db: &Db,
+    settings: &Settings,
     actor: &Actor,
     reference: &SeriesRef,
     to: EventStatus,
@@ -331,6 +335,10 @@ pub async fn set_status(
     }
     let id = current.id;
     let updated = store::set_event_status(&*txn, current, to).await?;
+    if to == EventStatus::Cancelled {
+        store::raise_sequences(&*txn, id).await?;
+        crate::invitations::notify::event_cancelled(&*txn, settings, &updated).await?;
+    }
     let action = match to {
         EventStatus::Published => "publish",
         EventStatus::Cancelled => "cancel",
@@ -519,8 +527,11 @@ pub async fn create_session(
     Ok((created, zone))
 }
 
+/// Updates a session; when its time or room changed, everyone invited to or accepted for
+/// it is told (after the quiet period), in the same transaction.
 pub async fn update_session(
     db: &Db,
+    settings: &Settings,
     actor: &Actor,
     id: i32,
     patch: Map<String, Value>,
@@ -535,7 +546,11 @@ pub async fn update_session(
     let zone = zone_of(&event);
     let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
     let session = input.validate(zone)?;
+    let before = current.sequence;
     let updated = store::update_session(&*txn, current, &session).await?;
+    if updated.sequence > before {
+        crate::invitations::notify::session_moved(&*txn, settings, &updated, &event).await?;
+    }
     audit::record(
         &*txn,
         Some(actor),
@@ -549,11 +564,15 @@ pub async fn update_session(
     Ok((updated, zone))
 }
 
-pub async fn delete_session(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
+/// Deletes a session; everyone invited to or accepted for it gets a cancellation.
+pub async fn delete_session(db: &Db, settings: &Settings, actor: &Actor, id: i32) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let current = store::session(&*txn, id)
         .await?
         .ok_or(AppError::NotFound("session"))?;
+    if let Some(event) = store::event_by_id(&*txn, current.event_id).await? {
+        crate::invitations::notify::session_cancelled(&*txn, settings, &current, &event).await?;
+    }
     store::delete_session(&*txn, id).await?;
     audit::record(
         &*txn,

@@ -494,3 +494,17 @@ pub async fn set_participant_position(
         .await?;
     Ok(())
 }
+
+/// Raises the sequence of every session of an event (its calendars change: cancelled).
+pub async fn raise_sequences(db: &impl ConnectionTrait, event_id: i32) -> Result<(), DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::Sequence,
+            Expr::col(session::Column::Sequence).add(1),
+        )
+        .filter(session::Column::EventId.eq(event_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

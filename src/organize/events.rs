@@ -700,7 +700,15 @@ async fn change_status(
     reference: &str,
     to: EventStatus,
 ) -> PageResult {
-    match service::set_status(&state.db, &ws.actor, &SeriesRef::parse(reference), to).await {
+    match service::set_status(
+        &state.db,
+        &state.settings,
+        &ws.actor,
+        &SeriesRef::parse(reference),
+        to,
+    )
+    .await
+    {
         Ok(event) => {
             let message = match to {
                 EventStatus::Published => {

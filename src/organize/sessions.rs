@@ -239,7 +239,15 @@ async fn update_session(
     let id = parse_id(&id, "session")?;
     let (current, event) = service::visible_session(&state.db, id, true).await?;
     let values = Values::from_form(&form, SESSION_FIELDS);
-    match service::update_session(&state.db, &actor, id, to_patch(&session_input(&values))).await {
+    match service::update_session(
+        &state.db,
+        &state.settings,
+        &actor,
+        id,
+        to_patch(&session_input(&values)),
+    )
+    .await
+    {
         Ok((session, _)) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
             &format!("The changes to \"{}\" were saved.", session.title),
@@ -266,7 +274,7 @@ async fn delete_session(
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
     let (session, event) = service::visible_session(&state.db, id, true).await?;
-    match service::delete_session(&state.db, &ws.actor, id).await {
+    match service::delete_session(&state.db, &state.settings, &ws.actor, id).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
             &format!("The session \"{}\" was deleted.", session.title),

@@ -122,10 +122,7 @@ pub async fn spawn_app() -> TestApp {
         );
     }
     let settings = Arc::new(settings);
-    let state = AppState {
-        db: db.clone(),
-        settings: settings.clone(),
-    };
+    let state = AppState::new(db.clone(), settings.clone());
     let mut tokens = tokens.into_iter();
     TestApp {
         router: router(state),
@@ -369,5 +366,221 @@ impl TestApp {
             .unwrap()
             .unwrap();
         row.try_get::<i64>("", "n").unwrap()
+    }
+}
+
+// ----- HTML pages: cookies, forms and sign-in, as a browser would use them -----
+
+pub const CSRF_COOKIE: &str = "roundtable_csrf";
+pub const SESSION_COOKIE: &str = "roundtable_session";
+pub const FLASH_COOKIE: &str = "roundtable_flash";
+/// The password of the accounts `spawn_app()` creates.
+pub const TEST_PASSWORD: &str = "a long test password";
+
+impl Reply {
+    /// The whole `Set-Cookie` line a response sends for a cookie.
+    pub fn set_cookie_line(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|line| {
+                line.split_once('=')
+                    .is_some_and(|(key, _)| key.trim() == name)
+            })
+            .map(str::to_string)
+    }
+
+    /// The value a response sets for a cookie.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.set_cookie_line(name).and_then(|line| {
+            line.split(';')
+                .next()
+                .and_then(|pair| pair.split_once('='))
+                .map(|(_, value)| value.trim().to_string())
+        })
+    }
+
+    /// The `Location` of a redirect.
+    #[track_caller]
+    pub fn location(&self) -> String {
+        self.headers
+            .get(header::LOCATION)
+            .unwrap_or_else(|| panic!("no Location ({}): {}", self.status, self.text()))
+            .to_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Asserts an HTML page with that status.
+    #[track_caller]
+    pub fn page(self, status: u16) -> Self {
+        let reply = self.expect(status);
+        let content_type = reply
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(
+            content_type.starts_with("text/html"),
+            "expected an HTML page, got {content_type:?}: {}",
+            reply.text()
+        );
+        reply
+    }
+}
+
+/// A cookie's value in a `Cookie:` header.
+pub fn cookie_value(cookies: &str, name: &str) -> Option<String> {
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// A `Cookie:` header updated with what a response set (and without what it cleared).
+pub fn with_cookies_from(cookies: &str, reply: &Reply) -> String {
+    let mut jar: Vec<(String, String)> = cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    for line in reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+    {
+        let Some((name, value)) = line.split(';').next().and_then(|p| p.split_once('=')) else {
+            continue;
+        };
+        let cleared = value.is_empty() || line.contains("Max-Age=0");
+        jar.retain(|(k, _)| k != name.trim());
+        if !cleared {
+            jar.push((name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    jar.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl TestApp {
+    /// GETs a page, with a `Cookie:` header when given.
+    pub async fn get_page(&self, path: &str, cookie: Option<&str>) -> Reply {
+        match cookie {
+            Some(cookie) => self.get(path, As::Cookie(cookie)).await,
+            None => self.get(path, As::Anonymous).await,
+        }
+    }
+
+    /// A request with extra headers (for conditional requests).
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut builder = Request::builder().method(Method::GET).uri(path);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(builder.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// POSTs an HTML form (`application/x-www-form-urlencoded`) exactly as given: no CSRF
+    /// field is added.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+    ) -> Reply {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let who = match cookie {
+            Some(cookie) => As::Cookie(cookie),
+            None => As::Anonymous,
+        };
+        self.request(
+            Method::POST,
+            path,
+            who,
+            Some(Body::from(body)),
+            Some("application/x-www-form-urlencoded"),
+        )
+        .await
+    }
+
+    /// POSTs a form with the CSRF token of the visitor's cookie, as the page's form does.
+    pub async fn submit(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
+        let csrf = cookie_value(cookie, CSRF_COOKIE).expect("a CSRF cookie in the jar");
+        let mut all = vec![("_csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(path, Some(cookie), &all).await
+    }
+
+    /// A new visitor's `Cookie:` header holding the CSRF cookie the sign-in page gives.
+    pub async fn visitor(&self) -> String {
+        let page = self.get_page("/login", None).await.expect(200);
+        let csrf = page
+            .set_cookie(CSRF_COOKIE)
+            .expect("the sign-in page sets a CSRF cookie");
+        format!("{CSRF_COOKIE}={csrf}")
+    }
+
+    /// Signs in through the sign-in page; returns the `Cookie:` header of the signed-in
+    /// browser (CSRF and session cookies).
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let jar = self.visitor().await;
+        let reply = self
+            .submit(
+                "/login",
+                &jar,
+                &[("email", email), ("password", password), ("next", "/")],
+            )
+            .await;
+        assert_eq!(
+            reply.status.as_u16(),
+            303,
+            "sign-in failed: {}",
+            reply.text()
+        );
+        let session = reply
+            .set_cookie(SESSION_COOKIE)
+            .expect("sign-in sets the session cookie");
+        format!("{jar}; {SESSION_COOKIE}={session}")
+    }
+
+    /// The organizer of `spawn_app()`, signed in through the page.
+    pub async fn organizer_browser(&self) -> String {
+        self.sign_in("organizer@example.org", TEST_PASSWORD).await
+    }
+
+    /// Creates an account with a known password.
+    pub async fn user_with_password(&self, email: &str, name: &str, role: &str, password: &str) {
+        accounts::create_user(
+            &self.db,
+            NewUser::parse(email, name, role, password).ok().unwrap(),
+        )
+        .await
+        .expect("user");
     }
 }

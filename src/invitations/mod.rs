@@ -1,0 +1,61 @@
+//! Invitations: organizers invite people to an event or to their role in a session; each
+//! invitation is a mail (through the outbox) with accept and decline links and the
+//! session as an iTIP `REQUEST`. The token in the link is the credential; the last answer
+//! wins. When a session moves or is cancelled, or the event is cancelled, everyone
+//! invited or accepted is told (`notify`).
+
+pub mod api;
+pub mod notify;
+pub mod pages;
+pub mod service;
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+crate::string_enum!(InvitationState {
+    Invited => "invited",
+    Accepted => "accepted",
+    Declined => "declined",
+});
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    /// People to invite to the event.
+    pub person_ids: Option<Vec<i32>>,
+    /// Invite this session's participants, each in their role.
+    pub session_id: Option<i32>,
+    /// A message from the organizers, quoted in the mail.
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct InvitationOut {
+    pub id: i32,
+    pub event_id: i32,
+    pub session_id: Option<i32>,
+    pub person_id: i32,
+    pub display_name: String,
+    pub role: Option<String>,
+    /// `invited`, `accepted` or `declined`.
+    pub status: String,
+    pub sent_at: DateTime<Utc>,
+    pub responded_at: Option<DateTime<Utc>>,
+}
+
+/// Someone who was not (re)invited, and why.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Skipped {
+    pub person_id: i32,
+    pub session_id: Option<i32>,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InviteOutcome {
+    /// Invitations queued for sending (new ones, and resends to those who had not answered).
+    pub items: Vec<InvitationOut>,
+    pub skipped: Vec<Skipped>,
+}

@@ -1,0 +1,222 @@
+//! Queries on the outbox: queue (replacing stale queued messages), claim due messages for
+//! delivery under a lease, record the outcome, list.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+};
+
+use super::{Envelope, OutboxStatus};
+use crate::db::Db;
+use crate::entities::outbox_message;
+use crate::web::Pagination;
+
+/// Queues a message. When a message with the same coalesce key is still queued, it is
+/// replaced (its content, and its send time pushed back by the quiet period): a stale
+/// update never goes out beside the newer one.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    envelope: Envelope,
+) -> Result<outbox_message::Model, DbErr> {
+    let now = Utc::now();
+    if let Some(key) = &envelope.coalesce_key {
+        let pending = outbox_message::Entity::find()
+            .filter(outbox_message::Column::CoalesceKey.eq(key.as_str()))
+            .filter(outbox_message::Column::Status.eq(OutboxStatus::Queued.as_str()))
+            .one(db)
+            .await?;
+        if let Some(pending) = pending {
+            let mut active: outbox_message::ActiveModel = pending.into();
+            fill(&mut active, envelope, now);
+            return active.update(db).await;
+        }
+    }
+    let mut active = outbox_message::ActiveModel {
+        status: Set(OutboxStatus::Queued.as_str().to_string()),
+        attempts: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    fill(&mut active, envelope, now);
+    active.insert(db).await
+}
+
+fn fill(active: &mut outbox_message::ActiveModel, e: Envelope, now: DateTime<Utc>) {
+    active.kind = Set(e.kind.to_string());
+    active.recipient_email = Set(e.recipient_email);
+    active.recipient_name = Set(e.recipient_name);
+    active.subject = Set(e.subject);
+    active.text_body = Set(e.text);
+    active.html_body = Set(e.html);
+    let (method, ics) = match e.calendar {
+        Some((method, ics)) => (Some(method), Some(ics)),
+        None => (None, None),
+    };
+    active.ics_method = Set(method);
+    active.ics = Set(ics);
+    active.event_id = Set(e.event_id);
+    active.session_id = Set(e.session_id);
+    active.person_id = Set(e.person_id);
+    active.coalesce_key = Set(e.coalesce_key);
+    active.not_before = Set(now + e.delay);
+    active.updated_at = Set(now);
+    active.last_error = Set(None);
+}
+
+/// Drops queued messages with these keys (a cancellation supersedes pending updates).
+pub async fn drop_queued(db: &impl ConnectionTrait, keys: &[String]) -> Result<u64, DbErr> {
+    if keys.is_empty() {
+        return Ok(0);
+    }
+    let result = outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::CoalesceKey.is_in(keys.iter().map(String::as_str)))
+        .filter(outbox_message::Column::Status.eq(OutboxStatus::Queued.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Claims up to `limit` messages that are due, or whose previous claim's lease ran out
+/// (the process that held them died), marking them `sending` until `lease` has passed.
+/// On PostgreSQL concurrent workers skip each other's rows; on SQLite the write lock
+/// serialises them.
+pub async fn claim(
+    db: &Db,
+    limit: u64,
+    lease: Duration,
+) -> Result<Vec<outbox_message::Model>, DbErr> {
+    let now = Utc::now();
+    let until = now + lease;
+    let txn = db.begin_write().await?;
+    let backend = db.backend();
+    let lock = if backend == DatabaseBackend::Postgres {
+        " FOR UPDATE SKIP LOCKED"
+    } else {
+        ""
+    };
+    let (p1, p2, p3, p4) = match backend {
+        DatabaseBackend::Postgres => ("$1", "$2", "$3", "$4"),
+        _ => ("?", "?", "?", "?"),
+    };
+    let sql = format!(
+        "UPDATE outbox SET status = 'sending', lease_until = {p1}, attempts = attempts + 1, updated_at = {p2} \
+         WHERE id IN (SELECT id FROM outbox \
+           WHERE (status = 'queued' AND not_before <= {p3}) OR (status = 'sending' AND lease_until < {p4}) \
+           ORDER BY id LIMIT {limit}{lock}) \
+         RETURNING *"
+    );
+    let statement = Statement::from_sql_and_values(
+        backend,
+        sql,
+        [until.into(), now.into(), now.into(), now.into()],
+    );
+    let claimed = outbox_message::Entity::find()
+        .from_raw_sql(statement)
+        .all(&*txn)
+        .await?;
+    txn.commit().await?;
+    Ok(claimed)
+}
+
+pub async fn mark_sent(db: &Db, id: i32) -> Result<(), DbErr> {
+    let txn = db.begin_write().await?;
+    outbox_message::Entity::update_many()
+        .col_expr(
+            outbox_message::Column::Status,
+            OutboxStatus::Sent.as_str().into(),
+        )
+        .col_expr(outbox_message::Column::SentAt, Some(Utc::now()).into())
+        .col_expr(
+            outbox_message::Column::LeaseUntil,
+            Option::<DateTime<Utc>>::None.into(),
+        )
+        .col_expr(
+            outbox_message::Column::LastError,
+            Option::<String>::None.into(),
+        )
+        .col_expr(outbox_message::Column::UpdatedAt, Utc::now().into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .exec(&*txn)
+        .await?;
+    txn.commit().await
+}
+
+/// Records a failed try: back to the queue after `retry_in`, or `failed` for good.
+pub async fn mark_failed(
+    db: &Db,
+    id: i32,
+    error: &str,
+    retry_in: Option<Duration>,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let status = if retry_in.is_some() {
+        OutboxStatus::Queued
+    } else {
+        OutboxStatus::Failed
+    };
+    let txn = db.begin_write().await?;
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::Status, status.as_str().into())
+        .col_expr(
+            outbox_message::Column::LastError,
+            Some(error.chars().take(2000).collect::<String>()).into(),
+        )
+        .col_expr(
+            outbox_message::Column::NotBefore,
+            (now + retry_in.unwrap_or_default()).into(),
+        )
+        .col_expr(
+            outbox_message::Column::LeaseUntil,
+            Option::<DateTime<Utc>>::None.into(),
+        )
+        .col_expr(outbox_message::Column::UpdatedAt, now.into())
+        .filter(outbox_message::Column::Id.eq(id))
+        .exec(&*txn)
+        .await?;
+    txn.commit().await
+}
+
+#[derive(Debug, Default)]
+pub struct OutboxFilter {
+    pub status: Option<OutboxStatus>,
+    pub event_id: Option<i32>,
+    pub person_id: Option<i32>,
+}
+
+/// Messages, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &OutboxFilter,
+    page: Pagination,
+) -> Result<(Vec<outbox_message::Model>, u64), DbErr> {
+    let mut query = outbox_message::Entity::find();
+    if let Some(status) = filter.status {
+        query = query.filter(outbox_message::Column::Status.eq(status.as_str()));
+    }
+    if let Some(id) = filter.event_id {
+        query = query.filter(outbox_message::Column::EventId.eq(id));
+    }
+    if let Some(id) = filter.person_id {
+        query = query.filter(outbox_message::Column::PersonId.eq(id));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_desc(outbox_message::Column::Id)
+        .limit(page.limit)
+        .offset(page.offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// How many messages wait, by status (for the workspace).
+pub async fn count_by_status(
+    db: &impl ConnectionTrait,
+    status: OutboxStatus,
+) -> Result<u64, DbErr> {
+    outbox_message::Entity::find()
+        .filter(outbox_message::Column::Status.eq(status.as_str()))
+        .count(db)
+        .await
+}

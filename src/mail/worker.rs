@@ -1,0 +1,111 @@
+//! The delivery worker inside `serve`: claims due messages, sends them, records the
+//! outcome; retries with exponential backoff and marks a message failed after the
+//! configured number of tries, or at once when the server refuses it for good.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use tokio::sync::watch;
+
+use super::outbox;
+use super::transport::{Transport, build};
+use crate::config::Settings;
+use crate::db::Db;
+
+/// How long a claimed message stays reserved for the worker that claimed it.
+const LEASE_SECONDS: i64 = 300;
+const BATCH: u64 = 50;
+
+pub struct Worker {
+    db: Db,
+    settings: Arc<Settings>,
+    transport: Transport,
+    wakeup: Arc<tokio::sync::Notify>,
+}
+
+/// The wait before try `attempts + 1`: 30 s, 1 min, 2 min... up to an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
+    Duration::seconds((30i64 * 2i64.pow(exponent)).min(3600))
+}
+
+impl Worker {
+    pub fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
+        let transport = Transport::from_settings(&settings.mail)?;
+        Ok(Self {
+            db,
+            settings,
+            transport,
+            wakeup: Arc::new(tokio::sync::Notify::new()),
+        })
+    }
+
+    /// Lets requests that queue urgent mail wake the worker before its next poll.
+    pub fn wake_on(&mut self, wakeup: Arc<tokio::sync::Notify>) {
+        self.wakeup = wakeup;
+    }
+
+    /// Delivers every message due now; returns how many were sent.
+    pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        loop {
+            let batch = outbox::claim(&self.db, BATCH, Duration::seconds(LEASE_SECONDS)).await?;
+            if batch.is_empty() {
+                return Ok(sent);
+            }
+            for row in batch {
+                let result = match build(&self.settings.mail, &row) {
+                    Ok(message) => self.transport.send(message).await,
+                    Err(err) => Err(err),
+                };
+                match result {
+                    Ok(()) => {
+                        outbox::mark_sent(&self.db, row.id).await?;
+                        sent += 1;
+                        tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
+                    }
+                    Err(err) => {
+                        let retry = (!err.permanent
+                            && row.attempts < self.settings.mail.max_attempts)
+                            .then(|| backoff(row.attempts));
+                        tracing::warn!(outbox_id = row.id, attempts = row.attempts, permanent = err.permanent, error = %err.message, "mail not sent");
+                        outbox::mark_failed(&self.db, row.id, &err.message, retry).await?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs until `stop` turns true, polling for due messages.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let interval = StdDuration::from_millis(self.settings.mail.poll_interval_ms.max(50));
+        loop {
+            if let Err(err) = self.deliver_due().await {
+                tracing::error!(error = %err, "mail worker: delivery round failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(interval) => {}
+                _ = self.wakeup.notified() => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                tracing::info!("mail worker stopped");
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(4), Duration::seconds(240));
+        assert_eq!(backoff(20), Duration::seconds(3600));
+    }
+}
