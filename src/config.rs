@@ -46,6 +46,7 @@ pub struct MailSettings {
     pub quiet_period_seconds: i64,
     pub max_attempts: i32,
     pub poll_interval_ms: u64,
+    pub lease_seconds: i64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -13,8 +13,6 @@ use super::transport::{Transport, build};
 use crate::config::Settings;
 use crate::db::Db;
 
-/// How long a claimed message stays reserved for the worker that claimed it.
-const LEASE_SECONDS: i64 = 300;
 const BATCH: u64 = 50;
 
 pub struct Worker {
@@ -50,7 +48,12 @@ impl Worker {
     pub async fn deliver_due(&self) -> anyhow::Result<usize> {
         let mut sent = 0;
         loop {
-            let batch = outbox::claim(&self.db, BATCH, Duration::seconds(LEASE_SECONDS)).await?;
+            let batch = outbox::claim(
+                &self.db,
+                BATCH,
+                Duration::seconds(self.settings.mail.lease_seconds.max(1)),
+            )
+            .await?;
             if batch.is_empty() {
                 return Ok(sent);
             }

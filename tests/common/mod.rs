@@ -3,6 +3,8 @@
 //! `ROUNDTABLE_TEST_POSTGRES` names a server) and drives it in-process over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod smtp;
+
 use std::sync::Arc;
 
 use axum::Router;
