@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
 bin=$PWD/target/debug/roundtable
+samples=$PWD/target/ics-samples
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -23,10 +24,21 @@ test -f data/roundtable.db || { echo "no database at data/roundtable.db"; exit 1
 event=$(curl -fs "http://127.0.0.1:$port/api/v1/events/making-a-difference-brussels-2009")
 echo "$event" | grep -q '"starts_at":"2009-06-03T14:00:00+02:00"' || { echo "RtoP panel at 14:00+02:00 missing"; exit 1; }
 echo "$event" | grep -q 'Mr Gareth EVANS' || { echo "chair missing"; exit 1; }
-curl -fs "http://127.0.0.1:$port/" | grep -q 'Making a difference' || { echo "home page lacks the demo event"; exit 1; }
+# Read whole before grepping: `curl | grep -q` fails under pipefail when grep stops early.
+home=$(curl -fs "http://127.0.0.1:$port/") || { echo "no home page"; exit 1; }
+grep -q 'Making a difference' <<<"$home" || { echo "home page lacks the demo event"; exit 1; }
+# The demo's calendars, kept in target/ics-samples/ for the independent parsers of .ci/run.
+mkdir -p "$samples"
+ics_url="http://127.0.0.1:$port/events/making-a-difference-brussels-2009/calendar.ics"
+curl -fs -D ics-headers.txt "$ics_url" -o "$samples/demo-event.ics" || { echo "no event calendar at $ics_url"; exit 1; }
+grep -qi '^content-type: text/calendar; charset=utf-8' ics-headers.txt || { cat ics-headers.txt; echo "the calendar is not served as text/calendar"; exit 1; }
+grep -q 'DTSTART;TZID=Europe/Brussels:20090603T140000' "$samples/demo-event.ics" || { echo "RtoP panel at 14:00 Brussels time missing from the calendar"; exit 1; }
+grep -q 'BEGIN:VTIMEZONE' "$samples/demo-event.ics" || { echo "the calendar has no VTIMEZONE"; exit 1; }
+panel=$(echo "$event" | python3 -c 'import json, sys; print(next(s["id"] for s in json.load(sys.stdin)["sessions"] if s["starts_at"] == "2009-06-03T14:00:00+02:00"))')
+curl -fs "http://127.0.0.1:$port/sessions/$panel/calendar.ics" -o "$samples/demo-session.ics" || { echo "no calendar for session $panel"; exit 1; }
 kill -TERM $pid
 for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 if kill -0 $pid 2>/dev/null; then echo "server ignored SIGTERM"; exit 1; fi
 wait $pid && status=0 || status=$?
 [ "$status" = 0 ] || { cat serve.log; echo "server exited with $status after SIGTERM"; exit 1; }
-echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00, stopped cleanly on SIGTERM"
+echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00 (and in its calendar), stopped cleanly on SIGTERM"

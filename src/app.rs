@@ -82,6 +82,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::audit::api::routes())
         .merge(crate::invitations::api::routes())
         .merge(crate::mail::api::routes())
+        .merge(crate::calendar::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations.
@@ -119,6 +120,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::organize::routes())
     .merge(crate::invitations::pages::routes())
     .merge(crate::mail::pages::routes())
+    .merge(crate::calendar::pages::routes())
     .fallback(not_found)
     .with_state(state)
     .layer(axum::middleware::from_fn(crate::web::pages::page_cookies))
@@ -132,11 +134,23 @@ pub fn router(state: AppState) -> Router {
                 .get("x-request-id")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+            tracing::info_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()), request_id = %id)
         }),
     )
     .layer(PropagateRequestIdLayer::new(request_id.clone()))
     .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// A path as logged: the secret tokens of feeds and invitations are left out, since
+/// whoever reads the logs should not be able to answer for someone or read their feed.
+pub fn loggable_path(path: &str) -> String {
+    for prefix in ["/feeds/", "/invitations/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find(['/', '.']).map_or("", |i| &rest[i..]);
+            return format!("{prefix}[token]{tail}");
+        }
+    }
+    path.to_string()
 }
 
 /// Unknown paths: problem+json under `/api`, the 404 page elsewhere.
@@ -240,4 +254,20 @@ pub async fn shutdown_signal() {
         tracing::warn!("requests still in flight after 30 s; exiting");
         std::process::exit(0);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn secret_tokens_stay_out_of_the_logs() {
+        assert_eq!(loggable_path("/feeds/abcDEF123.ics"), "/feeds/[token].ics");
+        assert_eq!(
+            loggable_path("/invitations/abc/accept"),
+            "/invitations/[token]/accept"
+        );
+        assert_eq!(loggable_path("/invitations/abc"), "/invitations/[token]");
+        assert_eq!(loggable_path("/events/x"), "/events/x");
+    }
 }

@@ -68,11 +68,14 @@ pub struct Overrides {
 
 impl Settings {
     /// Reads every layer, the working directory's `config/` folder included.
-    pub fn load(overrides: &Overrides) -> Result<Self, figment::Error> {
+    pub fn load(overrides: &Overrides) -> Result<Self, Box<figment::Error>> {
         Self::load_from(Path::new("config"), overrides)
     }
 
-    pub fn load_from(config_dir: &Path, overrides: &Overrides) -> Result<Self, figment::Error> {
+    pub fn load_from(
+        config_dir: &Path,
+        overrides: &Overrides,
+    ) -> Result<Self, Box<figment::Error>> {
         let environment =
             std::env::var("ROUNDTABLE_ENVIRONMENT").unwrap_or_else(|_| "local".to_string());
         let mut figment = Figment::new()
@@ -93,14 +96,15 @@ impl Settings {
         if let Some(url) = &overrides.mail_url {
             figment = figment.merge(Serialized::default("mail.url", url));
         }
-        figment.extract()
+        figment.extract().map_err(Box::new)
     }
 
     /// The built-in defaults alone, for tests and tools.
-    pub fn defaults() -> Result<Self, figment::Error> {
+    pub fn defaults() -> Result<Self, Box<figment::Error>> {
         Figment::new()
             .merge(Toml::string(BUILT_IN_DEFAULTS))
             .extract()
+            .map_err(Box::new)
     }
 }
 

@@ -55,7 +55,15 @@ pub const ATTEMPT_WINDOW_MINUTES: i64 = 15;
 /// Unknown email and wrong password fail alike, after the same amount of work; after
 /// [`MAX_FAILED_ATTEMPTS`] failures for one email, sign-in waits for the window to pass.
 pub async fn login(db: &Db, email: &str, password: &str, session_hours: i64) -> AppResult<String> {
-    let key = email.trim().to_lowercase();
+    // The key of the attempt counter: what was typed, bounded, without control characters
+    // (PostgreSQL refuses NUL in text).
+    let key: String = email
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(254)
+        .collect();
     let window_start = Utc::now() - Duration::minutes(ATTEMPT_WINDOW_MINUTES);
     if store::failed_attempts_since(db.conn(), &key, window_start).await? >= MAX_FAILED_ATTEMPTS {
         return Err(AppError::TooManyAttempts(ATTEMPT_WINDOW_MINUTES));

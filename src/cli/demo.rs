@@ -20,6 +20,16 @@ use crate::events::{
 };
 use crate::web::Actor;
 
+/// A session of the programme: title, kind, start and end (wall time), room, description.
+type Slot = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 const DEMO_NOTE: &str = "Demo data: times, rooms, emails and the programme around the documented panels are invented for demonstration.";
 pub const DEMO_ORGANIZER: &str = "organizer@example.org";
 pub const DEMO_RAPPORTEUR: &str = "luc.lampriere@oxfamfrance.example.org";
@@ -609,7 +619,7 @@ async fn brussels_2009(
         }),
     )
     .await?;
-    let programme: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
+    let programme: &[Slot] = &[
         (
             "Registration and welcome coffee",
             "break",
@@ -874,7 +884,7 @@ async fn stanley_2012(
         }),
     )
     .await?;
-    let sessions: &[(&str, &str, &str, &str, Option<&str>, Option<&str>)] = &[
+    let sessions: &[Slot] = &[
         (
             "Opening dinner and keynote",
             "plenary",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 
 use super::views::{self, EventCard, ProgrammeDay, RoleGroup};
@@ -13,6 +13,7 @@ use super::{EventKind, EventStatus, SeriesRef, service, store};
 use crate::app::AppState;
 use crate::domain::Region;
 use crate::error::{AppError, FieldErrors};
+use crate::web::pages::PagePath as Path;
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{ListQuery, Pagination, parse_id};
 

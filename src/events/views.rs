@@ -212,9 +212,10 @@ pub fn programme(sessions: &[SessionOut], zone: TimeZone) -> Vec<ProgrammeDay> {
     days
 }
 
-/// Text split into paragraphs at blank lines.
+/// Text split into paragraphs at blank lines (browsers send line breaks as CR LF).
 pub fn paragraphs(text: Option<&str>) -> Vec<String> {
     text.unwrap_or("")
+        .replace("\r\n", "\n")
         .split("\n\n")
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
@@ -259,6 +260,14 @@ mod tests {
         );
         let groups = role_groups(&[p.clone(), ParticipantOut { person_id: 2, ..p }]);
         assert_eq!(groups[0].label, "Speakers");
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_whatever_the_line_breaks() {
+        let expected = vec!["One.".to_string(), "Two.".to_string()];
+        assert_eq!(paragraphs(Some("One.\n\nTwo.")), expected);
+        assert_eq!(paragraphs(Some("One.\r\n\r\nTwo.\r\n")), expected);
+        assert!(paragraphs(None).is_empty());
     }
 
     #[test]

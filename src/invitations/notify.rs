@@ -121,6 +121,8 @@ async fn itip(
 ) -> AppResult<String> {
     let mut items = calendar::session_events(conn, public(settings), sessions).await?;
     for item in &mut items {
+        // Each message is a new revision for the calendar client.
+        item.stamp = chrono::Utc::now();
         item.organizer = Some((
             settings.mail.organizer_name.clone(),
             settings.mail.organizer_address.clone(),
@@ -341,6 +343,7 @@ pub async fn session_cancelled(
 
 /// An event cancelled: one message per person invited to it or to any of its sessions,
 /// with a CANCEL of all their sessions; pending updates of those sessions are dropped.
+/// Call it after the sessions' SEQUENCE was raised, in the same transaction.
 pub async fn event_cancelled(
     conn: &impl ConnectionTrait,
     settings: &Settings,
@@ -379,7 +382,7 @@ pub async fn event_cancelled(
         }
     }
     outbox::drop_queued(conn, &stale_keys).await?;
-    for (recipient, mut their_sessions) in by_person.values().cloned() {
+    for (recipient, their_sessions) in by_person.values().cloned() {
         let draft = Draft {
             event,
             session: None,
@@ -389,12 +392,11 @@ pub async fn event_cancelled(
         };
         let view = view(conn, settings, &draft).await?;
         let rendered = messages::event_cancelled(&view).map_err(rendering)?;
+        // The sessions' SEQUENCE was raised with the cancellation (see
+        // `events::service::set_status`): the CANCEL carries that same revision.
         let calendar = if their_sessions.is_empty() {
             None
         } else {
-            for s in &mut their_sessions {
-                s.sequence += 1;
-            }
             Some((
                 Method::Cancel,
                 itip(

@@ -29,6 +29,19 @@ pub async fn invite(
     reference: &SeriesRef,
     request: InviteRequest,
 ) -> AppResult<InviteOutcome> {
+    invite_only(db, settings, actor, reference, request, None).await
+}
+
+/// [`invite`], limited to one participant (person and role) of the session when `only` is
+/// given: a resend must not reach participants who were never invited.
+async fn invite_only(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    reference: &SeriesRef,
+    request: InviteRequest,
+    only: Option<(i32, Option<&str>)>,
+) -> AppResult<InviteOutcome> {
     let message = optional_text(request.message.as_deref(), 5000, true)
         .map_err(|err| AppError::invalid("message", err.to_string()))?;
     if request.person_ids.as_ref().is_none_or(Vec::is_empty) && request.session_id.is_none() {
@@ -58,7 +71,10 @@ pub async fn invite(
                 "the session has nobody assigned yet",
             ));
         }
-        for p in participants {
+        let wanted = |p: &crate::entities::session_participant::Model| {
+            only.is_none_or(|(id, role)| id == p.person_id && role == Some(p.role.as_str()))
+        };
+        for p in participants.into_iter().filter(wanted) {
             targets.push((p.person_id, Some(session.clone()), Some(p.role)));
         }
     }
@@ -189,7 +205,16 @@ pub async fn resend_unanswered(
         {
             continue;
         }
-        match invite(db, settings, actor, &SeriesRef::Id(event.id), request).await {
+        match invite_only(
+            db,
+            settings,
+            actor,
+            &SeriesRef::Id(event.id),
+            request,
+            Some((invitation.person_id, invitation.role.as_deref())),
+        )
+        .await
+        {
             Ok(done) => {
                 outcome.items.extend(done.items);
                 outcome.skipped.extend(done.skipped);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 
 use super::Workspace;
@@ -16,6 +16,7 @@ use super::forms::{Field, FormPage, Kind, Section, Values};
 use crate::app::AppState;
 use crate::directory::{OrganizationInput, OrganizationKind, PersonInput, service, store};
 use crate::error::AppError;
+use crate::web::pages::PagePath as Path;
 use crate::web::pages::{Ctx, FormData, PageResult, redirect_with_flash, render};
 use crate::web::{ListQuery, Pagination, parse_id};
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -24,6 +24,7 @@ use crate::events::{
     RegistrationMode, SeriesInput, SeriesRef, service, store,
 };
 use crate::web::Pagination;
+use crate::web::pages::PagePath as Path;
 use crate::web::pages::{
     Ctx, FormData, PageError, PageResult, error_with, redirect_with_flash, render,
 };
@@ -44,6 +45,8 @@ pub fn routes() -> Router<AppState> {
         .route("/organize/events/{event}/publish", post(publish))
         .route("/organize/events/{event}/cancel", post(cancel))
         .route("/organize/events/{event}/delete", post(delete))
+        .route("/organize/events/{event}/invite", post(invite))
+        .route("/organize/events/{event}/invitations/resend", post(resend))
 }
 
 const SERIES_FIELDS: &[&str] = &["title", "description", "slug"];
@@ -653,6 +656,8 @@ async fn update_event(
 pub struct WorkspaceSession {
     pub line: SessionLine,
     pub conflicted: bool,
+    /// Each participant: protocol line, role, invitation status.
+    pub people: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -663,6 +668,8 @@ struct EventWorkspace {
     timezone: String,
     sessions: Vec<WorkspaceSession>,
     conflicts: Vec<Conflict>,
+    invitations: Vec<crate::invitations::InvitationOut>,
+    waiting: usize,
 }
 
 async fn event_workspace(
@@ -682,9 +689,24 @@ async fn event_workspace(
         .map(|s| WorkspaceSession {
             conflicted: conflicts.iter().any(|c| c.session_ids.contains(&s.id)),
             line: views::session_line(s, zone),
+            people: s
+                .participants
+                .iter()
+                .map(|p| {
+                    (
+                        views::protocol_line(p),
+                        views::label(&p.role),
+                        p.invitation_status.replace('_', " "),
+                    )
+                })
+                .collect(),
         })
         .collect();
+    let invitations = crate::invitations::service::list(&state.db, &SeriesRef::Id(out.id)).await?;
+    let waiting = invitations.iter().filter(|i| i.status == "invited").count();
     let page = EventWorkspace {
+        invitations,
+        waiting,
         event: EventCard::from(&out),
         timezone: zone.name().to_string(),
         sessions,
@@ -751,6 +773,89 @@ async fn delete(
 ) -> PageResult {
     match service::delete_event(&state.db, &ws.actor, &SeriesRef::parse(&reference)).await {
         Ok(()) => Ok(redirect_with_flash("/organize", "The event was deleted.")),
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}
+
+/// "3 invitations queued; Ms X was skipped: has no email address."
+fn invite_summary(outcome: &crate::invitations::InviteOutcome) -> String {
+    let mut text = match outcome.items.len() {
+        0 => "No invitation was sent.".to_string(),
+        1 => "1 invitation is on its way.".to_string(),
+        n => format!("{n} invitations are on their way."),
+    };
+    for skipped in &outcome.skipped {
+        text.push_str(&format!(
+            " Person {} was skipped: {}.",
+            skipped.person_id, skipped.reason
+        ));
+    }
+    text
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let request = crate::invitations::InviteRequest {
+        person_ids: None,
+        session_id: form.get("session_id").and_then(|s| s.parse().ok()),
+        message: form.get("message"),
+    };
+    let back = format!("/organize/events/{}", event.slug);
+    match crate::invitations::service::invite(
+        &state.db,
+        &state.settings,
+        &ws.actor,
+        &SeriesRef::Id(event.id),
+        request,
+    )
+    .await
+    {
+        Ok(outcome) => {
+            state.mail_wakeup.notify_one();
+            Ok(redirect_with_flash(&back, &invite_summary(&outcome)))
+        }
+        Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
+            &back,
+            &format!(
+                "Nobody was invited: {}.",
+                errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        )),
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path(reference): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    match crate::invitations::service::resend_unanswered(
+        &state.db,
+        &state.settings,
+        &ws.actor,
+        &SeriesRef::Id(event.id),
+    )
+    .await
+    {
+        Ok(outcome) => {
+            state.mail_wakeup.notify_one();
+            Ok(redirect_with_flash(
+                &format!("/organize/events/{}", event.slug),
+                &invite_summary(&outcome),
+            ))
+        }
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -24,6 +24,7 @@ use crate::events::{
     ParticipantInput, ParticipantOut, ParticipantRole, SeriesRef, SessionInput, SessionKind,
     service,
 };
+use crate::web::pages::PagePath as Path;
 use crate::web::pages::{Ctx, FormData, PageResult, error_with, redirect_with_flash, render};
 use crate::web::{ListQuery, Pagination, parse_id};
 

@@ -123,6 +123,13 @@ pub async fn page_cookies(mut request: Request, next: Next) -> Response {
 
 /// A redirect (303) that shows `message` on the next page.
 pub fn redirect_with_flash(location: &str, message: &str) -> Response {
+    // A location with control characters goes home instead: CR and LF cannot be sent in
+    // a header, and browsers drop tabs, which would turn "/\t/host" into "//host".
+    let location = if location.chars().any(char::is_control) {
+        "/"
+    } else {
+        location
+    };
     let encoded =
         percent_encoding::utf8_percent_encode(message, percent_encoding::NON_ALPHANUMERIC)
             .to_string();
@@ -176,8 +183,11 @@ impl FromRequest<AppState> for FormData {
             .map_err(|err| {
                 PageError(AppError::BadRequest(format!("cannot read the form: {err}")))
             })?;
-        let pairs: Vec<(String, String)> =
-            url::form_urlencoded::parse(&bytes).into_owned().collect();
+        // NUL is never typed into a form, and PostgreSQL refuses it in text.
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&bytes)
+            .into_owned()
+            .map(|(key, value)| (key, value.replace('\0', "")))
+            .collect();
         let sent = pairs
             .iter()
             .find(|(key, _)| key == CSRF_FIELD)
@@ -190,6 +200,33 @@ impl FromRequest<AppState> for FormData {
                 "This form has expired or did not come from this site. Go back, reload the page and try again."
                     .into(),
             ))),
+        }
+    }
+}
+
+/// A path parameter of a page (imported as `Path` by the page modules). A segment that
+/// cannot be read, such as one that is not UTF-8, names no page: the 404 page, not a
+/// plain-text 400.
+pub struct PagePath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for PagePath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::rejection::PathRejection;
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(PathRejection::FailedToDeserializePathParams(_)) => {
+                Err(PageError(AppError::NotFound("page")))
+            }
+            Err(other) => Err(PageError(AppError::Internal(anyhow::anyhow!(
+                "path parameters: {}",
+                other.body_text()
+            )))),
         }
     }
 }
@@ -330,6 +367,8 @@ impl IntoResponse for PageError {
 }
 
 /// Sends anonymous visitors to sign in (and back), refuses signed-in non-organizers.
+// The rejection is the response itself (a redirect or the 403 page), sent as it is.
+#[allow(clippy::result_large_err)]
 pub fn require_staff(ctx: &Ctx) -> Result<Actor, Response> {
     match &ctx.user {
         Some(user) if user.is_staff() => Ok(user.clone()),
