@@ -455,14 +455,20 @@ async fn inviting_a_sessions_participants_mails_each_an_invitation_whose_links_a
     let mut uids = HashSet::new();
     for invitee in &panel.people {
         let mail = only_mail_to(&received, &invitee.email);
+        // A calendar invitation comes from its ORGANIZER, sent by Roundtable for them.
         let from = mail.from().and_then(|a| a.first()).expect("From");
         assert_eq!(
             from.address.as_deref(),
-            Some(app.settings.mail.from_address.as_str())
+            Some(app.settings.mail.organizer_address.as_str())
         );
         assert_eq!(
             from.name.as_deref(),
-            Some(app.settings.mail.from_name.as_str())
+            Some(app.settings.mail.organizer_name.as_str())
+        );
+        let sender = mail.sender().and_then(|a| a.first()).expect("Sender");
+        assert_eq!(
+            sender.address.as_deref(),
+            Some(app.settings.mail.from_address.as_str())
         );
         let to = mail.to().and_then(|a| a.first()).expect("To");
         assert_eq!(to.address.as_deref(), Some(invitee.email.as_str()));
@@ -1563,4 +1569,70 @@ async fn inviting_people_to_the_event_mails_them_without_a_calendar() {
         structure(&cancel, 0),
         "multipart/alternative(text/plain,text/html)"
     );
+}
+
+#[tokio::test]
+async fn an_invitee_gets_a_personal_calendar_feed_from_the_invitation_page() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start().await;
+    let panel = rtop_panel(&app).await;
+    invite_session(&app, &panel.event, panel.session).await;
+    // A published event: feeds list sessions of published (or cancelled) events only.
+    app.post(
+        &format!("/api/v1/events/{}/publish", panel.event),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    worker(&app, &sink).deliver_due().await.unwrap();
+    let chair = &panel.people[0];
+    let mail = only_mail_to(&sink.messages(), &chair.email);
+    let text = part_text(&mail, "text/plain");
+    let token = token_of(&accept_link(&text));
+    assert!(
+        text.contains("personal calendar feed"),
+        "the mail mentions the feed: {text}"
+    );
+
+    // Without the page's CSRF token, nothing is made.
+    app.post_form(&format!("/invitations/{token}/feed"), None, &[])
+        .await
+        .expect(403);
+    assert_eq!(app.count("feed_tokens").await, 0);
+
+    let visitor = app.visitor().await;
+    let page = app
+        .submit(&format!("/invitations/{token}/feed"), &visitor, &[])
+        .await
+        .page(200);
+    let html = page.text();
+    let feed_url = html
+        .split("value=\"")
+        .find_map(|rest| rest.split('"').next().filter(|v| v.contains("/feeds/")))
+        .expect("the page shows the feed address")
+        .to_string();
+    assert!(html.contains("webcal://"), "a subscribe link: {html}");
+    let path = feed_url
+        .split_once("/feeds/")
+        .map(|(_, rest)| format!("/feeds/{rest}"))
+        .unwrap();
+    let feed = app.get(&path, As::Anonymous).await.expect(200);
+    assert!(feed.text().contains(PANEL_TITLE.split(' ').next().unwrap()));
+    assert!(
+        feed.text()
+            .contains("DTSTART;TZID=Europe/Brussels:20090603T140000"),
+        "{}",
+        feed.text()
+    );
+
+    // Asking again makes a new address; the first one stops working.
+    app.submit(&format!("/invitations/{token}/feed"), &visitor, &[])
+        .await
+        .page(200);
+    app.get(&path, As::Anonymous).await.expect(404);
+    // An unknown invitation token makes nothing.
+    app.submit("/invitations/not-a-token/feed", &visitor, &[])
+        .await
+        .expect(404);
 }

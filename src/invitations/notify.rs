@@ -104,7 +104,7 @@ async fn view(
         message: draft.message.clone(),
         accept_url: format!("{link}?answer=accept"),
         decline_url: format!("{link}?answer=decline"),
-        feed_url: None,
+        invitation_url: link.clone(),
         organizer_name: settings.mail.organizer_name.clone(),
     })
 }

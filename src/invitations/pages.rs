@@ -9,14 +9,19 @@ use axum::routing::get;
 
 use super::service;
 use crate::app::AppState;
+use crate::audit;
+use crate::calendar::service::{FeedUrls, rotate_feed_in};
 use crate::directory::store as directory_store;
 use crate::events::views::{self, EventCard};
 use crate::events::{SeriesRef, service as events, store as event_store};
 use crate::web::ListQuery;
-use crate::web::pages::{Ctx, PageResult, render};
+use crate::web::pages::{Ctx, FormData, PageResult, render};
+use serde_json::json;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/invitations/{token}", get(invitation_page))
+    Router::new()
+        .route("/invitations/{token}", get(invitation_page))
+        .route("/invitations/{token}/feed", axum::routing::post(new_feed))
 }
 
 #[derive(Template)]
@@ -33,6 +38,8 @@ struct InvitationPage {
     /// `accept` or `decline` when the visitor came from that link.
     suggested: String,
     calendar_url: Option<String>,
+    /// The personal feed's addresses, shown once right after they were made.
+    feed: Option<FeedUrls>,
 }
 
 async fn invitation_page(
@@ -40,6 +47,47 @@ async fn invitation_page(
     ctx: Ctx,
     Path(token): Path<String>,
     query: ListQuery,
+) -> PageResult {
+    let suggested = query.get("answer").unwrap_or("").to_string();
+    show(&state, ctx, token, suggested, None).await
+}
+
+/// Makes the invitee a personal calendar feed of every session they take part in, and
+/// shows its address once (a new address replaces any earlier one). The invitation token
+/// is the credential, as for answering.
+async fn new_feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    let invitation = service::by_token(&state.db, &token).await?;
+    let txn = state.db.begin_write().await?;
+    let urls = rotate_feed_in(
+        &*txn,
+        invitation.person_id,
+        &state.settings.server.public_url,
+    )
+    .await?;
+    audit::record(
+        &*txn,
+        None,
+        "rotate",
+        "feed_token",
+        invitation.person_id,
+        json!({"by": "invitee"}),
+    )
+    .await?;
+    txn.commit().await?;
+    show(&state, ctx, token, String::new(), Some(urls)).await
+}
+
+async fn show(
+    state: &AppState,
+    ctx: Ctx,
+    token: String,
+    suggested: String,
+    feed: Option<FeedUrls>,
 ) -> PageResult {
     let invitation = service::by_token(&state.db, &token).await?;
     let event = event_store::event(state.db.conn(), &SeriesRef::Id(invitation.event_id))
@@ -81,7 +129,8 @@ async fn invitation_page(
         role: invitation.role.as_deref().map(views::label),
         status: invitation.status,
         message: invitation.message,
-        suggested: query.get("answer").unwrap_or("").to_string(),
+        suggested,
+        feed,
         token,
         ctx,
     };

@@ -27,7 +27,8 @@ pub struct MailView {
     pub message: Option<String>,
     pub accept_url: String,
     pub decline_url: String,
-    pub feed_url: Option<String>,
+    /// The invitation page (answers, calendar feed).
+    pub invitation_url: String,
     pub organizer_name: String,
 }
 
@@ -126,7 +127,7 @@ mod tests {
             message: Some("Dear Gareth,\nwe hope you can join.".into()),
             accept_url: "http://x/invitations/t?answer=accept".into(),
             decline_url: "http://x/invitations/t?answer=decline".into(),
-            feed_url: None,
+            invitation_url: "http://x/invitations/t".into(),
             organizer_name: "The organizers".into(),
         }
     }

@@ -78,9 +78,21 @@ fn mailbox(name: &str, address: &str) -> Result<Mailbox, SendError> {
 /// calendar, a `text/calendar; method=...` alternative (what Outlook and Gmail act on)
 /// plus the same calendar as an `invite.ics` attachment (what other clients open).
 pub fn build(settings: &MailSettings, row: &outbox_message::Model) -> Result<Message, SendError> {
-    let mut builder = Message::builder()
-        .message_id(None)
-        .from(mailbox(&settings.from_name, &settings.from_address)?)
+    let system = mailbox(&settings.from_name, &settings.from_address)?;
+    let mut builder = Message::builder().message_id(None);
+    // A calendar invitation comes from its ORGANIZER (clients match the two before they
+    // offer to answer), sent by Roundtable on the organizers' behalf.
+    builder = if row.ics.is_some() {
+        let organizer = mailbox(&settings.organizer_name, &settings.organizer_address)?;
+        if organizer.email == system.email {
+            builder.from(organizer)
+        } else {
+            builder.from(organizer).sender(system)
+        }
+    } else {
+        builder.from(system)
+    };
+    let mut builder = builder
         .to(mailbox(&row.recipient_name, &row.recipient_email)?)
         .subject(header_safe(&row.subject));
     let reply_to = settings.reply_to.trim();

@@ -82,6 +82,8 @@ async fn serve(listener: TcpListener, received: Arc<Mutex<Vec<Received>>>, delay
         let Ok((stream, _)) = listener.accept().await else {
             return;
         };
+        // As real servers do: without it, small replies wait for delayed ACKs (~40 ms each).
+        let _ = stream.set_nodelay(true);
         let received = received.clone();
         tokio::spawn(async move {
             let (read, mut write) = stream.into_split();
