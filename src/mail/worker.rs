@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
+use futures::StreamExt;
 use tokio::sync::watch;
+
+use crate::entities::outbox_message;
 
 use super::outbox;
 use super::transport::{Transport, build};
@@ -14,6 +17,8 @@ use crate::config::Settings;
 use crate::db::Db;
 
 const BATCH: u64 = 50;
+/// Messages in flight at once (lettre's SMTP pool keeps up to 10 connections).
+const PARALLEL: usize = 8;
 
 pub struct Worker {
     db: Db,
@@ -57,25 +62,39 @@ impl Worker {
             if batch.is_empty() {
                 return Ok(sent);
             }
-            for row in batch {
-                let result = match build(&self.settings.mail, &row) {
-                    Ok(message) => self.transport.send(message).await,
-                    Err(err) => Err(err),
-                };
-                match result {
-                    Ok(()) => {
-                        outbox::mark_sent(&self.db, row.id).await?;
-                        sent += 1;
-                        tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
-                    }
-                    Err(err) => {
-                        let retry = (!err.permanent
-                            && row.attempts < self.settings.mail.max_attempts)
-                            .then(|| backoff(row.attempts));
-                        tracing::warn!(outbox_id = row.id, attempts = row.attempts, permanent = err.permanent, error = %err.message, "mail not sent");
-                        outbox::mark_failed(&self.db, row.id, &err.message, retry).await?;
-                    }
+            // Several messages at once over the transport's pooled connections: one SMTP
+            // conversation spends most of its time waiting on the network.
+            let outcomes: Vec<anyhow::Result<bool>> = futures::stream::iter(batch)
+                .map(|row| self.deliver(row))
+                .buffer_unordered(PARALLEL)
+                .collect()
+                .await;
+            for outcome in outcomes {
+                if outcome? {
+                    sent += 1;
                 }
+            }
+        }
+    }
+
+    /// Sends one claimed message and records the outcome; true when it went out.
+    async fn deliver(&self, row: outbox_message::Model) -> anyhow::Result<bool> {
+        let result = match build(&self.settings.mail, &row) {
+            Ok(message) => self.transport.send(message).await,
+            Err(err) => Err(err),
+        };
+        match result {
+            Ok(()) => {
+                outbox::mark_sent(&self.db, row.id).await?;
+                tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
+                Ok(true)
+            }
+            Err(err) => {
+                let retry = (!err.permanent && row.attempts < self.settings.mail.max_attempts)
+                    .then(|| backoff(row.attempts));
+                tracing::warn!(outbox_id = row.id, attempts = row.attempts, permanent = err.permanent, error = %err.message, "mail not sent");
+                outbox::mark_failed(&self.db, row.id, &err.message, retry).await?;
+                Ok(false)
             }
         }
     }
