@@ -27,14 +27,19 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Wakes the mail worker when a request queued messages to send at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    pub registration_limiter: Arc<crate::registrations::limiter::Limiter>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Arc<Settings>) -> Self {
+        let limiter = crate::registrations::limiter::Limiter::new(
+            settings.registration.per_address_per_minute,
+        );
         Self {
             db,
             settings,
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            registration_limiter: Arc::new(limiter),
         }
     }
 }
@@ -82,6 +87,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::audit::api::routes())
         .merge(crate::invitations::api::routes())
         .merge(crate::mail::api::routes())
+        .merge(crate::registrations::api::routes())
         .merge(crate::calendar::api::routes())
 }
 
@@ -120,6 +126,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::organize::routes())
     .merge(crate::invitations::pages::routes())
     .merge(crate::mail::pages::routes())
+    .merge(crate::registrations::pages::routes())
     .merge(crate::calendar::pages::routes())
     .fallback(not_found)
     .with_state(state)
@@ -218,7 +225,10 @@ impl Application {
     ) -> anyhow::Result<()> {
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = tokio::spawn(self.worker.run(stopped));
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
         let _ = stop.send(true);

@@ -17,7 +17,14 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub mail: MailSettings,
+    pub registration: RegistrationSettings,
     pub log: LogSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct RegistrationSettings {
+    /// Registrations accepted per client address and minute (0: no limit).
+    pub per_address_per_minute: u32,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -26,6 +33,8 @@ pub struct ServerSettings {
     pub public_url: String,
     pub secure_cookies: bool,
     pub session_hours: i64,
+    /// Read the client's address from `X-Forwarded-For` (behind a trusted proxy only).
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Clone, Deserialize, Serialize)]

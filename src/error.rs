@@ -78,6 +78,9 @@ pub enum AppError {
     /// Login failed; deliberately the same whether the account exists or not (401).
     #[error("email or password is incorrect")]
     BadCredentials,
+    /// Too many requests from one client in a short time (429).
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Too many failed sign-ins for one account in a short time (429).
     #[error("too many failed sign-in attempts; wait {0} minutes and try again")]
     TooManyAttempts(i64),
@@ -107,7 +110,7 @@ impl AppError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized | Self::BadCredentials => StatusCode::UNAUTHORIZED,
-            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyAttempts(_) | Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,

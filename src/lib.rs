@@ -17,6 +17,7 @@ pub mod events;
 pub mod invitations;
 pub mod mail;
 pub mod organize;
+pub mod registrations;
 pub mod site;
 pub mod telemetry;
 pub mod web;

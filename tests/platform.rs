@@ -57,6 +57,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/invitations/{token}/accept"),
     ("post", "/invitations/{token}/decline"),
     ("get", "/api/v1/outbox"),
+    ("get", "/api/v1/events/{event}/registrations"),
+    ("post", "/api/v1/events/{event}/registrations"),
+    ("get", "/api/v1/events/{event}/registrations.csv"),
+    ("post", "/api/v1/registrations/{id}/approve"),
+    ("post", "/api/v1/registrations/{id}/reject"),
 ];
 
 #[tokio::test]

@@ -10,6 +10,7 @@ mod m20261123_000004_audit;
 mod m20261123_000005_login_attempts;
 mod m20261123_000006_mail;
 mod m20261123_000007_feed_tokens;
+mod m20261123_000008_registrations;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_login_attempts::Migration),
             Box::new(m20261123_000006_mail::Migration),
             Box::new(m20261123_000007_feed_tokens::Migration),
+            Box::new(m20261123_000008_registrations::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod login_attempt;
 pub mod organization;
 pub mod outbox_message;
 pub mod person;
+pub mod registration;
 pub mod series;
 pub mod session;
 pub mod session_participant;

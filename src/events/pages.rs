@@ -141,15 +141,32 @@ struct EventPage {
     series: Option<(String, String)>,
     organizers: Vec<OrganizerLine>,
     days: Vec<ProgrammeDay>,
+    registration: crate::registrations::pages::RegistrationForm,
 }
 
 async fn event_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(reference): Path<String>,
+    query: ListQuery,
+) -> PageResult {
+    // An invitation link to an invite-only event carries `?invitation=<token>`.
+    let mut values = crate::organize::forms::Values::default();
+    values.set("invitation", query.get("invitation"));
+    event_page_with(&state, ctx, &reference, &values, &[]).await
+}
+
+/// The event page, with its registration form holding `values` and `errors`.
+pub async fn event_page_with(
+    state: &AppState,
+    ctx: Ctx,
+    reference: &str,
+    values: &crate::organize::forms::Values,
+    errors: &[crate::error::FieldError],
 ) -> PageResult {
     let event =
-        service::visible_event(&state.db, &SeriesRef::parse(&reference), ctx.is_staff()).await?;
+        service::visible_event(&state.db, &SeriesRef::parse(reference), ctx.is_staff()).await?;
+    let registration = crate::registrations::pages::form_for(&event, values, errors);
     let zone = service::zone_of(&event);
     let out = service::event_view(&state.db, event).await?;
     let sessions = out.sessions.clone().unwrap_or_default();
@@ -174,6 +191,7 @@ async fn event_page(
             })
             .collect(),
         days: views::programme(&sessions, zone),
+        registration,
         ctx,
     };
     Ok(render(&page))

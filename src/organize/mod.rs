@@ -8,6 +8,8 @@ mod events;
 pub mod forms;
 mod sessions;
 
+pub use events::country_choices;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};

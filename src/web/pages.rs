@@ -326,7 +326,7 @@ fn error_page(ctx: Ctx, err: &AppError) -> Response {
             "There is no page at this address. It may have moved, or the event may not be published yet.".to_string(),
         ),
         AppError::Forbidden(why) => ("Not allowed".to_string(), why.clone()),
-        AppError::TooManyAttempts(_) => ("Too many attempts".to_string(), capitalize_first(&err.to_string())),
+        AppError::TooManyAttempts(_) | AppError::TooManyRequests(_) => ("Too many attempts".to_string(), capitalize_first(&err.to_string())),
         AppError::Conflict(why) => ("That cannot be done now".to_string(), why.clone()),
         AppError::BadRequest(why) => ("That request could not be read".to_string(), why.clone()),
         AppError::Invalid(errors) => (

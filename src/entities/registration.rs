@@ -1,0 +1,29 @@
+//! The `registrations` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "registrations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub event_id: i32,
+    pub manage_token: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub organization: Option<String>,
+    pub country: Option<String>,
+    pub needs: Option<String>,
+    pub status: String,
+    pub invitation_id: Option<i32>,
+    pub consented_at: DateTimeUtc,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub erased_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

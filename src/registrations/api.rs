@@ -1,0 +1,179 @@
+//! `/api/v1/events/{event}/registrations` (public registration; the organizers' list and
+//! CSV) and `/api/v1/registrations/{id}/approve|reject`.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::Json;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{Registered, RegistrationInput, RegistrationOut, RegistrationStatus, service};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult, FieldErrors, Problem};
+use crate::events::SeriesRef;
+use crate::web::{ApiJson, ListQuery, Listed, Staff, parse_id};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_registrations, register))
+        .routes(routes!(registrations_csv))
+        .routes(routes!(approve))
+        .routes(routes!(reject))
+}
+
+/// The client's address: the connection's peer, or the first address of
+/// `X-Forwarded-For` when the server is configured to trust its proxy.
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if state.settings.server.trust_forwarded_for
+            && let Some(first) = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.trim().parse::<IpAddr>().ok())
+        {
+            return Ok(Self(Some(first)));
+        }
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
+/// Refuses a client over the registrations-per-minute limit (429).
+pub fn check_rate(state: &AppState, address: &ClientAddress) -> AppResult<()> {
+    let address = address.0.unwrap_or(IpAddr::from([0, 0, 0, 0]));
+    if state.registration_limiter.allow(address) {
+        Ok(())
+    } else {
+        Err(AppError::TooManyRequests(
+            "too many registrations from your address; wait a minute and try again".into(),
+        ))
+    }
+}
+
+/// Registers for an event; no sign-in. 201 with the status and the registrant's private
+/// manage link; 409 when the email is already registered, registration is closed or
+/// invite-only, or the event is full with no waiting list.
+#[utoipa::path(post, path = "/api/v1/events/{event}/registrations", tag = "registrations",
+    params(("event" = String, Path, description = "id or slug")), request_body = RegistrationInput,
+    responses((status = 201, body = Registered), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+async fn register(
+    State(state): State<AppState>,
+    address: ClientAddress,
+    Path(reference): Path<String>,
+    ApiJson(input): ApiJson<RegistrationInput>,
+) -> AppResult<(StatusCode, Json<Registered>)> {
+    check_rate(&state, &address)?;
+    let registered = service::register(
+        &state.db,
+        &state.settings,
+        &SeriesRef::parse(&reference),
+        input,
+    )
+    .await?;
+    state.mail_wakeup.notify_one();
+    Ok((StatusCode::CREATED, Json(registered)))
+}
+
+fn status_filter(query: &ListQuery) -> AppResult<Option<RegistrationStatus>> {
+    let mut errors = FieldErrors::new();
+    let status = query.parsed::<RegistrationStatus>("status", &mut errors);
+    errors.finish()?;
+    Ok(status)
+}
+
+/// The event's registrations in order of registration (needs included: organizers only).
+#[utoipa::path(get, path = "/api/v1/events/{event}/registrations", tag = "registrations",
+    params(("event" = String, Path, description = "id or slug"), ("status" = Option<String>, Query)),
+    responses((status = 200, body = Listed<RegistrationOut>), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn list_registrations(
+    State(state): State<AppState>,
+    Staff(_actor): Staff,
+    Path(reference): Path<String>,
+    query: ListQuery,
+) -> AppResult<Json<Listed<RegistrationOut>>> {
+    let status = status_filter(&query)?;
+    let (_, items) = service::list(&state.db, &SeriesRef::parse(&reference), status).await?;
+    let total = items.len() as u64;
+    Ok(Json(Listed { items, total }))
+}
+
+/// The same list as CSV (UTF-8 with a byte-order mark, for Excel and LibreOffice).
+#[utoipa::path(get, path = "/api/v1/events/{event}/registrations.csv", tag = "registrations",
+    params(("event" = String, Path, description = "id or slug"), ("status" = Option<String>, Query)),
+    responses((status = 200, content_type = "text/csv", description = "the registrations"), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn registrations_csv(
+    State(state): State<AppState>,
+    Staff(_actor): Staff,
+    Path(reference): Path<String>,
+    query: ListQuery,
+) -> AppResult<Response> {
+    let status = status_filter(&query)?;
+    let (event, items) = service::list(&state.db, &SeriesRef::parse(&reference), status).await?;
+    Ok(csv_response(&event.slug, &items))
+}
+
+pub fn csv_response(slug: &str, items: &[RegistrationOut]) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}-registrations.csv\""),
+            ),
+        ],
+        service::csv(items),
+    )
+        .into_response()
+}
+
+/// Approves a pending registration: confirmed while there is room, else waitlisted.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/approve", tag = "registrations",
+    params(("id" = i32, Path)),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn approve(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+) -> AppResult<Json<RegistrationOut>> {
+    let id = parse_id(&id, "registration")?;
+    let out = service::approve(&state.db, &state.settings, &actor, id).await?;
+    state.mail_wakeup.notify_one();
+    Ok(Json(out))
+}
+
+/// Rejects a pending or waitlisted registration.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/reject", tag = "registrations",
+    params(("id" = i32, Path)),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn reject(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+) -> AppResult<Json<RegistrationOut>> {
+    let id = parse_id(&id, "registration")?;
+    let out = service::reject(&state.db, &state.settings, &actor, id).await?;
+    state.mail_wakeup.notify_one();
+    Ok(Json(out))
+}

@@ -1,0 +1,163 @@
+//! The registrant's mails, one per transition, queued in the transaction that makes it:
+//! confirmed, waitlisted, pending approval, approved, rejected, promoted from the
+//! waitlist, cancelled. Confirmations carry the event's sessions as a calendar.
+
+use askama::Template;
+use chrono::Duration;
+use sea_orm::ConnectionTrait;
+
+use super::RegistrationStatus;
+use crate::calendar::{self, Method};
+use crate::config::Settings;
+use crate::entities::{event, registration};
+use crate::error::{AppError, AppResult};
+use crate::events::{store as event_store, views};
+use crate::mail::{Envelope, outbox};
+
+/// What a registration mail may show.
+pub struct RegistrationMail {
+    pub greeting_name: String,
+    pub event_title: String,
+    pub event_dates: String,
+    pub event_place: Option<String>,
+    pub event_url: String,
+    pub manage_url: String,
+    pub calendar_url: String,
+    pub organizer_name: String,
+}
+
+macro_rules! templates {
+    ($($kind:literal => $subject:ident $s:literal, $text:ident $t:literal, $html:ident $h:literal;)+) => {
+        $(
+            #[derive(Template)]
+            #[template(path = $s)]
+            struct $subject<'a> {
+                v: &'a RegistrationMail,
+            }
+            #[derive(Template)]
+            #[template(path = $t)]
+            struct $text<'a> {
+                v: &'a RegistrationMail,
+            }
+            #[derive(Template)]
+            #[template(path = $h)]
+            struct $html<'a> {
+                v: &'a RegistrationMail,
+            }
+        )+
+
+        /// Subject, text and HTML of the message of `kind`.
+        fn render(kind: &str, v: &RegistrationMail) -> Result<(String, String, String), askama::Error> {
+            match kind {
+                $($kind => Ok(($subject { v }.render()?.trim().to_string(), $text { v }.render()?, $html { v }.render()?)),)+
+                other => Err(askama::Error::Custom(format!("no mail {other}").into())),
+            }
+        }
+    };
+}
+
+templates! {
+    "registration_confirmed" => ConfirmedSubject "mail/registration_confirmed/subject.txt", ConfirmedText "mail/registration_confirmed/body.txt", ConfirmedHtml "mail/registration_confirmed/body.html";
+    "registration_waitlisted" => WaitlistedSubject "mail/registration_waitlisted/subject.txt", WaitlistedText "mail/registration_waitlisted/body.txt", WaitlistedHtml "mail/registration_waitlisted/body.html";
+    "registration_pending" => PendingSubject "mail/registration_pending/subject.txt", PendingText "mail/registration_pending/body.txt", PendingHtml "mail/registration_pending/body.html";
+    "registration_approved" => ApprovedSubject "mail/registration_approved/subject.txt", ApprovedText "mail/registration_approved/body.txt", ApprovedHtml "mail/registration_approved/body.html";
+    "registration_rejected" => RejectedSubject "mail/registration_rejected/subject.txt", RejectedText "mail/registration_rejected/body.txt", RejectedHtml "mail/registration_rejected/body.html";
+    "registration_promoted" => PromotedSubject "mail/registration_promoted/subject.txt", PromotedText "mail/registration_promoted/body.txt", PromotedHtml "mail/registration_promoted/body.html";
+    "registration_cancelled" => CancelledSubject "mail/registration_cancelled/subject.txt", CancelledText "mail/registration_cancelled/body.txt", CancelledHtml "mail/registration_cancelled/body.html";
+}
+
+/// The registrant's own page.
+pub fn manage_url(settings: &Settings, token: &str) -> String {
+    format!(
+        "{}/registrations/{token}",
+        settings.server.public_url.trim_end_matches('/')
+    )
+}
+
+pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
+    format!(
+        "{}/events/{}/calendar.ics",
+        settings.server.public_url.trim_end_matches('/'),
+        event.slug
+    )
+}
+
+/// Queues the mail of a transition, with the registrant's manage link.
+pub async fn queue(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    kind: &'static str,
+    event: &event::Model,
+    registration: &registration::Model,
+) -> AppResult<()> {
+    if registration.erased_at.is_some() {
+        return Ok(());
+    }
+    let base = settings.server.public_url.trim_end_matches('/');
+    let view = RegistrationMail {
+        greeting_name: format!("{} {}", registration.given_name, registration.family_name),
+        event_title: event.title.clone(),
+        event_dates: views::date_range(event.starts_on, event.ends_on),
+        event_place: views::place(event.city.as_deref(), event.country.as_deref()),
+        event_url: format!("{base}/events/{}", event.slug),
+        manage_url: manage_url(settings, &registration.manage_token),
+        calendar_url: calendar_url(settings, event),
+        organizer_name: settings.mail.organizer_name.clone(),
+    };
+    let (subject, text, html) = render(kind, &view)
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
+    let with_calendar = matches!(
+        kind,
+        "registration_confirmed" | "registration_approved" | "registration_promoted"
+    );
+    let calendar = if with_calendar {
+        let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
+        let mut items = calendar::session_events(conn, base, &sessions).await?;
+        for item in &mut items {
+            item.organizer = Some((
+                settings.mail.organizer_name.clone(),
+                settings.mail.organizer_address.clone(),
+            ));
+        }
+        (!items.is_empty()).then(|| {
+            (
+                "PUBLISH".to_string(),
+                calendar::calendar(&event.title, Method::Publish, &items),
+            )
+        })
+    } else {
+        None
+    };
+    outbox::enqueue(
+        conn,
+        Envelope {
+            kind,
+            recipient_email: registration.email.clone(),
+            recipient_name: view.greeting_name.clone(),
+            subject,
+            text,
+            html,
+            calendar,
+            event_id: Some(event.id),
+            session_id: None,
+            person_id: None,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The mail that tells a registrant their new status.
+pub fn kind_for(status: RegistrationStatus, promoted: bool, approved: bool) -> &'static str {
+    match status {
+        RegistrationStatus::Confirmed if promoted => "registration_promoted",
+        RegistrationStatus::Confirmed if approved => "registration_approved",
+        RegistrationStatus::Confirmed => "registration_confirmed",
+        RegistrationStatus::Waitlisted => "registration_waitlisted",
+        RegistrationStatus::Pending => "registration_pending",
+        RegistrationStatus::Rejected => "registration_rejected",
+        RegistrationStatus::Cancelled => "registration_cancelled",
+    }
+}

@@ -1,0 +1,387 @@
+//! Registration pages: the form on the event page, the registrant's own page (status,
+//! calendar, cancel, erase), and the organizers' table with approve, reject and CSV.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+
+use super::api::{ClientAddress, check_rate, csv_response};
+use super::{RegistrationInput, RegistrationOut, RegistrationStatus, service};
+use crate::app::AppState;
+use crate::entities::event;
+use crate::error::{AppError, FieldError};
+use crate::events::views::{self, EventCard};
+use crate::events::{RegistrationMode, SeriesRef, service as events};
+use crate::organize::Workspace;
+use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::ListQuery;
+use crate::web::pages::{
+    Ctx, FormData, PagePath, PageResult, error_with, redirect_with_flash, render,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/events/{event}/register", post(register))
+        .route("/registrations/{token}", get(manage))
+        .route("/registrations/{token}/cancel", post(cancel))
+        .route("/registrations/{token}/erase", post(erase))
+        .route(
+            "/organize/events/{event}/registrations",
+            get(table).post(decide),
+        )
+        .route("/organize/events/{event}/registrations.csv", get(table_csv))
+}
+
+const FIELDS: &[&str] = &[
+    "given_name",
+    "family_name",
+    "email",
+    "organization",
+    "country",
+    "needs",
+    "consent",
+    "invitation",
+];
+
+/// The registration form of an event page.
+pub struct RegistrationForm {
+    /// Why nobody can register now, if so.
+    pub closed: Option<String>,
+    pub fields: Vec<Field>,
+    pub unshown: Vec<String>,
+    pub invitation: String,
+    pub has_errors: bool,
+    pub mode_note: Option<String>,
+}
+
+/// The form for an event, with what was typed and its errors.
+pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
+    let invitation = values.get("invitation");
+    let closed = match event.registration_mode.parse::<RegistrationMode>() {
+        Ok(RegistrationMode::Closed) => Some("Registration is closed.".to_string()),
+        Ok(RegistrationMode::InviteOnly) if invitation.is_empty() => {
+            Some("Registration is by invitation only: use the link in your invitation.".to_string())
+        }
+        _ if event.status != "published" => {
+            Some("Registration opens once the event is published.".to_string())
+        }
+        _ => None,
+    };
+    let mut sections = vec![Section::new(
+        "",
+        vec![
+            Field::new("given_name", "Given name", Kind::Text, values).required(),
+            Field::new("family_name", "Family name", Kind::Text, values).required(),
+            Field::new("email", "Email", Kind::Email, values)
+                .required()
+                .hint("Your confirmation and your personal link go here."),
+            Field::new("organization", "Organization", Kind::Text, values),
+            Field::new("country", "Country", Kind::Select, values)
+                .options(Some("—"), crate::organize::country_choices()),
+            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
+                .hint("Seen by the organizers only, to prepare your participation."),
+            Field::new(
+                "consent",
+                "I agree that the organizers keep these details to run this event, and may contact me about it. I can erase them at any time from my registration page.",
+                Kind::Checkbox,
+                values,
+            ),
+        ],
+    )];
+    let unshown = attach_errors(&mut sections, errors, &Default::default());
+    RegistrationForm {
+        closed,
+        fields: sections.remove(0).fields,
+        unshown,
+        invitation,
+        has_errors: !errors.is_empty(),
+        mode_note: match event.registration_mode.as_str() {
+            "approval" => Some(
+                "The organizers approve each registration; you will hear from them.".to_string(),
+            ),
+            _ => None,
+        },
+    }
+}
+
+fn input_of(values: &Values) -> RegistrationInput {
+    RegistrationInput {
+        given_name: values.opt("given_name"),
+        family_name: values.opt("family_name"),
+        email: values.opt("email"),
+        organization: values.opt("organization"),
+        country: values.opt("country"),
+        needs: values.opt("needs"),
+        consent: Some(values.get("consent") == "true"),
+        invitation: values.opt("invitation"),
+    }
+}
+
+async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    address: ClientAddress,
+    PagePath(reference): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, FIELDS);
+    let result = match check_rate(&state, &address) {
+        Ok(()) => {
+            service::register(
+                &state.db,
+                &state.settings,
+                &SeriesRef::parse(&reference),
+                input_of(&values),
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok(registered) => {
+            state.mail_wakeup.notify_one();
+            let path = registered
+                .manage_url
+                .split_once("/registrations/")
+                .map_or("/".to_string(), |(_, t)| format!("/registrations/{t}"));
+            let message = match registered.status.as_str() {
+                "confirmed" => {
+                    "You are registered. A confirmation is on its way by email. Keep the link of this page: it is your registration."
+                }
+                "waitlisted" => {
+                    "The event is full: you are on the waiting list, and will get a place in order of registration. Keep the link of this page."
+                }
+                _ => {
+                    "Your registration is received and waits for the organizers' approval. Keep the link of this page."
+                }
+            };
+            Ok(redirect_with_flash(&path, message))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let page =
+                crate::events::pages::event_page_with(&state, ctx, &reference, &values, &errors)
+                    .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(AppError::Conflict(why) | AppError::TooManyRequests(why)) => {
+            let errors = vec![FieldError::new("registration", why)];
+            let page =
+                crate::events::pages::event_page_with(&state, ctx, &reference, &values, &errors)
+                    .await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+        Err(err) => Ok(error_with(ctx, err)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registrations/manage.html")]
+struct ManagePage {
+    ctx: Ctx,
+    token: String,
+    event: EventCard,
+    name: String,
+    status: String,
+    erased: bool,
+    calendar_url: String,
+    webcal_url: String,
+}
+
+async fn manage(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PagePath(token): PagePath<String>,
+) -> PageResult {
+    let (registration, event) = service::by_token(&state.db, &token).await?;
+    let calendar_url = super::notify::calendar_url(&state.settings, &event);
+    let card = events::event_views(&state.db, vec![event]).await?.remove(0);
+    let page = ManagePage {
+        name: format!("{} {}", registration.given_name, registration.family_name),
+        status: registration.status,
+        erased: registration.erased_at.is_some(),
+        webcal_url: crate::calendar::webcal_url(&calendar_url),
+        calendar_url,
+        event: EventCard::from(&card),
+        token,
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+/// Cancel from the registrant's page (a form) or from a program (JSON answer). The token
+/// in the path is the credential; no cookie is involved.
+async fn cancel(
+    State(state): State<AppState>,
+    PagePath(token): PagePath<String>,
+    headers: HeaderMap,
+) -> PageResult {
+    let from_page = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let updated = service::cancel(&state.db, &state.settings, &token).await?;
+    state.mail_wakeup.notify_one();
+    if from_page {
+        return Ok(redirect_with_flash(
+            &format!("/registrations/{token}"),
+            "Your registration is cancelled and your place given to the next person waiting.",
+        ));
+    }
+    Ok(axum::Json(serde_json::json!({"id": updated.id, "status": updated.status})).into_response())
+}
+
+async fn erase(
+    State(state): State<AppState>,
+    PagePath(token): PagePath<String>,
+    _form: FormData,
+) -> PageResult {
+    service::erase(&state.db, &state.settings, &token).await?;
+    state.mail_wakeup.notify_one();
+    Ok(redirect_with_flash(
+        &format!("/registrations/{token}"),
+        "Your details are erased. Only an anonymous line remains in the organizers' counts.",
+    ))
+}
+
+pub struct Count {
+    pub status: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "registrations/table.html")]
+struct TablePage {
+    ctx: Ctx,
+    event: EventCard,
+    capacity: Option<i32>,
+    mode: String,
+    rows: Vec<RegistrationOut>,
+    counts: Vec<Count>,
+    status: String,
+    total: usize,
+}
+
+async fn table(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    PagePath(reference): PagePath<String>,
+    query: ListQuery,
+) -> PageResult {
+    let status = query
+        .get("status")
+        .and_then(|s| s.parse::<RegistrationStatus>().ok());
+    let (event, all) = service::list(&state.db, &SeriesRef::parse(&reference), None).await?;
+    let mut counts: BTreeMap<&str, usize> = RegistrationStatus::ALL
+        .iter()
+        .map(|s| (s.as_str(), 0))
+        .collect();
+    for r in &all {
+        if let Some(n) = counts.get_mut(r.status.as_str()) {
+            *n += 1;
+        }
+    }
+    let rows: Vec<_> = all
+        .iter()
+        .filter(|r| status.is_none_or(|s| r.status == s.as_str()))
+        .cloned()
+        .collect();
+    let capacity = event.capacity;
+    let mode = views::label(&event.registration_mode);
+    let card = events::event_views(&state.db, vec![event]).await?.remove(0);
+    let page = TablePage {
+        event: EventCard::from(&card),
+        capacity,
+        mode,
+        counts: RegistrationStatus::ALL
+            .iter()
+            .map(|s| Count {
+                status: s.as_str().to_string(),
+                count: counts.get(s.as_str()).copied().unwrap_or(0),
+                selected: status == Some(*s),
+            })
+            .collect(),
+        total: all.len(),
+        status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        rows,
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+async fn table_csv(
+    State(state): State<AppState>,
+    _ws: Workspace,
+    PagePath(reference): PagePath<String>,
+    query: ListQuery,
+) -> PageResult {
+    let status = query
+        .get("status")
+        .and_then(|s| s.parse::<RegistrationStatus>().ok());
+    let (event, rows) = service::list(&state.db, &SeriesRef::parse(&reference), status).await?;
+    Ok(csv_response(&event.slug, &rows))
+}
+
+/// Approves or rejects the registrations ticked in the table.
+async fn decide(
+    State(state): State<AppState>,
+    ws: Workspace,
+    PagePath(reference): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let back = format!("/organize/events/{}/registrations", event.slug);
+    let approve = match form.get("action").as_deref() {
+        Some("approve") => true,
+        Some("reject") => false,
+        _ => return Ok(redirect_with_flash(&back, "Choose approve or reject.")),
+    };
+    let ids: Vec<i32> = form
+        .all("id")
+        .iter()
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    if ids.is_empty() {
+        return Ok(redirect_with_flash(
+            &back,
+            "Tick the registrations to approve or reject first.",
+        ));
+    }
+    let (mut done, mut refused) = (0, Vec::new());
+    for id in ids {
+        // Only registrations of this event, whatever ids the form carried.
+        let of_event = super::store::by_id(state.db.conn(), id)
+            .await?
+            .is_some_and(|r| r.event_id == event.id);
+        if !of_event {
+            refused.push(format!("#{id}: not a registration of this event"));
+            continue;
+        }
+        let result = if approve {
+            service::approve(&state.db, &state.settings, &ws.actor, id).await
+        } else {
+            service::reject(&state.db, &state.settings, &ws.actor, id).await
+        };
+        match result {
+            Ok(_) => done += 1,
+            Err(AppError::Conflict(why)) => refused.push(format!("#{id}: {why}")),
+            Err(AppError::NotFound(_)) => refused.push(format!("#{id}: not found")),
+            Err(err) => return Ok(error_with(ws.ctx, err)),
+        }
+    }
+    state.mail_wakeup.notify_one();
+    let verb = if approve { "approved" } else { "rejected" };
+    let mut message = format!(
+        "{done} registration{} {verb}.",
+        if done == 1 { "" } else { "s" }
+    );
+    if !refused.is_empty() {
+        message.push_str(&format!(" Not changed: {}.", refused.join("; ")));
+    }
+    Ok(redirect_with_flash(&back, &message))
+}

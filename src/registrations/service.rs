@@ -1,0 +1,378 @@
+//! Registration use-cases. Each decision about places runs in one write transaction that
+//! holds the event's lock, so capacity is never exceeded and the waitlist keeps its
+//! order, whatever the concurrency; its mail is queued in the same transaction.
+
+use chrono::Utc;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+use super::notify::{self, calendar_url, kind_for, manage_url};
+use super::{
+    Registered, Registration, RegistrationInput, RegistrationOut, RegistrationStatus, store,
+};
+use crate::accounts::{hash_secret, new_secret};
+use crate::audit;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::entities::{event, registration};
+use crate::error::{AppError, AppResult, on_constraint};
+use crate::events::{EventStatus, RegistrationMode, SeriesRef, store as event_store};
+use crate::web::Actor;
+
+const ALREADY: &str = "this email is already registered for the event";
+
+/// Places taken: confirmed registrations.
+async fn confirmed(conn: &impl ConnectionTrait, event_id: i32) -> AppResult<u64> {
+    Ok(store::counts(conn, event_id)
+        .await?
+        .get("confirmed")
+        .copied()
+        .unwrap_or(0))
+}
+
+fn has_room(event: &event::Model, taken: u64) -> bool {
+    event
+        .capacity
+        .is_none_or(|capacity| taken < u64::try_from(capacity).unwrap_or(0))
+}
+
+/// Why an event takes no registration now, if it does not.
+fn refusal(event: &event::Model, invited: bool) -> Option<String> {
+    let now = Utc::now();
+    if event.status == EventStatus::Cancelled.as_str() {
+        return Some("the event is cancelled".into());
+    }
+    match event.registration_mode.parse::<RegistrationMode>() {
+        Ok(RegistrationMode::Closed) => return Some("registration is closed".into()),
+        Ok(RegistrationMode::InviteOnly) if !invited => {
+            return Some(
+                "registration is by invitation only: use the link of your invitation".into(),
+            );
+        }
+        _ => {}
+    }
+    if let Some(opens) = event.registration_opens_at
+        && now < opens
+    {
+        return Some(format!(
+            "registration opens on {}",
+            opens.format("%-d %B %Y, %H:%M UTC")
+        ));
+    }
+    if let Some(closes) = event.registration_closes_at
+        && now >= closes
+    {
+        return Some("registration has closed".into());
+    }
+    None
+}
+
+/// Registers someone: confirmed while there is room, then waitlisted (when the event
+/// keeps a waiting list) or refused (409); pending in approval mode.
+pub async fn register(
+    db: &Db,
+    settings: &Settings,
+    reference: &SeriesRef,
+    input: RegistrationInput,
+) -> AppResult<Registered> {
+    let registration: Registration = input.validate()?;
+    let txn = db.begin_write().await?;
+    let event = event_store::event(&*txn, reference)
+        .await?
+        .filter(|e| e.status != EventStatus::Draft.as_str())
+        .ok_or(AppError::NotFound("event"))?;
+    store::lock_event(&*txn, event.id).await?;
+    let invitation = match &registration.invitation {
+        Some(token) => crate::invitations::store::by_token_hash(&*txn, &hash_secret(token))
+            .await?
+            .filter(|i| i.event_id == event.id && i.status != "declined"),
+        None => None,
+    };
+    if let Some(why) = refusal(&event, invitation.is_some()) {
+        return Err(AppError::Conflict(why));
+    }
+    if store::active_by_email(&*txn, event.id, registration.email.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict(ALREADY.into()));
+    }
+    let status =
+        if event.registration_mode == RegistrationMode::Approval.as_str() && invitation.is_none() {
+            RegistrationStatus::Pending
+        } else if has_room(&event, confirmed(&*txn, event.id).await?) {
+            RegistrationStatus::Confirmed
+        } else if event.waitlist {
+            RegistrationStatus::Waitlisted
+        } else {
+            return Err(AppError::Conflict("the event is full".into()));
+        };
+    let (token, _) = new_secret("")?;
+    let created = store::insert(
+        &*txn,
+        event.id,
+        &registration,
+        status,
+        &token,
+        invitation.map(|i| i.id),
+    )
+    .await
+    .map_err(|err| on_constraint(err, ALREADY, "the event does not exist"))?;
+    notify::queue(
+        &*txn,
+        settings,
+        kind_for(status, false, false),
+        &event,
+        &created,
+    )
+    .await?;
+    audit::record(
+        &*txn,
+        None,
+        "register",
+        "registration",
+        created.id,
+        json!({"event_id": event.id, "status": status}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Registered {
+        id: created.id,
+        status: status.as_str().to_string(),
+        manage_url: manage_url(settings, &token),
+        calendar_url: calendar_url(settings, &event),
+    })
+}
+
+/// Gives freed places to the waitlist, longest-waiting first, while there is room.
+async fn promote(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    event: &event::Model,
+) -> AppResult<usize> {
+    let mut promoted = 0;
+    while has_room(event, confirmed(conn, event.id).await?) {
+        let Some(next) = store::first_waitlisted(conn, event.id).await? else {
+            break;
+        };
+        let next = store::set_status(conn, next, RegistrationStatus::Confirmed).await?;
+        notify::queue(
+            conn,
+            settings,
+            kind_for(RegistrationStatus::Confirmed, true, false),
+            event,
+            &next,
+        )
+        .await?;
+        audit::record(
+            conn,
+            None,
+            "promote",
+            "registration",
+            next.id,
+            json!({"event_id": event.id}),
+        )
+        .await?;
+        promoted += 1;
+    }
+    Ok(promoted)
+}
+
+async fn event_of(
+    conn: &impl ConnectionTrait,
+    registration: &registration::Model,
+) -> AppResult<event::Model> {
+    event_store::event_by_id(conn, registration.event_id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))
+}
+
+/// An organizer approves a pending registration: confirmed if there is room, else
+/// waitlisted (or 409 when the event is full and keeps no waiting list).
+pub async fn approve(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    id: i32,
+) -> AppResult<RegistrationOut> {
+    let txn = db.begin_write().await?;
+    let current = store::by_id(&*txn, id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let event = event_of(&*txn, &current).await?;
+    store::lock_event(&*txn, event.id).await?;
+    if current.status != RegistrationStatus::Pending.as_str() {
+        return Err(AppError::Conflict(format!(
+            "the registration is {}, not pending",
+            current.status
+        )));
+    }
+    let status = if has_room(&event, confirmed(&*txn, event.id).await?) {
+        RegistrationStatus::Confirmed
+    } else if event.waitlist {
+        RegistrationStatus::Waitlisted
+    } else {
+        return Err(AppError::Conflict("the event is full".into()));
+    };
+    let updated = store::set_status(&*txn, current, status).await?;
+    notify::queue(
+        &*txn,
+        settings,
+        kind_for(status, false, true),
+        &event,
+        &updated,
+    )
+    .await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "approve",
+        "registration",
+        id,
+        json!({"status": status}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated.into())
+}
+
+/// An organizer rejects a registration that is pending or waitlisted.
+pub async fn reject(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    id: i32,
+) -> AppResult<RegistrationOut> {
+    let txn = db.begin_write().await?;
+    let current = store::by_id(&*txn, id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let event = event_of(&*txn, &current).await?;
+    if !matches!(current.status.as_str(), "pending" | "waitlisted") {
+        return Err(AppError::Conflict(format!(
+            "the registration is {}; only pending or waitlisted ones can be rejected",
+            current.status
+        )));
+    }
+    let updated = store::set_status(&*txn, current, RegistrationStatus::Rejected).await?;
+    notify::queue(&*txn, settings, "registration_rejected", &event, &updated).await?;
+    audit::record(&*txn, Some(actor), "reject", "registration", id, json!({})).await?;
+    txn.commit().await?;
+    Ok(updated.into())
+}
+
+/// The registrant cancels: the place is freed and the first waitlisted person promoted,
+/// in the same transaction. Cancelling twice changes nothing.
+pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<registration::Model> {
+    let txn = db.begin_write().await?;
+    let current = store::by_token(&*txn, token)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let active = current
+        .status
+        .parse::<RegistrationStatus>()
+        .is_ok_and(RegistrationStatus::is_active);
+    if !active {
+        return Ok(current);
+    }
+    let event = event_of(&*txn, &current).await?;
+    store::lock_event(&*txn, event.id).await?;
+    let updated = store::set_status(&*txn, current, RegistrationStatus::Cancelled).await?;
+    notify::queue(&*txn, settings, "registration_cancelled", &event, &updated).await?;
+    audit::record(
+        &*txn,
+        None,
+        "cancel",
+        "registration",
+        updated.id,
+        json!({"event_id": event.id}),
+    )
+    .await?;
+    promote(&*txn, settings, &event).await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The registrant erases their data: the registration is cancelled (freeing the place)
+/// and everything that identifies them is replaced.
+pub async fn erase(db: &Db, settings: &Settings, token: &str) -> AppResult<()> {
+    cancel(db, settings, token).await?;
+    let txn = db.begin_write().await?;
+    let current = store::by_token(&*txn, token)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let id = current.id;
+    store::erase(&*txn, current).await?;
+    audit::record(&*txn, None, "erase", "registration", id, json!({})).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn by_token(db: &Db, token: &str) -> AppResult<(registration::Model, event::Model)> {
+    let registration = store::by_token(db.conn(), token)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let event = event_of(db.conn(), &registration).await?;
+    Ok((registration, event))
+}
+
+/// Registrations of an event for its organizers, in order of registration.
+pub async fn list(
+    db: &Db,
+    reference: &SeriesRef,
+    status: Option<RegistrationStatus>,
+) -> AppResult<(event::Model, Vec<RegistrationOut>)> {
+    let event = event_store::event(db.conn(), reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let (rows, _) = store::list(db.conn(), event.id, status, None).await?;
+    Ok((event, rows.into_iter().map(Into::into).collect()))
+}
+
+/// One CSV cell: quoted, and a leading `= + - @` neutralised so that a spreadsheet never
+/// runs a registrant's text as a formula.
+fn cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The registrations as CSV: UTF-8 with a byte-order mark and CRLF line ends, which
+/// Excel and LibreOffice both open with accents intact.
+pub fn csv(rows: &[RegistrationOut]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(
+        "id,status,registered_at,given_name,family_name,email,organization,country,needs\r\n",
+    );
+    for r in rows {
+        let fields = [
+            r.id.to_string(),
+            r.status.clone(),
+            r.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            r.given_name.clone(),
+            r.family_name.clone(),
+            r.email.clone(),
+            r.organization.clone().unwrap_or_default(),
+            r.country.clone().unwrap_or_default(),
+            r.needs.clone().unwrap_or_default(),
+        ];
+        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_formulas() {
+        assert_eq!(cell("Ñúñez, \"Ama\""), "\"Ñúñez, \"\"Ama\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("-1"), "\"'-1\"");
+    }
+}

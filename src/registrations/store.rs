@@ -1,0 +1,167 @@
+//! Queries on registrations.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+use super::{Registration, RegistrationStatus};
+use crate::entities::{event, registration};
+use crate::web::Pagination;
+
+/// Takes the event's row lock for the rest of the transaction (PostgreSQL), so that
+/// registrations for one event are decided one after another; on SQLite the write
+/// transaction already holds the database's write lock.
+pub async fn lock_event(db: &impl ConnectionTrait, event_id: i32) -> Result<(), DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        event::Entity::find_by_id(event_id)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    r: &Registration,
+    status: RegistrationStatus,
+    manage_token: &str,
+    invitation_id: Option<i32>,
+) -> Result<registration::Model, DbErr> {
+    let now = Utc::now();
+    registration::ActiveModel {
+        event_id: Set(event_id),
+        manage_token: Set(manage_token.to_string()),
+        given_name: Set(r.given_name.clone()),
+        family_name: Set(r.family_name.clone()),
+        email: Set(r.email.as_str().to_string()),
+        organization: Set(r.organization.clone()),
+        country: Set(r.country.map(|c| c.as_str().to_string())),
+        needs: Set(r.needs.clone()),
+        status: Set(status.as_str().to_string()),
+        invitation_id: Set(invitation_id),
+        consented_at: Set(now),
+        created_at: Set(now),
+        updated_at: Set(now),
+        erased_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<registration::Model>, DbErr> {
+    registration::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn by_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<registration::Model>, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::ManageToken.eq(token))
+        .one(db)
+        .await
+}
+
+/// The active registration of an email for an event, if any.
+pub async fn active_by_email(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    email: &str,
+) -> Result<Option<registration::Model>, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Email.eq(email))
+        .filter(registration::Column::Status.is_in(["pending", "confirmed", "waitlisted"]))
+        .one(db)
+        .await
+}
+
+/// How many registrations of an event are in each status.
+pub async fn counts(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+) -> Result<HashMap<String, u64>, DbErr> {
+    let rows: Vec<(String, i64)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Status)
+        .column_as(registration::Column::Id.count(), "n")
+        .filter(registration::Column::EventId.eq(event_id))
+        .group_by(registration::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(status, n)| (status, u64::try_from(n).unwrap_or(0)))
+        .collect())
+}
+
+/// The longest-waiting person on the waitlist.
+pub async fn first_waitlisted(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+) -> Result<Option<registration::Model>, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .order_by_asc(registration::Column::Id)
+        .one(db)
+        .await
+}
+
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    current: registration::Model,
+    status: RegistrationStatus,
+) -> Result<registration::Model, DbErr> {
+    let mut active: registration::ActiveModel = current.into();
+    active.status = Set(status.as_str().to_string());
+    active.updated_at = Set(Utc::now());
+    active.update(db).await
+}
+
+/// Replaces what identifies the registrant; the row stays so counts stay true.
+pub async fn erase(
+    db: &impl ConnectionTrait,
+    current: registration::Model,
+) -> Result<registration::Model, DbErr> {
+    let id = current.id;
+    let mut active: registration::ActiveModel = current.into();
+    active.given_name = Set("(erased)".to_string());
+    active.family_name = Set(String::new());
+    active.email = Set(format!("erased-{id}@erased.invalid"));
+    active.organization = Set(None);
+    active.country = Set(None);
+    active.needs = Set(None);
+    active.erased_at = Set(Some(Utc::now()));
+    active.updated_at = Set(Utc::now());
+    active.update(db).await
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    status: Option<RegistrationStatus>,
+    page: Option<Pagination>,
+) -> Result<(Vec<registration::Model>, u64), DbErr> {
+    let mut query = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
+    if let Some(status) = status {
+        query = query.filter(registration::Column::Status.eq(status.as_str()));
+    }
+    let total = query.clone().count(db).await?;
+    let mut query = query.order_by_asc(registration::Column::Id);
+    if let Some(page) = page {
+        query = query.limit(page.limit).offset(page.offset);
+    }
+    Ok((query.all(db).await?, total))
+}
