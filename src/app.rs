@@ -192,6 +192,34 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     worker: crate::mail::worker::Worker,
+    db: Db,
+    settings: Arc<Settings>,
+}
+
+/// Chores of `serve` besides mail, every minute: release registrations whose
+/// re-confirmation deadline passed.
+async fn housekeeping(
+    db: Db,
+    settings: Arc<Settings>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        match crate::registrations::reconfirm::release_overdue(&db, &settings).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                released = n,
+                "registrations released after their re-confirmation deadline"
+            ),
+            Err(err) => tracing::error!(error = %err, "housekeeping failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
 }
 
 impl Application {
@@ -204,12 +232,14 @@ impl Application {
             .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", settings.server.bind))?;
         let settings = Arc::new(settings);
         let state = AppState::new(db.clone(), settings.clone());
-        let mut worker = crate::mail::worker::Worker::new(db, settings)?;
+        let mut worker = crate::mail::worker::Worker::new(db.clone(), settings.clone())?;
         worker.wake_on(state.mail_wakeup.clone());
         Ok(Self {
             listener,
             router: router(state),
             worker,
+            db,
+            settings,
         })
     }
 
@@ -224,6 +254,11 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stop, stopped) = tokio::sync::watch::channel(false);
+        let housekeeping = tokio::spawn(housekeeping(
+            self.db.clone(),
+            self.settings.clone(),
+            stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(stopped));
         let service = self
             .router
@@ -233,6 +268,7 @@ impl Application {
             .await?;
         let _ = stop.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), housekeeping).await;
         Ok(())
     }
 }

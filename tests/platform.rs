@@ -62,6 +62,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/events/{event}/registrations.csv"),
     ("post", "/api/v1/registrations/{id}/approve"),
     ("post", "/api/v1/registrations/{id}/reject"),
+    ("post", "/api/v1/events/{event}/registrations/reconfirm"),
 ];
 
 #[tokio::test]

@@ -30,6 +30,10 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(timestamp_with_time_zone_null("erased_at"))
+                    // When organizers ask registrants to re-confirm (the event moved):
+                    // the deadline, and when this registrant did.
+                    .col(timestamp_with_time_zone_null("reconfirm_by"))
+                    .col(timestamp_with_time_zone_null("reconfirmed_at"))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_registrations_event")

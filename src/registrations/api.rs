@@ -23,6 +23,57 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(registrations_csv))
         .routes(routes!(approve))
         .routes(routes!(reject))
+        .routes(routes!(request_reconfirmation))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReconfirmRequest {
+    /// Required: RFC 3339, or wall time in the event's time zone.
+    pub deadline: Option<String>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ReconfirmOutcome {
+    /// How many registrants were asked.
+    pub asked: usize,
+}
+
+/// Asks every registrant to confirm they still come (after the event moved) by a
+/// deadline; those who do not are released then and the waitlist moves up.
+#[utoipa::path(post, path = "/api/v1/events/{event}/registrations/reconfirm", tag = "registrations",
+    params(("event" = String, Path, description = "id or slug")), request_body = ReconfirmRequest,
+    responses((status = 202, body = ReconfirmOutcome), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn request_reconfirmation(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<ReconfirmRequest>,
+) -> AppResult<(StatusCode, Json<ReconfirmOutcome>)> {
+    let reference = SeriesRef::parse(&reference);
+    let deadline = parse_deadline(&state, &reference, body.deadline.as_deref()).await?;
+    let asked =
+        super::reconfirm::request(&state.db, &state.settings, &actor, &reference, deadline).await?;
+    state.mail_wakeup.notify_one();
+    Ok((StatusCode::ACCEPTED, Json(ReconfirmOutcome { asked })))
+}
+
+/// Reads a deadline given with an offset or as wall time in the event's zone.
+pub async fn parse_deadline(
+    state: &AppState,
+    reference: &SeriesRef,
+    text: Option<&str>,
+) -> AppResult<chrono::DateTime<chrono::Utc>> {
+    let event = crate::events::store::event(state.db.conn(), reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let text = text
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| AppError::invalid("deadline", "is required"))?;
+    crate::events::parse_instant(text, crate::events::service::zone_of(&event))
+        .map_err(|err| AppError::invalid("deadline", err))
 }
 
 /// The client's address: the connection's peer, or the first address of

@@ -9,6 +9,7 @@ pub mod api;
 pub mod limiter;
 pub mod notify;
 pub mod pages;
+pub mod reconfirm;
 pub mod service;
 pub mod store;
 

@@ -24,6 +24,8 @@ pub struct RegistrationMail {
     pub manage_url: String,
     pub calendar_url: String,
     pub organizer_name: String,
+    /// The re-confirmation deadline, in the event's time zone.
+    pub deadline: Option<String>,
 }
 
 macro_rules! templates {
@@ -63,6 +65,8 @@ templates! {
     "registration_approved" => ApprovedSubject "mail/registration_approved/subject.txt", ApprovedText "mail/registration_approved/body.txt", ApprovedHtml "mail/registration_approved/body.html";
     "registration_rejected" => RejectedSubject "mail/registration_rejected/subject.txt", RejectedText "mail/registration_rejected/body.txt", RejectedHtml "mail/registration_rejected/body.html";
     "registration_promoted" => PromotedSubject "mail/registration_promoted/subject.txt", PromotedText "mail/registration_promoted/body.txt", PromotedHtml "mail/registration_promoted/body.html";
+    "registration_reconfirm" => ReconfirmSubject "mail/registration_reconfirm/subject.txt", ReconfirmText "mail/registration_reconfirm/body.txt", ReconfirmHtml "mail/registration_reconfirm/body.html";
+    "registration_released" => ReleasedSubject "mail/registration_released/subject.txt", ReleasedText "mail/registration_released/body.txt", ReleasedHtml "mail/registration_released/body.html";
     "registration_cancelled" => CancelledSubject "mail/registration_cancelled/subject.txt", CancelledText "mail/registration_cancelled/body.txt", CancelledHtml "mail/registration_cancelled/body.html";
 }
 
@@ -103,6 +107,12 @@ pub async fn queue(
         manage_url: manage_url(settings, &registration.manage_token),
         calendar_url: calendar_url(settings, event),
         organizer_name: settings.mail.organizer_name.clone(),
+        deadline: registration.reconfirm_by.map(|t| {
+            crate::events::service::zone_of(event)
+                .local(t)
+                .format("%A %-d %B %Y, %H:%M (%Z)")
+                .to_string()
+        }),
     };
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

@@ -30,6 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/registrations/{token}", get(manage))
         .route("/registrations/{token}/cancel", post(cancel))
         .route("/registrations/{token}/erase", post(erase))
+        .route("/registrations/{token}/reconfirm", post(reconfirm))
+        .route(
+            "/organize/events/{event}/registrations/reconfirm",
+            post(ask_reconfirmation),
+        )
         .route(
             "/organize/events/{event}/registrations",
             get(table).post(decide),
@@ -190,6 +195,8 @@ struct ManagePage {
     erased: bool,
     calendar_url: String,
     webcal_url: String,
+    /// The re-confirmation deadline, when the organizers asked for one.
+    reconfirm_by: Option<String>,
 }
 
 async fn manage(
@@ -199,8 +206,12 @@ async fn manage(
 ) -> PageResult {
     let (registration, event) = service::by_token(&state.db, &token).await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
+    let zone = events::zone_of(&event);
     let card = events::event_views(&state.db, vec![event]).await?.remove(0);
     let page = ManagePage {
+        reconfirm_by: registration
+            .reconfirm_by
+            .map(|t| zone.local(t).format("%A %-d %B %Y, %H:%M (%Z)").to_string()),
         name: format!("{} {}", registration.given_name, registration.family_name),
         status: registration.status,
         erased: registration.erased_at.is_some(),
@@ -233,6 +244,61 @@ async fn cancel(
         ));
     }
     Ok(axum::Json(serde_json::json!({"id": updated.id, "status": updated.status})).into_response())
+}
+
+async fn reconfirm(
+    State(state): State<AppState>,
+    PagePath(token): PagePath<String>,
+    _form: FormData,
+) -> PageResult {
+    super::reconfirm::confirm(&state.db, &token).await?;
+    Ok(redirect_with_flash(
+        &format!("/registrations/{token}"),
+        "Thank you: you have confirmed that you still come.",
+    ))
+}
+
+async fn ask_reconfirmation(
+    State(state): State<AppState>,
+    ws: Workspace,
+    PagePath(reference): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let reference = SeriesRef::parse(&reference);
+    let event = events::visible_event(&state.db, &reference, true).await?;
+    let back = format!("/organize/events/{}/registrations", event.slug);
+    let result =
+        match super::api::parse_deadline(&state, &reference, form.get("deadline").as_deref()).await
+        {
+            Ok(deadline) => {
+                super::reconfirm::request(
+                    &state.db,
+                    &state.settings,
+                    &ws.actor,
+                    &reference,
+                    deadline,
+                )
+                .await
+            }
+            Err(err) => Err(err),
+        };
+    match result {
+        Ok(asked) => {
+            state.mail_wakeup.notify_one();
+            Ok(redirect_with_flash(
+                &back,
+                &format!("{asked} registrants were asked to re-confirm."),
+            ))
+        }
+        Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
+            &back,
+            &format!(
+                "Nobody was asked: the deadline {}.",
+                errors.first().map_or("is invalid", |e| e.message.as_str())
+            ),
+        )),
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
 }
 
 async fn erase(

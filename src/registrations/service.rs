@@ -264,6 +264,17 @@ pub async fn reject(
 /// The registrant cancels: the place is freed and the first waitlisted person promoted,
 /// in the same transaction. Cancelling twice changes nothing.
 pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<registration::Model> {
+    cancel_as(db, settings, token, "registration_cancelled").await
+}
+
+/// Cancels with the given mail (`registration_released` when a re-confirmation deadline
+/// passed).
+pub async fn cancel_as(
+    db: &Db,
+    settings: &Settings,
+    token: &str,
+    mail: &'static str,
+) -> AppResult<registration::Model> {
     let txn = db.begin_write().await?;
     let current = store::by_token(&*txn, token)
         .await?
@@ -278,7 +289,7 @@ pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<regi
     let event = event_of(&*txn, &current).await?;
     store::lock_event(&*txn, event.id).await?;
     let updated = store::set_status(&*txn, current, RegistrationStatus::Cancelled).await?;
-    notify::queue(&*txn, settings, "registration_cancelled", &event, &updated).await?;
+    notify::queue(&*txn, settings, mail, &event, &updated).await?;
     audit::record(
         &*txn,
         None,

@@ -49,6 +49,8 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         erased_at: Set(None),
+        reconfirm_by: Set(None),
+        reconfirmed_at: Set(None),
         ..Default::default()
     }
     .insert(db)
