@@ -154,3 +154,49 @@ async fn registrants_who_do_not_reconfirm_in_time_are_released_and_the_waitlist_
         0
     );
 }
+
+#[tokio::test]
+async fn erasing_a_registration_leaves_no_name_or_address_in_the_outbox() {
+    let app = spawn_app().await;
+    let event = app.brussels_event().await;
+    let slug = event["slug"].as_str().unwrap().to_string();
+    app.post(
+        &format!("/api/v1/events/{slug}/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    let registered = register(&app, &slug, 7).await;
+    // The confirmation was sent; pretend the worker delivered it.
+    {
+        use sea_orm::{ConnectionTrait, Statement};
+        app.db
+            .conn()
+            .execute_raw(Statement::from_string(
+                app.db.backend(),
+                "UPDATE outbox SET status = 'sent'",
+            ))
+            .await
+            .unwrap();
+    }
+    let visitor = app.visitor().await;
+    app.submit(
+        &format!("/registrations/{}/erase", token(&registered)),
+        &visitor,
+        &[],
+    )
+    .await
+    .expect(303);
+    let outbox = app
+        .get("/api/v1/outbox", app.org())
+        .await
+        .expect(200)
+        .text();
+    assert!(!outbox.contains("ama7@example.org"), "{outbox}");
+    assert!(!outbox.contains("Ama7"), "{outbox}");
+    assert!(
+        outbox.contains("(erased)"),
+        "the sent mail is still counted: {outbox}"
+    );
+}

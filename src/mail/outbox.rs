@@ -220,3 +220,33 @@ pub async fn count_by_status(
         .count(db)
         .await
 }
+
+/// Forgets a recipient of an event's messages (a registrant erasing their data): queued
+/// messages to them are dropped, sent or failed ones keep no name, address or content.
+pub async fn erase_recipient(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    email: &str,
+    replacement: &str,
+) -> Result<(), DbErr> {
+    outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::EventId.eq(event_id))
+        .filter(outbox_message::Column::RecipientEmail.eq(email))
+        .filter(outbox_message::Column::Status.is_in([
+            OutboxStatus::Queued.as_str(),
+            OutboxStatus::Sending.as_str(),
+        ]))
+        .exec(db)
+        .await?;
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::RecipientEmail, replacement.into())
+        .col_expr(outbox_message::Column::RecipientName, "(erased)".into())
+        .col_expr(outbox_message::Column::TextBody, "(erased)".into())
+        .col_expr(outbox_message::Column::HtmlBody, "(erased)".into())
+        .col_expr(outbox_message::Column::Ics, Option::<String>::None.into())
+        .filter(outbox_message::Column::EventId.eq(event_id))
+        .filter(outbox_message::Column::RecipientEmail.eq(email))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -76,7 +76,7 @@ pub async fn parse_deadline(
         .map_err(|err| AppError::invalid("deadline", err))
 }
 
-/// The client's address: the connection's peer, or the first address of
+/// The client's address: the connection's peer, or the last address of
 /// `X-Forwarded-For` when the server is configured to trust its proxy.
 pub struct ClientAddress(pub Option<IpAddr>);
 
@@ -92,7 +92,9 @@ impl FromRequestParts<AppState> for ClientAddress {
                 .headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
+                // The last address is the one our proxy appended; earlier ones are whatever
+                // the client claimed.
+                .and_then(|v| v.rsplit(',').next())
                 .and_then(|v| v.trim().parse::<IpAddr>().ok())
         {
             return Ok(Self(Some(first)));

@@ -173,12 +173,13 @@ async fn register(
                     .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(AppError::Conflict(why) | AppError::TooManyRequests(why)) => {
-            let errors = vec![FieldError::new("registration", why)];
+        Err(err @ (AppError::Conflict(_) | AppError::TooManyRequests(_))) => {
+            // The page says why, with the status a program would get (409 or 429).
+            let errors = vec![FieldError::new("registration", err.to_string())];
             let page =
                 crate::events::pages::event_page_with(&state, ctx, &reference, &values, &errors)
                     .await?;
-            Ok((StatusCode::CONFLICT, page).into_response())
+            Ok((err.status(), page).into_response())
         }
         Err(err) => Ok(error_with(ctx, err)),
     }

@@ -68,6 +68,9 @@ pub async fn confirm(db: &Db, token: &str) -> AppResult<registration::Model> {
     let current = store::by_token(&*txn, token)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    // Under the event's lock, so that a release at the deadline sees this answer or not
+    // at all.
+    let current = super::service::locked(&*txn, current).await?;
     if current.reconfirm_by.is_none() {
         return Ok(current);
     }
@@ -90,8 +93,12 @@ pub async fn release_overdue(db: &Db, settings: &Settings) -> AppResult<usize> {
         .await?;
     let mut released = 0;
     for row in overdue {
-        super::service::cancel_as(db, settings, &row.manage_token, "registration_released").await?;
-        released += 1;
+        let after =
+            super::service::cancel_as(db, settings, &row.manage_token, "registration_released")
+                .await?;
+        if after.status == "cancelled" && after.status != row.status {
+            released += 1;
+        }
     }
     Ok(released)
 }

@@ -178,6 +178,20 @@ async fn promote(
     Ok(promoted)
 }
 
+/// Takes the lock of the registration's event, then reads the registration again: a
+/// decision made meanwhile by another transaction (approve, reject, cancel, promotion)
+/// is seen before this one decides. (On PostgreSQL a row read before the lock may be
+/// stale; on SQLite the write transaction already excludes other writers.)
+pub(super) async fn locked(
+    conn: &impl ConnectionTrait,
+    current: registration::Model,
+) -> AppResult<registration::Model> {
+    store::lock_event(conn, current.event_id).await?;
+    store::by_id(conn, current.id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))
+}
+
 async fn event_of(
     conn: &impl ConnectionTrait,
     registration: &registration::Model,
@@ -199,8 +213,8 @@ pub async fn approve(
     let current = store::by_id(&*txn, id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    let current = locked(&*txn, current).await?;
     let event = event_of(&*txn, &current).await?;
-    store::lock_event(&*txn, event.id).await?;
     if current.status != RegistrationStatus::Pending.as_str() {
         return Err(AppError::Conflict(format!(
             "the registration is {}, not pending",
@@ -247,6 +261,7 @@ pub async fn reject(
     let current = store::by_id(&*txn, id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    let current = locked(&*txn, current).await?;
     let event = event_of(&*txn, &current).await?;
     if !matches!(current.status.as_str(), "pending" | "waitlisted") {
         return Err(AppError::Conflict(format!(
@@ -279,15 +294,18 @@ pub async fn cancel_as(
     let current = store::by_token(&*txn, token)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    let current = locked(&*txn, current).await?;
     let active = current
         .status
         .parse::<RegistrationStatus>()
         .is_ok_and(RegistrationStatus::is_active);
-    if !active {
+    // A release only goes ahead if, under the lock, the deadline still stands unanswered.
+    let overdue =
+        current.reconfirm_by.is_some_and(|by| by <= Utc::now()) && current.reconfirmed_at.is_none();
+    if !active || (mail == "registration_released" && !overdue) {
         return Ok(current);
     }
     let event = event_of(&*txn, &current).await?;
-    store::lock_event(&*txn, event.id).await?;
     let updated = store::set_status(&*txn, current, RegistrationStatus::Cancelled).await?;
     notify::queue(&*txn, settings, mail, &event, &updated).await?;
     audit::record(
@@ -313,6 +331,15 @@ pub async fn erase(db: &Db, settings: &Settings, token: &str) -> AppResult<()> {
         .await?
         .ok_or(AppError::NotFound("registration"))?;
     let id = current.id;
+    // Their mails go too: queued ones are dropped (the page confirms the erasure), sent
+    // ones keep only that something was sent.
+    crate::mail::outbox::erase_recipient(
+        &*txn,
+        current.event_id,
+        &current.email,
+        &format!("erased-{id}@erased.invalid"),
+    )
+    .await?;
     store::erase(&*txn, current).await?;
     audit::record(&*txn, None, "erase", "registration", id, json!({})).await?;
     txn.commit().await?;

@@ -586,3 +586,16 @@ impl TestApp {
         .expect("user");
     }
 }
+
+// ----- Settings a test changes -----
+
+/// `spawn_app()` with its settings changed (the router is built again on the same
+/// database, so the per-address limit and the like take the new values).
+pub async fn spawn_app_with(change: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut app = spawn_app().await;
+    let mut settings = (*app.settings).clone();
+    change(&mut settings);
+    app.settings = Arc::new(settings);
+    app.router = router(AppState::new(app.db.clone(), app.settings.clone()));
+    app
+}
