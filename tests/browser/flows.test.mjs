@@ -232,6 +232,31 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await visitor.getByRole("heading", { name: "Panel on the Responsibility to Protect" }).waitFor();
   await snap(visitor, "session-public");
 
+  // The visitor registers with the form on the event page, forgetting consent first.
+  await visitor.goto(`${base}${eventPublicPath}`);
+  await visitor.getByLabel(/^Given name/).fill("Ama");
+  await visitor.getByLabel(/^Family name/).fill("Ñúñez");
+  await visitor.getByLabel(/^Email/).fill("ama.nunez@example.org");
+  await visitor.getByLabel("Access or dietary needs").fill("Vegetarian");
+  await visitor.getByRole("button", { name: "Register" }).click();
+  await visitor.getByText("Your registration was not recorded").waitFor();
+  assert.equal(await visitor.getByLabel(/^Family name/).inputValue(), "Ñúñez", "what was typed is kept");
+  await snap(visitor, "register-error");
+  await visitor.getByLabel(/I agree/).check();
+  await visitor.getByRole("button", { name: "Register" }).click();
+  await visitor.getByRole("heading", { name: "Your registration" }).waitFor();
+  await visitor.getByText("You are registered.").waitFor();
+  await visitor.getByText("Your place is confirmed.").waitFor();
+  await snap(visitor, "registration");
+  await visitor.getByRole("button", { name: "Cancel my registration" }).click();
+  await visitor.getByText("This registration is cancelled.").waitFor();
+
+  // The organizer sees it, with the needs, in the registrations table.
+  await page.goto(`${eventUrl}/registrations`);
+  await page.getByRole("cell", { name: "Ama Ñúñez", exact: true }).waitFor();
+  await page.getByRole("cell", { name: "Vegetarian" }).waitFor();
+  await snap(page, "registrations");
+
   // The same public pages on a phone.
   const phone = await newPage(390);
   for (const [name, url] of [["home", "/"], ["events", "/events"], ["event", eventPublicPath]]) {
