@@ -276,16 +276,7 @@ async fn edit_person(
     let person = store::person(state.db.conn(), id)
         .await?
         .ok_or(AppError::NotFound("person"))?;
-    let input = PersonInput::from_model(&person);
-    let mut values = Values::default();
-    values.set("honorific", input.honorific.as_ref());
-    values.set("given_name", input.given_name.as_ref());
-    values.set("family_name", input.family_name.as_ref());
-    values.set("email", input.email.as_ref());
-    values.set("position", input.position.as_ref());
-    values.set("organization_id", input.organization_id);
-    values.set("country", input.country.as_ref());
-    values.set("bio", input.bio.as_ref());
+    let values = Values::of(&PersonInput::from_model(&person));
     let title = format!("Edit {} {}", person.given_name, person.family_name);
     Ok(render(
         &person_form(
@@ -428,15 +419,7 @@ async fn edit_organization(
     let org = store::organization(state.db.conn(), id)
         .await?
         .ok_or(AppError::NotFound("organization"))?;
-    let input = OrganizationInput::from_model(&org);
-    let mut values = Values::default();
-    values.set("name", input.name.as_ref());
-    values.set("acronym", input.acronym.as_ref());
-    values.set("kind", input.kind.as_ref());
-    values.set("country", input.country.as_ref());
-    values.set("region", input.region.as_ref());
-    values.set("subregion", input.subregion.as_ref());
-    values.set("website", input.website.as_ref());
+    let values = Values::of(&OrganizationInput::from_model(&org));
     Ok(render(&organization_form(
         ctx,
         &format!("Edit {}", org.name),

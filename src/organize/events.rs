@@ -155,10 +155,7 @@ async fn edit_series(
     let series = store::series(state.db.conn(), &SeriesRef::parse(&reference))
         .await?
         .ok_or(AppError::NotFound("series"))?;
-    let mut values = Values::default();
-    values.set("title", Some(&series.title));
-    values.set("slug", Some(&series.slug));
-    values.set("description", series.description.as_ref());
+    let values = Values::of(&SeriesInput::from_model(&series));
     let page = form_page(
         ctx,
         &format!("Edit {}", series.title),

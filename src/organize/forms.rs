@@ -19,6 +19,24 @@ impl Values {
         Self(map)
     }
 
+    /// A stored record's input shape (what the API's PATCH takes) as form values:
+    /// strings, numbers and booleans by field name; nulls and lists left out.
+    pub fn of(input: &impl serde::Serialize) -> Self {
+        let mut values = Self::default();
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(input) {
+            for (name, value) in map {
+                let text = match value {
+                    serde_json::Value::String(text) => text,
+                    serde_json::Value::Number(n) => n.to_string(),
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    _ => continue,
+                };
+                values.set(&name, Some(text));
+            }
+        }
+        values
+    }
+
     pub fn set(&mut self, name: &str, value: Option<impl ToString>) {
         self.0.insert(
             name.to_string(),

@@ -201,25 +201,12 @@ async fn edit_session(
     let id = parse_id(&id, "session")?;
     let (session, event) = service::visible_session(&state.db, id, true).await?;
     let zone = service::zone_of(&event);
-    let input = SessionInput::from_model(&session, zone);
-    let mut values = Values::default();
-    values.set("title", input.title.as_ref());
-    values.set("kind", input.kind.as_ref());
-    values.set("description", input.description.as_ref());
-    values.set(
-        "starts_at",
-        input
-            .starts_at
-            .map(|t| t.chars().take(16).collect::<String>()),
-    );
-    values.set(
-        "ends_at",
-        input
-            .ends_at
-            .map(|t| t.chars().take(16).collect::<String>()),
-    );
-    values.set("room", input.room.as_ref());
-    values.set("capacity", input.capacity);
+    let mut values = Values::of(&SessionInput::from_model(&session, zone));
+    // `datetime-local` inputs take the wall time without its offset.
+    for name in ["starts_at", "ends_at"] {
+        let local: String = values.get(name).chars().take(16).collect();
+        values.set(name, Some(local));
+    }
     let page = session_form(
         ctx,
         &format!("Edit {}", session.title),
