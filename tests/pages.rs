@@ -2314,3 +2314,22 @@ async fn saving_session_person_organization_and_series_forms_unchanged_keeps_eve
         assert_eq!(after, before, "{form} changed what was stored");
     }
 }
+
+#[tokio::test]
+async fn error_pages_still_show_who_is_signed_in() {
+    let app = spawn_app().await;
+    let browser = app.organizer_browser().await;
+    for path in [
+        "/events/no-such-event",
+        "/sessions/999999",
+        "/organize/events/no-such-event",
+    ] {
+        let page = app.get_page(path, Some(&browser)).await.page(404);
+        let html = page.text();
+        assert!(
+            html.contains("Signed in as"),
+            "{path} forgot the user: {html}"
+        );
+        assert!(!html.contains("Member sign in"), "{path}");
+    }
+}

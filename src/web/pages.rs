@@ -76,13 +76,30 @@ impl FromRequestParts<AppState> for Ctx {
                     .map(|t| t.into_owned())
             })
             .filter(|text| !text.is_empty());
-        Ok(Self {
+        let ctx = Self {
             user,
             csrf,
             flash,
             path: parts.uri.path().to_string(),
-        })
+        };
+        // Remembered for the error page, should the handler fail after this.
+        let _ = PAGE_CTX.try_with(|current| *current.borrow_mut() = Some(ctx.clone()));
+        Ok(ctx)
     }
+}
+
+tokio::task_local! {
+    /// The context of the page being served, so that an error page still shows who is
+    /// signed in and keeps the CSRF token of its sign-out form.
+    static PAGE_CTX: std::cell::RefCell<Option<Ctx>>;
+}
+
+fn current_ctx() -> Ctx {
+    PAGE_CTX
+        .try_with(|current| current.borrow().clone())
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// Gives every visitor a CSRF cookie, and clears a confirmation message once a page has
@@ -98,7 +115,9 @@ pub async fn page_cookies(mut request: Request, next: Next) -> Response {
         new_token = Some(token);
     }
     request = Request::from_parts(parts, body);
-    let mut response = next.run(request).await;
+    let mut response = PAGE_CTX
+        .scope(std::cell::RefCell::new(None), next.run(request))
+        .await;
     let is_page = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -359,9 +378,9 @@ impl IntoResponse for PageError {
             AppError::Unauthorized => Redirect::to("/login").into_response(),
             AppError::Internal(err) => {
                 tracing::error!(error = ?err, "page failed");
-                error_page(Ctx::default(), &self.0)
+                error_page(current_ctx(), &self.0)
             }
-            other => error_page(Ctx::default(), other),
+            other => error_page(current_ctx(), other),
         }
     }
 }
