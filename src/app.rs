@@ -129,8 +129,8 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::registrations::pages::routes())
     .merge(crate::calendar::pages::routes())
     .fallback(not_found)
+    .layer(axum::middleware::from_fn_with_state(state.clone(), crate::web::pages::page_cookies))
     .with_state(state)
-    .layer(axum::middleware::from_fn(crate::web::pages::page_cookies))
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
     }))

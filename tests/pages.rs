@@ -2333,3 +2333,21 @@ async fn error_pages_still_show_who_is_signed_in() {
         assert!(!html.contains("Member sign in"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn behind_https_the_form_cookie_is_secure_too() {
+    let app = common::spawn_app_with(|settings| settings.server.secure_cookies = true).await;
+    let page = app.get_page("/login", None).await.page(200);
+    let line = page
+        .set_cookie_line("roundtable_csrf")
+        .expect("a CSRF cookie");
+    assert!(line.contains("; Secure"), "{line}");
+    let plain = spawn_app().await;
+    let page = plain.get_page("/login", None).await.page(200);
+    assert!(
+        !page
+            .set_cookie_line("roundtable_csrf")
+            .unwrap()
+            .contains("Secure")
+    );
+}

@@ -104,7 +104,16 @@ fn current_ctx() -> Ctx {
 
 /// Gives every visitor a CSRF cookie, and clears a confirmation message once a page has
 /// shown it.
-pub async fn page_cookies(mut request: Request, next: Next) -> Response {
+pub async fn page_cookies(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let secure = if state.settings.server.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     let (mut parts, body) = request.into_parts();
     let had_flash = cookie(&parts, FLASH_COOKIE).is_some();
     let mut new_token = None;
@@ -126,7 +135,7 @@ pub async fn page_cookies(mut request: Request, next: Next) -> Response {
     if let Some(token) = new_token
         && is_page
         && let Ok(value) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
         ))
     {
         response.headers_mut().append(header::SET_COOKIE, value);
