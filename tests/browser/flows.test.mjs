@@ -68,10 +68,27 @@ async function newPage(width = 1280) {
   return page;
 }
 
+const axeSource = path.join(here, "node_modules/axe-core/axe.min.js");
+const accessibility = [];
+
+// Runs axe-core (WCAG 2 A and AA rules: labels, contrast, headings, landmarks...) on the
+// page and records its serious and critical findings.
+async function audit(page, name) {
+  await page.addScriptTag({ path: axeSource });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  });
+  for (const finding of found) accessibility.push(`${name}: ${finding}`);
+}
+
 async function snap(page, name) {
   shot += 1;
   const width = page.viewportSize().width;
   await page.screenshot({ path: path.join(shots, `${String(shot).padStart(2, "0")}-${name}-${width}.png`), fullPage: true });
+  await audit(page, `${name}-${width}`);
 }
 
 before(async () => {
@@ -269,4 +286,5 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   assert.ok(overflow <= 1, `the session page scrolls sideways on a phone by ${overflow}px`);
 
   assert.deepEqual(consoleErrors, [], "no console errors");
+  assert.deepEqual(accessibility, [], "no serious accessibility findings");
 });
