@@ -1636,3 +1636,31 @@ async fn an_invitee_gets_a_personal_calendar_feed_from_the_invitation_page() {
         .await
         .expect(404);
 }
+
+#[tokio::test]
+async fn an_organizer_sees_everything_a_person_was_sent_from_their_page() {
+    let app = spawn_app().await;
+    let panel = rtop_panel(&app).await;
+    invite_session(&app, &panel.event, panel.session).await;
+    let chair = &panel.people[0];
+    let speaker = &panel.people[1];
+    let browser = app.organizer_browser().await;
+    let person_page = app
+        .get_page(
+            &format!("/organize/people/{}/edit", chair.id),
+            Some(&browser),
+        )
+        .await
+        .page(200);
+    let link = format!("/organize/outbox?person_id={}", chair.id);
+    assert!(
+        person_page.text().contains(&link),
+        "a link to their messages"
+    );
+    let outbox = app.get_page(&link, Some(&browser)).await.page(200).text();
+    assert!(outbox.contains(&chair.email), "{outbox}");
+    assert!(
+        !outbox.contains(&speaker.email),
+        "only this person's messages: {outbox}"
+    );
+}

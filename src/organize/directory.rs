@@ -278,16 +278,19 @@ async fn edit_person(
         .ok_or(AppError::NotFound("person"))?;
     let values = Values::of(&PersonInput::from_model(&person));
     let title = format!("Edit {} {}", person.given_name, person.family_name);
-    Ok(render(
-        &person_form(
-            &state,
-            ctx,
-            &title,
-            format!("/organize/people/{id}/edit"),
-            &values,
-        )
-        .await?,
-    ))
+    let mut page = person_form(
+        &state,
+        ctx,
+        &title,
+        format!("/organize/people/{id}/edit"),
+        &values,
+    )
+    .await?;
+    page.links = vec![(
+        format!("/organize/outbox?person_id={id}"),
+        "Everything this person was sent".to_string(),
+    )];
+    Ok(render(&page))
 }
 
 async fn update_person(

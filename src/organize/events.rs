@@ -90,6 +90,7 @@ pub fn form_page(
         unshown: Vec::new(),
         has_errors: false,
         timezones: Vec::new(),
+        links: Vec::new(),
     }
 }
 

@@ -287,6 +287,8 @@ pub struct FormPage {
     pub unshown: Vec<String>,
     pub has_errors: bool,
     pub timezones: Vec<&'static str>,
+    /// Related pages, as (address, label).
+    pub links: Vec<(String, String)>,
 }
 
 impl FormPage {
