@@ -1664,3 +1664,76 @@ async fn an_organizer_sees_everything_a_person_was_sent_from_their_page() {
         "only this person's messages: {outbox}"
     );
 }
+
+#[tokio::test]
+async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start().await;
+    let panel = rtop_panel(&app).await;
+    app.post(
+        &format!("/api/v1/events/{}/publish", panel.event),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    for n in 1..=2 {
+        app.post(
+            &format!("/api/v1/events/{}/registrations", panel.event),
+            As::Anonymous,
+            &json!({"given_name": format!("Ama{n}"), "family_name": "Mensah", "email": format!("ama{n}@example.org"), "consent": true}),
+        )
+        .await
+        .expect(201);
+    }
+    worker(&app, &sink).deliver_due().await.unwrap();
+    let before = sink.messages().len();
+
+    // Two moves: one notice per registrant, after the quiet period, with the new time.
+    for start in ["16:00", "17:00"] {
+        app.patch(
+            &format!("/api/v1/sessions/{}", panel.session),
+            app.org(),
+            &json!({"starts_at": format!("2009-06-03T{start}:00"), "ends_at": "2009-06-03T18:30:00"}),
+        )
+        .await
+        .expect(200);
+    }
+    let queued: Vec<_> = rows(&app)
+        .await
+        .into_iter()
+        .filter(|r| r.status == "queued" && r.recipient_email.starts_with("ama"))
+        .collect();
+    assert_eq!(queued.len(), 2, "one update per registrant");
+    assert!(
+        queued
+            .iter()
+            .all(|r| r.kind == "session_update" && r.person_id.is_none())
+    );
+    assert!(
+        queued.iter().all(|r| r.text_body.contains("17:00")),
+        "the latest time"
+    );
+    assert_eq!(queued[0].ics_method.as_deref(), Some("PUBLISH"));
+
+    // The event is cancelled before the updates left: they are dropped, a cancellation goes.
+    app.post(
+        &format!("/api/v1/events/{}/cancel", panel.event),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    let to_registrants: Vec<_> = rows(&app)
+        .await
+        .into_iter()
+        .filter(|r| r.status == "queued" && r.recipient_email.starts_with("ama"))
+        .collect();
+    assert_eq!(to_registrants.len(), 2);
+    assert!(to_registrants.iter().all(|r| r.kind == "event_cancelled"));
+    worker(&app, &sink).deliver_due().await.unwrap();
+    let mail = only_mail_to(&sink.messages()[before..], "ama1@example.org");
+    let ics = part_text(&mail, "text/calendar");
+    assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
+    assert!(mail.subject().unwrap().starts_with("Cancelled:"));
+}

@@ -291,7 +291,16 @@ pub async fn session_moved(
         )
         .await?;
     }
-    Ok(recipients.len())
+    let registrants = tell_registrants(
+        conn,
+        settings,
+        event,
+        Some(session),
+        "session_update",
+        delay,
+    )
+    .await?;
+    Ok(recipients.len() + registrants)
 }
 
 /// A session about to be deleted: a CANCEL to everyone told about it, at once. Call it
@@ -338,7 +347,16 @@ pub async fn session_cancelled(
         )
         .await?;
     }
-    Ok(recipients.len())
+    let registrants = tell_registrants(
+        conn,
+        settings,
+        event,
+        Some(session),
+        "session_cancelled",
+        Duration::zero(),
+    )
+    .await?;
+    Ok(recipients.len() + registrants)
 }
 
 /// An event cancelled: one message per person invited to it or to any of its sessions,
@@ -379,6 +397,12 @@ pub async fn event_cancelled(
             by_person
                 .entry(recipient.person_id)
                 .or_insert_with(|| (recipient, Vec::new()));
+        }
+    }
+    // Pending session updates of registrants are superseded by the cancellation too.
+    for (registration_id, _) in registrants(conn, event.id).await? {
+        for s in &sessions {
+            stale_keys.push(registrant_session_key(s.id, registration_id));
         }
     }
     outbox::drop_queued(conn, &stale_keys).await?;
@@ -424,5 +448,122 @@ pub async fn event_cancelled(
         )
         .await?;
     }
-    Ok(by_person.len())
+    let registrants = tell_registrants(
+        conn,
+        settings,
+        event,
+        None,
+        "event_cancelled",
+        Duration::zero(),
+    )
+    .await?;
+    Ok(by_person.len() + registrants)
+}
+
+/// The active registrants of an event as recipients, each with their registration id.
+/// They are not directory people: their messages carry no person.
+async fn registrants(
+    conn: &impl ConnectionTrait,
+    event_id: i32,
+) -> AppResult<Vec<(i32, Recipient)>> {
+    let (rows, _) = crate::registrations::store::list(conn, event_id, None, None).await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| {
+            matches!(r.status.as_str(), "pending" | "confirmed" | "waitlisted")
+                && r.erased_at.is_none()
+        })
+        .map(|r| {
+            let recipient = Recipient {
+                person_id: 0,
+                name: format!("{} {}", r.given_name, r.family_name),
+                email: r.email,
+                role: None,
+                partstat: "NEEDS-ACTION",
+            };
+            (r.id, recipient)
+        })
+        .collect())
+}
+
+/// The key under which messages about one session to one registrant replace each other.
+pub fn registrant_session_key(session_id: i32, registration_id: i32) -> String {
+    format!("session:{session_id}:registration:{registration_id}")
+}
+
+/// A calendar for registrants (who got the programme, not an invitation): PUBLISH, the
+/// same UIDs and sequences, cancelled sessions marked so.
+async fn published(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    sessions: &[session::Model],
+    cancelled: bool,
+) -> AppResult<String> {
+    let mut items = calendar::session_events(conn, public(settings), sessions).await?;
+    for item in &mut items {
+        item.stamp = chrono::Utc::now();
+        item.organizer = Some((
+            settings.mail.organizer_name.clone(),
+            settings.mail.organizer_address.clone(),
+        ));
+        if cancelled {
+            item.status = calendar::Status::Cancelled;
+        }
+    }
+    let name = sessions.first().map_or("Roundtable", |s| s.title.as_str());
+    Ok(calendar::calendar(name, Method::Publish, &items))
+}
+
+/// Tells every registrant of the event about a session (moved, or cancelled) or the
+/// whole event (cancelled).
+async fn tell_registrants(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    event: &event::Model,
+    session: Option<&session::Model>,
+    kind: &'static str,
+    delay: Duration,
+) -> AppResult<usize> {
+    let all_sessions = match session {
+        Some(s) => vec![s.clone()],
+        None => {
+            event_store::sessions_of_event(conn, event.id, None)
+                .await?
+                .0
+        }
+    };
+    let cancelled = kind != "session_update";
+    let ics = if all_sessions.is_empty() {
+        None
+    } else {
+        Some((
+            Method::Publish,
+            published(conn, settings, &all_sessions, cancelled).await?,
+        ))
+    };
+    let registrants = registrants(conn, event.id).await?;
+    for (registration_id, recipient) in &registrants {
+        let draft = Draft {
+            event,
+            session,
+            recipient,
+            message: None,
+            invitation_url: None,
+        };
+        let view = view(conn, settings, &draft).await?;
+        let rendered = match kind {
+            "session_update" => messages::session_update(&view),
+            "session_cancelled" => messages::session_cancelled(&view),
+            _ => messages::event_cancelled(&view),
+        }
+        .map_err(rendering)?;
+        let key = match session {
+            Some(s) => registrant_session_key(s.id, *registration_id),
+            None => format!("event:{}:registration:{registration_id}", event.id),
+        };
+        let mut message = envelope(kind, &draft, rendered, ics.clone(), Some(key), delay);
+        message.person_id = None;
+        outbox::enqueue(conn, message).await?;
+    }
+    Ok(registrants.len())
 }
