@@ -108,6 +108,11 @@ impl Settings {
         figment.extract().map_err(Box::new)
     }
 
+    /// The address people reach the server at, without a trailing slash, for links.
+    pub fn public_url(&self) -> &str {
+        self.server.public_url.trim_end_matches('/')
+    }
+
     /// The built-in defaults alone, for tests and tools.
     pub fn defaults() -> Result<Self, Box<figment::Error>> {
         Figment::new()

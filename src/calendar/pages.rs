@@ -82,10 +82,6 @@ fn respond(ics: Ics, request: &HeaderMap) -> Response {
     (StatusCode::OK, headers, ics.body).into_response()
 }
 
-fn public_url(state: &AppState) -> &str {
-    state.settings.server.public_url.trim_end_matches('/')
-}
-
 #[tracing::instrument(skip_all, fields(event = %reference))]
 async fn event_ics(
     State(state): State<AppState>,
@@ -110,7 +106,11 @@ async fn event_webcal(
 ) -> AppResult<Redirect> {
     let event =
         events::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff()).await?;
-    let url = format!("{}/events/{}/calendar.ics", public_url(&state), event.slug);
+    let url = format!(
+        "{}/events/{}/calendar.ics",
+        state.settings.public_url(),
+        event.slug
+    );
     Ok(Redirect::to(&webcal_url(&url)))
 }
 
@@ -135,7 +135,7 @@ async fn session_webcal(
     let (session, _) = events::visible_session(&state.db, id, user.is_staff()).await?;
     let url = format!(
         "{}/sessions/{}/calendar.ics",
-        public_url(&state),
+        state.settings.public_url(),
         session.id
     );
     Ok(Redirect::to(&webcal_url(&url)))

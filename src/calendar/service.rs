@@ -38,10 +38,6 @@ pub struct FeedUrls {
     pub webcal_url: String,
 }
 
-fn public_url(settings: &Settings) -> &str {
-    settings.server.public_url.trim_end_matches('/')
-}
-
 /// RFC 5546 wants an ORGANIZER in a PUBLISH calendar: the configured organizers' address.
 fn with_organizer(items: &mut [CalendarEvent], settings: &Settings) {
     let address = settings.mail.organizer_address.trim();
@@ -67,7 +63,7 @@ pub async fn event_calendar(
 ) -> AppResult<Ics> {
     let event = events::visible_event(db, reference, staff).await?;
     let (sessions, _) = event_store::sessions_of_event(db.conn(), event.id, None).await?;
-    let mut items = session_events(db.conn(), public_url(settings), &sessions).await?;
+    let mut items = session_events(db.conn(), settings.public_url(), &sessions).await?;
     with_organizer(&mut items, settings);
     Ok(Ics {
         body: calendar(&event.title, Method::Publish, &items),
@@ -88,7 +84,7 @@ pub async fn session_calendar(
     let (session, event) = events::visible_session(db, id, staff).await?;
     let mut items = session_events(
         db.conn(),
-        public_url(settings),
+        settings.public_url(),
         std::slice::from_ref(&session),
     )
     .await?;
@@ -128,7 +124,7 @@ pub async fn person_feed(db: &Db, settings: &Settings, token: &str) -> AppResult
                 .is_some_and(|e| e.status != EventStatus::Draft.as_str())
         })
         .collect();
-    let mut items = session_events(db.conn(), public_url(settings), &shown).await?;
+    let mut items = session_events(db.conn(), settings.public_url(), &shown).await?;
     with_organizer(&mut items, settings);
     let name = directory::display_name(
         person.honorific.as_deref(),
@@ -178,7 +174,7 @@ pub async fn rotate_feed(
     person_id: i32,
 ) -> AppResult<FeedUrls> {
     let txn = db.begin_write().await?;
-    let urls = rotate_feed_in(&*txn, person_id, public_url(settings)).await?;
+    let urls = rotate_feed_in(&*txn, person_id, settings.public_url()).await?;
     audit::record(
         &*txn,
         Some(actor),

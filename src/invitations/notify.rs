@@ -50,10 +50,6 @@ impl Recipient {
     }
 }
 
-fn public(settings: &Settings) -> &str {
-    settings.server.public_url.trim_end_matches('/')
-}
-
 /// The parts of a message that do not depend on its kind.
 pub struct Draft<'a> {
     pub event: &'a event::Model,
@@ -70,7 +66,7 @@ async fn view(
     draft: &Draft<'_>,
 ) -> AppResult<MailView> {
     let zone = events::zone_of(draft.event);
-    let base = public(settings);
+    let base = settings.public_url();
     let session = match draft.session {
         Some(s) => {
             let line = views::session_line(
@@ -119,7 +115,7 @@ async fn itip(
     method: Method,
     link: Option<&str>,
 ) -> AppResult<String> {
-    let mut items = calendar::session_events(conn, public(settings), sessions).await?;
+    let mut items = calendar::session_events(conn, settings.public_url(), sessions).await?;
     for item in &mut items {
         // Each message is a new revision for the calendar client.
         item.stamp = chrono::Utc::now();
@@ -499,7 +495,7 @@ async fn published(
     sessions: &[session::Model],
     cancelled: bool,
 ) -> AppResult<String> {
-    let mut items = calendar::session_events(conn, public(settings), sessions).await?;
+    let mut items = calendar::session_events(conn, settings.public_url(), sessions).await?;
     for item in &mut items {
         item.stamp = chrono::Utc::now();
         item.organizer = Some((

@@ -63,12 +63,7 @@ async fn new_feed(
 ) -> PageResult {
     let invitation = service::by_token(&state.db, &token).await?;
     let txn = state.db.begin_write().await?;
-    let urls = rotate_feed_in(
-        &*txn,
-        invitation.person_id,
-        &state.settings.server.public_url,
-    )
-    .await?;
+    let urls = rotate_feed_in(&*txn, invitation.person_id, state.settings.public_url()).await?;
     audit::record(
         &*txn,
         None,

@@ -16,10 +16,6 @@ use crate::error::{AppError, AppResult, FieldError};
 use crate::events::{SeriesRef, store as event_store};
 use crate::web::Actor;
 
-fn public(settings: &Settings) -> &str {
-    settings.server.public_url.trim_end_matches('/')
-}
-
 /// Invites the people asked for, in one transaction with their mails. Someone who
 /// already answered is skipped; someone invited who has not answered gets a new link.
 pub async fn invite(
@@ -145,7 +141,7 @@ async fn invite_only(
             session: session.as_ref(),
             recipient: &recipient,
             message: invitation.message.clone(),
-            invitation_url: Some(format!("{}/invitations/{token}", public(settings))),
+            invitation_url: Some(format!("{}/invitations/{token}", settings.public_url())),
         };
         notify::queue_invitation(&*txn, settings, draft, invitation.id).await?;
         audit::record(&*txn, Some(actor), "invite", "invitation", invitation.id, json!({"event_id": event.id, "session_id": session_id, "person_id": person_id, "role": role})).await?;

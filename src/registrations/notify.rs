@@ -72,16 +72,13 @@ templates! {
 
 /// The registrant's own page.
 pub fn manage_url(settings: &Settings, token: &str) -> String {
-    format!(
-        "{}/registrations/{token}",
-        settings.server.public_url.trim_end_matches('/')
-    )
+    format!("{}/registrations/{token}", settings.public_url())
 }
 
 pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
     format!(
         "{}/events/{}/calendar.ics",
-        settings.server.public_url.trim_end_matches('/'),
+        settings.public_url(),
         event.slug
     )
 }
@@ -97,7 +94,7 @@ pub async fn queue(
     if registration.erased_at.is_some() {
         return Ok(());
     }
-    let base = settings.server.public_url.trim_end_matches('/');
+    let base = settings.public_url();
     let view = RegistrationMail {
         greeting_name: format!("{} {}", registration.given_name, registration.family_name),
         event_title: event.title.clone(),
