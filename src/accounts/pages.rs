@@ -12,7 +12,7 @@ use super::service;
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::web::ListQuery;
-use crate::web::auth::SESSION_COOKIE;
+use crate::web::auth::{SESSION_COOKIE, cookie};
 use crate::web::pages::{Ctx, FormData, PageResult, redirect_with_flash, render};
 
 pub fn routes() -> Router<AppState> {
@@ -118,15 +118,7 @@ async fn logout(
     request_cookies: axum::http::HeaderMap,
     _form: FormData,
 ) -> PageResult<Response> {
-    let secret = request_cookies
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_string());
-    if let Some(secret) = secret {
+    if let Some(secret) = cookie(&request_cookies, SESSION_COOKIE) {
         service::logout(&state.db, &secret).await?;
     }
     let mut response = redirect_with_flash("/", "You are signed out.");

@@ -128,10 +128,7 @@ async fn respond_to(
     headers: &axum::http::HeaderMap,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let from_page = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let from_page = crate::web::pages::is_form_submission(headers);
     let json = answer(state, token, accept).await?;
     if from_page {
         let message = if accept {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
@@ -21,7 +21,8 @@ use crate::organize::Workspace;
 use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::ListQuery;
 use crate::web::pages::{
-    Ctx, FormData, PagePath, PageResult, error_with, redirect_with_flash, render,
+    Ctx, FormData, PagePath, PageResult, error_with, is_form_submission, redirect_with_flash,
+    render,
 };
 
 pub fn routes() -> Router<AppState> {
@@ -232,10 +233,7 @@ async fn cancel(
     PagePath(token): PagePath<String>,
     headers: HeaderMap,
 ) -> PageResult {
-    let from_page = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let from_page = is_form_submission(&headers);
     let updated = service::cancel(&state.db, &state.settings, &token).await?;
     state.mail_wakeup.notify_one();
     if from_page {

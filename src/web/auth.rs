@@ -44,17 +44,21 @@ impl CurrentUser {
 /// An organizer or admin.
 pub struct Staff(pub Actor);
 
-/// The session cookie's value in a request, if any.
-pub fn session_cookie(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+/// The value of a cookie of a request, if it has one.
+pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(key, _)| *key == name)
         .map(|(_, value)| value.to_string())
+}
+
+/// The session cookie's value in a request, if any.
+pub fn session_cookie(parts: &Parts) -> Option<String> {
+    cookie(&parts.headers, SESSION_COOKIE)
 }
 
 fn bearer_token(parts: &Parts) -> Option<Result<String, AppError>> {

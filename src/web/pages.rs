@@ -39,15 +39,16 @@ impl Ctx {
 }
 
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_string())
+    super::auth::cookie(&parts.headers, name)
+}
+
+/// Whether a request is an HTML form's submission (rather than a program's call), for
+/// the few routes that serve both.
+pub fn is_form_submission(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
 /// The CSRF token given to this request by [`page_cookies`].
