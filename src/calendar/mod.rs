@@ -368,7 +368,7 @@ pub async fn session_events(
     sessions: &[session::Model],
 ) -> AppResult<Vec<CalendarEvent>> {
     let event_ids: Vec<i32> = sessions.iter().map(|s| s.event_id).collect();
-    let owners = store::events_by_id(conn, &event_ids).await?;
+    let owners = crate::events::store::events_by_id(conn, &event_ids).await?;
     let session_ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let mut people_changed: HashMap<i32, DateTime<Utc>> = HashMap::new();
     for row in event_store::participants(conn, &session_ids).await? {

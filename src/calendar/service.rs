@@ -115,7 +115,7 @@ pub async fn person_feed(db: &Db, settings: &Settings, token: &str) -> AppResult
     let session_ids: Vec<i32> = assignments.iter().map(|a| a.session_id).collect();
     let sessions = store::sessions_in_order(db.conn(), &session_ids).await?;
     let event_ids: Vec<i32> = sessions.iter().map(|s| s.event_id).collect();
-    let owners = store::events_by_id(db.conn(), &event_ids).await?;
+    let owners = crate::events::store::events_by_id(db.conn(), &event_ids).await?;
     let shown: Vec<session::Model> = sessions
         .into_iter()
         .filter(|s| {

@@ -1,12 +1,10 @@
 //! Calendar queries: feed tokens, and the events and sessions calendars are made of.
 
-use std::collections::HashMap;
-
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::entities::{event, session};
+use crate::entities::session;
 
 /// The `feed_tokens` table: one hashed secret per person.
 pub mod feed_token {
@@ -59,25 +57,6 @@ pub async fn set_feed_token(
     .exec_without_returning(db)
     .await?;
     Ok(())
-}
-
-pub async fn events_by_id(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<HashMap<i32, event::Model>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(event::Entity::find()
-        .filter(event::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect())
 }
 
 /// Sessions by id, in programme order (start time, then id).

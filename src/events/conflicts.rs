@@ -57,15 +57,13 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
         .into_iter()
         .collect();
     let foreign_sessions = store::sessions_by_id(db.conn(), foreign).await?;
-    let foreign_events: BTreeSet<i32> = foreign_sessions.iter().map(|s| s.event_id).collect();
-    let mut cancelled_events = BTreeSet::new();
-    for event_id in foreign_events {
-        if let Some(e) = store::event_by_id(db.conn(), event_id).await?
-            && e.status == EventStatus::Cancelled.as_str()
-        {
-            cancelled_events.insert(event_id);
-        }
-    }
+    let foreign_events: Vec<i32> = foreign_sessions.iter().map(|s| s.event_id).collect();
+    let cancelled_events: BTreeSet<i32> = store::events_by_id(db.conn(), &foreign_events)
+        .await?
+        .into_values()
+        .filter(|e| e.status == EventStatus::Cancelled.as_str())
+        .map(|e| e.id)
+        .collect();
     for s in foreign_sessions {
         if !cancelled_events.contains(&s.event_id) {
             session_index.insert(s.id, s);

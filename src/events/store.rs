@@ -194,6 +194,26 @@ pub async fn event(
     }
 }
 
+/// Events by id, for showing several sessions' events without a query each.
+pub async fn events_by_id(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<i32, event::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(event::Entity::find()
+        .filter(event::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect())
+}
+
 pub async fn event_by_id(
     db: &impl ConnectionTrait,
     id: i32,
