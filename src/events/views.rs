@@ -104,12 +104,17 @@ impl From<&EventOut> for EventCard {
 }
 
 /// "Ms Corlett LETLOJANE, Director, Human Rights Institute of South Africa".
-pub fn protocol_line(p: &ParticipantOut) -> String {
-    if p.affiliation.is_empty() {
-        p.display_name.clone()
+pub fn protocol(display_name: &str, affiliation: &str) -> String {
+    if affiliation.is_empty() {
+        display_name.to_string()
     } else {
-        format!("{}, {}", p.display_name, p.affiliation)
+        format!("{display_name}, {affiliation}")
     }
+}
+
+/// A session participant in protocol style.
+pub fn protocol_line(p: &ParticipantOut) -> String {
+    protocol(&p.display_name, &p.affiliation)
 }
 
 /// The people of a session in one role, for a programme.

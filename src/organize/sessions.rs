@@ -380,14 +380,9 @@ async fn session_page(
         )
         .await?;
         for person in directory_service::with_organizations(&state.db, people, true).await? {
-            let line = if person.affiliation.is_empty() {
-                person.display_name.clone()
-            } else {
-                format!("{}, {}", person.display_name, person.affiliation)
-            };
             matches.push(PersonMatch {
                 id: person.id,
-                line,
+                line: views::protocol(&person.display_name, &person.affiliation),
             });
         }
     }
