@@ -813,3 +813,40 @@ async fn write_ics_samples() {
         roundtable::calendar::calendar("Cancelled", roundtable::calendar::Method::Cancel, &items),
     );
 }
+
+#[tokio::test]
+async fn an_organizer_makes_a_persons_feed_address_from_their_page() {
+    let app = spawn_app().await;
+    let person = app.person("Mr", "Gareth", "Evans").await;
+    let browser = app.organizer_browser().await;
+    let page = app
+        .get_page(&format!("/organize/people/{person}/edit"), Some(&browser))
+        .await
+        .page(200);
+    assert!(
+        page.text()
+            .contains(&format!("/organize/people/{person}/feed"))
+    );
+    let shown = app
+        .submit(&format!("/organize/people/{person}/feed"), &browser, &[])
+        .await
+        .page(200)
+        .text();
+    let path = shown
+        .split("/feeds/")
+        .nth(1)
+        .and_then(|rest| rest.split(".ics").next())
+        .map(|token| format!("/feeds/{token}.ics"))
+        .expect("the page shows the feed address");
+    app.get(&path, common::As::Anonymous).await.expect(200);
+    // A member may not.
+    app.request(
+        axum::http::Method::POST,
+        &format!("/organize/people/{person}/feed"),
+        app.member_token(),
+        None,
+        None,
+    )
+    .await
+    .expect(403);
+}

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
             "/organize/people/{id}/edit",
             get(edit_person).post(update_person),
         )
+        .route("/organize/people/{id}/feed", axum::routing::post(new_feed))
         .route("/organize/organizations", get(organizations))
         .route(
             "/organize/organizations/new",
@@ -273,13 +274,24 @@ async fn edit_person(
     Path(id): Path<String>,
 ) -> PageResult {
     let id = parse_id(&id, "person")?;
+    Ok(render(&person_page(&state, ctx, id, None).await?))
+}
+
+/// A person's edit page, with links to what they were sent and to their calendar feed;
+/// `feed` holds a feed address just made, shown this once.
+async fn person_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: i32,
+    feed: Option<crate::calendar::service::FeedUrls>,
+) -> Result<FormPage, AppError> {
     let person = store::person(state.db.conn(), id)
         .await?
         .ok_or(AppError::NotFound("person"))?;
     let values = Values::of(&PersonInput::from_model(&person));
     let title = format!("Edit {} {}", person.given_name, person.family_name);
     let mut page = person_form(
-        &state,
+        state,
         ctx,
         &title,
         format!("/organize/people/{id}/edit"),
@@ -290,7 +302,30 @@ async fn edit_person(
         format!("/organize/outbox?person_id={id}"),
         "Everything this person was sent".to_string(),
     )];
-    Ok(render(&page))
+    page.actions = vec![(
+        format!("/organize/people/{id}/feed"),
+        "Make a new calendar feed address".to_string(),
+    )];
+    page.intro = feed.map(|urls| {
+        format!(
+            "Calendar feed of this person's sessions (shown this once; any earlier address no longer works): {}",
+            urls.feed_url
+        )
+    });
+    Ok(page)
+}
+
+/// Makes (or replaces) a person's calendar feed address, for an organizer to pass on.
+async fn new_feed(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(id): Path<String>,
+    _form: FormData,
+) -> PageResult {
+    let id = parse_id(&id, "person")?;
+    let urls =
+        crate::calendar::service::rotate_feed(&state.db, &state.settings, &actor, id).await?;
+    Ok(render(&person_page(&state, ctx, id, Some(urls)).await?))
 }
 
 async fn update_person(

@@ -91,6 +91,7 @@ pub fn form_page(
         has_errors: false,
         timezones: Vec::new(),
         links: Vec::new(),
+        actions: Vec::new(),
     }
 }
 

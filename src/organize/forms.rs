@@ -289,6 +289,8 @@ pub struct FormPage {
     pub timezones: Vec<&'static str>,
     /// Related pages, as (address, label).
     pub links: Vec<(String, String)>,
+    /// Related actions, each a button posting to (address, label).
+    pub actions: Vec<(String, String)>,
 }
 
 impl FormPage {
