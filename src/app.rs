@@ -89,6 +89,8 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::mail::api::routes())
         .merge(crate::registrations::api::routes())
         .merge(crate::calendar::api::routes())
+        .merge(crate::summaries::api::routes())
+        .merge(crate::reports::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations.
@@ -128,6 +130,8 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::mail::pages::routes())
     .merge(crate::registrations::pages::routes())
     .merge(crate::calendar::pages::routes())
+    .merge(crate::summaries::pages::routes())
+    .merge(crate::reports::pages::routes())
     .fallback(not_found)
     .layer(axum::middleware::from_fn_with_state(state.clone(), crate::web::pages::page_cookies))
     .with_state(state)
@@ -197,7 +201,7 @@ pub struct Application {
 }
 
 /// Chores of `serve` besides mail, every minute: release registrations whose
-/// re-confirmation deadline passed.
+/// re-confirmation deadline passed, and remind rapporteurs of summaries due or overdue.
 async fn housekeeping(
     db: Db,
     settings: Arc<Settings>,
@@ -211,6 +215,11 @@ async fn housekeeping(
                 "registrations released after their re-confirmation deadline"
             ),
             Err(err) => tracing::error!(error = %err, "housekeeping failed"),
+        }
+        match crate::summaries::reminders::send_due(&db, &settings, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(mails = n, "rapporteurs reminded of their summaries"),
+            Err(err) => tracing::error!(error = %err, "summary reminders failed"),
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(60)) => {}

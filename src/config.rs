@@ -18,7 +18,16 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub mail: MailSettings,
     pub registration: RegistrationSettings,
+    pub summaries: SummarySettings,
     pub log: LogSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SummarySettings {
+    /// A summary is due this many days after its session ends, unless organizers set a date.
+    pub due_days: i64,
+    /// The rapporteur is reminded this many hours before the due date.
+    pub remind_hours_before: i64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -18,6 +18,8 @@ pub mod invitations;
 pub mod mail;
 pub mod organize;
 pub mod registrations;
+pub mod reports;
 pub mod site;
+pub mod summaries;
 pub mod telemetry;
 pub mod web;

@@ -86,30 +86,84 @@ struct DocumentsPage {
     ctx: Ctx,
     regions: Vec<Choice>,
     region: Option<String>,
-    events: Vec<EventCard>,
+    groups: Vec<DocumentGroup>,
+    syntheses: Vec<SynthesisLink>,
 }
 
-/// The library of published documents by region. Outcome reports join it once they can
-/// be published; until then it lists the past events whose reports will appear here.
+/// A published outcome report, with its event.
+pub struct Document {
+    pub event: EventCard,
+    pub report_url: String,
+    pub published: String,
+}
+
+/// The documents of one region.
+pub struct DocumentGroup {
+    pub region: String,
+    pub documents: Vec<Document>,
+}
+
+pub struct SynthesisLink {
+    pub title: String,
+    pub url: String,
+    pub reports: usize,
+}
+
+/// The library of published outcome reports, by region (the events' regions), and the
+/// syntheses of the series they belong to.
 async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
     let mut ignored = FieldErrors::new();
     let region = query.parsed::<Region>("region", &mut ignored);
-    let filter = store::EventFilter {
-        region,
-        statuses: vec![EventStatus::Published],
-        starts_before: Some(chrono::Utc::now().date_naive()),
-        ..Default::default()
-    };
-    let (events, _) = store::list_events(
-        state.db.conn(),
-        &filter,
-        Pagination {
-            limit: 200,
-            offset: 0,
-        },
-        true,
-    )
-    .await?;
+    let reports = crate::reports::store::published(state.db.conn(), None).await?;
+    let ids: Vec<i32> = reports.iter().map(|r| r.event_id).collect();
+    let mut events: Vec<_> = store::events_by_id(state.db.conn(), &ids)
+        .await?
+        .into_values()
+        .filter(|e| e.status != EventStatus::Draft.as_str())
+        .filter(|e| region.is_none_or(|r| e.region.as_deref() == Some(r.as_str())))
+        .collect();
+    events.sort_by(|a, b| b.starts_on.cmp(&a.starts_on).then(b.id.cmp(&a.id)));
+    let views = service::event_views(&state.db, events).await?;
+    let mut series: Vec<SynthesisLink> = Vec::new();
+    let mut groups: Vec<DocumentGroup> = Vec::new();
+    for view in &views {
+        if let Some(brief) = &view.series {
+            match series
+                .iter_mut()
+                .find(|s| s.url.ends_with(&format!("/{}/report", brief.slug)))
+            {
+                Some(link) => link.reports += 1,
+                None => series.push(SynthesisLink {
+                    title: brief.title.clone(),
+                    url: format!("/series/{}/report", brief.slug),
+                    reports: 1,
+                }),
+            }
+        }
+        let label = view
+            .region
+            .as_deref()
+            .map_or_else(|| "Global".to_string(), views::region_label);
+        let published = reports
+            .iter()
+            .find(|r| r.event_id == view.id)
+            .and_then(|r| r.published_at)
+            .map(|at| at.format("%-d %B %Y").to_string())
+            .unwrap_or_default();
+        let document = Document {
+            event: EventCard::from(view),
+            report_url: format!("/events/{}/report", view.slug),
+            published,
+        };
+        match groups.iter_mut().find(|g| g.region == label) {
+            Some(group) => group.documents.push(document),
+            None => groups.push(DocumentGroup {
+                region: label,
+                documents: vec![document],
+            }),
+        }
+    }
+    groups.sort_by(|a, b| a.region.cmp(&b.region));
     let page = DocumentsPage {
         regions: Region::ALL
             .iter()
@@ -120,11 +174,8 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             })
             .collect(),
         region: region.map(|r| views::region_label(r.as_str())),
-        events: service::event_views(&state.db, events)
-            .await?
-            .iter()
-            .map(EventCard::from)
-            .collect(),
+        groups,
+        syntheses: series,
         ctx,
     };
     Ok(render(&page))

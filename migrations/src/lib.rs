@@ -11,6 +11,7 @@ mod m20261123_000005_login_attempts;
 mod m20261123_000006_mail;
 mod m20261123_000007_feed_tokens;
 mod m20261123_000008_registrations;
+mod m20261123_000009_summaries;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_mail::Migration),
             Box::new(m20261123_000007_feed_tokens::Migration),
             Box::new(m20261123_000008_registrations::Migration),
+            Box::new(m20261123_000009_summaries::Migration),
         ]
     }
 }

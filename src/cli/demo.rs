@@ -193,14 +193,14 @@ const ORGANIZATIONS: &[Org] = &[
     ),
 ];
 
-struct Person {
-    honorific: &'static str,
-    given: &'static str,
-    family: &'static str,
-    position: Option<&'static str>,
-    organization: &'static str,
-    country: &'static str,
-    email: &'static str,
+pub(super) struct Person {
+    pub(super) honorific: &'static str,
+    pub(super) given: &'static str,
+    pub(super) family: &'static str,
+    pub(super) position: Option<&'static str>,
+    pub(super) organization: &'static str,
+    pub(super) country: &'static str,
+    pub(super) email: &'static str,
 }
 
 /// The RtoP panel of 3 June 2009 as the source lists it: chair, five speakers, rapporteur.
@@ -384,13 +384,13 @@ const ROUNDTABLES: &[Roundtable] = &[
 
 /// What was loaded, for the command's output.
 #[derive(Default)]
-struct Tally {
+pub(super) struct Tally {
     created: usize,
     found: usize,
 }
 
 impl Tally {
-    fn note(&mut self, created: bool) {
+    pub(super) fn note(&mut self, created: bool) {
         if created {
             self.created += 1;
         } else {
@@ -425,7 +425,7 @@ async fn organization_id(db: &Db, name: &str) -> AppResult<i32> {
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("demo organization {name} missing")))
 }
 
-async fn person(db: &Db, tally: &mut Tally, p: &Person) -> AppResult<i32> {
+pub(super) async fn person(db: &Db, tally: &mut Tally, p: &Person) -> AppResult<i32> {
     if let Some(existing) = directory_store::person_by_email(db.conn(), p.email).await? {
         tally.note(false);
         return Ok(existing.id);
@@ -532,7 +532,7 @@ async fn session(
     Ok(created.id)
 }
 
-async fn participant(
+pub(super) async fn participant(
     db: &Db,
     actor: &Actor,
     tally: &mut Tally,
@@ -564,7 +564,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
         Role::Organizer,
     )
     .await?;
-    account(
+    let rapporteur = account(
         db,
         &mut tally,
         DEMO_RAPPORTEUR,
@@ -578,6 +578,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     brussels_2009(db, settings, &organizer, &mut tally).await?;
     roundtables_2008(db, settings, &organizer, &mut tally).await?;
     stanley_2012(db, settings, &organizer, &mut tally).await?;
+    super::demo_reports::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
     Ok(format!(
         "demo data loaded: {} records created, {} already present\n\
          sign in as {DEMO_ORGANIZER} (organizer) or {DEMO_RAPPORTEUR} (rapporteur) with the password \"{DEMO_PASSWORD}\"",

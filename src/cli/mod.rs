@@ -1,6 +1,7 @@
 //! The command line: `serve`, `migrate`, `demo`, `user create`, `token create`.
 
 pub mod demo;
+mod demo_reports;
 
 use std::io::BufRead;
 use std::process::ExitCode;

@@ -13,7 +13,7 @@ pub use country::CountryCode;
 pub use email::EmailAddress;
 pub use region::{Region, SubRegion};
 pub use slug::Slug;
-pub use text::{optional_text, required_text};
+pub use text::{TextError, optional_text, required_text};
 pub use timezone::TimeZone;
 
 /// Declares an enum stored and sent as one of a fixed set of strings, with `as_str`,

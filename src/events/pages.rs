@@ -142,6 +142,8 @@ struct EventPage {
     organizers: Vec<OrganizerLine>,
     days: Vec<ProgrammeDay>,
     registration: crate::registrations::pages::RegistrationForm,
+    /// The outcome report is published.
+    report: bool,
 }
 
 async fn event_page(
@@ -168,6 +170,9 @@ pub async fn event_page_with(
         service::visible_event(&state.db, &SeriesRef::parse(reference), ctx.is_staff()).await?;
     let registration = crate::registrations::pages::form_for(&event, values, errors);
     let zone = service::zone_of(&event);
+    let report = crate::reports::store::of_event(state.db.conn(), event.id)
+        .await?
+        .is_some_and(|r| r.status == crate::reports::ReportStatus::Published.as_str());
     let out = service::event_view(&state.db, event).await?;
     let sessions = out.sessions.clone().unwrap_or_default();
     let page = EventPage {
@@ -192,6 +197,7 @@ pub async fn event_page_with(
             .collect(),
         days: views::programme(&sessions, zone),
         registration,
+        report,
         ctx,
     };
     Ok(render(&page))
@@ -290,6 +296,7 @@ pub struct RegionGroup {
 #[template(path = "events/series.html")]
 struct SeriesPage {
     ctx: Ctx,
+    slug: String,
     title: String,
     description: Vec<String>,
     timeline: Vec<EventCard>,
@@ -319,6 +326,7 @@ async fn series_page(
             .push(card.clone());
     }
     let page = SeriesPage {
+        slug: view.slug,
         title: view.title,
         description: views::paragraphs(view.description.as_deref()),
         timeline,

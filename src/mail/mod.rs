@@ -41,6 +41,41 @@ pub struct Envelope {
     pub delay: Duration,
 }
 
+/// Declares the templates of a family of messages that share one view type, one folder
+/// each under `templates/mail/` (subject, text, HTML), and a `render(kind, view)` that
+/// gives the three of the message of `kind`.
+#[macro_export]
+macro_rules! mail_templates {
+    ($view:ty; $($kind:literal => $subject:ident $s:literal, $text:ident $t:literal, $html:ident $h:literal;)+) => {
+        $(
+            #[derive(askama::Template)]
+            #[template(path = $s)]
+            struct $subject<'a> {
+                v: &'a $view,
+            }
+            #[derive(askama::Template)]
+            #[template(path = $t)]
+            struct $text<'a> {
+                v: &'a $view,
+            }
+            #[derive(askama::Template)]
+            #[template(path = $h)]
+            struct $html<'a> {
+                v: &'a $view,
+            }
+        )+
+
+        /// Subject, text and HTML of the message of `kind`.
+        fn render(kind: &str, v: &$view) -> Result<(String, String, String), askama::Error> {
+            use askama::Template as _;
+            match kind {
+                $($kind => Ok(($subject { v }.render()?.trim().to_string(), $text { v }.render()?, $html { v }.render()?)),)+
+                other => Err(askama::Error::Custom(format!("no mail {other}").into())),
+            }
+        }
+    };
+}
+
 /// Removes what must never reach a mail header: line breaks and other control characters.
 pub fn header_safe(text: &str) -> String {
     text.chars()

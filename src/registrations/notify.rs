@@ -2,7 +2,6 @@
 //! confirmed, waitlisted, pending approval, approved, rejected, promoted from the
 //! waitlist, cancelled. Confirmations carry the event's sessions as a calendar.
 
-use askama::Template;
 use chrono::Duration;
 use sea_orm::ConnectionTrait;
 
@@ -28,37 +27,8 @@ pub struct RegistrationMail {
     pub deadline: Option<String>,
 }
 
-macro_rules! templates {
-    ($($kind:literal => $subject:ident $s:literal, $text:ident $t:literal, $html:ident $h:literal;)+) => {
-        $(
-            #[derive(Template)]
-            #[template(path = $s)]
-            struct $subject<'a> {
-                v: &'a RegistrationMail,
-            }
-            #[derive(Template)]
-            #[template(path = $t)]
-            struct $text<'a> {
-                v: &'a RegistrationMail,
-            }
-            #[derive(Template)]
-            #[template(path = $h)]
-            struct $html<'a> {
-                v: &'a RegistrationMail,
-            }
-        )+
-
-        /// Subject, text and HTML of the message of `kind`.
-        fn render(kind: &str, v: &RegistrationMail) -> Result<(String, String, String), askama::Error> {
-            match kind {
-                $($kind => Ok(($subject { v }.render()?.trim().to_string(), $text { v }.render()?, $html { v }.render()?)),)+
-                other => Err(askama::Error::Custom(format!("no mail {other}").into())),
-            }
-        }
-    };
-}
-
-templates! {
+crate::mail_templates! {
+    RegistrationMail;
     "registration_confirmed" => ConfirmedSubject "mail/registration_confirmed/subject.txt", ConfirmedText "mail/registration_confirmed/body.txt", ConfirmedHtml "mail/registration_confirmed/body.html";
     "registration_waitlisted" => WaitlistedSubject "mail/registration_waitlisted/subject.txt", WaitlistedText "mail/registration_waitlisted/body.txt", WaitlistedHtml "mail/registration_waitlisted/body.html";
     "registration_pending" => PendingSubject "mail/registration_pending/subject.txt", PendingText "mail/registration_pending/body.txt", PendingHtml "mail/registration_pending/body.html";

@@ -33,6 +33,13 @@ impl Ctx {
         self.user.as_ref().is_some_and(Actor::is_staff)
     }
 
+    /// A rapporteur account: the layout links to their workspace.
+    pub fn is_rapporteur(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role == crate::accounts::Role::Rapporteur)
+    }
+
     pub fn user_name(&self) -> &str {
         self.user.as_ref().map_or("", |u| u.name.as_str())
     }
@@ -405,12 +412,36 @@ pub fn require_staff(ctx: &Ctx) -> Result<Actor, Response> {
             ctx.clone(),
             &AppError::Forbidden("The organizers' workspace is for organizers and admins.".into()),
         )),
-        None => {
-            let next = percent_encoding::utf8_percent_encode(
-                &ctx.path,
-                percent_encoding::NON_ALPHANUMERIC,
-            );
-            Err(Redirect::to(&format!("/login?next={next}")).into_response())
+        None => Err(sign_in_first(ctx)),
+    }
+}
+
+/// Sends anonymous visitors to sign in and come back here.
+fn sign_in_first(ctx: &Ctx) -> Response {
+    let next = percent_encoding::utf8_percent_encode(&ctx.path, percent_encoding::NON_ALPHANUMERIC);
+    Redirect::to(&format!("/login?next={next}")).into_response()
+}
+
+/// A page for any signed-in account (rapporteurs' pages); anonymous visitors are sent to
+/// sign in and come back.
+pub struct SignedIn {
+    pub ctx: Ctx,
+    pub actor: Actor,
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match ctx.user.clone() {
+            Some(actor) => Ok(Self { ctx, actor }),
+            None => Err(sign_in_first(&ctx)),
         }
     }
 }

@@ -1,119 +1,29 @@
-// Browser checks of Roundtable in headless Debian Chromium (playwright-core; no browser
-// is downloaded). They start the real binary on a fresh SQLite database, play an
-// organizer building an event and a visitor finding it, save a screenshot of every page
-// visited (at 1280 px, and the public pages again at 390 px), and fail on any console
-// error.
+// Browser checks of Roundtable in headless Debian Chromium: an organizer building an
+// event and a visitor finding it, with a screenshot of every page visited (at 1280 px,
+// and the public pages again at 390 px); they fail on any console error or serious
+// accessibility finding.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import net from "node:net";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { start, clearShots, consoleErrors, accessibility } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const bin = process.env.ROUNDTABLE_BIN ?? path.join(root, "target/debug/roundtable");
-const shots = path.join(here, "screenshots");
-const work = mkdtempSync(path.join(tmpdir(), "roundtable-browser-"));
-const dbUrl = `sqlite://${path.join(work, "roundtable.db")}`;
 const email = "ana.organizer@example.org";
 const password = "a long browser password";
 
-let server;
+let app;
 let base;
-let browser;
-const consoleErrors = [];
-let shot = 0;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForHealth(url, deadlineMs) {
-  const end = Date.now() + deadlineMs;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not become healthy");
-}
-
-async function newPage(width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.on("console", (msg) => {
-    if (msg.type() !== "error") return;
-    // A form sent back with its errors answers 422 (or 401 for a failed sign-in) on
-    // purpose; Chromium reports the document's own status as a console error. Any other
-    // resource that fails to load still counts.
-    const documentStatus = msg.text().startsWith("Failed to load resource") && msg.location().url === page.url();
-    if (documentStatus && /status of (401|422)/.test(msg.text())) return;
-    consoleErrors.push(`${page.url()} (${msg.location().url}): ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
-  page.on("dialog", (dialog) => dialog.accept());
-  return page;
-}
-
-const axeSource = path.join(here, "node_modules/axe-core/axe.min.js");
-const accessibility = [];
-
-// Runs axe-core (WCAG 2 A and AA rules: labels, contrast, headings, landmarks...) on the
-// page and records its serious and critical findings.
-async function audit(page, name) {
-  await page.addScriptTag({ path: axeSource });
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
-  });
-  for (const finding of found) accessibility.push(`${name}: ${finding}`);
-}
-
-async function snap(page, name) {
-  shot += 1;
-  const width = page.viewportSize().width;
-  await page.screenshot({ path: path.join(shots, `${String(shot).padStart(2, "0")}-${name}-${width}.png`), fullPage: true });
-  await audit(page, `${name}-${width}`);
-}
+let newPage;
+let snap;
 
 before(async () => {
-  rmSync(shots, { recursive: true, force: true });
-  mkdirSync(shots, { recursive: true });
-  const created = spawnSync(bin, ["user", "create", "--email", email, "--name", "Ana Organizer", "--role", "organizer", "--database-url", dbUrl], {
-    input: `${password}\n`,
-    cwd: work,
-    encoding: "utf8",
-  });
-  assert.equal(created.status, 0, created.stderr);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ["serve", "--bind", `127.0.0.1:${port}`, "--database-url", dbUrl], { cwd: work, stdio: "inherit" });
-  await waitForHealth(base, 20000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--disable-sync"],
-  });
+  clearShots("flows");
+  app = await start("flows", [
+    { args: ["user", "create", "--email", email, "--name", "Ana Organizer", "--role", "organizer"], input: `${password}\n` },
+  ]);
+  ({ base, newPage, snap } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill("SIGTERM");
-  rmSync(work, { recursive: true, force: true });
+  await app?.stop();
 });
 
 test("an organizer builds a panel, resolves a double-booking and publishes; a visitor finds it", async () => {

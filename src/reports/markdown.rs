@@ -1,0 +1,301 @@
+//! Markdown both ways. The rich texts (introduction, conclusions, overviews, aims) are
+//! Markdown: on pages they are rendered and then sanitized, so that no script or
+//! attribute that runs code survives. The Markdown export writes the report as a Markdown
+//! document in which every plain text is escaped, so a hostile recommendation stays text
+//! in any Markdown viewer, and raw HTML in the rich texts is neutralised.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Options, Parser, html};
+
+use super::{EventReport, PersonLine, Source, Synthesis};
+
+/// Markdown as safe HTML: rendered, then cleaned by an allow-list sanitizer.
+pub fn to_html(markdown: &str) -> String {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH);
+    let mut raw = String::new();
+    html::push_html(&mut raw, parser);
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(&raw)
+        .to_string()
+}
+
+/// Plain text as Markdown that shows it as it is.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in line.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '{' | '}'
+                | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '&' => out.push_str("&amp;"),
+                _ => out.push(c),
+            }
+        }
+    }
+    // A line that starts like a list item or heading would become one.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// A rich text as it goes into the export: its Markdown kept, raw HTML made text.
+pub fn rich(markdown: &str) -> String {
+    markdown.replace('<', "&lt;")
+}
+
+fn person(p: &PersonLine) -> String {
+    if p.affiliation.is_empty() {
+        escape(&p.display_name)
+    } else {
+        format!("{}, {}", escape(&p.display_name), escape(&p.affiliation))
+    }
+}
+
+fn people(label: &str, list: &[PersonLine], out: &mut String) {
+    if list.is_empty() {
+        return;
+    }
+    let names: Vec<String> = list.iter().map(person).collect();
+    let _ = writeln!(out, "- **{label}:** {}", names.join("; "));
+}
+
+fn facts(parts: &[Option<&String>]) -> String {
+    parts
+        .iter()
+        .flatten()
+        .map(|p| escape(p))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The outcome report as a Markdown document.
+pub fn event_report(r: &EventReport) -> String {
+    let mut out = String::new();
+    let e = &r.event;
+    let _ = writeln!(out, "# {}\n", escape(&e.title));
+    if let Some(subtitle) = &e.subtitle {
+        let _ = writeln!(out, "*{}*\n", escape(subtitle));
+    }
+    let _ = writeln!(out, "**Outcome report** · {}\n", facts(&[Some(&e.dates), e.place.as_ref(), e.venue.as_ref()]));
+    if r.status != "published" {
+        out.push_str("> **Draft**: not published yet.\n\n");
+    }
+    if let Some(intro) = &r.introduction {
+        let _ = writeln!(out, "## Introduction\n\n{}\n", rich(intro));
+    }
+    out.push_str("## About the event\n\n");
+    if let Some(aim) = &e.aim {
+        let _ = writeln!(out, "{}\n", rich(aim));
+    }
+    if !e.organizers.is_empty() {
+        out.push_str("**Organized by:**\n\n");
+        for o in &e.organizers {
+            let _ = writeln!(out, "- {} ({})", escape(&o.name), escape(&o.role.replace('_', "-")));
+        }
+        out.push('\n');
+    }
+    if !r.sessions.is_empty() {
+        out.push_str("## Sessions\n\n");
+    }
+    for s in &r.sessions {
+        let _ = writeln!(out, "### {}\n", escape(&s.title));
+        let _ = writeln!(out, "*{}*\n", escape(&s.when));
+        people("Chair", &s.chair, &mut out);
+        people("Speakers", &s.speakers, &mut out);
+        people("Rapporteur", &s.rapporteur, &mut out);
+        out.push('\n');
+        let b = &s.summary;
+        if !b.overview.is_empty() {
+            let _ = writeln!(out, "{}\n", rich(&b.overview));
+        }
+        if !b.key_points.is_empty() {
+            out.push_str("#### Key points\n\n");
+            for p in &b.key_points {
+                match &p.speaker {
+                    Some(name) => {
+                        let _ = writeln!(out, "- {} (*{}*)", escape(&p.text), escape(name));
+                    }
+                    None => {
+                        let _ = writeln!(out, "- {}", escape(&p.text));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        list("#### Challenges", &b.challenges, &mut out);
+        if !b.recommendations.is_empty() {
+            out.push_str("#### Recommendations\n\n");
+            for rec in &b.recommendations {
+                let mut tags = vec![format!("to {}", escape(&rec.addressee))];
+                if !rec.themes.is_empty() {
+                    tags.push(rec.themes.iter().map(|t| escape(t)).collect::<Vec<_>>().join(", "));
+                }
+                tags.extend(rec.priority.iter().map(|p| format!("priority {}", escape(p))));
+                tags.extend(rec.timeframe.iter().map(|t| escape(&t.replace('_', " "))));
+                let _ = writeln!(out, "- {} ({})", escape(&rec.text), tags.join("; "));
+            }
+            out.push('\n');
+        }
+        list("#### Next steps", &b.next_steps, &mut out);
+    }
+    if !r.recommendations_by_addressee.is_empty() {
+        out.push_str("## Recommendations by addressee\n\n");
+        for g in &r.recommendations_by_addressee {
+            let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
+            for item in &g.items {
+                let _ = writeln!(out, "- {} (*{}*)", escape(&item.text), escape(&item.session_title));
+            }
+            out.push('\n');
+        }
+    }
+    if !r.recommendations_by_theme.is_empty() {
+        out.push_str("## Recommendations by theme\n\n");
+        for g in &r.recommendations_by_theme {
+            let _ = writeln!(out, "### {} ({})\n", escape(&g.theme), g.items.len());
+            for item in &g.items {
+                let _ = writeln!(out, "- {} (to {})", escape(&item.text), escape(&item.addressee));
+            }
+            out.push('\n');
+        }
+    }
+    let sourced = |title: &str, list: &[super::Sourced], out: &mut String| {
+        if list.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "## {title}\n");
+        for s in list {
+            let _ = writeln!(out, "- {} (*{}*)", escape(&s.text), escape(&s.session_title));
+        }
+        out.push('\n');
+    };
+    sourced("Challenges", &r.challenges, &mut out);
+    sourced("Next steps", &r.next_steps, &mut out);
+    if !r.organizations.is_empty() {
+        out.push_str("## Organizations that took part\n\n");
+        for o in &r.organizations {
+            let _ = writeln!(out, "- {}", escape(&o.name));
+        }
+        out.push('\n');
+    }
+    if let Some(conclusions) = &r.conclusions {
+        let _ = writeln!(out, "## Conclusions\n\n{}\n", rich(conclusions));
+    }
+    let _ = writeln!(out, "---\n\n{}", escape(&e.url));
+    out
+}
+
+fn list(heading: &str, items: &[String], out: &mut String) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{heading}\n");
+    for item in items {
+        let _ = writeln!(out, "- {}", escape(item));
+    }
+    out.push('\n');
+}
+
+fn sources(list: &[Source]) -> String {
+    list.iter()
+        .map(|s| format!("[{}: {}]({})", escape(&s.event_label), escape(&s.session_title), s.url))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The synthesis of a series as a Markdown document.
+pub fn synthesis(s: &Synthesis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&s.series.title));
+    let _ = writeln!(out, "**Synthesis report** of {} events\n", s.events.len());
+    if let Some(description) = &s.series.description {
+        let _ = writeln!(out, "{}\n", rich(description));
+    }
+    if !s.events.is_empty() {
+        out.push_str("## The events\n\n| Event | Dates | Place | Region | Partners |\n| --- | --- | --- | --- | --- |\n");
+        for e in &s.events {
+            let _ = writeln!(
+                out,
+                "| [{}]({}) | {} | {} | {} | {} |",
+                escape(&e.title),
+                e.report_url,
+                escape(&e.dates),
+                e.place.as_deref().map(escape).unwrap_or_default(),
+                e.region_label.as_deref().map(escape).unwrap_or_default(),
+                e.partners.iter().map(|p| escape(p)).collect::<Vec<_>>().join("; ")
+            );
+        }
+        out.push('\n');
+    }
+    if !s.themes.is_empty() {
+        out.push_str("## Common themes\n\nRanked by how many events raised them.\n\n");
+        for t in &s.themes {
+            let _ = writeln!(out, "1. **{}**: {} events. {}", escape(&t.theme), t.count, sources(&t.sources));
+        }
+        out.push('\n');
+    }
+    if !s.challenges.is_empty() {
+        out.push_str("## Common challenges\n\n");
+        for c in &s.challenges {
+            let _ = writeln!(out, "1. **{}**: {} events. {}", escape(&c.text), c.count, sources(&c.sources));
+        }
+        out.push('\n');
+    }
+    if !s.recommendations_by_addressee.is_empty() {
+        out.push_str("## Recommendations by addressee\n\n");
+        for g in &s.recommendations_by_addressee {
+            let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
+            for item in &g.items {
+                let _ = writeln!(out, "- {} ({})", escape(&item.text), sources(std::slice::from_ref(&item.source)));
+            }
+            out.push('\n');
+        }
+    }
+    if !s.regions.is_empty() {
+        out.push_str("## Strategies by region\n\n");
+        for r in &s.regions {
+            let _ = writeln!(out, "### {}\n", escape(&r.label));
+            for item in &r.strategies {
+                let _ = writeln!(out, "- {} ({})", escape(&item.text), sources(std::slice::from_ref(&item.source)));
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "---\n\n{}", escape(&s.series.url));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_get_no_script_and_no_event_handlers() {
+        let html = to_html("Hello <script>alert(1)</script> *world* <img src=x onerror=alert(2)> [x](javascript:alert(3))");
+        assert!(html.contains("<em>world</em>"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("onerror"));
+        assert!(!html.contains("javascript:"));
+    }
+
+    #[test]
+    fn plain_text_stays_text_in_markdown() {
+        assert_eq!(escape("<script>*x*</script>"), "\\<script\\>\\*x\\*\\</script\\>");
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(escape("1. not a list"), "1\\. not a list");
+        assert_eq!(escape("LAMPRIÈRE & Ñúñez"), "LAMPRIÈRE &amp; Ñúñez");
+        assert_eq!(rich("<b>x</b> **y**"), "&lt;b>x&lt;/b> **y**");
+    }
+}

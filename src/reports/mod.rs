@@ -1,0 +1,282 @@
+//! Outcome reports. An event's report is assembled, whenever it is asked for, from the
+//! approved summaries of its sessions, with the organizers' introduction and conclusions;
+//! a series' synthesis draws the published reports of its events together. One model of
+//! each is rendered as a page, Markdown, JSON and PDF, so the formats cannot drift apart.
+
+pub mod api;
+pub mod build;
+pub mod markdown;
+pub mod pages;
+pub mod pdf;
+pub mod service;
+pub mod store;
+pub mod synthesis;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+crate::string_enum!(ReportStatus {
+    Draft => "draft",
+    Published => "published",
+});
+
+/// A person as reports name them: "Mr Gareth EVANS", "President, International Crisis Group".
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PersonLine {
+    pub person_id: i32,
+    pub display_name: String,
+    pub affiliation: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganizationLine {
+    pub name: String,
+    pub acronym: Option<String>,
+    /// `organizer`, `co_organizer`, `partner`, `sponsor`, or `participant` for the
+    /// organizations of the people on the panels.
+    pub role: String,
+}
+
+/// The event a report is about.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventFacts {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// "3–4 June 2009".
+    pub dates: String,
+    /// "Brussels, Belgium".
+    pub place: Option<String>,
+    pub venue: Option<String>,
+    pub region: Option<String>,
+    /// "Europe".
+    pub region_label: Option<String>,
+    /// The event's description: what it set out to do.
+    pub aim: Option<String>,
+    pub url: String,
+    pub series: Option<crate::events::SeriesBrief>,
+    pub organizers: Vec<OrganizationLine>,
+}
+
+/// One key point of a summary, with the speaker it is tied to.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct KeyPointLine {
+    pub text: String,
+    pub person_id: Option<i32>,
+    /// The speaker's display name, when the point is tied to one.
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RecommendationLine {
+    pub text: String,
+    pub addressee: String,
+    pub themes: Vec<String>,
+    pub priority: Option<String>,
+    pub timeframe: Option<String>,
+}
+
+/// An approved summary as reports show it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SummaryBody {
+    /// Markdown.
+    pub overview: String,
+    pub key_points: Vec<KeyPointLine>,
+    pub challenges: Vec<String>,
+    pub recommendations: Vec<RecommendationLine>,
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportSession {
+    pub id: i32,
+    pub title: String,
+    /// "Wednesday 3 June 2009, 14:00–15:30".
+    pub when: String,
+    pub chair: Vec<PersonLine>,
+    pub speakers: Vec<PersonLine>,
+    pub rapporteur: Vec<PersonLine>,
+    pub summary: SummaryBody,
+}
+
+/// A statement of a report, with the session it comes from.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Sourced {
+    pub text: String,
+    pub session_id: i32,
+    pub session_title: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RecommendationItem {
+    pub text: String,
+    pub themes: Vec<String>,
+    pub addressee: String,
+    pub priority: Option<String>,
+    pub timeframe: Option<String>,
+    pub session_id: i32,
+    pub session_title: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AddresseeGroup {
+    pub addressee: String,
+    pub items: Vec<RecommendationItem>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ThemeCount {
+    pub theme: String,
+    /// How many recommendations name it.
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ThemeGroup {
+    pub theme: String,
+    pub items: Vec<RecommendationItem>,
+}
+
+/// A session whose summary is not (yet) in the report; shown to organizers only.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MissingSummary {
+    pub session_id: i32,
+    pub title: String,
+    /// `none`, `draft`, `submitted` or `returned`.
+    pub status: String,
+}
+
+/// An event's outcome report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventReport {
+    pub event: EventFacts,
+    /// Markdown, by the organizers.
+    pub introduction: Option<String>,
+    /// Markdown, by the organizers.
+    pub conclusions: Option<String>,
+    /// `draft` or `published`.
+    pub status: String,
+    pub published_at: Option<DateTime<Utc>>,
+    /// In programme order; only sessions with an approved summary.
+    pub sessions: Vec<ReportSession>,
+    /// Addressees by how many recommendations they receive, then by name.
+    pub recommendations_by_addressee: Vec<AddresseeGroup>,
+    pub recommendations_by_theme: Vec<ThemeGroup>,
+    /// Themes by how many recommendations name them.
+    pub themes: Vec<ThemeCount>,
+    pub challenges: Vec<Sourced>,
+    pub next_steps: Vec<Sourced>,
+    /// The organizers, then the organizations of the people on the panels.
+    pub organizations: Vec<OrganizationLine>,
+    /// Organizers only: sessions with a rapporteur whose summary is not approved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingSummary>,
+}
+
+/// Where a statement of the synthesis comes from.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Source {
+    pub event_id: i32,
+    pub event_slug: String,
+    /// A short name of the event: its city, or its title.
+    pub event_label: String,
+    pub session_id: i32,
+    pub session_title: String,
+    /// The session in the event's published report.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SynthesisEvent {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub label: String,
+    pub dates: String,
+    pub place: Option<String>,
+    pub region: Option<String>,
+    pub region_label: Option<String>,
+    /// The organizing organizations and partners.
+    pub partners: Vec<String>,
+    pub report_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RankedTheme {
+    pub theme: String,
+    /// How many events raised it.
+    pub count: usize,
+    pub event_ids: Vec<i32>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RankedText {
+    pub text: String,
+    /// How many events raised it.
+    pub count: usize,
+    pub event_ids: Vec<i32>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SynthesisItem {
+    pub text: String,
+    pub addressee: Option<String>,
+    pub themes: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SynthesisAddressee {
+    pub addressee: String,
+    pub items: Vec<SynthesisItem>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegionStrategies {
+    pub region: String,
+    pub label: String,
+    pub event_ids: Vec<i32>,
+    /// The recommendations and next steps of the region's events.
+    pub strategies: Vec<SynthesisItem>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SeriesFacts {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+}
+
+/// The synthesis of a series: the published reports of its events, drawn together.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Synthesis {
+    pub series: SeriesFacts,
+    /// The events whose published reports it draws on, in date order.
+    pub events: Vec<SynthesisEvent>,
+    /// Themes ranked by how many events raised them.
+    pub themes: Vec<RankedTheme>,
+    /// Challenges ranked by how many events raised them (the same wording, case and
+    /// punctuation aside).
+    pub challenges: Vec<RankedText>,
+    pub recommendations_by_addressee: Vec<SynthesisAddressee>,
+    pub regions: Vec<RegionStrategies>,
+    /// Organizers only: events of the series without a published report.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unpublished: Vec<crate::events::SeriesBrief>,
+}
+
+/// The body of `PATCH /api/v1/events/{event}/report` (JSON merge patch).
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportInput {
+    /// Markdown.
+    pub introduction: Option<String>,
+    /// Markdown.
+    pub conclusions: Option<String>,
+}

@@ -1,0 +1,784 @@
+//! Summary pages: the rapporteur's workspace (`/rapporteur`), the structured editor with
+//! submit, the organizers' approve/return and due date on the same page, the versions
+//! with their differences, the organizers' list of an event's summaries (who is late)
+//! and the vocabulary of themes.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::diff::{self, DiffLine};
+use super::service::{self, Assignment};
+use super::{
+    ADDRESSEES, KeyPoint, Priority, Recommendation, ReviewInput, SummaryInput, SummaryOut,
+    SummaryStatus, Timeframe, notify, store,
+};
+use crate::app::AppState;
+use crate::entities::{event, session};
+use crate::error::{AppError, FieldError};
+use crate::events::pages::Choice;
+use crate::events::service::{participant_views, zone_of};
+use crate::events::{ParticipantRole, SeriesRef, service as events, store as event_store, views};
+use crate::organize::Workspace;
+use crate::web::pages::{
+    Ctx, FormData, FormErrors, PagePath, PageResult, SignedIn, error_with, redirect_with_flash,
+    render,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/rapporteur", get(home))
+        .route("/rapporteur/sessions/{id}", get(editor).post(save))
+        .route("/rapporteur/sessions/{id}/review", post(review))
+        .route("/rapporteur/sessions/{id}/due", post(set_due))
+        .route("/rapporteur/sessions/{id}/versions", get(versions))
+        .route("/organize/events/{event}/summaries", get(event_summaries))
+        .route("/organize/themes", get(themes).post(change_themes))
+}
+
+/// A session of the rapporteur's (or of the event's) list.
+pub struct AssignmentRow {
+    pub session_id: i32,
+    pub session_title: String,
+    pub event_title: String,
+    pub event_slug: String,
+    pub when: String,
+    pub status: String,
+    pub due: String,
+    pub late: bool,
+    pub rapporteurs: String,
+}
+
+fn when(event: &event::Model, session: &session::Model) -> String {
+    let zone = zone_of(event);
+    format!(
+        "{}–{}",
+        zone.local(session.starts_at).format("%a %-d %b %Y, %H:%M"),
+        zone.local(session.ends_at).format("%H:%M")
+    )
+}
+
+fn rows(list: Vec<Assignment>, names: &std::collections::HashMap<i32, String>) -> Vec<AssignmentRow> {
+    list.into_iter()
+        .map(|a| AssignmentRow {
+            session_id: a.session.id,
+            when: when(&a.event, &a.session),
+            due: notify::due_label(&a.event, a.due),
+            status: a.status.as_str().to_string(),
+            late: a.late,
+            rapporteurs: names.get(&a.session.id).cloned().unwrap_or_default(),
+            session_title: a.session.title,
+            event_title: a.event.title,
+            event_slug: a.event.slug,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "summaries/home.html")]
+struct Home {
+    ctx: Ctx,
+    linked: bool,
+    rows: Vec<AssignmentRow>,
+}
+
+async fn home(State(state): State<AppState>, SignedIn { ctx, actor }: SignedIn) -> PageResult {
+    let person = service::person_of(state.db.conn(), &actor).await?;
+    let rows = match person {
+        Some(person) => rows(
+            service::assignments(&state.db, &state.settings, Some(person), None).await?,
+            &Default::default(),
+        ),
+        None => Vec::new(),
+    };
+    Ok(render(&Home {
+        ctx,
+        linked: person.is_some(),
+        rows,
+    }))
+}
+
+// ----- The editor -----
+
+pub struct KeyPointRow {
+    pub text: String,
+    pub person_id: String,
+}
+
+pub struct RecommendationRow {
+    pub text: String,
+    pub addressee: String,
+    pub themes: String,
+    pub priority: String,
+    pub timeframe: String,
+}
+
+#[derive(Template)]
+#[template(path = "summaries/editor.html")]
+struct Editor {
+    ctx: Ctx,
+    session_id: i32,
+    session_title: String,
+    event_title: String,
+    event_slug: String,
+    when: String,
+    summary: SummaryOut,
+    due: String,
+    due_input: String,
+    can_edit: bool,
+    can_approve: bool,
+    can_return: bool,
+    is_staff: bool,
+    speakers: Vec<Choice>,
+    addressees: Vec<&'static str>,
+    themes: Vec<String>,
+    priorities: Vec<Choice>,
+    timeframes: Vec<Choice>,
+    overview: String,
+    key_points: Vec<KeyPointRow>,
+    challenges: Vec<String>,
+    recommendations: Vec<RecommendationRow>,
+    next_steps: Vec<String>,
+    version: i32,
+    errors: FormErrors,
+    problem: Option<String>,
+    comment: String,
+}
+
+impl Editor {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+
+    fn speaker_selected(&self, row: &KeyPointRow, choice: &Choice) -> bool {
+        row.person_id == choice.value
+    }
+}
+
+/// What the editor shows: stored content, or what was typed, with a few blank rows.
+struct Typed {
+    overview: String,
+    key_points: Vec<KeyPointRow>,
+    challenges: Vec<String>,
+    recommendations: Vec<RecommendationRow>,
+    next_steps: Vec<String>,
+    version: i32,
+}
+
+impl Typed {
+    fn of(summary: &SummaryOut) -> Self {
+        Self {
+            overview: summary.overview.clone(),
+            key_points: summary
+                .key_points
+                .iter()
+                .map(|p| KeyPointRow {
+                    text: p.text.clone(),
+                    person_id: p.person_id.map(|id| id.to_string()).unwrap_or_default(),
+                })
+                .collect(),
+            challenges: summary.challenges.clone(),
+            recommendations: summary
+                .recommendations
+                .iter()
+                .map(|r| RecommendationRow {
+                    text: r.text.clone(),
+                    addressee: r.addressee.clone(),
+                    themes: r.themes.join(", "),
+                    priority: r.priority.clone().unwrap_or_default(),
+                    timeframe: r.timeframe.clone().unwrap_or_default(),
+                })
+                .collect(),
+            next_steps: summary.next_steps.clone(),
+            version: summary.version,
+        }
+    }
+
+    /// Rows as the form sent them, blank ones included, in order.
+    fn from_form(form: &FormData) -> Self {
+        const MAX_ROWS: usize = 200;
+        let rows = |prefix: &str| -> Vec<String> {
+            (0..MAX_ROWS)
+                .map_while(|i| {
+                    let name = format!("{prefix}[{i}]");
+                    form.has(&name).then(|| form.get(&name).unwrap_or_default())
+                })
+                .collect()
+        };
+        let field = |prefix: &str, i: usize, name: &str| {
+            form.get(&format!("{prefix}[{i}].{name}")).unwrap_or_default()
+        };
+        let key_points = (0..MAX_ROWS)
+            .map_while(|i| {
+                form.has(&format!("key_points[{i}].text")).then(|| KeyPointRow {
+                    text: field("key_points", i, "text"),
+                    person_id: field("key_points", i, "person_id"),
+                })
+            })
+            .collect();
+        let recommendations = (0..MAX_ROWS)
+            .map_while(|i| {
+                form.has(&format!("recommendations[{i}].text"))
+                    .then(|| RecommendationRow {
+                        text: field("recommendations", i, "text"),
+                        addressee: field("recommendations", i, "addressee"),
+                        themes: field("recommendations", i, "themes"),
+                        priority: field("recommendations", i, "priority"),
+                        timeframe: field("recommendations", i, "timeframe"),
+                    })
+            })
+            .collect();
+        Self {
+            overview: form.get("overview").unwrap_or_default(),
+            key_points,
+            challenges: rows("challenges"),
+            recommendations,
+            next_steps: rows("next_steps"),
+            version: form
+                .get("version")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        }
+    }
+
+    /// The API's input, blank rows and all (validation drops them). A speaker that is not
+    /// a number is sent as an id no one has, so that it is refused with its field's name.
+    fn input(&self) -> SummaryInput {
+        SummaryInput {
+            overview: Some(self.overview.clone()),
+            key_points: self
+                .key_points
+                .iter()
+                .map(|p| KeyPoint {
+                    person_id: (!p.person_id.is_empty())
+                        .then(|| p.person_id.parse().unwrap_or(-1)),
+                    text: p.text.clone(),
+                })
+                .collect(),
+            challenges: self.challenges.clone(),
+            recommendations: self
+                .recommendations
+                .iter()
+                .map(|r| Recommendation {
+                    text: r.text.clone(),
+                    addressee: r.addressee.clone(),
+                    themes: r
+                        .themes
+                        .split([',', ';'])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    priority: (!r.priority.is_empty()).then(|| r.priority.clone()),
+                    timeframe: (!r.timeframe.is_empty()).then(|| r.timeframe.clone()),
+                })
+                .collect(),
+            next_steps: self.next_steps.clone(),
+            version: Some(self.version),
+        }
+    }
+
+    /// Blank rows to type into: at least `n` at the end of each list.
+    fn with_blank_rows(mut self, n: usize) -> Self {
+        let blank = |list: &[String]| list.iter().rev().take_while(|t| t.is_empty()).count();
+        for _ in blank(&self.challenges)..n {
+            self.challenges.push(String::new());
+        }
+        for _ in blank(&self.next_steps)..n {
+            self.next_steps.push(String::new());
+        }
+        let kp_blank = self
+            .key_points
+            .iter()
+            .rev()
+            .take_while(|p| p.text.is_empty())
+            .count();
+        for _ in kp_blank..n {
+            self.key_points.push(KeyPointRow {
+                text: String::new(),
+                person_id: String::new(),
+            });
+        }
+        let rec_blank = self
+            .recommendations
+            .iter()
+            .rev()
+            .take_while(|r| r.text.is_empty() && r.addressee.is_empty())
+            .count();
+        for _ in rec_blank..n.max(1) {
+            self.recommendations.push(RecommendationRow {
+                text: String::new(),
+                addressee: String::new(),
+                themes: String::new(),
+                priority: String::new(),
+                timeframe: String::new(),
+            });
+        }
+        self
+    }
+}
+
+fn choices<T: Copy + std::fmt::Display>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice> {
+    std::iter::once(Choice {
+        value: String::new(),
+        label: "—".into(),
+        selected: false,
+    })
+    .chain(all.iter().map(|v| Choice {
+        value: v.to_string(),
+        label: label(*v).into(),
+        selected: false,
+    }))
+    .collect()
+}
+
+struct EditorState {
+    typed: Typed,
+    errors: Vec<FieldError>,
+    problem: Option<String>,
+    comment: String,
+    status: StatusCode,
+}
+
+async fn editor_page(
+    state: &AppState,
+    ctx: Ctx,
+    actor: &crate::web::Actor,
+    id: i32,
+    with: Option<EditorState>,
+) -> Result<Response, AppError> {
+    let (session, event, summary) = service::access(state.db.conn(), actor, id).await?;
+    let out = service::view(&state.settings, &session, summary.as_ref());
+    let status: SummaryStatus = out.status.parse().unwrap_or(SummaryStatus::Draft);
+    let staff = actor.is_staff();
+    let participants = participant_views(state.db.conn(), event_store::participants(state.db.conn(), &[id]).await?)
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    let speakers = std::iter::once(Choice {
+        value: String::new(),
+        label: "— no one in particular —".into(),
+        selected: false,
+    })
+    .chain(
+        participants
+            .iter()
+            .filter(|p| p.role != ParticipantRole::Rapporteur.as_str())
+            .map(|p| Choice {
+                value: p.person_id.to_string(),
+                label: format!("{} ({})", p.display_name, views::label(&p.role).to_lowercase()),
+                selected: false,
+            }),
+    )
+    .collect();
+    let themes = store::themes(state.db.conn())
+        .await?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    let (typed, errors, problem, comment, code) = match with {
+        Some(s) => (s.typed, s.errors, s.problem, s.comment, s.status),
+        None => (Typed::of(&out), Vec::new(), None, String::new(), StatusCode::OK),
+    };
+    let typed = typed.with_blank_rows(2);
+    let zone = zone_of(&event);
+    let page = Editor {
+        ctx,
+        session_id: id,
+        when: when(&event, &session),
+        session_title: session.title.clone(),
+        event_title: event.title.clone(),
+        event_slug: event.slug.clone(),
+        due: notify::due_label(&event, out.due_at),
+        due_input: zone.local(out.due_at).format("%Y-%m-%dT%H:%M").to_string(),
+        can_edit: staff || status.is_open(),
+        can_approve: staff && status == SummaryStatus::Submitted,
+        can_return: staff && matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved),
+        is_staff: staff,
+        speakers,
+        addressees: ADDRESSEES.to_vec(),
+        themes,
+        priorities: choices(Priority::ALL, Priority::label),
+        timeframes: choices(Timeframe::ALL, Timeframe::label),
+        overview: typed.overview,
+        key_points: typed.key_points,
+        challenges: typed.challenges,
+        recommendations: typed.recommendations,
+        next_steps: typed.next_steps,
+        version: typed.version,
+        summary: out,
+        errors: FormErrors(errors),
+        problem,
+        comment,
+    };
+    Ok((code, render(&page)).into_response())
+}
+
+async fn editor(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    PagePath(id): PagePath<i32>,
+) -> Response {
+    match editor_page(&state, ctx.clone(), &actor, id, None).await {
+        Ok(page) => page,
+        Err(err) => error_with(ctx, err),
+    }
+}
+
+async fn save(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    PagePath(id): PagePath<i32>,
+    form: FormData,
+) -> Response {
+    let typed = Typed::from_form(&form);
+    let action = form.get("action").unwrap_or_else(|| "save".into());
+    let saved = service::save(&state.db, &state.settings, &actor, id, typed.input()).await;
+    let result = match saved {
+        Ok(_) if action == "submit" => service::submit(&state.db, &state.settings, &actor, id)
+            .await
+            .map(|_| "Submitted to the organizers for review. You will hear from them by email."),
+        Ok(_) => Ok("Saved."),
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok(message) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), message),
+        Err(AppError::Invalid(errors)) => {
+            // After a successful save, a refused submission starts from the new version.
+            let mut typed = typed;
+            if let Ok(current) = service::get(&state.db, &state.settings, &actor, id).await {
+                typed.version = current.version.max(typed.version);
+            }
+            let with = EditorState {
+                typed,
+                errors,
+                problem: None,
+                comment: String::new(),
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            editor_page(&state, ctx.clone(), &actor, id, Some(with))
+                .await
+                .unwrap_or_else(|err| error_with(ctx, err))
+        }
+        Err(AppError::Conflict(why)) => {
+            // Keep what was typed; saving again (now from the latest version) overwrites.
+            let mut typed = typed;
+            if let Ok(current) = service::get(&state.db, &state.settings, &actor, id).await {
+                typed.version = current.version;
+            }
+            let with = EditorState {
+                typed,
+                errors: Vec::new(),
+                problem: Some(format!(
+                    "{why}. What you typed is below: save again to replace the saved text with it, or open the versions to compare."
+                )),
+                comment: String::new(),
+                status: StatusCode::CONFLICT,
+            };
+            editor_page(&state, ctx.clone(), &actor, id, Some(with))
+                .await
+                .unwrap_or_else(|err| error_with(ctx, err))
+        }
+        Err(err) => error_with(ctx, err),
+    }
+}
+
+async fn review(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    PagePath(id): PagePath<i32>,
+    form: FormData,
+) -> Response {
+    let input = ReviewInput {
+        comment: form.get("comment"),
+    };
+    let approve = form.get("action").as_deref() == Some("approve");
+    let result = if approve {
+        service::approve(&state.db, &state.settings, &actor, id, input).await
+    } else {
+        service::send_back(&state.db, &state.settings, &actor, id, input).await
+    };
+    match result {
+        Ok(_) => {
+            state.mail_wakeup.notify_one();
+            let message = if approve {
+                "Approved. The rapporteur has been told, and the summary is in the event's report."
+            } else {
+                "Returned to the rapporteur with your comment."
+            };
+            redirect_with_flash(&format!("/rapporteur/sessions/{id}"), message)
+        }
+        Err(AppError::Invalid(errors)) => {
+            let with = match service::get(&state.db, &state.settings, &actor, id).await {
+                Ok(current) => EditorState {
+                    typed: Typed::of(&current),
+                    errors,
+                    problem: None,
+                    comment: form.get("comment").unwrap_or_default(),
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
+                Err(err) => return error_with(ctx, err),
+            };
+            editor_page(&state, ctx.clone(), &actor, id, Some(with))
+                .await
+                .unwrap_or_else(|err| error_with(ctx, err))
+        }
+        Err(err) => error_with(ctx, err),
+    }
+}
+
+async fn set_due(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    PagePath(id): PagePath<i32>,
+    form: FormData,
+) -> Response {
+    let result = async {
+        let due = super::api::parse_due(&state, id, form.get("due_at").as_deref()).await?;
+        service::set_due(&state.db, &state.settings, &actor, id, due).await
+    }
+    .await;
+    match result {
+        Ok(_) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), "Due date changed."),
+        Err(AppError::Invalid(errors)) => {
+            let with = match service::get(&state.db, &state.settings, &actor, id).await {
+                Ok(current) => EditorState {
+                    typed: Typed::of(&current),
+                    errors,
+                    problem: None,
+                    comment: String::new(),
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
+                Err(err) => return error_with(ctx, err),
+            };
+            editor_page(&state, ctx.clone(), &actor, id, Some(with))
+                .await
+                .unwrap_or_else(|err| error_with(ctx, err))
+        }
+        Err(err) => error_with(ctx, err),
+    }
+}
+
+// ----- Versions -----
+
+pub struct VersionRow {
+    pub version: i32,
+    pub action: String,
+    pub status: String,
+    pub by: String,
+    pub at: String,
+    pub comment: Option<String>,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "summaries/versions.html")]
+struct Versions {
+    ctx: Ctx,
+    session_id: i32,
+    session_title: String,
+    rows: Vec<VersionRow>,
+    compared: Option<(i32, i32)>,
+    lines: Vec<DiffLine>,
+}
+
+#[derive(Deserialize)]
+struct CompareQuery {
+    version: Option<String>,
+}
+
+async fn versions(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    PagePath(id): PagePath<i32>,
+    Query(query): Query<CompareQuery>,
+) -> PageResult {
+    let (session, event, summary) = service::access(state.db.conn(), &actor, id).await?;
+    let list = match &summary {
+        Some(s) => store::versions(state.db.conn(), s.id).await?,
+        None => Vec::new(),
+    };
+    let latest = list.last().map_or(0, |v| v.version);
+    let chosen = query
+        .version
+        .and_then(|v| v.parse::<i32>().ok())
+        .filter(|v| list.iter().any(|x| x.version == *v))
+        .unwrap_or(latest);
+    let names: std::collections::HashMap<i32, String> =
+        participant_views(state.db.conn(), event_store::participants(state.db.conn(), &[id]).await?)
+            .await?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.person_id, p.display_name))
+            .collect();
+    let name_of = |pid: i32| names.get(&pid).cloned();
+    let text_of = |version: i32| {
+        list.iter()
+            .find(|v| v.version == version)
+            .map(|v| diff::as_lines(&store::content_of(&v.content), &name_of))
+            .unwrap_or_default()
+    };
+    let (compared, lines) = if chosen > 0 {
+        let before = list
+            .iter()
+            .rev()
+            .find(|v| v.version < chosen)
+            .map_or(0, |v| v.version);
+        (
+            Some((before, chosen)),
+            diff::diff(&text_of(before), &text_of(chosen)),
+        )
+    } else {
+        (None, Vec::new())
+    };
+    let zone = zone_of(&event);
+    let rows = list
+        .iter()
+        .rev()
+        .map(|v| VersionRow {
+            version: v.version,
+            action: v.action.clone(),
+            status: v.status.clone(),
+            by: v.user_name.clone(),
+            at: zone.local(v.created_at).format("%-d %b %Y, %H:%M %Z").to_string(),
+            comment: v.comment.clone(),
+            selected: v.version == chosen,
+        })
+        .collect();
+    Ok(render(&Versions {
+        ctx,
+        session_id: id,
+        session_title: session.title,
+        rows,
+        compared,
+        lines,
+    }))
+}
+
+// ----- Organizers: an event's summaries, and the themes -----
+
+#[derive(Template)]
+#[template(path = "summaries/event.html")]
+struct EventSummaries {
+    ctx: Ctx,
+    event_title: String,
+    event_slug: String,
+    rows: Vec<AssignmentRow>,
+    late: usize,
+    to_review: usize,
+    approved: usize,
+}
+
+async fn event_summaries(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    PagePath(reference): PagePath<String>,
+) -> PageResult {
+    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let list = service::assignments(&state.db, &state.settings, None, Some(event.id)).await?;
+    let ids: Vec<i32> = list.iter().map(|a| a.session.id).collect();
+    let people = participant_views(
+        state.db.conn(),
+        store::rapporteur_rows(state.db.conn(), Some(&ids)).await?,
+    )
+    .await?;
+    let names = people
+        .into_iter()
+        .map(|(sid, ps)| {
+            (
+                sid,
+                ps.iter()
+                    .map(|p| p.display_name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        })
+        .collect();
+    let rows = rows(list, &names);
+    Ok(render(&EventSummaries {
+        ctx,
+        late: rows.iter().filter(|r| r.late).count(),
+        to_review: rows.iter().filter(|r| r.status == "submitted").count(),
+        approved: rows.iter().filter(|r| r.status == "approved").count(),
+        event_title: event.title,
+        event_slug: event.slug,
+        rows,
+    }))
+}
+
+pub struct ThemeRow {
+    pub id: i32,
+    pub name: String,
+    pub curated: bool,
+}
+
+#[derive(Template)]
+#[template(path = "summaries/themes.html")]
+struct Themes {
+    ctx: Ctx,
+    rows: Vec<ThemeRow>,
+    name: String,
+    error: Option<String>,
+}
+
+async fn themes_page(state: &AppState, ctx: Ctx, name: String, error: Option<String>) -> PageResult {
+    let rows = store::themes(state.db.conn())
+        .await?
+        .into_iter()
+        .map(|t| ThemeRow {
+            id: t.id,
+            name: t.name,
+            curated: t.curated,
+        })
+        .collect();
+    let code = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((code, render(&Themes { ctx, rows, name, error })).into_response())
+}
+
+async fn themes(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
+    themes_page(&state, ctx, String::new(), None).await
+}
+
+async fn change_themes(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    form: FormData,
+) -> PageResult {
+    if let Some(id) = form.get("delete").and_then(|id| id.parse::<i32>().ok()) {
+        service::delete_theme(&state.db, &actor, id).await?;
+        return Ok(redirect_with_flash("/organize/themes", "Theme removed from the vocabulary."));
+    }
+    let name = form.get("name").unwrap_or_default();
+    match service::curate_theme(&state.db, &actor, Some(&name)).await {
+        Ok(theme) => Ok(redirect_with_flash(
+            "/organize/themes",
+            &format!("“{}” is in the vocabulary.", theme.name),
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let message = errors.first().map(|e| e.message.clone());
+            themes_page(&state, ctx, name, message).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// How far an event's summaries are, for the workspace's event page.
+pub async fn progress(state: &AppState, event_id: i32) -> Result<(usize, usize, usize), AppError> {
+    let list = service::assignments(&state.db, &state.settings, None, Some(event_id)).await?;
+    let now = Utc::now();
+    Ok((
+        list.len(),
+        list.iter().filter(|a| a.status == SummaryStatus::Approved).count(),
+        list.iter().filter(|a| service::is_late(a.status, a.due, now)).count(),
+    ))
+}

@@ -1,0 +1,451 @@
+//! Summary use-cases, each one write transaction that also records the new version and
+//! queues its mail. Who may do what:
+//! - read and save: the session's rapporteurs (accounts linked by email to a person with
+//!   the rapporteur role on the session) and organizers;
+//! - submit: the same; approve and return: organizers only.
+//!
+//! A rapporteur can change a summary while it is a draft or returned; organizers always.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+use super::{ReviewInput, SummaryContent, SummaryInput, SummaryOut, SummaryStatus, notify, store};
+use crate::accounts::Role;
+use crate::audit;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::directory::store as directory_store;
+use crate::domain::optional_text;
+use crate::entities::{event, session, summary};
+use crate::error::{AppError, AppResult};
+use crate::events::store as event_store;
+use crate::web::Actor;
+
+const NOT_YOURS: &str =
+    "only the session's rapporteurs and the organizers may read or write its summary";
+
+/// The directory person an account stands for: the one with the account's email.
+pub async fn person_of(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Option<i32>> {
+    Ok(directory_store::person_by_email(db, &actor.email)
+        .await?
+        .map(|p| p.id))
+}
+
+/// Whether the account is a rapporteur of the session.
+pub async fn is_rapporteur(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    session_id: i32,
+) -> AppResult<bool> {
+    if actor.role != Role::Rapporteur {
+        return Ok(false);
+    }
+    let Some(person) = person_of(db, actor).await? else {
+        return Ok(false);
+    };
+    Ok(store::rapporteur_rows(db, Some(&[session_id]))
+        .await?
+        .iter()
+        .any(|r| r.person_id == person))
+}
+
+/// A session, its event and its summary (if any), when the actor may work on it.
+pub async fn access(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    session_id: i32,
+) -> AppResult<(session::Model, event::Model, Option<summary::Model>)> {
+    let session = event_store::session(db, session_id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    if !actor.is_staff() && !is_rapporteur(db, actor, session_id).await? {
+        return Err(AppError::Forbidden(NOT_YOURS.into()));
+    }
+    let event = event_store::event_by_id(db, session.event_id)
+        .await?
+        .ok_or(AppError::NotFound("session"))?;
+    let summary = store::by_session(db, session_id).await?;
+    Ok((session, event, summary))
+}
+
+/// When a summary is due: the organizers' date, or some days after the session ends.
+pub fn due_at(settings: &Settings, session: &session::Model, summary: Option<&summary::Model>) -> DateTime<Utc> {
+    summary
+        .and_then(|s| s.due_at)
+        .unwrap_or_else(|| session.ends_at + Duration::days(settings.summaries.due_days))
+}
+
+pub fn status_of(summary: Option<&summary::Model>) -> SummaryStatus {
+    summary
+        .and_then(|s| s.status.parse().ok())
+        .unwrap_or(SummaryStatus::Draft)
+}
+
+/// Late: due and not yet submitted.
+pub fn is_late(status: SummaryStatus, due: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    status.is_open() && now > due
+}
+
+pub fn view(settings: &Settings, session: &session::Model, summary: Option<&summary::Model>) -> SummaryOut {
+    let content = summary
+        .map(|s| store::content_of(&s.content))
+        .unwrap_or_default();
+    let status = status_of(summary);
+    let due = due_at(settings, session, summary);
+    SummaryOut {
+        session_id: session.id,
+        status: status.as_str().to_string(),
+        version: summary.map_or(0, |s| s.version),
+        overview: content.overview,
+        key_points: content.key_points,
+        challenges: content.challenges,
+        recommendations: content.recommendations,
+        next_steps: content.next_steps,
+        due_at: due,
+        late: is_late(status, due, Utc::now()),
+        review_comment: summary.and_then(|s| s.review_comment.clone()),
+        submitted_at: summary.and_then(|s| s.submitted_at),
+        approved_at: summary.and_then(|s| s.approved_at),
+        updated_at: summary.filter(|s| s.version > 0).map(|s| s.updated_at),
+    }
+}
+
+pub async fn get(db: &Db, settings: &Settings, actor: &Actor, session_id: i32) -> AppResult<SummaryOut> {
+    let (session, _, summary) = access(db.conn(), actor, session_id).await?;
+    Ok(view(settings, &session, summary.as_ref()))
+}
+
+/// Checks what only the database can tell: key points tie to people of the session.
+async fn check_people(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+    content: &SummaryContent,
+) -> AppResult<()> {
+    let on_panel: Vec<i32> = event_store::participants(db, &[session_id])
+        .await?
+        .into_iter()
+        .map(|p| p.person_id)
+        .collect();
+    for (i, point) in content.key_points.iter().enumerate() {
+        if let Some(id) = point.person_id
+            && !on_panel.contains(&id)
+        {
+            return Err(AppError::invalid(
+                format!("key_points[{i}].person_id"),
+                "is not a participant of this session",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Themes as the vocabulary spells them; new ones join it as proposals.
+async fn spell_themes(db: &impl ConnectionTrait, content: &mut SummaryContent) -> AppResult<()> {
+    for r in &mut content.recommendations {
+        for theme in &mut r.themes {
+            *theme = store::spell_theme(db, theme).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Saves the rapporteur's text as the next version. Saving what is already saved changes
+/// nothing. With `version`, a save that started from an older version is refused.
+pub async fn save(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+    input: SummaryInput,
+) -> AppResult<SummaryOut> {
+    let expected = input.version;
+    let mut content = input.validate()?;
+    let txn = db.begin_write().await?;
+    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    check_people(&*txn, session_id, &content).await?;
+    let current = match current {
+        Some(current) => current,
+        None => store::ensure(&*txn, session_id).await?,
+    };
+    let status = status_of(Some(&current));
+    if !actor.is_staff() && !status.is_open() {
+        return Err(AppError::Conflict(format!(
+            "the summary is {status}: ask the organizers to return it before changing it"
+        )));
+    }
+    if let Some(expected) = expected
+        && expected != current.version
+    {
+        return Err(AppError::Conflict(format!(
+            "the summary was saved by someone else since you opened it (version {} now, yours started from {expected}); your text was not saved",
+            current.version
+        )));
+    }
+    spell_themes(&*txn, &mut content).await?;
+    if store::content_of(&current.content) == content && current.version > 0 {
+        txn.commit().await?;
+        return Ok(view(settings, &session, Some(&current)));
+    }
+    let saved = store::apply(
+        &*txn,
+        current,
+        store::Change {
+            action: "saved",
+            status,
+            content: &content,
+            comment: None,
+            user_id: Some(actor.id),
+            user_name: &actor.name,
+        },
+    )
+    .await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "save",
+        "summary",
+        saved.id,
+        json!({"session_id": session_id, "version": saved.version}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(view(settings, &session, Some(&saved)))
+}
+
+/// Submits the summary for review. It needs an overview.
+pub async fn submit(db: &Db, settings: &Settings, actor: &Actor, session_id: i32) -> AppResult<SummaryOut> {
+    let txn = db.begin_write().await?;
+    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    let current = current.filter(|s| s.version > 0).ok_or_else(|| {
+        AppError::invalid("overview", "is required: write and save the summary before submitting it")
+    })?;
+    let status = status_of(Some(&current));
+    if !status.is_open() {
+        return Err(AppError::Conflict(format!("the summary is already {status}")));
+    }
+    let content = store::content_of(&current.content);
+    if content.overview.trim().is_empty() {
+        return Err(AppError::invalid("overview", "is required to submit the summary"));
+    }
+    let submitted = transition(&*txn, actor, current, "submitted", SummaryStatus::Submitted, &content, None).await?;
+    txn.commit().await?;
+    Ok(view(settings, &session, Some(&submitted)))
+}
+
+async fn transition(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: summary::Model,
+    action: &'static str,
+    status: SummaryStatus,
+    content: &SummaryContent,
+    comment: Option<&str>,
+) -> AppResult<summary::Model> {
+    let session_id = current.session_id;
+    let changed = store::apply(
+        db,
+        current,
+        store::Change {
+            action,
+            status,
+            content,
+            comment,
+            user_id: Some(actor.id),
+            user_name: &actor.name,
+        },
+    )
+    .await?;
+    audit::record(
+        db,
+        Some(actor),
+        action,
+        "summary",
+        changed.id,
+        json!({"session_id": session_id, "version": changed.version, "comment": comment}),
+    )
+    .await?;
+    Ok(changed)
+}
+
+fn staff_only(actor: &Actor) -> AppResult<()> {
+    if actor.is_staff() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "only organizers may approve or return summaries".into(),
+        ))
+    }
+}
+
+fn comment_of(input: ReviewInput, required: bool) -> AppResult<Option<String>> {
+    let comment = optional_text(input.comment.as_deref(), 4000, true)
+        .map_err(|err| AppError::invalid("comment", err.to_string()))?;
+    if required && comment.is_none() {
+        return Err(AppError::invalid(
+            "comment",
+            "is required: tell the rapporteur what to change",
+        ));
+    }
+    Ok(comment)
+}
+
+/// Approves a submitted summary; the rapporteur is told.
+pub async fn approve(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+    input: ReviewInput,
+) -> AppResult<SummaryOut> {
+    staff_only(actor)?;
+    let comment = comment_of(input, false)?;
+    let txn = db.begin_write().await?;
+    let (session, event, current) = access(&*txn, actor, session_id).await?;
+    let current = current
+        .filter(|s| s.status == SummaryStatus::Submitted.as_str())
+        .ok_or_else(|| AppError::Conflict("only a submitted summary can be approved".into()))?;
+    let content = store::content_of(&current.content);
+    let due = due_at(settings, &session, Some(&current));
+    let approved = transition(&*txn, actor, current, "approved", SummaryStatus::Approved, &content, comment.as_deref()).await?;
+    notify::queue(&*txn, settings, "summary_approved", &event, &session, due, comment.as_deref()).await?;
+    txn.commit().await?;
+    Ok(view(settings, &session, Some(&approved)))
+}
+
+/// Returns a submitted (or approved) summary to its rapporteur with a comment.
+pub async fn send_back(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+    input: ReviewInput,
+) -> AppResult<SummaryOut> {
+    staff_only(actor)?;
+    let comment = comment_of(input, true)?;
+    let txn = db.begin_write().await?;
+    let (session, event, current) = access(&*txn, actor, session_id).await?;
+    let current = current
+        .filter(|s| {
+            s.status == SummaryStatus::Submitted.as_str()
+                || s.status == SummaryStatus::Approved.as_str()
+        })
+        .ok_or_else(|| {
+            AppError::Conflict("only a submitted or approved summary can be returned".into())
+        })?;
+    let content = store::content_of(&current.content);
+    let due = due_at(settings, &session, Some(&current));
+    let returned = transition(&*txn, actor, current, "returned", SummaryStatus::Returned, &content, comment.as_deref()).await?;
+    notify::queue(&*txn, settings, "summary_returned", &event, &session, due, comment.as_deref()).await?;
+    txn.commit().await?;
+    Ok(view(settings, &session, Some(&returned)))
+}
+
+/// Sets (or, with `None`, resets to the default) the date a summary is due.
+pub async fn set_due(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+    due: Option<DateTime<Utc>>,
+) -> AppResult<SummaryOut> {
+    staff_only(actor)?;
+    let txn = db.begin_write().await?;
+    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    let current = match current {
+        Some(current) => current,
+        None => store::ensure(&*txn, session_id).await?,
+    };
+    let updated = store::set_due(&*txn, current, due).await?;
+    audit::record(&*txn, Some(actor), "set_due", "summary", updated.id, json!({"session_id": session_id, "due_at": due})).await?;
+    txn.commit().await?;
+    Ok(view(settings, &session, Some(&updated)))
+}
+
+/// A session with a rapporteur, its event and where its summary stands.
+pub struct Assignment {
+    pub session: session::Model,
+    pub event: event::Model,
+    pub summary: Option<summary::Model>,
+    pub status: SummaryStatus,
+    pub due: DateTime<Utc>,
+    pub late: bool,
+}
+
+/// Sessions with rapporteurs and their summaries: of one person (the rapporteur's
+/// workspace) or of one event (the organizers' review), in programme order.
+pub async fn assignments(
+    db: &Db,
+    settings: &Settings,
+    person: Option<i32>,
+    event_id: Option<i32>,
+) -> AppResult<Vec<Assignment>> {
+    let conn = db.conn();
+    let rows = match event_id {
+        Some(event_id) => {
+            let (sessions, _) = event_store::sessions_of_event(conn, event_id, None).await?;
+            let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
+            store::rapporteur_rows(conn, Some(&ids)).await?
+        }
+        None => store::rapporteur_rows(conn, None).await?,
+    };
+    let mut session_ids: Vec<i32> = rows
+        .iter()
+        .filter(|r| person.is_none_or(|p| r.person_id == p))
+        .map(|r| r.session_id)
+        .collect();
+    session_ids.sort_unstable();
+    session_ids.dedup();
+    let sessions = event_store::sessions_by_id(conn, session_ids.iter().copied()).await?;
+    let event_ids: Vec<i32> = sessions.iter().map(|s| s.event_id).collect();
+    let events = event_store::events_by_id(conn, &event_ids).await?;
+    let mut summaries = store::by_sessions(conn, &session_ids).await?;
+    let now = Utc::now();
+    let mut out: Vec<Assignment> = sessions
+        .into_iter()
+        .filter_map(|session| {
+            let event = events.get(&session.event_id)?.clone();
+            let summary = summaries.remove(&session.id);
+            let status = status_of(summary.as_ref());
+            let due = due_at(settings, &session, summary.as_ref());
+            Some(Assignment {
+                late: is_late(status, due, now),
+                session,
+                event,
+                summary,
+                status,
+                due,
+            })
+        })
+        .collect();
+    out.sort_by_key(|a| (a.session.starts_at, a.session.id));
+    Ok(out)
+}
+
+/// Adds a theme to the organizers' vocabulary (or adopts a proposed one).
+pub async fn curate_theme(
+    db: &Db,
+    actor: &Actor,
+    name: Option<&str>,
+) -> AppResult<crate::entities::theme::Model> {
+    staff_only(actor)?;
+    let name = crate::domain::required_text(name, 80)
+        .map_err(|err| AppError::invalid("name", err.to_string()))?;
+    let txn = db.begin_write().await?;
+    let theme = store::curate_theme(&*txn, &name).await?;
+    audit::record(&*txn, Some(actor), "curate", "theme", theme.id, json!({"name": theme.name})).await?;
+    txn.commit().await?;
+    Ok(theme)
+}
+
+pub async fn delete_theme(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
+    staff_only(actor)?;
+    let txn = db.begin_write().await?;
+    let theme = store::theme(&*txn, id)
+        .await?
+        .ok_or(AppError::NotFound("theme"))?;
+    store::delete_theme(&*txn, id).await?;
+    audit::record(&*txn, Some(actor), "delete", "theme", id, json!({"name": theme.name})).await?;
+    txn.commit().await?;
+    Ok(())
+}
