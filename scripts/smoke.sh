@@ -36,9 +36,18 @@ grep -q 'DTSTART;TZID=Europe/Brussels:20090603T140000' "$samples/demo-event.ics"
 grep -q 'BEGIN:VTIMEZONE' "$samples/demo-event.ics" || { echo "the calendar has no VTIMEZONE"; exit 1; }
 panel=$(echo "$event" | python3 -c 'import json, sys; print(next(s["id"] for s in json.load(sys.stdin)["sessions"] if s["starts_at"] == "2009-06-03T14:00:00+02:00"))')
 curl -fs "http://127.0.0.1:$port/sessions/$panel/calendar.ics" -o "$samples/demo-session.ics" || { echo "no calendar for session $panel"; exit 1; }
+# The demo's published reports as PDF, kept in target/pdf-samples/ for pdftotext in .ci/run.
+pdfs=$(dirname "$samples")/pdf-samples
+mkdir -p "$pdfs"
+for path in events/making-a-difference-brussels-2009/report events/rtop-roundtable-buenos-aires-2008/report series/global-consultative-roundtables-rtop-2008/report; do
+  name=$(echo "$path" | cut -d/ -f2)
+  curl -fs -D pdf-headers.txt "http://127.0.0.1:$port/$path.pdf" -o "$pdfs/$name.pdf" || { echo "no PDF at /$path.pdf"; exit 1; }
+  grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "/$path.pdf is not served as a PDF"; exit 1; }
+  curl -fs "http://127.0.0.1:$port/$path.md" -o "$pdfs/$name.md" || { echo "no Markdown at /$path.md"; exit 1; }
+done
 kill -TERM $pid
 for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 if kill -0 $pid 2>/dev/null; then echo "server ignored SIGTERM"; exit 1; fi
 wait $pid && status=0 || status=$?
 [ "$status" = 0 ] || { cat serve.log; echo "server exited with $status after SIGTERM"; exit 1; }
-echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00 (and in its calendar), stopped cleanly on SIGTERM"
+echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00 (and in its calendar), served the demo reports as PDF and Markdown, stopped cleanly on SIGTERM"

@@ -32,8 +32,13 @@ async fn get_report(
 ) -> AppResult<Json<EventReport>> {
     let staff = user.is_staff();
     Ok(Json(
-        service::visible_report(&state.db, &state.settings, &SeriesRef::parse(&reference), staff)
-            .await?,
+        service::visible_report(
+            &state.db,
+            &state.settings,
+            &SeriesRef::parse(&reference),
+            staff,
+        )
+        .await?,
     ))
 }
 
@@ -49,8 +54,14 @@ async fn patch_report(
     ApiJson(patch): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> AppResult<Json<EventReport>> {
     Ok(Json(
-        service::update(&state.db, &state.settings, &actor, &SeriesRef::parse(&reference), patch)
-            .await?,
+        service::update(
+            &state.db,
+            &state.settings,
+            &actor,
+            &SeriesRef::parse(&reference),
+            patch,
+        )
+        .await?,
     ))
 }
 
@@ -65,8 +76,14 @@ async fn publish(
     Path(reference): Path<String>,
 ) -> AppResult<Json<EventReport>> {
     Ok(Json(
-        service::set_published(&state.db, &state.settings, &actor, &SeriesRef::parse(&reference), true)
-            .await?,
+        service::set_published(
+            &state.db,
+            &state.settings,
+            &actor,
+            &SeriesRef::parse(&reference),
+            true,
+        )
+        .await?,
     ))
 }
 
@@ -81,8 +98,14 @@ async fn withdraw(
     Path(reference): Path<String>,
 ) -> AppResult<Json<EventReport>> {
     Ok(Json(
-        service::set_published(&state.db, &state.settings, &actor, &SeriesRef::parse(&reference), false)
-            .await?,
+        service::set_published(
+            &state.db,
+            &state.settings,
+            &actor,
+            &SeriesRef::parse(&reference),
+            false,
+        )
+        .await?,
     ))
 }
 
@@ -99,7 +122,12 @@ async fn series_report(
 ) -> AppResult<Json<Synthesis>> {
     let staff = user.is_staff();
     Ok(Json(
-        service::visible_synthesis(&state.db, &state.settings, &SeriesRef::parse(&reference), staff)
-            .await?,
+        service::visible_synthesis(
+            &state.db,
+            &state.settings,
+            &SeriesRef::parse(&reference),
+            staff,
+        )
+        .await?,
     ))
 }

@@ -113,7 +113,10 @@ pub async fn event_report(
                 zone.local(session.starts_at).format("%A %-d %B %Y, %H:%M"),
                 zone.local(session.ends_at).format("%H:%M")
             ),
-            chair: people(&panel, &[ParticipantRole::Chair, ParticipantRole::Moderator]),
+            chair: people(
+                &panel,
+                &[ParticipantRole::Chair, ParticipantRole::Moderator],
+            ),
             speakers: people(
                 &panel,
                 &[ParticipantRole::Speaker, ParticipantRole::Discussant],
@@ -205,12 +208,17 @@ async fn organizations(
         .collect();
     let people = directory_store::people_by_id(
         conn,
-        person_ids.iter().copied().filter(|id| on_panels.contains(id)),
+        person_ids
+            .iter()
+            .copied()
+            .filter(|id| on_panels.contains(id)),
     )
     .await?;
-    let orgs =
-        directory_store::organizations_by_id(conn, people.values().filter_map(|p| p.organization_id))
-            .await?;
+    let orgs = directory_store::organizations_by_id(
+        conn,
+        people.values().filter_map(|p| p.organization_id),
+    )
+    .await?;
     let mut others: Vec<_> = orgs
         .into_values()
         .filter(|o| !out.organizers.iter().any(|x| x.organization_id == o.id))
@@ -232,15 +240,18 @@ pub fn group_recommendations(
     let items: Vec<RecommendationItem> = sessions
         .iter()
         .flat_map(|s| {
-            s.summary.recommendations.iter().map(|r| RecommendationItem {
-                text: r.text.clone(),
-                themes: r.themes.clone(),
-                addressee: r.addressee.clone(),
-                priority: r.priority.clone(),
-                timeframe: r.timeframe.clone(),
-                session_id: s.id,
-                session_title: s.title.clone(),
-            })
+            s.summary
+                .recommendations
+                .iter()
+                .map(|r| RecommendationItem {
+                    text: r.text.clone(),
+                    themes: r.themes.clone(),
+                    addressee: r.addressee.clone(),
+                    priority: r.priority.clone(),
+                    timeframe: r.timeframe.clone(),
+                    session_id: s.id,
+                    session_title: s.title.clone(),
+                })
         })
         .collect();
     let mut addressees: BTreeMap<String, AddresseeGroup> = BTreeMap::new();

@@ -50,9 +50,19 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A rich text as it goes into the export: its Markdown kept, raw HTML made text.
+/// A rich text as it goes into the export: its Markdown kept, raw HTML made text, and
+/// links to script URLs broken (a space after the scheme name ends the link syntax).
 pub fn rich(markdown: &str) -> String {
-    markdown.replace('<', "&lt;")
+    let mut out = markdown.replace('<', "&lt;");
+    for scheme in ["javascript:", "vbscript:"] {
+        let mut from = 0;
+        while let Some(at) = out[from..].to_ascii_lowercase().find(scheme) {
+            let colon = from + at + scheme.len() - 1;
+            out.insert(colon, ' ');
+            from = colon + 2;
+        }
+    }
+    out
 }
 
 fn person(p: &PersonLine) -> String {
@@ -88,7 +98,11 @@ pub fn event_report(r: &EventReport) -> String {
     if let Some(subtitle) = &e.subtitle {
         let _ = writeln!(out, "*{}*\n", escape(subtitle));
     }
-    let _ = writeln!(out, "**Outcome report** · {}\n", facts(&[Some(&e.dates), e.place.as_ref(), e.venue.as_ref()]));
+    let _ = writeln!(
+        out,
+        "**Outcome report** · {}\n",
+        facts(&[Some(&e.dates), e.place.as_ref(), e.venue.as_ref()])
+    );
     if r.status != "published" {
         out.push_str("> **Draft**: not published yet.\n\n");
     }
@@ -102,7 +116,12 @@ pub fn event_report(r: &EventReport) -> String {
     if !e.organizers.is_empty() {
         out.push_str("**Organized by:**\n\n");
         for o in &e.organizers {
-            let _ = writeln!(out, "- {} ({})", escape(&o.name), escape(&o.role.replace('_', "-")));
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape(&o.name),
+                escape(&o.role.replace('_', "-"))
+            );
         }
         out.push('\n');
     }
@@ -140,9 +159,19 @@ pub fn event_report(r: &EventReport) -> String {
             for rec in &b.recommendations {
                 let mut tags = vec![format!("to {}", escape(&rec.addressee))];
                 if !rec.themes.is_empty() {
-                    tags.push(rec.themes.iter().map(|t| escape(t)).collect::<Vec<_>>().join(", "));
+                    tags.push(
+                        rec.themes
+                            .iter()
+                            .map(|t| escape(t))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
                 }
-                tags.extend(rec.priority.iter().map(|p| format!("priority {}", escape(p))));
+                tags.extend(
+                    rec.priority
+                        .iter()
+                        .map(|p| format!("priority {}", escape(p))),
+                );
                 tags.extend(rec.timeframe.iter().map(|t| escape(&t.replace('_', " "))));
                 let _ = writeln!(out, "- {} ({})", escape(&rec.text), tags.join("; "));
             }
@@ -155,7 +184,12 @@ pub fn event_report(r: &EventReport) -> String {
         for g in &r.recommendations_by_addressee {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
             for item in &g.items {
-                let _ = writeln!(out, "- {} (*{}*)", escape(&item.text), escape(&item.session_title));
+                let _ = writeln!(
+                    out,
+                    "- {} (*{}*)",
+                    escape(&item.text),
+                    escape(&item.session_title)
+                );
             }
             out.push('\n');
         }
@@ -165,7 +199,12 @@ pub fn event_report(r: &EventReport) -> String {
         for g in &r.recommendations_by_theme {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.theme), g.items.len());
             for item in &g.items {
-                let _ = writeln!(out, "- {} (to {})", escape(&item.text), escape(&item.addressee));
+                let _ = writeln!(
+                    out,
+                    "- {} (to {})",
+                    escape(&item.text),
+                    escape(&item.addressee)
+                );
             }
             out.push('\n');
         }
@@ -176,7 +215,12 @@ pub fn event_report(r: &EventReport) -> String {
         }
         let _ = writeln!(out, "## {title}\n");
         for s in list {
-            let _ = writeln!(out, "- {} (*{}*)", escape(&s.text), escape(&s.session_title));
+            let _ = writeln!(
+                out,
+                "- {} (*{}*)",
+                escape(&s.text),
+                escape(&s.session_title)
+            );
         }
         out.push('\n');
     };
@@ -209,7 +253,14 @@ fn list(heading: &str, items: &[String], out: &mut String) {
 
 fn sources(list: &[Source]) -> String {
     list.iter()
-        .map(|s| format!("[{}: {}]({})", escape(&s.event_label), escape(&s.session_title), s.url))
+        .map(|s| {
+            format!(
+                "[{}: {}]({})",
+                escape(&s.event_label),
+                escape(&s.session_title),
+                s.url
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -233,7 +284,11 @@ pub fn synthesis(s: &Synthesis) -> String {
                 escape(&e.dates),
                 e.place.as_deref().map(escape).unwrap_or_default(),
                 e.region_label.as_deref().map(escape).unwrap_or_default(),
-                e.partners.iter().map(|p| escape(p)).collect::<Vec<_>>().join("; ")
+                e.partners
+                    .iter()
+                    .map(|p| escape(p))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
         }
         out.push('\n');
@@ -241,14 +296,26 @@ pub fn synthesis(s: &Synthesis) -> String {
     if !s.themes.is_empty() {
         out.push_str("## Common themes\n\nRanked by how many events raised them.\n\n");
         for t in &s.themes {
-            let _ = writeln!(out, "1. **{}**: {} events. {}", escape(&t.theme), t.count, sources(&t.sources));
+            let _ = writeln!(
+                out,
+                "1. **{}**: {} events. {}",
+                escape(&t.theme),
+                t.count,
+                sources(&t.sources)
+            );
         }
         out.push('\n');
     }
     if !s.challenges.is_empty() {
         out.push_str("## Common challenges\n\n");
         for c in &s.challenges {
-            let _ = writeln!(out, "1. **{}**: {} events. {}", escape(&c.text), c.count, sources(&c.sources));
+            let _ = writeln!(
+                out,
+                "1. **{}**: {} events. {}",
+                escape(&c.text),
+                c.count,
+                sources(&c.sources)
+            );
         }
         out.push('\n');
     }
@@ -257,7 +324,12 @@ pub fn synthesis(s: &Synthesis) -> String {
         for g in &s.recommendations_by_addressee {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
             for item in &g.items {
-                let _ = writeln!(out, "- {} ({})", escape(&item.text), sources(std::slice::from_ref(&item.source)));
+                let _ = writeln!(
+                    out,
+                    "- {} ({})",
+                    escape(&item.text),
+                    sources(std::slice::from_ref(&item.source))
+                );
             }
             out.push('\n');
         }
@@ -267,7 +339,12 @@ pub fn synthesis(s: &Synthesis) -> String {
         for r in &s.regions {
             let _ = writeln!(out, "### {}\n", escape(&r.label));
             for item in &r.strategies {
-                let _ = writeln!(out, "- {} ({})", escape(&item.text), sources(std::slice::from_ref(&item.source)));
+                let _ = writeln!(
+                    out,
+                    "- {} ({})",
+                    escape(&item.text),
+                    sources(std::slice::from_ref(&item.source))
+                );
             }
             out.push('\n');
         }
@@ -282,7 +359,9 @@ mod tests {
 
     #[test]
     fn pages_get_no_script_and_no_event_handlers() {
-        let html = to_html("Hello <script>alert(1)</script> *world* <img src=x onerror=alert(2)> [x](javascript:alert(3))");
+        let html = to_html(
+            "Hello <script>alert(1)</script> *world* <img src=x onerror=alert(2)> [x](javascript:alert(3))",
+        );
         assert!(html.contains("<em>world</em>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));
@@ -291,11 +370,18 @@ mod tests {
 
     #[test]
     fn plain_text_stays_text_in_markdown() {
-        assert_eq!(escape("<script>*x*</script>"), "\\<script\\>\\*x\\*\\</script\\>");
+        assert_eq!(
+            escape("<script>*x*</script>"),
+            "\\<script\\>\\*x\\*\\</script\\>"
+        );
         assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert_eq!(escape("- not a list"), "\\- not a list");
         assert_eq!(escape("1. not a list"), "1\\. not a list");
         assert_eq!(escape("LAMPRIÈRE & Ñúñez"), "LAMPRIÈRE &amp; Ñúñez");
         assert_eq!(rich("<b>x</b> **y**"), "&lt;b>x&lt;/b> **y**");
+        assert_eq!(
+            rich("[a](JavaScript:alert(1)) [b](vbscript:x)"),
+            "[a](JavaScript :alert(1)) [b](vbscript :x)"
+        );
     }
 }

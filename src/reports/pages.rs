@@ -27,10 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/series/{series}/report", get(synthesis_page))
         .route("/series/{series}/report.md", get(synthesis_markdown))
         .route("/series/{series}/report.pdf", get(synthesis_pdf))
-        .route(
-            "/organize/events/{event}/report",
-            get(edit_page).post(edit),
-        )
+        .route("/organize/events/{event}/report", get(edit_page).post(edit))
 }
 
 /// A session of the report page, its overview rendered.
@@ -182,7 +179,12 @@ async fn synthesis_page(
 ) -> PageResult {
     let s = synthesis_of(&state, &ctx, &reference).await?;
     Ok(render(&SynthesisPage {
-        description_html: s.series.description.as_deref().map(to_html).unwrap_or_default(),
+        description_html: s
+            .series
+            .description
+            .as_deref()
+            .map(to_html)
+            .unwrap_or_default(),
         s,
         ctx,
     }))
@@ -232,8 +234,13 @@ async fn edit_page_with(
     reference: &str,
     typed: Option<(String, String, Vec<FieldError>)>,
 ) -> Result<Response, AppError> {
-    let r = service::visible_report(&state.db, &state.settings, &SeriesRef::parse(reference), true)
-        .await?;
+    let r = service::visible_report(
+        &state.db,
+        &state.settings,
+        &SeriesRef::parse(reference),
+        true,
+    )
+    .await?;
     let (introduction, conclusions, errors) = typed.unwrap_or_else(|| {
         (
             r.introduction.clone().unwrap_or_default(),
@@ -283,27 +290,39 @@ async fn edit(
     patch.insert("conclusions".into(), conclusions.clone().into());
     let saved = service::update(&state.db, &state.settings, &actor, &event_ref, patch).await;
     let result = match (saved, action.as_str()) {
-        (Ok(_), "publish") => service::set_published(&state.db, &state.settings, &actor, &event_ref, true)
-            .await
-            .map(|_| "Published: the report is public and listed under Documents."),
-        (Ok(_), "withdraw") => service::set_published(&state.db, &state.settings, &actor, &event_ref, false)
-            .await
-            .map(|_| "Withdrawn: the report is no longer public."),
+        (Ok(_), "publish") => {
+            service::set_published(&state.db, &state.settings, &actor, &event_ref, true)
+                .await
+                .map(|_| "Published: the report is public and listed under Documents.")
+        }
+        (Ok(_), "withdraw") => {
+            service::set_published(&state.db, &state.settings, &actor, &event_ref, false)
+                .await
+                .map(|_| "Withdrawn: the report is no longer public.")
+        }
         (Ok(_), _) => Ok("Saved."),
         (Err(err), _) => Err(err),
     };
     match result {
         Ok(message) => redirect_with_flash(&here, message),
-        Err(AppError::Invalid(errors)) => {
-            edit_page_with(&state, ctx.clone(), &reference, Some((introduction, conclusions, errors)))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
-        }
+        Err(AppError::Invalid(errors)) => edit_page_with(
+            &state,
+            ctx.clone(),
+            &reference,
+            Some((introduction, conclusions, errors)),
+        )
+        .await
+        .unwrap_or_else(|err| error_with(ctx, err)),
         Err(AppError::Conflict(why)) => {
             let errors = vec![FieldError::new("publish", why)];
-            edit_page_with(&state, ctx.clone(), &reference, Some((introduction, conclusions, errors)))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
+            edit_page_with(
+                &state,
+                ctx.clone(),
+                &reference,
+                Some((introduction, conclusions, errors)),
+            )
+            .await
+            .unwrap_or_else(|err| error_with(ctx, err))
         }
         Err(err) => error_with(ctx, err),
     }

@@ -64,14 +64,28 @@ pub async fn update(
     let input: ReportInput = crate::web::json::merge_patch(&stored, patch)?;
     let mut errors = FieldErrors::new();
     let introduction = errors
-        .check("introduction", optional_text(input.introduction.as_deref(), MAX_TEXT, true))
+        .check(
+            "introduction",
+            optional_text(input.introduction.as_deref(), MAX_TEXT, true),
+        )
         .flatten();
     let conclusions = errors
-        .check("conclusions", optional_text(input.conclusions.as_deref(), MAX_TEXT, true))
+        .check(
+            "conclusions",
+            optional_text(input.conclusions.as_deref(), MAX_TEXT, true),
+        )
         .flatten();
     errors.finish()?;
     let updated = store::update(&*txn, current, introduction, conclusions).await?;
-    audit::record(&*txn, Some(actor), "update", "report", updated.id, json!({"event_id": event.id})).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "update",
+        "report",
+        updated.id,
+        json!({"event_id": event.id}),
+    )
+    .await?;
     txn.commit().await?;
     build::event_report(db, settings, event, true).await
 }

@@ -2,7 +2,10 @@
 //! whether the report is published.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use super::ReportStatus;
 use crate::entities::event_report;
@@ -30,7 +33,8 @@ pub async fn published(
     query.all(db).await
 }
 
-/// A report's row, made as a draft when the event has none yet.
+/// A report's row, made as a draft when the event has none yet (two organizers doing so
+/// at once both get the one row).
 pub async fn ensure(
     db: &impl ConnectionTrait,
     event_id: i32,
@@ -39,15 +43,24 @@ pub async fn ensure(
         return Ok(found);
     }
     let now = Utc::now();
-    event_report::ActiveModel {
+    let row = event_report::ActiveModel {
         event_id: Set(event_id),
         status: Set(ReportStatus::Draft.as_str().to_string()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await
+    };
+    event_report::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(event_report::Column::EventId)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    of_event(db, event_id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("report of event {event_id}")))
 }
 
 pub async fn update(

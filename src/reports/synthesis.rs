@@ -71,10 +71,18 @@ fn label(report: &EventReport) -> String {
         .place
         .as_deref()
         .and_then(|p| p.split(',').next())
-        .map_or_else(|| report.event.title.clone(), |city| city.trim().to_string())
+        .map_or_else(
+            || report.event.title.clone(),
+            |city| city.trim().to_string(),
+        )
 }
 
-fn source(settings: &Settings, report: &EventReport, session_id: i32, session_title: &str) -> Source {
+fn source(
+    settings: &Settings,
+    report: &EventReport,
+    session_id: i32,
+    session_title: &str,
+) -> Source {
     Source {
         event_id: report.event.id,
         event_slug: report.event.slug.clone(),
@@ -126,17 +134,23 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
     let mut addressees: BTreeMap<String, SynthesisAddressee> = BTreeMap::new();
     let mut regions: BTreeMap<String, RegionStrategies> = BTreeMap::new();
     for report in reports {
-        let region = report.event.region.clone().unwrap_or_else(|| "global".into());
-        let strategies = regions.entry(region.clone()).or_insert_with(|| RegionStrategies {
-            label: report
-                .event
-                .region_label
-                .clone()
-                .unwrap_or_else(|| "Global".into()),
-            region,
-            event_ids: Vec::new(),
-            strategies: Vec::new(),
-        });
+        let region = report
+            .event
+            .region
+            .clone()
+            .unwrap_or_else(|| "global".into());
+        let strategies = regions
+            .entry(region.clone())
+            .or_insert_with(|| RegionStrategies {
+                label: report
+                    .event
+                    .region_label
+                    .clone()
+                    .unwrap_or_else(|| "Global".into()),
+                region,
+                event_ids: Vec::new(),
+                strategies: Vec::new(),
+            });
         strategies.event_ids.push(report.event.id);
         for session in &report.sessions {
             let from = || source(settings, report, session.id, &session.title);

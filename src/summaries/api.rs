@@ -38,7 +38,9 @@ async fn get_summary(
 ) -> AppResult<Json<SummaryOut>> {
     let actor = user.require()?;
     let id = parse_id(&id, "session")?;
-    Ok(Json(service::get(&state.db, &state.settings, &actor, id).await?))
+    Ok(Json(
+        service::get(&state.db, &state.settings, &actor, id).await?,
+    ))
 }
 
 /// Saves the whole summary as its next version (blank list entries are dropped).

@@ -57,8 +57,7 @@ pub async fn queue(
     comment: Option<&str>,
 ) -> AppResult<usize> {
     let rows = super::store::rapporteur_rows(conn, Some(&[session.id])).await?;
-    let people =
-        directory::store::people_by_id(conn, rows.iter().map(|r| r.person_id)).await?;
+    let people = directory::store::people_by_id(conn, rows.iter().map(|r| r.person_id)).await?;
     let mut queued = 0;
     for row in &rows {
         let Some(person) = people.get(&row.person_id) else {

@@ -63,7 +63,10 @@ fn when(event: &event::Model, session: &session::Model) -> String {
     )
 }
 
-fn rows(list: Vec<Assignment>, names: &std::collections::HashMap<i32, String>) -> Vec<AssignmentRow> {
+fn rows(
+    list: Vec<Assignment>,
+    names: &std::collections::HashMap<i32, String>,
+) -> Vec<AssignmentRow> {
     list.into_iter()
         .map(|a| AssignmentRow {
             session_id: a.session.id,
@@ -211,14 +214,16 @@ impl Typed {
                 .collect()
         };
         let field = |prefix: &str, i: usize, name: &str| {
-            form.get(&format!("{prefix}[{i}].{name}")).unwrap_or_default()
+            form.get(&format!("{prefix}[{i}].{name}"))
+                .unwrap_or_default()
         };
         let key_points = (0..MAX_ROWS)
             .map_while(|i| {
-                form.has(&format!("key_points[{i}].text")).then(|| KeyPointRow {
-                    text: field("key_points", i, "text"),
-                    person_id: field("key_points", i, "person_id"),
-                })
+                form.has(&format!("key_points[{i}].text"))
+                    .then(|| KeyPointRow {
+                        text: field("key_points", i, "text"),
+                        person_id: field("key_points", i, "person_id"),
+                    })
             })
             .collect();
         let recommendations = (0..MAX_ROWS)
@@ -255,8 +260,7 @@ impl Typed {
                 .key_points
                 .iter()
                 .map(|p| KeyPoint {
-                    person_id: (!p.person_id.is_empty())
-                        .then(|| p.person_id.parse().unwrap_or(-1)),
+                    person_id: (!p.person_id.is_empty()).then(|| p.person_id.parse().unwrap_or(-1)),
                     text: p.text.clone(),
                 })
                 .collect(),
@@ -356,10 +360,13 @@ async fn editor_page(
     let out = service::view(&state.settings, &session, summary.as_ref());
     let status: SummaryStatus = out.status.parse().unwrap_or(SummaryStatus::Draft);
     let staff = actor.is_staff();
-    let participants = participant_views(state.db.conn(), event_store::participants(state.db.conn(), &[id]).await?)
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
+    let participants = participant_views(
+        state.db.conn(),
+        event_store::participants(state.db.conn(), &[id]).await?,
+    )
+    .await?
+    .remove(&id)
+    .unwrap_or_default();
     let speakers = std::iter::once(Choice {
         value: String::new(),
         label: "— no one in particular —".into(),
@@ -371,7 +378,11 @@ async fn editor_page(
             .filter(|p| p.role != ParticipantRole::Rapporteur.as_str())
             .map(|p| Choice {
                 value: p.person_id.to_string(),
-                label: format!("{} ({})", p.display_name, views::label(&p.role).to_lowercase()),
+                label: format!(
+                    "{} ({})",
+                    p.display_name,
+                    views::label(&p.role).to_lowercase()
+                ),
                 selected: false,
             }),
     )
@@ -383,7 +394,13 @@ async fn editor_page(
         .collect();
     let (typed, errors, problem, comment, code) = match with {
         Some(s) => (s.typed, s.errors, s.problem, s.comment, s.status),
-        None => (Typed::of(&out), Vec::new(), None, String::new(), StatusCode::OK),
+        None => (
+            Typed::of(&out),
+            Vec::new(),
+            None,
+            String::new(),
+            StatusCode::OK,
+        ),
     };
     let typed = typed.with_blank_rows(2);
     let zone = zone_of(&event);
@@ -609,14 +626,16 @@ async fn versions(
         .and_then(|v| v.parse::<i32>().ok())
         .filter(|v| list.iter().any(|x| x.version == *v))
         .unwrap_or(latest);
-    let names: std::collections::HashMap<i32, String> =
-        participant_views(state.db.conn(), event_store::participants(state.db.conn(), &[id]).await?)
-            .await?
-            .remove(&id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| (p.person_id, p.display_name))
-            .collect();
+    let names: std::collections::HashMap<i32, String> = participant_views(
+        state.db.conn(),
+        event_store::participants(state.db.conn(), &[id]).await?,
+    )
+    .await?
+    .remove(&id)
+    .unwrap_or_default()
+    .into_iter()
+    .map(|p| (p.person_id, p.display_name))
+    .collect();
     let name_of = |pid: i32| names.get(&pid).cloned();
     let text_of = |version: i32| {
         list.iter()
@@ -646,7 +665,10 @@ async fn versions(
             action: v.action.clone(),
             status: v.status.clone(),
             by: v.user_name.clone(),
-            at: zone.local(v.created_at).format("%-d %b %Y, %H:%M %Z").to_string(),
+            at: zone
+                .local(v.created_at)
+                .format("%-d %b %Y, %H:%M %Z")
+                .to_string(),
             comment: v.comment.clone(),
             selected: v.version == chosen,
         })
@@ -727,7 +749,12 @@ struct Themes {
     error: Option<String>,
 }
 
-async fn themes_page(state: &AppState, ctx: Ctx, name: String, error: Option<String>) -> PageResult {
+async fn themes_page(
+    state: &AppState,
+    ctx: Ctx,
+    name: String,
+    error: Option<String>,
+) -> PageResult {
     let rows = store::themes(state.db.conn())
         .await?
         .into_iter()
@@ -742,7 +769,16 @@ async fn themes_page(state: &AppState, ctx: Ctx, name: String, error: Option<Str
     } else {
         StatusCode::OK
     };
-    Ok((code, render(&Themes { ctx, rows, name, error })).into_response())
+    Ok((
+        code,
+        render(&Themes {
+            ctx,
+            rows,
+            name,
+            error,
+        }),
+    )
+        .into_response())
 }
 
 async fn themes(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
@@ -756,7 +792,10 @@ async fn change_themes(
 ) -> PageResult {
     if let Some(id) = form.get("delete").and_then(|id| id.parse::<i32>().ok()) {
         service::delete_theme(&state.db, &actor, id).await?;
-        return Ok(redirect_with_flash("/organize/themes", "Theme removed from the vocabulary."));
+        return Ok(redirect_with_flash(
+            "/organize/themes",
+            "Theme removed from the vocabulary.",
+        ));
     }
     let name = form.get("name").unwrap_or_default();
     match service::curate_theme(&state.db, &actor, Some(&name)).await {
@@ -778,7 +817,11 @@ pub async fn progress(state: &AppState, event_id: i32) -> Result<(usize, usize, 
     let now = Utc::now();
     Ok((
         list.len(),
-        list.iter().filter(|a| a.status == SummaryStatus::Approved).count(),
-        list.iter().filter(|a| service::is_late(a.status, a.due, now)).count(),
+        list.iter()
+            .filter(|a| a.status == SummaryStatus::Approved)
+            .count(),
+        list.iter()
+            .filter(|a| service::is_late(a.status, a.due, now))
+            .count(),
     ))
 }

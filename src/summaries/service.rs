@@ -69,8 +69,23 @@ pub async fn access(
     Ok((session, event, summary))
 }
 
+/// [`access`] for a change: the session's row is locked first, so that concurrent
+/// changes to its summary queue up instead of colliding.
+async fn access_to_change(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    session_id: i32,
+) -> AppResult<(session::Model, event::Model, Option<summary::Model>)> {
+    store::lock_session(db, session_id).await?;
+    access(db, actor, session_id).await
+}
+
 /// When a summary is due: the organizers' date, or some days after the session ends.
-pub fn due_at(settings: &Settings, session: &session::Model, summary: Option<&summary::Model>) -> DateTime<Utc> {
+pub fn due_at(
+    settings: &Settings,
+    session: &session::Model,
+    summary: Option<&summary::Model>,
+) -> DateTime<Utc> {
     summary
         .and_then(|s| s.due_at)
         .unwrap_or_else(|| session.ends_at + Duration::days(settings.summaries.due_days))
@@ -87,7 +102,11 @@ pub fn is_late(status: SummaryStatus, due: DateTime<Utc>, now: DateTime<Utc>) ->
     status.is_open() && now > due
 }
 
-pub fn view(settings: &Settings, session: &session::Model, summary: Option<&summary::Model>) -> SummaryOut {
+pub fn view(
+    settings: &Settings,
+    session: &session::Model,
+    summary: Option<&summary::Model>,
+) -> SummaryOut {
     let content = summary
         .map(|s| store::content_of(&s.content))
         .unwrap_or_default();
@@ -111,7 +130,12 @@ pub fn view(settings: &Settings, session: &session::Model, summary: Option<&summ
     }
 }
 
-pub async fn get(db: &Db, settings: &Settings, actor: &Actor, session_id: i32) -> AppResult<SummaryOut> {
+pub async fn get(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+) -> AppResult<SummaryOut> {
     let (session, _, summary) = access(db.conn(), actor, session_id).await?;
     Ok(view(settings, &session, summary.as_ref()))
 }
@@ -162,7 +186,7 @@ pub async fn save(
     let expected = input.version;
     let mut content = input.validate()?;
     let txn = db.begin_write().await?;
-    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    let (session, _, current) = access_to_change(&*txn, actor, session_id).await?;
     check_people(&*txn, session_id, &content).await?;
     let current = match current {
         Some(current) => current,
@@ -214,21 +238,43 @@ pub async fn save(
 }
 
 /// Submits the summary for review. It needs an overview.
-pub async fn submit(db: &Db, settings: &Settings, actor: &Actor, session_id: i32) -> AppResult<SummaryOut> {
+pub async fn submit(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+) -> AppResult<SummaryOut> {
     let txn = db.begin_write().await?;
-    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    let (session, _, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current.filter(|s| s.version > 0).ok_or_else(|| {
-        AppError::invalid("overview", "is required: write and save the summary before submitting it")
+        AppError::invalid(
+            "overview",
+            "is required: write and save the summary before submitting it",
+        )
     })?;
     let status = status_of(Some(&current));
     if !status.is_open() {
-        return Err(AppError::Conflict(format!("the summary is already {status}")));
+        return Err(AppError::Conflict(format!(
+            "the summary is already {status}"
+        )));
     }
     let content = store::content_of(&current.content);
     if content.overview.trim().is_empty() {
-        return Err(AppError::invalid("overview", "is required to submit the summary"));
+        return Err(AppError::invalid(
+            "overview",
+            "is required to submit the summary",
+        ));
     }
-    let submitted = transition(&*txn, actor, current, "submitted", SummaryStatus::Submitted, &content, None).await?;
+    let submitted = transition(
+        &*txn,
+        actor,
+        current,
+        "submitted",
+        SummaryStatus::Submitted,
+        &content,
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&submitted)))
 }
@@ -301,14 +347,32 @@ pub async fn approve(
     staff_only(actor)?;
     let comment = comment_of(input, false)?;
     let txn = db.begin_write().await?;
-    let (session, event, current) = access(&*txn, actor, session_id).await?;
+    let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current
         .filter(|s| s.status == SummaryStatus::Submitted.as_str())
         .ok_or_else(|| AppError::Conflict("only a submitted summary can be approved".into()))?;
     let content = store::content_of(&current.content);
     let due = due_at(settings, &session, Some(&current));
-    let approved = transition(&*txn, actor, current, "approved", SummaryStatus::Approved, &content, comment.as_deref()).await?;
-    notify::queue(&*txn, settings, "summary_approved", &event, &session, due, comment.as_deref()).await?;
+    let approved = transition(
+        &*txn,
+        actor,
+        current,
+        "approved",
+        SummaryStatus::Approved,
+        &content,
+        comment.as_deref(),
+    )
+    .await?;
+    notify::queue(
+        &*txn,
+        settings,
+        "summary_approved",
+        &event,
+        &session,
+        due,
+        comment.as_deref(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&approved)))
 }
@@ -324,7 +388,7 @@ pub async fn send_back(
     staff_only(actor)?;
     let comment = comment_of(input, true)?;
     let txn = db.begin_write().await?;
-    let (session, event, current) = access(&*txn, actor, session_id).await?;
+    let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current
         .filter(|s| {
             s.status == SummaryStatus::Submitted.as_str()
@@ -335,8 +399,26 @@ pub async fn send_back(
         })?;
     let content = store::content_of(&current.content);
     let due = due_at(settings, &session, Some(&current));
-    let returned = transition(&*txn, actor, current, "returned", SummaryStatus::Returned, &content, comment.as_deref()).await?;
-    notify::queue(&*txn, settings, "summary_returned", &event, &session, due, comment.as_deref()).await?;
+    let returned = transition(
+        &*txn,
+        actor,
+        current,
+        "returned",
+        SummaryStatus::Returned,
+        &content,
+        comment.as_deref(),
+    )
+    .await?;
+    notify::queue(
+        &*txn,
+        settings,
+        "summary_returned",
+        &event,
+        &session,
+        due,
+        comment.as_deref(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&returned)))
 }
@@ -351,13 +433,21 @@ pub async fn set_due(
 ) -> AppResult<SummaryOut> {
     staff_only(actor)?;
     let txn = db.begin_write().await?;
-    let (session, _, current) = access(&*txn, actor, session_id).await?;
+    let (session, _, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = match current {
         Some(current) => current,
         None => store::ensure(&*txn, session_id).await?,
     };
     let updated = store::set_due(&*txn, current, due).await?;
-    audit::record(&*txn, Some(actor), "set_due", "summary", updated.id, json!({"session_id": session_id, "due_at": due})).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "set_due",
+        "summary",
+        updated.id,
+        json!({"session_id": session_id, "due_at": due}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&updated)))
 }
@@ -433,7 +523,15 @@ pub async fn curate_theme(
         .map_err(|err| AppError::invalid("name", err.to_string()))?;
     let txn = db.begin_write().await?;
     let theme = store::curate_theme(&*txn, &name).await?;
-    audit::record(&*txn, Some(actor), "curate", "theme", theme.id, json!({"name": theme.name})).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "curate",
+        "theme",
+        theme.id,
+        json!({"name": theme.name}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(theme)
 }
@@ -445,7 +543,15 @@ pub async fn delete_theme(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
         .await?
         .ok_or(AppError::NotFound("theme"))?;
     store::delete_theme(&*txn, id).await?;
-    audit::record(&*txn, Some(actor), "delete", "theme", id, json!({"name": theme.name})).await?;
+    audit::record(
+        &*txn,
+        Some(actor),
+        "delete",
+        "theme",
+        id,
+        json!({"name": theme.name}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

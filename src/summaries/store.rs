@@ -5,12 +5,14 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::{SummaryContent, SummaryStatus, theme_key};
-use crate::entities::{session_participant, summary, summary_reminder, summary_version, theme};
+use crate::entities::{
+    session, session_participant, summary, summary_reminder, summary_version, theme,
+};
 use crate::events::ParticipantRole;
 
 pub async fn by_session(
@@ -40,11 +42,21 @@ pub async fn by_sessions(
         .collect())
 }
 
+/// Takes the session's row lock for the rest of the transaction (PostgreSQL), so that
+/// changes to its summary happen one after another and each reads the version the one
+/// before wrote; on SQLite the write transaction already holds the database's write lock.
+pub async fn lock_session(db: &impl ConnectionTrait, session_id: i32) -> Result<(), DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        session::Entity::find_by_id(session_id)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// A summary's row, made (empty, as a draft) when the session has none yet.
-pub async fn ensure(
-    db: &impl ConnectionTrait,
-    session_id: i32,
-) -> Result<summary::Model, DbErr> {
+pub async fn ensure(db: &impl ConnectionTrait, session_id: i32) -> Result<summary::Model, DbErr> {
     if let Some(existing) = by_session(db, session_id).await? {
         return Ok(existing);
     }
@@ -215,55 +227,55 @@ pub async fn theme(db: &impl ConnectionTrait, id: i32) -> Result<Option<theme::M
     theme::Entity::find_by_id(id).one(db).await
 }
 
-/// The vocabulary's spelling of a theme, adding it (as proposed, not curated) when new.
-pub async fn spell_theme(db: &impl ConnectionTrait, name: &str) -> Result<String, DbErr> {
+/// A theme by its key, added (curated or only proposed) when missing. Two writers adding
+/// the same theme at once both succeed: the insert skips an existing key.
+async fn theme_by_key(
+    db: &impl ConnectionTrait,
+    name: &str,
+    curated: bool,
+) -> Result<theme::Model, DbErr> {
     let key = theme_key(name);
-    if let Some(found) = theme::Entity::find()
+    let row = theme::ActiveModel {
+        name: Set(name.to_string()),
+        key: Set(key.clone()),
+        curated: Set(curated),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    theme::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(theme::Column::Key)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    theme::Entity::find()
         .filter(theme::Column::Key.eq(key.as_str()))
         .one(db)
         .await?
-    {
-        return Ok(found.name);
-    }
-    theme::ActiveModel {
-        name: Set(name.to_string()),
-        key: Set(key),
-        curated: Set(false),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(name.to_string())
+        .ok_or_else(|| DbErr::RecordNotFound(format!("theme {key}")))
+}
+
+/// The vocabulary's spelling of a theme, adding it (as proposed, not curated) when new.
+pub async fn spell_theme(db: &impl ConnectionTrait, name: &str) -> Result<String, DbErr> {
+    Ok(theme_by_key(db, name, false).await?.name)
 }
 
 /// Adds a theme to the curated vocabulary, or adopts a proposed one.
 pub async fn curate_theme(db: &impl ConnectionTrait, name: &str) -> Result<theme::Model, DbErr> {
-    let key = theme_key(name);
-    match theme::Entity::find()
-        .filter(theme::Column::Key.eq(key.as_str()))
-        .one(db)
-        .await?
-    {
-        Some(found) => {
-            let mut active: theme::ActiveModel = found.into();
-            active.curated = Set(true);
-            active.update(db).await
-        }
-        None => {
-            theme::ActiveModel {
-                name: Set(name.to_string()),
-                key: Set(key),
-                curated: Set(true),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-        }
+    let found = theme_by_key(db, name, true).await?;
+    if found.curated {
+        return Ok(found);
     }
+    let mut active: theme::ActiveModel = found.into();
+    active.curated = Set(true);
+    active.update(db).await
 }
 
 pub async fn delete_theme(db: &impl ConnectionTrait, id: i32) -> Result<u64, DbErr> {
-    Ok(theme::Entity::delete_by_id(id).exec(db).await?.rows_affected)
+    Ok(theme::Entity::delete_by_id(id)
+        .exec(db)
+        .await?
+        .rows_affected)
 }

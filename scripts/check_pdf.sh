@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Reads the demo's report PDFs (saved by scripts/smoke.sh) with pdftotext, an independent
+# parser, and checks what a reader must find: the panel's title, names with their accents,
+# a table of contents and page numbers. Prints the pages of each file.
+set -euo pipefail
+dir=${1:-target/pdf-samples}
+fail() { echo "check_pdf: $*"; exit 1; }
+expect() { # file, text
+  grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks: $2"
+}
+for name in making-a-difference-brussels-2009 rtop-roundtable-buenos-aires-2008 global-consultative-roundtables-rtop-2008; do
+  pdf="$dir/$name.pdf"
+  [ -s "$pdf" ] || fail "$pdf is missing (run scripts/smoke.sh first)"
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  [ "${pages:-0}" -ge 3 ] || fail "$name.pdf has ${pages:-no} pages; a title page, contents and content make 3 at least"
+  pdftotext -layout "$pdf" "$dir/$name.txt" 2>/dev/null
+  expect "$dir/$name.txt" "Contents"
+  echo "check_pdf: $name.pdf parses, $pages pages"
+done
+brussels="$dir/making-a-difference-brussels-2009.txt"
+expect "$brussels" "Outcome report"
+expect "$brussels" "Panel on the Responsibility to Protect – making the concept operational"
+expect "$brussels" "Mr Luc LAMPRIÈRE"
+expect "$brussels" "Mr Gareth EVANS"
+expect "$brussels" "Recommendations by addressee"
+expect "$dir/rtop-roundtable-buenos-aires-2008.txt" "Ms Ana ÑÚÑEZ-LAMPRIÈRE"
+expect "$dir/global-consultative-roundtables-rtop-2008.txt" "Common themes"
+# Page numbers: the last page's number stands alone on a line of the last page.
+last=$(pdfinfo "$dir/making-a-difference-brussels-2009.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+pdftotext -f "$last" -l "$last" -layout "$dir/making-a-difference-brussels-2009.pdf" - 2>/dev/null | grep -qE "(^|[[:space:]])$last[[:space:]]*$" || fail "no page number $last on the last page"
+echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present"
