@@ -265,6 +265,29 @@ fn sources(list: &[Source]) -> String {
         .join("; ")
 }
 
+/// A ranked list of the synthesis: each statement, how many events raised it, and where.
+fn ranked<'a>(
+    out: &mut String,
+    heading: &str,
+    items: impl Iterator<Item = (&'a str, usize, &'a [Source])>,
+) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "{heading}\n");
+    for (text, count, from) in items {
+        let events = if count == 1 { "event" } else { "events" };
+        let _ = writeln!(
+            out,
+            "1. **{}**: {count} {events}. {}",
+            escape(text),
+            sources(from)
+        );
+    }
+    out.push('\n');
+}
+
 /// The synthesis of a series as a Markdown document.
 pub fn synthesis(s: &Synthesis) -> String {
     let mut out = String::new();
@@ -293,32 +316,20 @@ pub fn synthesis(s: &Synthesis) -> String {
         }
         out.push('\n');
     }
-    if !s.themes.is_empty() {
-        out.push_str("## Common themes\n\nRanked by how many events raised them.\n\n");
-        for t in &s.themes {
-            let _ = writeln!(
-                out,
-                "1. **{}**: {} events. {}",
-                escape(&t.theme),
-                t.count,
-                sources(&t.sources)
-            );
-        }
-        out.push('\n');
-    }
-    if !s.challenges.is_empty() {
-        out.push_str("## Common challenges\n\n");
-        for c in &s.challenges {
-            let _ = writeln!(
-                out,
-                "1. **{}**: {} events. {}",
-                escape(&c.text),
-                c.count,
-                sources(&c.sources)
-            );
-        }
-        out.push('\n');
-    }
+    ranked(
+        &mut out,
+        "## Common themes\n\nRanked by how many events raised them.",
+        s.themes
+            .iter()
+            .map(|t| (t.theme.as_str(), t.count, t.sources.as_slice())),
+    );
+    ranked(
+        &mut out,
+        "## Common challenges",
+        s.challenges
+            .iter()
+            .map(|c| (c.text.as_str(), c.count, c.sources.as_slice())),
+    );
     if !s.recommendations_by_addressee.is_empty() {
         out.push_str("## Recommendations by addressee\n\n");
         for g in &s.recommendations_by_addressee {

@@ -68,18 +68,23 @@ fn report_view(ctx: Ctx, r: EventReport) -> ReportPage {
     }
 }
 
+/// The event's report as this visitor may see it (published, or any to organizers).
+async fn report_of(state: &AppState, ctx: &Ctx, reference: &str) -> Result<EventReport, AppError> {
+    service::visible_report(
+        &state.db,
+        &state.settings,
+        &SeriesRef::parse(reference),
+        ctx.is_staff(),
+    )
+    .await
+}
+
 async fn report_page(
     State(state): State<AppState>,
     ctx: Ctx,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
-    let report = service::visible_report(
-        &state.db,
-        &state.settings,
-        &SeriesRef::parse(&reference),
-        ctx.is_staff(),
-    )
-    .await?;
+    let report = report_of(&state, &ctx, &reference).await?;
     Ok(render(&report_view(ctx, report)))
 }
 
@@ -107,13 +112,7 @@ async fn report_markdown(
     ctx: Ctx,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
-    let report = service::visible_report(
-        &state.db,
-        &state.settings,
-        &SeriesRef::parse(&reference),
-        ctx.is_staff(),
-    )
-    .await?;
+    let report = report_of(&state, &ctx, &reference).await?;
     let draft = report.status != ReportStatus::Published.as_str();
     Ok(download(
         markdown::event_report(&report).into_bytes(),
@@ -139,13 +138,7 @@ async fn report_pdf(
     ctx: Ctx,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
-    let report = service::visible_report(
-        &state.db,
-        &state.settings,
-        &SeriesRef::parse(&reference),
-        ctx.is_staff(),
-    )
-    .await?;
+    let report = report_of(&state, &ctx, &reference).await?;
     let draft = report.status != ReportStatus::Published.as_str();
     let name = format!("{}-report.pdf", report.event.slug);
     let bytes = render_pdf(report, pdf::event_report).await?;

@@ -13,7 +13,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::diff::{self, DiffLine};
-use super::service::{self, Assignment};
+use super::service::{self, Assignment, Decision};
 use super::{
     ADDRESSEES, KeyPoint, Priority, Recommendation, ReviewInput, SummaryInput, SummaryOut,
     SummaryStatus, Timeframe, notify, store,
@@ -436,6 +436,43 @@ async fn editor_page(
     Ok((code, render(&page)).into_response())
 }
 
+/// The editor again, showing what was typed with its errors or problem.
+async fn editor_again(
+    state: &AppState,
+    ctx: Ctx,
+    actor: &crate::web::Actor,
+    id: i32,
+    with: EditorState,
+) -> Response {
+    editor_page(state, ctx.clone(), actor, id, Some(with))
+        .await
+        .unwrap_or_else(|err| error_with(ctx, err))
+}
+
+/// The stored summary again, with the errors of the review or due date form.
+async fn stored_with_errors(
+    state: &AppState,
+    ctx: Ctx,
+    actor: &crate::web::Actor,
+    id: i32,
+    errors: Vec<FieldError>,
+    comment: String,
+) -> Response {
+    match service::get(&state.db, &state.settings, actor, id).await {
+        Ok(current) => {
+            let with = EditorState {
+                typed: Typed::of(&current),
+                errors,
+                problem: None,
+                comment,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            editor_again(state, ctx, actor, id, with).await
+        }
+        Err(err) => error_with(ctx, err),
+    }
+}
+
 async fn editor(
     State(state): State<AppState>,
     SignedIn { ctx, actor }: SignedIn,
@@ -478,9 +515,7 @@ async fn save(
                 comment: String::new(),
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            editor_page(&state, ctx.clone(), &actor, id, Some(with))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
+            editor_again(&state, ctx, &actor, id, with).await
         }
         Err(AppError::Conflict(why)) => {
             // Keep what was typed; saving again (now from the latest version) overwrites.
@@ -497,9 +532,7 @@ async fn save(
                 comment: String::new(),
                 status: StatusCode::CONFLICT,
             };
-            editor_page(&state, ctx.clone(), &actor, id, Some(with))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
+            editor_again(&state, ctx, &actor, id, with).await
         }
         Err(err) => error_with(ctx, err),
     }
@@ -514,36 +547,24 @@ async fn review(
     let input = ReviewInput {
         comment: form.get("comment"),
     };
-    let approve = form.get("action").as_deref() == Some("approve");
-    let result = if approve {
-        service::approve(&state.db, &state.settings, &actor, id, input).await
-    } else {
-        service::send_back(&state.db, &state.settings, &actor, id, input).await
+    let decision = match form.get("action").as_deref() {
+        Some("approve") => Decision::Approve,
+        _ => Decision::Return,
     };
-    match result {
+    match service::review(&state.db, &state.settings, &actor, id, input, decision).await {
         Ok(_) => {
             state.mail_wakeup.notify_one();
-            let message = if approve {
-                "Approved. The rapporteur has been told, and the summary is in the event's report."
-            } else {
-                "Returned to the rapporteur with your comment."
+            let message = match decision {
+                Decision::Approve => {
+                    "Approved. The rapporteur has been told, and the summary is in the event's report."
+                }
+                Decision::Return => "Returned to the rapporteur with your comment.",
             };
             redirect_with_flash(&format!("/rapporteur/sessions/{id}"), message)
         }
         Err(AppError::Invalid(errors)) => {
-            let with = match service::get(&state.db, &state.settings, &actor, id).await {
-                Ok(current) => EditorState {
-                    typed: Typed::of(&current),
-                    errors,
-                    problem: None,
-                    comment: form.get("comment").unwrap_or_default(),
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
-                Err(err) => return error_with(ctx, err),
-            };
-            editor_page(&state, ctx.clone(), &actor, id, Some(with))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
+            let comment = form.get("comment").unwrap_or_default();
+            stored_with_errors(&state, ctx, &actor, id, errors, comment).await
         }
         Err(err) => error_with(ctx, err),
     }
@@ -563,19 +584,7 @@ async fn set_due(
     match result {
         Ok(_) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), "Due date changed."),
         Err(AppError::Invalid(errors)) => {
-            let with = match service::get(&state.db, &state.settings, &actor, id).await {
-                Ok(current) => EditorState {
-                    typed: Typed::of(&current),
-                    errors,
-                    problem: None,
-                    comment: String::new(),
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
-                Err(err) => return error_with(ctx, err),
-            };
-            editor_page(&state, ctx.clone(), &actor, id, Some(with))
-                .await
-                .unwrap_or_else(|err| error_with(ctx, err))
+            stored_with_errors(&state, ctx, &actor, id, errors, String::new()).await
         }
         Err(err) => error_with(ctx, err),
     }

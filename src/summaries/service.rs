@@ -336,6 +336,15 @@ fn comment_of(input: ReviewInput, required: bool) -> AppResult<Option<String>> {
     Ok(comment)
 }
 
+/// An organizer's decision on a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// From submitted; a comment is optional.
+    Approve,
+    /// From submitted or approved, back to the rapporteur; a comment is required.
+    Return,
+}
+
 /// Approves a submitted summary; the rapporteur is told.
 pub async fn approve(
     db: &Db,
@@ -344,37 +353,7 @@ pub async fn approve(
     session_id: i32,
     input: ReviewInput,
 ) -> AppResult<SummaryOut> {
-    staff_only(actor)?;
-    let comment = comment_of(input, false)?;
-    let txn = db.begin_write().await?;
-    let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
-    let current = current
-        .filter(|s| s.status == SummaryStatus::Submitted.as_str())
-        .ok_or_else(|| AppError::Conflict("only a submitted summary can be approved".into()))?;
-    let content = store::content_of(&current.content);
-    let due = due_at(settings, &session, Some(&current));
-    let approved = transition(
-        &*txn,
-        actor,
-        current,
-        "approved",
-        SummaryStatus::Approved,
-        &content,
-        comment.as_deref(),
-    )
-    .await?;
-    notify::queue(
-        &*txn,
-        settings,
-        "summary_approved",
-        &event,
-        &session,
-        due,
-        comment.as_deref(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(view(settings, &session, Some(&approved)))
+    review(db, settings, actor, session_id, input, Decision::Approve).await
 }
 
 /// Returns a submitted (or approved) summary to its rapporteur with a comment.
@@ -385,26 +364,49 @@ pub async fn send_back(
     session_id: i32,
     input: ReviewInput,
 ) -> AppResult<SummaryOut> {
+    review(db, settings, actor, session_id, input, Decision::Return).await
+}
+
+/// Records an organizer's decision as the next version and mails it to the rapporteur.
+pub async fn review(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    session_id: i32,
+    input: ReviewInput,
+    decision: Decision,
+) -> AppResult<SummaryOut> {
     staff_only(actor)?;
-    let comment = comment_of(input, true)?;
+    let (from, action, status, mail, refusal): (&[SummaryStatus], _, _, _, _) = match decision {
+        Decision::Approve => (
+            &[SummaryStatus::Submitted],
+            "approved",
+            SummaryStatus::Approved,
+            "summary_approved",
+            "only a submitted summary can be approved",
+        ),
+        Decision::Return => (
+            &[SummaryStatus::Submitted, SummaryStatus::Approved],
+            "returned",
+            SummaryStatus::Returned,
+            "summary_returned",
+            "only a submitted or approved summary can be returned",
+        ),
+    };
+    let comment = comment_of(input, decision == Decision::Return)?;
     let txn = db.begin_write().await?;
     let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current
-        .filter(|s| {
-            s.status == SummaryStatus::Submitted.as_str()
-                || s.status == SummaryStatus::Approved.as_str()
-        })
-        .ok_or_else(|| {
-            AppError::Conflict("only a submitted or approved summary can be returned".into())
-        })?;
+        .filter(|s| from.iter().any(|f| f.as_str() == s.status))
+        .ok_or_else(|| AppError::Conflict(refusal.into()))?;
     let content = store::content_of(&current.content);
     let due = due_at(settings, &session, Some(&current));
-    let returned = transition(
+    let changed = transition(
         &*txn,
         actor,
         current,
-        "returned",
-        SummaryStatus::Returned,
+        action,
+        status,
         &content,
         comment.as_deref(),
     )
@@ -412,7 +414,7 @@ pub async fn send_back(
     notify::queue(
         &*txn,
         settings,
-        "summary_returned",
+        mail,
         &event,
         &session,
         due,
@@ -420,7 +422,7 @@ pub async fn send_back(
     )
     .await?;
     txn.commit().await?;
-    Ok(view(settings, &session, Some(&returned)))
+    Ok(view(settings, &session, Some(&changed)))
 }
 
 /// Sets (or, with `None`, resets to the default) the date a summary is due.
