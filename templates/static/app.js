@@ -24,6 +24,14 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => addRow(list, true));
   }
   for (const form of document.querySelectorAll("form[data-draft-key]")) keepDraft(form);
+  // Signing out (on a shared computer, say) leaves no unsaved drafts behind.
+  for (const form of document.querySelectorAll('form[action="/logout"]')) {
+    form.addEventListener("submit", () => {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith("roundtable-draft:")) localStorage.removeItem(key);
+      }
+    });
+  }
 });
 
 function addRow(list, focus) {
