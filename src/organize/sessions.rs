@@ -296,6 +296,13 @@ struct SessionPage {
 }
 
 impl SessionPage {
+    /// The session has a rapporteur, whose summary organizers can open.
+    pub fn has_rapporteur(&self) -> bool {
+        self.participants
+            .iter()
+            .any(|p| p.role == crate::events::ParticipantRole::Rapporteur.as_str())
+    }
+
     pub fn label(&self, role: &str) -> String {
         views::label(role)
     }
