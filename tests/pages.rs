@@ -5,6 +5,7 @@
 
 mod common;
 
+use axum::http::Method;
 use common::{
     As, CSRF_COOKIE, FLASH_COOKIE, Reply, SESSION_COOKIE, TEST_PASSWORD, TestApp, cookie_value,
     spawn_app, with_cookies_from,
@@ -60,6 +61,34 @@ async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
     )
     .await
     .expect(201);
+}
+
+/// Publishes an outcome report for the event, from an approved summary of `session` by
+/// `rapporteur` (a person), written by an organizer.
+async fn publish_report(app: &TestApp, slug: &str, session: i64, rapporteur: i64) {
+    assign(app, session, rapporteur, "rapporteur").await;
+    let summary = format!("/api/v1/sessions/{session}/summary");
+    app.send(
+        Method::PUT,
+        &summary,
+        app.org(),
+        &json!({"overview": "The session agreed on three points."}),
+    )
+    .await
+    .expect(200);
+    app.post(&format!("{summary}/submit"), app.org(), &json!({}))
+        .await
+        .expect(200);
+    app.post(&format!("{summary}/approve"), app.org(), &json!({}))
+        .await
+        .expect(200);
+    app.post(
+        &format!("/api/v1/events/{slug}/report/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
 }
 
 /// The Director of the Human Rights Institute of South Africa.
@@ -441,7 +470,7 @@ async fn the_series_pages_show_a_timeline_and_the_events_by_region() {
 }
 
 #[tokio::test]
-async fn the_documents_page_lists_past_published_events_by_region() {
+async fn the_documents_page_lists_published_reports_by_region() {
     let app = spawn_app().await;
     let brussels = app.brussels_event().await;
     publish(&app, &slug(&brussels)).await;
@@ -452,27 +481,58 @@ async fn the_documents_page_lists_past_published_events_by_region() {
                "region": "africa"}),
     )
     .await;
-    publish(&app, &slug(&johannesburg)).await;
+    let johannesburg = slug(&johannesburg);
+    publish(&app, &johannesburg).await;
     create_event(
         &app,
         json!({"title": "Draft roundtable in Accra", "region": "africa"}),
     )
     .await;
 
+    // Past events without a published report are not documents.
+    let none = app.get_page("/documents", None).await.page(200).text();
+    shows(&none, "<h1>Documents</h1>");
+    shows(&none, "No outcome reports have been published yet.");
+    lacks(&none, "Consultative roundtable in Johannesburg");
+
+    let session = app
+        .session(
+            &johannesburg,
+            "Regional mechanisms",
+            "2008-06-30T09:00:00",
+            "2008-06-30T11:00:00",
+            None,
+        )
+        .await;
+    let rapporteur = letlojane(&app).await;
+    publish_report(&app, &johannesburg, session, rapporteur).await;
     let all = app.get_page("/documents", None).await.page(200).text();
-    shows(&all, "<h1>Documents</h1>");
-    shows(&all, "Making a difference");
-    shows(&all, "Consultative roundtable in Johannesburg");
+    shows(
+        &all,
+        &format!(
+            "<a href=\"/events/{johannesburg}/report\">Outcome report: Consultative roundtable in Johannesburg</a>"
+        ),
+    );
+    lacks(&all, "Making a difference");
     lacks(&all, "Draft roundtable in Accra");
     let africa = app
         .get_page("/documents?region=africa", None)
         .await
         .page(200)
         .text();
-    shows(&africa, "Past events in Africa");
+    shows(&africa, "<h2>Africa</h2>");
     shows(&africa, "Consultative roundtable in Johannesburg");
-    lacks(&africa, "Making a difference");
     shows(&africa, "<option value=\"africa\" selected>");
+    let europe = app
+        .get_page("/documents?region=europe", None)
+        .await
+        .page(200)
+        .text();
+    lacks(&europe, "Consultative roundtable in Johannesburg");
+    shows(
+        &europe,
+        "No outcome reports have been published for Europe yet.",
+    );
 }
 
 #[tokio::test]
@@ -560,6 +620,7 @@ async fn names_with_markup_are_shown_escaped_on_every_page_that_shows_them() {
     assign(&app, first, person, "chair").await;
     assign(&app, second, person, "chair").await;
     publish(&app, &slug).await;
+    publish_report(&app, &slug, first, person).await;
 
     for path in [
         "/".to_string(),
@@ -571,6 +632,8 @@ async fn names_with_markup_are_shown_escaped_on_every_page_that_shows_them() {
         format!("/series/{series_slug}"),
         "/documents".to_string(),
         "/documents?region=europe".to_string(),
+        format!("/events/{slug}/report"),
+        format!("/series/{series_slug}/report"),
     ] {
         let reply = app.get_page(&path, None).await.page(200);
         escaped(&reply, &path);
