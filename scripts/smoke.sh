@@ -4,7 +4,9 @@
 # it shuts down cleanly. Prints what it measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet
+# The binary as `cargo test` builds it: after the tests (as in .ci/run) this builds
+# nothing, where a plain `cargo build` would compile the crate again without dev-features.
+cargo test --no-run --quiet
 bin=$PWD/target/debug/roundtable
 samples=$PWD/target/ics-samples
 work=$(mktemp -d)
