@@ -578,6 +578,20 @@ async fn a_summary_goes_through_submission_return_and_approval_with_every_versio
     assert_eq!(resubmitted["status"], "submitted");
     assert_eq!(resubmitted["version"], 5);
     assert_eq!(resubmitted["review_comment"], Value::Null);
+    // Each submission tells the organizers' mailbox, with the link to review it.
+    let waiting = outbox_of(&app, "summary_submitted").await;
+    assert_eq!(waiting.len(), 2, "one notice per submission");
+    assert_eq!(
+        waiting[1].recipient_email,
+        app.settings.mail.organizer_address
+    );
+    assert!(
+        waiting[1]
+            .text_body
+            .contains(&format!("/rapporteur/sessions/{}#review", f.a)),
+        "{}",
+        waiting[1].text_body
+    );
 
     let approved = app
         .request(

@@ -23,6 +23,8 @@ pub struct SummaryMail {
     pub comment: Option<String>,
     pub summary_url: String,
     pub organizer_name: String,
+    /// Who submitted it (in the organizers' mail).
+    pub by: Option<String>,
 }
 
 crate::mail_templates! {
@@ -30,6 +32,7 @@ crate::mail_templates! {
     "summary_approved" => ApprovedSubject "mail/summary_approved/subject.txt", ApprovedText "mail/summary_approved/body.txt", ApprovedHtml "mail/summary_approved/body.html";
     "summary_returned" => ReturnedSubject "mail/summary_returned/subject.txt", ReturnedText "mail/summary_returned/body.txt", ReturnedHtml "mail/summary_returned/body.html";
     "summary_reminder" => ReminderSubject "mail/summary_reminder/subject.txt", ReminderText "mail/summary_reminder/body.txt", ReminderHtml "mail/summary_reminder/body.html";
+    "summary_submitted" => SubmittedSubject "mail/summary_submitted/subject.txt", SubmittedText "mail/summary_submitted/body.txt", SubmittedHtml "mail/summary_submitted/body.html";
     "summary_overdue" => OverdueSubject "mail/summary_overdue/subject.txt", OverdueText "mail/summary_overdue/body.txt", OverdueHtml "mail/summary_overdue/body.html";
 }
 
@@ -44,6 +47,54 @@ pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
         .local(due)
         .format("%A %-d %B %Y, %H:%M (%Z)")
         .to_string()
+}
+
+/// Tells the organizers' mailbox (`mail.organizer_address`) that a summary waits for
+/// their review.
+pub async fn queue_submitted(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    event: &event::Model,
+    session: &session::Model,
+    due: DateTime<Utc>,
+    by: &str,
+) -> AppResult<()> {
+    let address = settings.mail.organizer_address.trim();
+    if address.is_empty() {
+        return Ok(());
+    }
+    let view = SummaryMail {
+        greeting_name: settings.mail.organizer_name.clone(),
+        session_title: session.title.clone(),
+        event_title: event.title.clone(),
+        event_dates: views::date_range(event.starts_on, event.ends_on),
+        due: due_label(event, due),
+        comment: None,
+        summary_url: format!("{}#review", summary_url(settings, session.id)),
+        organizer_name: settings.mail.organizer_name.clone(),
+        by: Some(by.to_string()),
+    };
+    let (subject, text, html) = render("summary_submitted", &view)
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
+    outbox::enqueue(
+        conn,
+        Envelope {
+            kind: "summary_submitted",
+            recipient_email: address.to_string(),
+            recipient_name: settings.mail.organizer_name.clone(),
+            subject,
+            text,
+            html,
+            calendar: None,
+            event_id: Some(event.id),
+            session_id: Some(session.id),
+            person_id: None,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// Queues the mail of `kind` to each rapporteur of the session; returns how many.
@@ -79,6 +130,7 @@ pub async fn queue(
             comment: comment.map(str::to_string),
             summary_url: summary_url(settings, session.id),
             organizer_name: settings.mail.organizer_name.clone(),
+            by: None,
         };
         let (subject, text, html) = render(kind, &view)
             .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

@@ -245,7 +245,7 @@ pub async fn submit(
     session_id: i32,
 ) -> AppResult<SummaryOut> {
     let txn = db.begin_write().await?;
-    let (session, _, current) = access_to_change(&*txn, actor, session_id).await?;
+    let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current.filter(|s| s.version > 0).ok_or_else(|| {
         AppError::invalid(
             "overview",
@@ -265,6 +265,7 @@ pub async fn submit(
             "is required to submit the summary",
         ));
     }
+    let due = due_at(settings, &session, Some(&current));
     let submitted = transition(
         &*txn,
         actor,
@@ -275,6 +276,7 @@ pub async fn submit(
         None,
     )
     .await?;
+    notify::queue_submitted(&*txn, settings, &event, &session, due, &actor.name).await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&submitted)))
 }
