@@ -104,6 +104,7 @@ pub struct DocumentGroup {
 }
 
 pub struct SynthesisLink {
+    pub slug: String,
     pub title: String,
     pub url: String,
     pub reports: usize,
@@ -128,12 +129,10 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     let mut groups: Vec<DocumentGroup> = Vec::new();
     for view in &views {
         if let Some(brief) = &view.series {
-            match series
-                .iter_mut()
-                .find(|s| s.url.ends_with(&format!("/{}/report", brief.slug)))
-            {
+            match series.iter_mut().find(|s| s.slug == brief.slug) {
                 Some(link) => link.reports += 1,
                 None => series.push(SynthesisLink {
+                    slug: brief.slug.clone(),
                     title: brief.title.clone(),
                     url: format!("/series/{}/report", brief.slug),
                     reports: 1,

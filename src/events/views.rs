@@ -6,6 +6,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{EventOut, ParticipantOut, ParticipantRole, SessionOut};
 use crate::domain::{CountryCode, TimeZone};
 
+/// A moment in a time zone, in full: "Friday 5 June 2009, 17:30 (CEST)".
+pub fn moment(zone: TimeZone, instant: chrono::DateTime<chrono::Utc>) -> String {
+    zone.local(instant)
+        .format("%A %-d %B %Y, %H:%M (%Z)")
+        .to_string()
+}
+
 /// "3–4 June 2009", "30 June – 1 July 2009", "17 October 2012".
 pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
     use chrono::Datelike;

@@ -74,12 +74,9 @@ pub async fn queue(
         manage_url: manage_url(settings, &registration.manage_token),
         calendar_url: calendar_url(settings, event),
         organizer_name: settings.mail.organizer_name.clone(),
-        deadline: registration.reconfirm_by.map(|t| {
-            crate::events::service::zone_of(event)
-                .local(t)
-                .format("%A %-d %B %Y, %H:%M (%Z)")
-                .to_string()
-        }),
+        deadline: registration
+            .reconfirm_by
+            .map(|t| views::moment(crate::events::service::zone_of(event), t)),
     };
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

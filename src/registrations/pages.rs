@@ -211,9 +211,7 @@ async fn manage(
     let zone = events::zone_of(&event);
     let card = events::event_views(&state.db, vec![event]).await?.remove(0);
     let page = ManagePage {
-        reconfirm_by: registration
-            .reconfirm_by
-            .map(|t| zone.local(t).format("%A %-d %B %Y, %H:%M (%Z)").to_string()),
+        reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),
         name: format!("{} {}", registration.given_name, registration.family_name),
         status: registration.status,
         erased: registration.erased_at.is_some(),

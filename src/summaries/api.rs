@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::service::Decision;
 use super::{ReviewInput, SummaryContent, SummaryInput, SummaryOut, service, store};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, Problem};
@@ -76,15 +77,6 @@ async fn submit(
     ))
 }
 
-/// An optional JSON body: none at all reads as the default.
-fn optional_body<T: Default + serde::de::DeserializeOwned>(bytes: &Bytes) -> AppResult<T> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        Ok(T::default())
-    } else {
-        crate::web::json::parse(bytes)
-    }
-}
-
 /// Approves a submitted summary (organizers); `{"comment"}` is optional. The rapporteur
 /// is told by mail.
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/summary/approve", tag = "summaries", request_body = ReviewInput,
@@ -96,12 +88,7 @@ async fn approve(
     Path(id): Path<String>,
     body: Bytes,
 ) -> AppResult<Json<SummaryOut>> {
-    let actor = user.require()?;
-    let id = parse_id(&id, "session")?;
-    let input: ReviewInput = optional_body(&body)?;
-    let out = service::approve(&state.db, &state.settings, &actor, id, input).await?;
-    state.mail_wakeup.notify_one();
-    Ok(Json(out))
+    review(&state, user, &id, &body, Decision::Approve).await
 }
 
 /// Returns a submitted or approved summary to its rapporteur (organizers); `{"comment"}`
@@ -115,10 +102,21 @@ async fn send_back(
     Path(id): Path<String>,
     body: Bytes,
 ) -> AppResult<Json<SummaryOut>> {
+    review(&state, user, &id, &body, Decision::Return).await
+}
+
+/// An organizer's decision from the API; the body (`{"comment"}`) may be left out.
+async fn review(
+    state: &AppState,
+    user: CurrentUser,
+    id: &str,
+    body: &[u8],
+    decision: Decision,
+) -> AppResult<Json<SummaryOut>> {
     let actor = user.require()?;
-    let id = parse_id(&id, "session")?;
-    let input: ReviewInput = optional_body(&body)?;
-    let out = service::send_back(&state.db, &state.settings, &actor, id, input).await?;
+    let id = parse_id(id, "session")?;
+    let input: ReviewInput = crate::web::json::parse_optional(body)?;
+    let out = service::review(&state.db, &state.settings, &actor, id, input, decision).await?;
     state.mail_wakeup.notify_one();
     Ok(Json(out))
 }

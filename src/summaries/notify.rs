@@ -43,10 +43,7 @@ pub fn summary_url(settings: &Settings, session_id: i32) -> String {
 
 /// "Friday 5 June 2009, 17:30 (CEST)".
 pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
-    zone_of(event)
-        .local(due)
-        .format("%A %-d %B %Y, %H:%M (%Z)")
-        .to_string()
+    views::moment(zone_of(event), due)
 }
 
 /// Tells the organizers' mailbox (`mail.organizer_address`) that a summary waits for

@@ -19,7 +19,7 @@ use crate::directory::store as directory_store;
 use crate::domain::optional_text;
 use crate::entities::{event, session, summary};
 use crate::error::{AppError, AppResult};
-use crate::events::store as event_store;
+use crate::events::{ParticipantRole, store as event_store};
 use crate::web::Actor;
 
 const NOT_YOURS: &str =
@@ -475,22 +475,27 @@ pub async fn assignments(
     event_id: Option<i32>,
 ) -> AppResult<Vec<Assignment>> {
     let conn = db.conn();
-    let rows = match event_id {
-        Some(event_id) => {
+    let rows = match (person, event_id) {
+        (Some(person), _) => event_store::assignments_of_people(conn, &[person])
+            .await?
+            .into_iter()
+            .filter(|r| r.role == ParticipantRole::Rapporteur.as_str())
+            .collect(),
+        (None, Some(event_id)) => {
             let (sessions, _) = event_store::sessions_of_event(conn, event_id, None).await?;
             let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
             store::rapporteur_rows(conn, Some(&ids)).await?
         }
-        None => store::rapporteur_rows(conn, None).await?,
+        (None, None) => store::rapporteur_rows(conn, None).await?,
     };
-    let mut session_ids: Vec<i32> = rows
-        .iter()
-        .filter(|r| person.is_none_or(|p| r.person_id == p))
-        .map(|r| r.session_id)
-        .collect();
+    let mut session_ids: Vec<i32> = rows.iter().map(|r| r.session_id).collect();
     session_ids.sort_unstable();
     session_ids.dedup();
-    let sessions = event_store::sessions_by_id(conn, session_ids.iter().copied()).await?;
+    let sessions: Vec<_> = event_store::sessions_by_id(conn, session_ids.iter().copied())
+        .await?
+        .into_iter()
+        .filter(|s| event_id.is_none_or(|e| s.event_id == e))
+        .collect();
     let event_ids: Vec<i32> = sessions.iter().map(|s| s.event_id).collect();
     let events = event_store::events_by_id(conn, &event_ids).await?;
     let mut summaries = store::by_sessions(conn, &session_ids).await?;

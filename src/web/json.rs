@@ -57,6 +57,16 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     from_value(value)
 }
 
+/// A body that may be left out (whitespace only), then read as `T`'s default; otherwise
+/// parsed like any JSON body.
+pub fn parse_optional<T: Default + DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        Ok(T::default())
+    } else {
+        parse(bytes)
+    }
+}
+
 /// Turns a JSON value into `T`, naming the field at fault when its shape is wrong.
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
     serde_path_to_error::deserialize(value).map_err(|err| {
