@@ -11,26 +11,6 @@ use serde_json::{Value, json};
 
 // ----- Helpers -----
 
-async fn publish(app: &TestApp, event: &str) {
-    app.post(
-        &format!("/api/v1/events/{event}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
-}
-
-async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
-    app.post(
-        &format!("/api/v1/sessions/{session}/participants"),
-        app.org(),
-        &json!({"person_id": person, "role": role}),
-    )
-    .await
-    .expect(201);
-}
-
 async fn event_in(app: &TestApp, title: &str, zone: &str, starts_on: &str, ends_on: &str) -> Value {
     app.post(
         "/api/v1/events",
@@ -79,10 +59,10 @@ async fn conference(app: &TestApp) -> Conference {
     let chair = app.person("Mr", "Gareth", "EVANS").await;
     let speaker = app.person("Ms", "Corlett", "LETLOJANE").await;
     let rapporteur = app.person("Mr", "Luc", "LAMPRIÈRE").await;
-    assign(app, panel, chair, "chair").await;
-    assign(app, panel, speaker, "speaker").await;
-    assign(app, panel, rapporteur, "rapporteur").await;
-    publish(app, &slug).await;
+    app.assign(panel, chair, "chair").await;
+    app.assign(panel, speaker, "speaker").await;
+    app.assign(panel, rapporteur, "rapporteur").await;
+    app.publish(&slug).await;
     Conference {
         slug,
         panel,
@@ -424,7 +404,7 @@ async fn hostile_text_stays_inside_its_value() {
     )
     .await
     .expect(200);
-    publish(&app, slug).await;
+    app.publish(slug).await;
     let (text, calendar) = ics(app
         .get(&format!("/sessions/{session}/calendar.ics"), As::Anonymous)
         .await);
@@ -481,8 +461,8 @@ async fn a_persons_feed_lists_exactly_their_sessions() {
             None,
         )
         .await;
-    assign(&app, accra, c.rapporteur, "speaker").await;
-    publish(&app, other_slug).await;
+    app.assign(accra, c.rapporteur, "speaker").await;
+    app.publish(other_slug).await;
     let draft = event_in(
         &app,
         "Draft meeting",
@@ -500,7 +480,7 @@ async fn a_persons_feed_lists_exactly_their_sessions() {
             None,
         )
         .await;
-    assign(&app, draft_session, c.rapporteur, "rapporteur").await;
+    app.assign(draft_session, c.rapporteur, "rapporteur").await;
 
     let urls = rotate(&app, c.rapporteur).await;
     let feed_url = urls["feed_url"].as_str().unwrap();
@@ -761,8 +741,8 @@ async fn write_ics_samples() {
         let s = app
             .session(slug, title, start, end, Some("Main hall"))
             .await;
-        assign(&app, s, c.rapporteur, "speaker").await;
-        publish(&app, slug).await;
+        app.assign(s, c.rapporteur, "speaker").await;
+        app.publish(slug).await;
     }
     let urls = rotate(&app, c.rapporteur).await;
     save(

@@ -30,17 +30,6 @@ async fn new_event(app: &TestApp, body: Value) -> Value {
         .json()
 }
 
-async fn publish(app: &TestApp, event: &str) -> Value {
-    app.post(
-        &format!("/api/v1/events/{event}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200)
-    .json()
-}
-
 async fn cancel(app: &TestApp, event: &str) -> Reply {
     app.post(
         &format!("/api/v1/events/{event}/cancel"),
@@ -246,7 +235,7 @@ async fn a_series_shows_anonymous_callers_only_its_published_events() {
     let mut ottawa = roundtable("Ottawa roundtable", "2008-05-10", "2008-05-10");
     ottawa["series"] = json!("rt-2008");
     new_event(&app, ottawa).await;
-    publish(&app, accra["slug"].as_str().unwrap()).await;
+    app.publish(accra["slug"].as_str().unwrap()).await;
 
     let public = app
         .get("/api/v1/series/rt-2008", As::Anonymous)
@@ -583,7 +572,7 @@ async fn a_draft_event_is_not_found_by_anonymous_callers_or_members() {
         .await
         .expect(200);
 
-    publish(&app, "making-a-difference").await;
+    app.publish("making-a-difference").await;
     let public = app
         .get("/api/v1/events/making-a-difference", As::Anonymous)
         .await
@@ -609,13 +598,13 @@ async fn anonymous_callers_list_published_events_only() {
         roundtable("Published roundtable", "2008-02-10", "2008-02-10"),
     )
     .await;
-    publish(&app, published["slug"].as_str().unwrap()).await;
+    app.publish(published["slug"].as_str().unwrap()).await;
     let cancelled = new_event(
         &app,
         roundtable("Cancelled roundtable", "2008-03-10", "2008-03-10"),
     )
     .await;
-    publish(&app, cancelled["slug"].as_str().unwrap()).await;
+    app.publish(cancelled["slug"].as_str().unwrap()).await;
     cancel(&app, cancelled["slug"].as_str().unwrap())
         .await
         .expect(200);
@@ -686,7 +675,7 @@ async fn events_are_filtered_by_region_kind_year_series_and_status() {
     new_year["kind"] = json!("workshop");
     new_event(&app, new_year).await;
     let brussels = app.brussels_event().await;
-    publish(&app, brussels["slug"].as_str().unwrap()).await;
+    app.publish(brussels["slug"].as_str().unwrap()).await;
 
     let filtered = |query: &'static str| {
         let app = &app;
@@ -1119,7 +1108,7 @@ async fn a_patch_changes_only_the_fields_sent() {
 async fn publishing_an_event_twice_is_a_conflict() {
     let app = spawn_app().await;
     app.brussels_event().await;
-    let published = publish(&app, "making-a-difference").await;
+    let published = app.publish("making-a-difference").await;
     assert_eq!(published["status"], "published");
     let audit = app.count("audit_log").await;
     let twice = app
@@ -1144,7 +1133,7 @@ async fn publishing_an_event_twice_is_a_conflict() {
 async fn cancelling_an_event_twice_is_a_conflict() {
     let app = spawn_app().await;
     app.brussels_event().await;
-    publish(&app, "making-a-difference").await;
+    app.publish("making-a-difference").await;
     let cancelled = cancel(&app, "making-a-difference").await.expect(200).json();
     assert_eq!(cancelled["status"], "cancelled");
     let audit = app.count("audit_log").await;
@@ -1192,7 +1181,7 @@ async fn a_published_event_cannot_be_deleted_until_it_is_cancelled() {
         .await;
     let person = app.person("Mr", "Gareth", "Evans").await;
     assign(&app, session, person, "chair").await.expect(201);
-    publish(&app, "making-a-difference").await;
+    app.publish("making-a-difference").await;
     let before = snapshot(&app).await;
     app.delete("/api/v1/events/making-a-difference", app.org())
         .await
@@ -1685,7 +1674,7 @@ async fn the_programme_lists_the_chair_first_then_speakers_in_order_and_the_rapp
         .map(|(id, role)| (*id, role.to_string()))
         .collect();
 
-    publish(&app, "making-a-difference").await;
+    app.publish("making-a-difference").await;
     let event = app
         .get("/api/v1/events/making-a-difference", As::Anonymous)
         .await
@@ -2139,7 +2128,7 @@ async fn back_to_back_sessions_are_not_conflicts() {
 async fn the_conflicts_report_is_for_organizers_only() {
     let app = spawn_app().await;
     app.brussels_event().await;
-    publish(&app, "making-a-difference").await;
+    app.publish("making-a-difference").await;
     app.get(
         "/api/v1/events/making-a-difference/conflicts",
         As::Anonymous,

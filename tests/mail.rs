@@ -63,16 +63,6 @@ async fn person_with_email(
         .unwrap()
 }
 
-async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
-    app.post(
-        &format!("/api/v1/sessions/{session}/participants"),
-        app.org(),
-        &json!({"person_id": person, "role": role}),
-    )
-    .await
-    .expect(201);
-}
-
 struct Invitee {
     id: i64,
     email: String,
@@ -131,7 +121,7 @@ async fn rtop_panel(app: &TestApp) -> Panel {
         ),
     ] {
         let id = person_with_email(app, honorific, given, family, Some(email)).await;
-        assign(app, session, id, role).await;
+        app.assign(session, id, role).await;
         people.push(Invitee {
             id,
             email: email.to_string(),
@@ -680,7 +670,7 @@ async fn invitation_requests_are_checked_and_a_refused_one_writes_nothing() {
             None,
         )
         .await;
-    assign(&app, other_session, gareth, "chair").await;
+    app.assign(other_session, gareth, "chair").await;
     let foreign = app
         .post(&path, app.org(), &json!({"session_id": other_session}))
         .await;
@@ -710,8 +700,8 @@ async fn invitation_requests_are_checked_and_a_refused_one_writes_nothing() {
             Some("Room B"),
         )
         .await;
-    assign(&app, workshop, gareth, "chair").await;
-    assign(&app, workshop, no_email, "speaker").await;
+    app.assign(workshop, gareth, "chair").await;
+    app.assign(workshop, no_email, "speaker").await;
     let nobody = app
         .post(&path, app.org(), &json!({"person_ids": [no_email]}))
         .await;
@@ -791,7 +781,7 @@ async fn the_organizer_resends_only_to_those_who_have_not_answered_with_a_new_li
         Some("late.speaker@example.org"),
     )
     .await;
-    assign(&app, panel.session, late, "speaker").await;
+    app.assign(panel.session, late, "speaker").await;
 
     let list = app
         .get(

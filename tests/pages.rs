@@ -43,30 +43,10 @@ fn slug(event: &Value) -> String {
     event["slug"].as_str().unwrap().to_string()
 }
 
-async fn publish(app: &TestApp, slug: &str) {
-    app.post(
-        &format!("/api/v1/events/{slug}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
-}
-
-async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
-    app.post(
-        &format!("/api/v1/sessions/{session}/participants"),
-        app.org(),
-        &json!({"person_id": person, "role": role}),
-    )
-    .await
-    .expect(201);
-}
-
 /// Publishes an outcome report for the event, from an approved summary of `session` by
 /// `rapporteur` (a person), written by an organizer.
 async fn publish_report(app: &TestApp, slug: &str, session: i64, rapporteur: i64) {
-    assign(app, session, rapporteur, "rapporteur").await;
+    app.assign(session, rapporteur, "rapporteur").await;
     let summary = format!("/api/v1/sessions/{session}/summary");
     app.send(
         Method::PUT,
@@ -172,14 +152,14 @@ fn session_id_of(location: &str) -> i64 {
 async fn the_home_page_lists_published_events_but_not_drafts() {
     let app = spawn_app().await;
     let past = app.brussels_event().await;
-    publish(&app, &slug(&past)).await;
+    app.publish(&slug(&past)).await;
     let upcoming = create_event(
         &app,
         json!({"title": "Roundtable on early warning", "kind": "roundtable",
                "starts_on": "2099-03-10", "ends_on": "2099-03-10"}),
     )
     .await;
-    publish(&app, &slug(&upcoming)).await;
+    app.publish(&slug(&upcoming)).await;
     create_event(
         &app,
         json!({"title": "Draft planning meeting", "starts_on": "2099-05-01", "ends_on": "2099-05-01"}),
@@ -212,7 +192,7 @@ async fn the_events_list_shows_only_the_events_matching_region_kind_and_year() {
                "city": "Bangkok", "country": "TH", "region": "asia-pacific"}),
     ] {
         let event = create_event(&app, fields).await;
-        publish(&app, &slug(&event)).await;
+        app.publish(&slug(&event)).await;
     }
     create_event(
         &app,
@@ -318,11 +298,11 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
     let luck = app.person("Dr", "Edward", "Luck").await;
     let evans = app.person("Prof", "Gareth", "Evans").await;
     let rapporteur = app.person("Mr", "Jan", "Smit").await;
-    assign(&app, panel, chair, "chair").await;
-    assign(&app, panel, luck, "speaker").await;
-    assign(&app, panel, evans, "speaker").await;
-    assign(&app, panel, rapporteur, "rapporteur").await;
-    publish(&app, &slug).await;
+    app.assign(panel, chair, "chair").await;
+    app.assign(panel, luck, "speaker").await;
+    app.assign(panel, evans, "speaker").await;
+    app.assign(panel, rapporteur, "rapporteur").await;
+    app.publish(&slug).await;
 
     let page = app
         .get_page(&format!("/events/{slug}"), None)
@@ -385,8 +365,8 @@ async fn the_session_page_shows_its_time_room_format_and_people() {
         )
         .await;
     let chair = letlojane(&app).await;
-    assign(&app, panel, chair, "chair").await;
-    publish(&app, &slug).await;
+    app.assign(panel, chair, "chair").await;
+    app.publish(&slug).await;
 
     let page = app
         .get_page(&format!("/sessions/{panel}"), None)
@@ -429,7 +409,7 @@ async fn the_series_pages_show_a_timeline_and_the_events_by_region() {
                "city": "Johannesburg", "country": "ZA", "region": "africa", "series": series_slug}),
     ] {
         let event = create_event(&app, fields).await;
-        publish(&app, &slug(&event)).await;
+        app.publish(&slug(&event)).await;
     }
     create_event(
         &app,
@@ -473,7 +453,7 @@ async fn the_series_pages_show_a_timeline_and_the_events_by_region() {
 async fn the_documents_page_lists_published_reports_by_region() {
     let app = spawn_app().await;
     let brussels = app.brussels_event().await;
-    publish(&app, &slug(&brussels)).await;
+    app.publish(&slug(&brussels)).await;
     let johannesburg = create_event(
         &app,
         json!({"title": "Consultative roundtable in Johannesburg", "kind": "roundtable",
@@ -482,7 +462,7 @@ async fn the_documents_page_lists_published_reports_by_region() {
     )
     .await;
     let johannesburg = slug(&johannesburg);
-    publish(&app, &johannesburg).await;
+    app.publish(&johannesburg).await;
     create_event(
         &app,
         json!({"title": "Draft roundtable in Accra", "region": "africa"}),
@@ -617,9 +597,9 @@ async fn names_with_markup_are_shown_escaped_on_every_page_that_shows_them() {
         )
         .await;
     // The same person in both: the conflicts report names them and the sessions.
-    assign(&app, first, person, "chair").await;
-    assign(&app, second, person, "chair").await;
-    publish(&app, &slug).await;
+    app.assign(first, person, "chair").await;
+    app.assign(second, person, "chair").await;
+    app.publish(&slug).await;
     publish_report(&app, &slug, first, person).await;
 
     for path in [
@@ -985,7 +965,7 @@ async fn forms_without_the_right_csrf_token_are_refused_and_write_nothing() {
         )
         .await;
     let chair = letlojane(&app).await;
-    assign(&app, session, chair, "chair").await;
+    app.assign(session, chair, "chair").await;
     let tables = [
         "events",
         "sessions",
@@ -1513,7 +1493,7 @@ async fn a_session_entered_at_14_00_shows_at_14_00_on_the_public_page() {
         .text();
     shows(field(&edit, "f-starts-at"), "value=\"2009-06-03T14:00\"");
 
-    publish(&app, &slug).await;
+    app.publish(&slug).await;
     for path in [format!("/events/{slug}"), format!("/sessions/{id}")] {
         let page = app.get_page(&path, None).await.page(200).text();
         shows(&page, "14:00–15:30");
@@ -1628,7 +1608,7 @@ async fn adding_a_new_person_as_chair_creates_the_person_and_the_assignment() {
         .text();
     shows(&page, "Ms Corlett LETLOJANE was added as chair.");
     shows(&page, &format!("<td>{LETLOJANE}</td>"));
-    publish(&app, &slug).await;
+    app.publish(&slug).await;
     let public = app
         .get_page(&format!("/sessions/{session}"), None)
         .await
@@ -1769,9 +1749,9 @@ async fn moving_a_speaker_down_swaps_the_order_on_the_public_page() {
         .await;
     let letlojane = letlojane(&app).await;
     let luck = app.person("Dr", "Edward", "Luck").await;
-    assign(&app, session, letlojane, "speaker").await;
-    assign(&app, session, luck, "speaker").await;
-    publish(&app, &slug).await;
+    app.assign(session, letlojane, "speaker").await;
+    app.assign(session, luck, "speaker").await;
+    app.publish(&slug).await;
     let order = |page: &str| at(page, LETLOJANE) < at(page, "Dr Edward LUCK");
     let public = app.get_page(&format!("/events/{slug}"), None).await.text();
     assert!(order(&public), "Letlojane speaks first");
@@ -1882,7 +1862,7 @@ async fn cancelling_from_the_workspace_shows_the_event_as_cancelled() {
     let app = spawn_app().await;
     let event = app.brussels_event().await;
     let slug = slug(&event);
-    publish(&app, &slug).await;
+    app.publish(&slug).await;
     let browser = app.organizer_browser().await;
     let reply = app
         .submit(&format!("/organize/events/{slug}/cancel"), &browser, &[])
@@ -1969,8 +1949,8 @@ async fn the_event_workspace_reports_a_double_booked_chair_inline() {
     shows(&clean, "No conflicts");
 
     let chair = letlojane(&app).await;
-    assign(&app, opening, chair, "chair").await;
-    assign(&app, panel, chair, "chair").await;
+    app.assign(opening, chair, "chair").await;
+    app.assign(panel, chair, "chair").await;
     let page = app
         .get_page(&format!("/organize/events/{slug}"), Some(&browser))
         .await
@@ -2280,7 +2260,7 @@ async fn saving_an_event_form_unchanged_keeps_every_value() {
         .into();
     assert_eq!(after, before);
     // Its paragraphs, sent back with CR LF line breaks, are still paragraphs.
-    publish(&app, &slug).await;
+    app.publish(&slug).await;
     let public = app.get_page(&format!("/events/{slug}"), None).await.text();
     shows(&public, "<p>Civil society and governments.</p>");
     shows(&public, "<p>A second paragraph &#38; more.</p>");

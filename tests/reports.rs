@@ -43,26 +43,6 @@ fn id(value: &Value) -> i64 {
     value["id"].as_i64().unwrap()
 }
 
-async fn publish_event(app: &TestApp, slug: &str) {
-    app.post(
-        &format!("/api/v1/events/{slug}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
-}
-
-async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
-    app.post(
-        &format!("/api/v1/sessions/{session}/participants"),
-        app.org(),
-        &json!({"person_id": person, "role": role}),
-    )
-    .await
-    .expect(201);
-}
-
 /// A person with a position at an organization; returns their id.
 async fn person_at(
     app: &TestApp,
@@ -97,7 +77,7 @@ async fn session_with_rapporteur(
     let session = app.session(event, title, starts, ends, None).await;
     let family = format!("Rapporteur{session}");
     let rapporteur = app.person("Dr", "Sam", &family).await;
-    assign(app, session, rapporteur, "rapporteur").await;
+    app.assign(session, rapporteur, "rapporteur").await;
     session
 }
 
@@ -215,7 +195,7 @@ fn report_paths(event: &str) -> [String; 4] {
 async fn a_report_is_public_only_while_published() {
     let app = spawn_app().await;
     let event = slug(&app.brussels_event().await);
-    publish_event(&app, &event).await;
+    app.publish(&event).await;
     let panel = session_with_rapporteur(
         &app,
         &event,
@@ -340,7 +320,7 @@ async fn a_report_is_public_only_while_published() {
 async fn a_report_assembles_the_approved_summaries_in_programme_order() {
     let app = spawn_app().await;
     let event = slug(&app.brussels_event().await);
-    publish_event(&app, &event).await;
+    app.publish(&event).await;
     // Created out of order: the closing plenary first, the first morning panel second.
     let s3 = session_with_rapporteur(
         &app,
@@ -392,8 +372,8 @@ async fn a_report_assembles_the_approved_summaries_in_programme_order() {
         "International Crisis Group",
     )
     .await;
-    assign(&app, s1, letlojane, "chair").await;
-    assign(&app, s2, evans, "speaker").await;
+    app.assign(s1, letlojane, "chair").await;
+    app.assign(s2, evans, "speaker").await;
 
     approved(
         &app,
@@ -626,7 +606,7 @@ async fn a_report_assembles_the_approved_summaries_in_programme_order() {
 async fn hostile_text_stays_text_in_every_format() {
     let app = spawn_app().await;
     let event = slug(&app.brussels_event().await);
-    publish_event(&app, &event).await;
+    app.publish(&event).await;
     let panel = session_with_rapporteur(
         &app,
         &event,
@@ -721,7 +701,7 @@ async fn hostile_text_stays_text_in_every_format() {
 async fn the_report_is_a_pdf_too() {
     let app = spawn_app().await;
     let event = slug(&app.brussels_event().await);
-    publish_event(&app, &event).await;
+    app.publish(&event).await;
     let panel = session_with_rapporteur(
         &app,
         &event,
@@ -769,7 +749,7 @@ async fn roundtable(
     )
     .await;
     let event_slug = slug(&event);
-    publish_event(app, &event_slug).await;
+    app.publish(&event_slug).await;
     let session = session_with_rapporteur(
         app,
         &event_slug,

@@ -72,16 +72,6 @@ async fn person_with_email(
         .unwrap()
 }
 
-async fn assign(app: &TestApp, session: i64, person: i64, role: &str) {
-    app.post(
-        &format!("/api/v1/sessions/{session}/participants"),
-        app.org(),
-        &json!({"person_id": person, "role": role}),
-    )
-    .await
-    .expect(201);
-}
-
 /// An account of that role, with the test password, and a bearer token for it.
 async fn account(app: &TestApp, email: &str, name: &str, role: &str) -> String {
     app.user_with_password(email, name, role, TEST_PASSWORD)
@@ -89,16 +79,6 @@ async fn account(app: &TestApp, email: &str, name: &str, role: &str) -> String {
     accounts::create_token(&app.db, email, None)
         .await
         .expect("token")
-}
-
-async fn publish(app: &TestApp, event: &str) {
-    app.post(
-        &format!("/api/v1/events/{event}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
 }
 
 /// The Brussels conference, published, with sessions A (morning) and B (afternoon) of
@@ -128,11 +108,11 @@ async fn fixture(app: &TestApp) -> Fixture {
     let jan = person_with_email(app, "Mr", "Jan", "Novak", JAN).await;
     let speaker_a = app.person("Mr", "Gareth", "Evans").await;
     let speaker_b = app.person("Ms", "Corlett", "Letlojane").await;
-    assign(app, a, amina, "rapporteur").await;
-    assign(app, a, speaker_a, "speaker").await;
-    assign(app, b, jan, "rapporteur").await;
-    assign(app, b, speaker_b, "speaker").await;
-    publish(app, &slug).await;
+    app.assign(a, amina, "rapporteur").await;
+    app.assign(a, speaker_a, "speaker").await;
+    app.assign(b, jan, "rapporteur").await;
+    app.assign(b, speaker_b, "speaker").await;
+    app.publish(&slug).await;
     let token_a = account(app, AMINA, "Amina Diallo", "rapporteur").await;
     let token_b = account(app, JAN, "Jan Novak", "rapporteur").await;
     Fixture {
@@ -386,7 +366,7 @@ async fn a_rapporteur_works_on_their_own_sessions_only() {
 
     // A member account with the email of a session's rapporteur is still not one.
     let ngozi = person_with_email(&app, "Dr", "Ngozi", "Okafor", "ngozi.okafor@example.org").await;
-    assign(&app, f.a, ngozi, "rapporteur").await;
+    app.assign(f.a, ngozi, "rapporteur").await;
     let member = account(&app, "ngozi.okafor@example.org", "Ngozi Okafor", "member").await;
     app.get(&summary_path(f.a), As::Token(&member))
         .await
@@ -919,7 +899,7 @@ async fn reminders_go_out_once_before_and_once_after_the_due_date() {
         )
         .await;
     let omar = person_with_email(&app, "Mr", "Omar", "Haddad", "omar.haddad@example.org").await;
-    assign(&app, draft_session, omar, "rapporteur").await;
+    app.assign(draft_session, omar, "rapporteur").await;
 
     // All three due at noon in Brussels on 5 June (10:00 UTC).
     for session in [f.a, f.b, draft_session] {

@@ -332,6 +332,29 @@ impl TestApp {
         .json()
     }
 
+    /// Publishes an event (as the organizer); returns it.
+    pub async fn publish(&self, event: &str) -> Value {
+        self.post(
+            &format!("/api/v1/events/{event}/publish"),
+            self.org(),
+            &serde_json::json!({}),
+        )
+        .await
+        .expect(200)
+        .json()
+    }
+
+    /// Gives a person a role on a session (as the organizer).
+    pub async fn assign(&self, session: i64, person: i64, role: &str) {
+        self.post(
+            &format!("/api/v1/sessions/{session}/participants"),
+            self.org(),
+            &serde_json::json!({"person_id": person, "role": role}),
+        )
+        .await
+        .expect(201);
+    }
+
     /// Adds a session to an event; returns its id.
     pub async fn session(
         &self,
