@@ -160,8 +160,8 @@ async fn run(label: &str, url: &str) {
             Some(&json!({
                 "title": "Accra roundtable on early warning",
                 "kind": "roundtable",
-                "starts_on": "2008-11-12",
-                "ends_on": "2008-11-13",
+                "starts_on": "2037-11-12",
+                "ends_on": "2037-11-13",
                 "timezone": "Africa/Accra",
                 "city": "Accra",
                 "country": "GH",

@@ -208,6 +208,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
         email: user.email,
         name: user.name,
         role: Role::Organizer,
+        language: None,
     };
     let people: Vec<i32> = {
         let mut list = Vec::new();

@@ -47,9 +47,37 @@ for path in events/making-a-difference-brussels-2009/report events/rtop-roundtab
   grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "/$path.pdf is not served as a PDF"; exit 1; }
   curl -fs "http://127.0.0.1:$port/$path.md" -o "$pdfs/$name.md" || { echo "no Markdown at /$path.md"; exit 1; }
 done
+# An event that ended takes no registration; the demo's roundtable to come does.
+past=$(curl -fs "http://127.0.0.1:$port/events/making-a-difference-brussels-2009")
+grep -q 'Registration is closed' <<<"$past" || { echo "the 2009 conference does not say registration is closed"; exit 1; }
+upcoming=$(curl -fs "http://127.0.0.1:$port/events/rtop-follow-up-roundtable-kampala")
+grep -q 'action="/events/rtop-follow-up-roundtable-kampala/register' <<<"$upcoming" || { echo "the upcoming roundtable offers no registration form"; exit 1; }
+# Every link of every mail the demo wrote leads to the address served (not a default port).
+for _ in $(seq 1 50); do [ "$(ls data/outbox 2>/dev/null | wc -l)" -gt 20 ] && break; sleep 0.1; done
+mails=$(python3 - "$port" <<'PY'
+import email, glob, re, sys
+from email import policy
+port = sys.argv[1]
+links, wrong = 0, []
+for name in glob.glob("data/outbox/*.eml"):
+    message = email.message_from_file(open(name, encoding="utf-8"), policy=policy.default)
+    for part in message.walk():
+        if part.get_content_maintype() != "text":
+            continue
+        text = re.sub(r"\r?\n[ \t]", "", part.get_content())  # unfold calendar lines
+        for url in re.findall(r"https?://[^\s\"<>\\]+", text):
+            links += 1
+            if not url.startswith(f"http://127.0.0.1:{port}/"):
+                wrong.append((name, url))
+if wrong or not links:
+    print(f"links elsewhere than port {port}: {wrong[:5]} ({links} links)")
+    sys.exit(1)
+print(f"{len(glob.glob('data/outbox/*.eml'))} mails, {links} links, all to port {port}")
+PY
+) || { echo "$mails"; exit 1; }
 kill -TERM $pid
 for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 if kill -0 $pid 2>/dev/null; then echo "server ignored SIGTERM"; exit 1; fi
 wait $pid && status=0 || status=$?
 [ "$status" = 0 ] || { cat serve.log; echo "server exited with $status after SIGTERM"; exit 1; }
-echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00 (and in its calendar), served the demo reports as PDF and Markdown, stopped cleanly on SIGTERM"
+echo "smoke: serve --demo answered in ${ready_ms} ms, showed the RtoP panel at 14:00+02:00 (and in its calendar), served the demo reports as PDF and Markdown, closed registration of the 2009 conference and opened it for the roundtable to come; $mails; stopped cleanly on SIGTERM"

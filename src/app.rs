@@ -20,6 +20,7 @@ use utoipa_axum::routes;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::web::limiter::Limiter;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -27,19 +28,21 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Wakes the mail worker when a request queued messages to send at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
-    pub registration_limiter: Arc<crate::registrations::limiter::Limiter>,
+    pub registration_limiter: Arc<Limiter>,
+    /// Public forms other than registration (membership applications, password resets).
+    pub form_limiter: Arc<Limiter>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Arc<Settings>) -> Self {
-        let limiter = crate::registrations::limiter::Limiter::new(
-            settings.registration.per_address_per_minute,
-        );
+        let limiter = Limiter::new(settings.registration.per_address_per_minute);
+        let form_limiter = Limiter::new(settings.registration.per_address_per_minute.min(20));
         Self {
             db,
             settings,
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
             registration_limiter: Arc::new(limiter),
+            form_limiter: Arc::new(form_limiter),
         }
     }
 }
@@ -82,6 +85,7 @@ fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(healthz))
         .merge(crate::accounts::api::routes())
+        .merge(crate::members::api::routes())
         .merge(crate::directory::api::routes())
         .merge(crate::events::api::routes())
         .merge(crate::audit::api::routes())
@@ -125,6 +129,8 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::site::routes())
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
+    .merge(crate::accounts::workspace::routes())
+    .merge(crate::members::pages::routes())
     .merge(crate::organize::routes())
     .merge(crate::invitations::pages::routes())
     .merge(crate::mail::pages::routes())
@@ -155,7 +161,14 @@ pub fn router(state: AppState) -> Router {
 /// A path as logged: the secret tokens of feeds and invitations are left out, since
 /// whoever reads the logs should not be able to answer for someone or read their feed.
 pub fn loggable_path(path: &str) -> String {
-    for prefix in ["/feeds/", "/invitations/"] {
+    for prefix in [
+        "/feeds/",
+        "/invitations/",
+        "/account/setup/",
+        "/account/reset/",
+        "/api/v1/auth/setup/",
+        "/api/v1/auth/password-reset/",
+    ] {
         if let Some(rest) = path.strip_prefix(prefix) {
             let tail = rest.find(['/', '.']).map_or("", |i| &rest[i..]);
             return format!("{prefix}[token]{tail}");
@@ -233,12 +246,14 @@ async fn housekeeping(
 
 impl Application {
     /// Connects to (and migrates) the database and binds the configured address.
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    /// Links use the address bound when no public URL is configured.
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database).await?;
         db.migrate().await?;
         let listener = TcpListener::bind(&settings.server.bind)
             .await
             .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", settings.server.bind))?;
+        settings.resolve_public_url(Some(listener.local_addr()?));
         let settings = Arc::new(settings);
         let state = AppState::new(db.clone(), settings.clone());
         let mut worker = crate::mail::worker::Worker::new(db.clone(), settings.clone())?;
@@ -254,6 +269,15 @@ impl Application {
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The settings the server runs with (its public URL resolved).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
     /// Serves (and delivers mail) until `shutdown` completes, then lets requests in
@@ -323,6 +347,14 @@ mod tests {
             "/invitations/[token]/accept"
         );
         assert_eq!(loggable_path("/invitations/abc"), "/invitations/[token]");
+        assert_eq!(
+            loggable_path("/account/setup/secret"),
+            "/account/setup/[token]"
+        );
+        assert_eq!(
+            loggable_path("/api/v1/auth/password-reset/secret"),
+            "/api/v1/auth/password-reset/[token]"
+        );
         assert_eq!(loggable_path("/events/x"), "/events/x");
     }
 }

@@ -19,7 +19,16 @@ pub struct Settings {
     pub mail: MailSettings,
     pub registration: RegistrationSettings,
     pub summaries: SummarySettings,
+    pub accounts: AccountSettings,
     pub log: LogSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct AccountSettings {
+    /// How long the link of a set-up mail (an invitation to an account) works, in hours.
+    pub invite_hours: i64,
+    /// How long a password-reset link works, in minutes.
+    pub reset_minutes: i64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -39,7 +48,14 @@ pub struct RegistrationSettings {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct ServerSettings {
     pub bind: String,
+    /// The address people reach the server at. Empty in the configuration means
+    /// `http://` and the address `serve` binds to; [`Settings::resolve_public_url`] fills
+    /// it in, so that past start-up it is never empty.
     pub public_url: String,
+    /// Whether `public_url` came from the configuration (rather than from the bind
+    /// address).
+    #[serde(skip)]
+    pub public_url_configured: bool,
     pub secure_cookies: bool,
     pub session_hours: i64,
     /// Read the client's address from `X-Forwarded-For` (behind a trusted proxy only).
@@ -114,20 +130,82 @@ impl Settings {
         if let Some(url) = &overrides.mail_url {
             figment = figment.merge(Serialized::default("mail.url", url));
         }
-        figment.extract().map_err(Box::new)
+        let mut settings: Self = figment.extract().map_err(Box::new)?;
+        settings.resolve_public_url(None);
+        Ok(settings)
     }
 
-    /// The address people reach the server at, without a trailing slash, for links.
+    /// The address people reach the server at, without a trailing slash: the one place
+    /// every link of pages, mails, calendars and PDFs starts from.
     pub fn public_url(&self) -> &str {
         self.server.public_url.trim_end_matches('/')
     }
 
+    /// Fills in the public URL when the configuration leaves it empty: `http://` and the
+    /// address bound (`bound`, once the listener has it, which also knows the port of
+    /// `:0`), else the configured bind address. An address that listens everywhere
+    /// (`0.0.0.0`, `::`) is no address to link to: `localhost` stands for it.
+    pub fn resolve_public_url(&mut self, bound: Option<std::net::SocketAddr>) {
+        let configured = self.server.public_url.trim();
+        if !configured.is_empty() && (self.server.public_url_configured || bound.is_none()) {
+            self.server.public_url_configured = true;
+            self.server.public_url = configured.trim_end_matches('/').to_string();
+            return;
+        }
+        let addr = bound.or_else(|| self.server.bind.parse().ok());
+        self.server.public_url = match addr {
+            Some(addr) => {
+                let host = match addr.ip() {
+                    ip if ip.is_unspecified() => "localhost".to_string(),
+                    std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+                    std::net::IpAddr::V4(ip) => ip.to_string(),
+                };
+                format!("http://{host}:{}", addr.port())
+            }
+            None => format!("http://{}", self.server.bind.trim()),
+        };
+        self.server.public_url_configured = false;
+    }
+
+    /// Why the links may not reach this server, if they may not: the configured public
+    /// URL names another host or port than the one bound (right behind a proxy, wrong
+    /// otherwise), or the server listens on every address and links say `localhost`.
+    pub fn public_url_warning(&self, bound: std::net::SocketAddr) -> Option<String> {
+        let public = url::Url::parse(self.public_url()).ok()?;
+        if !self.server.public_url_configured {
+            return bound.ip().is_unspecified().then(|| {
+                format!(
+                    "serving on every address ({bound}), but links in mail and calendars say {}: \
+                     set server.public_url (ROUNDTABLE_SERVER__PUBLIC_URL) to the address people use",
+                    self.public_url()
+                )
+            });
+        }
+        let host = public
+            .host_str()
+            .unwrap_or_default()
+            .trim_matches(['[', ']']);
+        let same_host = bound.ip().is_unspecified()
+            || host.parse::<std::net::IpAddr>().ok() == Some(bound.ip())
+            || (host == "localhost" && bound.ip().is_loopback());
+        let same_port = public.port_or_known_default() == Some(bound.port());
+        (!(same_host && same_port)).then(|| {
+            format!(
+                "server.public_url is {} but the server listens on {bound}: links in mail and \
+                 calendars lead there (right behind a proxy; otherwise change server.public_url)",
+                self.public_url()
+            )
+        })
+    }
+
     /// The built-in defaults alone, for tests and tools.
     pub fn defaults() -> Result<Self, Box<figment::Error>> {
-        Figment::new()
+        let mut settings: Self = Figment::new()
             .merge(Toml::string(BUILT_IN_DEFAULTS))
             .extract()
-            .map_err(Box::new)
+            .map_err(Box::new)?;
+        settings.resolve_public_url(None);
+        Ok(settings)
     }
 }
 
@@ -195,6 +273,47 @@ mod tests {
         let flagged = Settings::load_from(dir.path(), &overrides).unwrap();
         assert_eq!(flagged.server.bind, "127.0.0.1:4000");
         assert_eq!(flagged.database.url, "sqlite://x.db");
+    }
+
+    #[test]
+    fn links_follow_the_bind_address_unless_a_public_url_is_set() {
+        let mut settings = Settings::defaults().unwrap();
+        assert_eq!(settings.public_url(), "http://127.0.0.1:3000");
+        settings.server.bind = "127.0.0.1:8080".into();
+        settings.server.public_url = String::new();
+        settings.resolve_public_url(None);
+        assert_eq!(settings.public_url(), "http://127.0.0.1:8080");
+        // The port a listener was given for ":0" is known only once bound.
+        settings.resolve_public_url(Some("127.0.0.1:41234".parse().unwrap()));
+        assert_eq!(settings.public_url(), "http://127.0.0.1:41234");
+        assert_eq!(
+            settings.public_url_warning("127.0.0.1:41234".parse().unwrap()),
+            None
+        );
+        settings.resolve_public_url(Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(settings.public_url(), "http://localhost:8080");
+        assert!(
+            settings
+                .public_url_warning("0.0.0.0:8080".parse().unwrap())
+                .is_some()
+        );
+        settings.resolve_public_url(Some("[::1]:8080".parse().unwrap()));
+        assert_eq!(settings.public_url(), "http://[::1]:8080");
+
+        settings.server.public_url = "https://events.example.org/".into();
+        settings.server.public_url_configured = false;
+        settings.resolve_public_url(None);
+        settings.resolve_public_url(Some("127.0.0.1:8080".parse().unwrap()));
+        assert_eq!(settings.public_url(), "https://events.example.org");
+        let warning = settings
+            .public_url_warning("127.0.0.1:8080".parse().unwrap())
+            .unwrap();
+        assert!(warning.contains("https://events.example.org"), "{warning}");
+        settings.server.public_url = "http://localhost:8080".into();
+        assert_eq!(
+            settings.public_url_warning("127.0.0.1:8080".parse().unwrap()),
+            None
+        );
     }
 
     #[test]

@@ -93,6 +93,9 @@ pub enum AppError {
     /// Duplicate, full, or a clash with the current state (409).
     #[error("{0}")]
     Conflict(String),
+    /// Was there once and is no more: a single-use link already used or expired (410).
+    #[error("{0}")]
+    Gone(String),
     /// Well-formed but invalid, with the fields at fault (422).
     #[error("invalid request")]
     Invalid(Vec<FieldError>),
@@ -114,6 +117,7 @@ impl AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Gone(_) => StatusCode::GONE,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod invitations;
 pub mod mail;
+pub mod members;
 pub mod organize;
 pub mod registrations;
 pub mod reports;

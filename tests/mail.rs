@@ -82,14 +82,19 @@ struct Panel {
 const PANEL_TITLE: &str = "Panel on the Responsibility to Protect";
 
 async fn rtop_panel(app: &TestApp) -> Panel {
-    let event = app.brussels_event().await;
+    rtop_panel_in(app, 2009).await
+}
+
+/// The same panel on 3 June of another year.
+async fn rtop_panel_in(app: &TestApp, year: i32) -> Panel {
+    let event = app.brussels_event_in(year).await;
     let slug = event["slug"].as_str().unwrap().to_string();
     let session = app
         .session(
             &slug,
             PANEL_TITLE,
-            "2009-06-03T14:00:00",
-            "2009-06-03T15:30:00",
+            &format!("{year}-06-03T14:00:00"),
+            &format!("{year}-06-03T15:30:00"),
             Some("Room A"),
         )
         .await;
@@ -1659,7 +1664,7 @@ async fn an_organizer_sees_everything_a_person_was_sent_from_their_page() {
 async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled() {
     let app = spawn_app().await;
     let sink = SmtpSink::start().await;
-    let panel = rtop_panel(&app).await;
+    let panel = rtop_panel_in(&app, common::UPCOMING_YEAR).await;
     app.post(
         &format!("/api/v1/events/{}/publish", panel.event),
         app.org(),
@@ -1684,7 +1689,7 @@ async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled()
         app.patch(
             &format!("/api/v1/sessions/{}", panel.session),
             app.org(),
-            &json!({"starts_at": format!("2009-06-03T{start}:00"), "ends_at": "2009-06-03T18:30:00"}),
+            &json!({"starts_at": format!("2037-06-03T{start}:00"), "ends_at": "2037-06-03T18:30:00"}),
         )
         .await
         .expect(200);

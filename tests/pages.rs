@@ -1201,7 +1201,7 @@ async fn signing_in_sets_an_http_only_lax_session_cookie_and_goes_to_a_local_nex
 }
 
 #[tokio::test]
-async fn sign_in_goes_home_when_next_points_elsewhere() {
+async fn sign_in_goes_to_the_work_when_next_points_elsewhere() {
     let app = spawn_app().await;
     let visitor = app.visitor().await;
     for next in [
@@ -1229,7 +1229,8 @@ async fn sign_in_goes_home_when_next_points_elsewhere() {
             )
             .await
             .expect(303);
-        assert_eq!(reply.location(), "/", "next = {next:?}");
+        // Where an organizer's work is, instead.
+        assert_eq!(reply.location(), "/organize", "next = {next:?}");
     }
     // Nor does the sign-in form carry such a `next`.
     let form = app
@@ -1237,7 +1238,7 @@ async fn sign_in_goes_home_when_next_points_elsewhere() {
         .await
         .page(200)
         .text();
-    shows(&form, "name=\"next\" value=\"/\"");
+    shows(&form, "name=\"next\" value=\"\"");
 }
 
 #[tokio::test]

@@ -19,6 +19,19 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
     ("get", "/api/v1/auth/me"),
+    ("patch", "/api/v1/auth/me"),
+    ("put", "/api/v1/auth/password"),
+    ("post", "/api/v1/auth/password-reset"),
+    ("post", "/api/v1/auth/password-reset/{token}"),
+    ("post", "/api/v1/auth/setup/{token}"),
+    ("get", "/api/v1/users"),
+    ("post", "/api/v1/users"),
+    ("patch", "/api/v1/users/{id}"),
+    ("post", "/api/v1/users/{id}/invite"),
+    ("get", "/api/v1/members/applications"),
+    ("post", "/api/v1/members/applications"),
+    ("post", "/api/v1/members/applications/{id}/approve"),
+    ("post", "/api/v1/members/applications/{id}/reject"),
     ("get", "/api/v1/organizations"),
     ("post", "/api/v1/organizations"),
     ("get", "/api/v1/organizations/{id}"),
@@ -320,4 +333,63 @@ async fn forty_concurrent_writes_all_succeed() {
     assert_eq!(list["total"], 40);
     assert_eq!(list["items"][0]["name"], "Organization 00");
     assert_eq!(list["items"][39]["name"], "Organization 39");
+}
+
+#[tokio::test]
+async fn links_use_the_address_served_when_no_public_url_is_configured() {
+    use roundtable::accounts::service::{Invite, InviteReason, invite};
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = roundtable::config::Settings::defaults().unwrap();
+    settings.database.url = format!("sqlite://{}", dir.path().join("rt.db").display());
+    settings.server.bind = "127.0.0.1:0".into();
+    settings.server.public_url = String::new();
+    settings.server.public_url_configured = false;
+    let app = roundtable::app::Application::build(settings).await.unwrap();
+    let port = app.local_addr().unwrap().port();
+    assert_ne!(port, 0);
+    assert_eq!(
+        app.settings().public_url(),
+        format!("http://127.0.0.1:{port}")
+    );
+    assert_eq!(
+        app.settings().public_url_warning(app.local_addr().unwrap()),
+        None
+    );
+    // A mail written now links to that port.
+    invite(
+        app.db(),
+        app.settings(),
+        None,
+        Invite::parse(Some("luc@example.org"), Some("Luc"), Some("rapporteur")).unwrap(),
+        InviteReason::Invited,
+    )
+    .await
+    .unwrap();
+    use sea_orm::EntityTrait;
+    let mail = roundtable::entities::outbox_message::Entity::find()
+        .one(app.db().conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        mail.text_body
+            .contains(&format!("http://127.0.0.1:{port}/account/setup/")),
+        "{}",
+        mail.text_body
+    );
+    assert!(!mail.text_body.contains(":3000"), "{}", mail.text_body);
+
+    // A configured public URL wins, and differing from the address served is said.
+    let mut settings = roundtable::config::Settings::defaults().unwrap();
+    settings.database.url = format!("sqlite://{}", dir.path().join("rt2.db").display());
+    settings.server.bind = "127.0.0.1:0".into();
+    settings.server.public_url = "https://events.example.org".into();
+    settings.resolve_public_url(None);
+    let app = roundtable::app::Application::build(settings).await.unwrap();
+    assert_eq!(app.settings().public_url(), "https://events.example.org");
+    assert!(
+        app.settings()
+            .public_url_warning(app.local_addr().unwrap())
+            .is_some()
+    );
 }

@@ -48,7 +48,8 @@ async fn event_with(
     slug
 }
 
-/// A draft conference in Brussels, June 2009; returns its slug.
+/// A draft conference in Brussels, June 2037 (to come, so that it takes registrations);
+/// returns its slug.
 async fn draft_event(app: &TestApp, title: &str) -> String {
     app.post(
         "/api/v1/events",
@@ -56,8 +57,8 @@ async fn draft_event(app: &TestApp, title: &str) -> String {
         &json!({
             "title": title,
             "kind": "conference",
-            "starts_on": "2009-06-03",
-            "ends_on": "2009-06-04",
+            "starts_on": "2037-06-03",
+            "ends_on": "2037-06-04",
             "timezone": "Europe/Brussels",
             "city": "Brussels",
             "country": "BE",
@@ -1029,8 +1030,8 @@ async fn every_transition_mails_the_right_message_with_a_working_manage_link() {
     app.session(
         &slug,
         "Opening plenary",
-        "2009-06-03T09:00:00",
-        "2009-06-03T10:30:00",
+        "2037-06-03T09:00:00",
+        "2037-06-03T10:30:00",
         Some("Hall A"),
     )
     .await;
@@ -1108,8 +1109,8 @@ async fn every_transition_mails_the_right_message_with_a_working_manage_link() {
     app.session(
         &vetted,
         "Opening plenary",
-        "2009-06-03T09:00:00",
-        "2009-06-03T10:30:00",
+        "2037-06-03T09:00:00",
+        "2037-06-03T10:30:00",
         None,
     )
     .await;
@@ -1613,8 +1614,8 @@ async fn registrant_data_never_appears_on_public_pages() {
         .session(
             &slug,
             "Opening plenary",
-            "2009-06-03T09:00:00",
-            "2009-06-03T10:30:00",
+            "2037-06-03T09:00:00",
+            "2037-06-03T10:30:00",
             None,
         )
         .await;
@@ -1810,4 +1811,126 @@ async fn without_a_trusted_proxy_the_forwarded_address_is_ignored() {
     );
     // Both came from the same (unknown) peer: a third one is over the limit.
     assert_eq!(post_from(&app, &path, "192.0.2.1", &person(2)).await, 429);
+}
+
+// ----- An event that has ended takes no registration -----
+
+/// A published event held on 3–4 June 2009, with that registration; returns its slug.
+async fn past_event_with(app: &TestApp, title: &str, registration: Value) -> String {
+    let slug = app.brussels_event().await["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.patch(
+        &format!("/api/v1/events/{slug}"),
+        app.org(),
+        &json!({"title": title, "capacity": 50, "registration": registration}),
+    )
+    .await
+    .expect(200);
+    app.publish(&slug).await;
+    slug
+}
+
+#[tokio::test]
+async fn registration_is_closed_once_the_event_has_ended_in_every_mode_and_on_every_path() {
+    let app = spawn_app().await;
+    for (title, mode) in [("Open", "open"), ("Vetted", "approval")] {
+        let slug = past_event_with(
+            &app,
+            title,
+            json!({"mode": mode, "waitlist": true, "opens_at": "2009-01-01T09:00:00", "closes_at": "2100-01-01T09:00:00"}),
+        )
+        .await;
+        let refused = register(&app, &slug, &person(1)).await.expect(409);
+        let detail = refused.json()["detail"].as_str().unwrap().to_string();
+        assert!(detail.contains("the event has ended"), "{mode}: {detail}");
+        // The page says so instead of offering the form; its form is refused too.
+        let page = app
+            .get_page(&format!("/events/{slug}"), None)
+            .await
+            .page(200)
+            .text();
+        assert!(page.contains("Registration is closed"), "{page}");
+        assert!(
+            !page.contains(&format!("action=\"/events/{slug}/register")),
+            "no form: {page}"
+        );
+        let jar = app.visitor().await;
+        let reply = app
+            .submit(
+                &format!("/events/{slug}/register"),
+                &jar,
+                &[
+                    ("given_name", "Ama"),
+                    ("family_name", "OWUSU"),
+                    ("email", "ama@example.org"),
+                    ("consent", "true"),
+                ],
+            )
+            .await;
+        assert!(reply.status.is_client_error(), "{}", reply.status);
+        assert!(
+            reply.text().contains("the event has ended"),
+            "{}",
+            reply.text()
+        );
+    }
+    // Invite-only: the invitation link does not reopen it.
+    let slug = past_event_with(&app, "Closed doors", json!({"mode": "invite-only"})).await;
+    let invitee = app
+        .post(
+            "/api/v1/people",
+            app.org(),
+            &json!({"given_name": "Corlett", "family_name": "Letlojane", "email": "corlett@example.org"}),
+        )
+        .await
+        .expect(201)
+        .json()["id"]
+        .clone();
+    app.post(
+        &format!("/api/v1/events/{slug}/invitations"),
+        app.org(),
+        &json!({"person_ids": [invitee]}),
+    )
+    .await
+    .expect(202);
+    let mail = app.last_mail_to("corlett@example.org", "invitation").await;
+    let token = common::token_after(&mail.text_body, "invitations");
+    let mut body = named("Corlett", "LETLOJANE", "corlett@example.org");
+    body["invitation"] = json!(token);
+    let refused = register(&app, &slug, &body).await.expect(409);
+    assert!(
+        refused.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("has ended")
+    );
+    let page = app
+        .get_page(&format!("/events/{slug}?invitation={token}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Registration is closed"), "{page}");
+    assert_eq!(app.count("registrations").await, 0);
+}
+
+#[tokio::test]
+async fn registration_stays_open_on_the_last_day_of_the_event() {
+    let app = spawn_app().await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let slug = app
+        .post(
+            "/api/v1/events",
+            app.org(),
+            &json!({"title": "Today", "kind": "seminar", "starts_on": today, "ends_on": today, "timezone": "UTC"}),
+        )
+        .await
+        .expect(201)
+        .json()["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.publish(&slug).await;
+    register(&app, &slug, &person(1)).await.expect(201);
 }

@@ -12,6 +12,7 @@ mod m20261123_000006_mail;
 mod m20261123_000007_feed_tokens;
 mod m20261123_000008_registrations;
 mod m20261123_000009_summaries;
+mod m20261205_000010_account_lifecycle;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_feed_tokens::Migration),
             Box::new(m20261123_000008_registrations::Migration),
             Box::new(m20261123_000009_summaries::Migration),
+            Box::new(m20261205_000010_account_lifecycle::Migration),
         ]
     }
 }

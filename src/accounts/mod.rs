@@ -1,10 +1,14 @@
-//! Accounts: users with a role, argon2id password hashes, server-side sign-in sessions
-//! and bearer tokens (both stored as SHA-256 hashes, never in clear).
+//! Accounts: users with a role and a status, argon2id password hashes, server-side
+//! sign-in sessions, bearer tokens and single-use set-up and reset links (all stored as
+//! SHA-256 hashes, never in clear). Accounts are invited from the workspace and their
+//! owners choose their own password; nobody else ever does.
 
 pub mod api;
+pub mod notify;
 pub mod pages;
 pub mod service;
 pub mod store;
+pub mod workspace;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -30,7 +34,84 @@ impl Role {
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Organizer)
     }
+
+    /// "Organizer", for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::Organizer => "Organizer",
+            Role::Rapporteur => "Rapporteur",
+            Role::Member => "Member",
+        }
+    }
+
+    /// Where this account's work is, after sign-in.
+    pub fn landing(self) -> &'static str {
+        match self {
+            Role::Admin | Role::Organizer => "/organize",
+            Role::Rapporteur => "/rapporteur",
+            Role::Member => "/",
+        }
+    }
+
+    /// Whether an account of this role may give (or take away) `target`: admins any
+    /// role, organizers only rapporteurs and members.
+    pub fn may_manage(self, target: Role) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Organizer => matches!(target, Role::Rapporteur | Role::Member),
+            Role::Rapporteur | Role::Member => false,
+        }
+    }
 }
+
+crate::string_enum!(
+    /// Where an account stands: invited (no password chosen yet), active, or disabled
+    /// (no sign-in, no session, no token works).
+    AccountStatus {
+        Invited => "invited",
+        Active => "active",
+        Disabled => "disabled",
+    }
+);
+
+impl AccountStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            AccountStatus::Invited => "Invited",
+            AccountStatus::Active => "Active",
+            AccountStatus::Disabled => "Disabled",
+        }
+    }
+}
+
+crate::string_enum!(
+    /// The languages of the interface.
+    Language {
+        En => "en",
+        Fr => "fr",
+        Es => "es",
+    }
+);
+
+impl Language {
+    /// The language's own name, as a chooser shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "Français",
+            Language::Es => "Español",
+        }
+    }
+}
+
+crate::string_enum!(
+    /// What a single-use account link is for.
+    TokenPurpose {
+        Setup => "setup",
+        Reset => "reset",
+    }
+);
 
 pub const MIN_PASSWORD_LEN: usize = 10;
 

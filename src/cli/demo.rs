@@ -418,7 +418,7 @@ async fn organization(db: &Db, tally: &mut Tally, o: &Org) -> AppResult<i32> {
     Ok(created.id)
 }
 
-async fn organization_id(db: &Db, name: &str) -> AppResult<i32> {
+pub(super) async fn organization_id(db: &Db, name: &str) -> AppResult<i32> {
     directory_store::organization_by_name(db.conn(), name)
         .await?
         .map(|o| o.id)
@@ -471,11 +471,12 @@ async fn account(
         email: user.email,
         name: user.name,
         role,
+        language: user.language,
     })
 }
 
 /// Finds an event by slug or creates and publishes it.
-async fn event(
+pub(super) async fn event(
     db: &Db,
     settings: &Settings,
     actor: &Actor,
@@ -499,7 +500,7 @@ async fn event(
 
 /// Finds a session of an event by title or creates it; times are Brussels-style wall
 /// times in the event's zone.
-async fn session(
+pub(super) async fn session(
     db: &Db,
     actor: &Actor,
     tally: &mut Tally,
@@ -579,6 +580,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     roundtables_2008(db, settings, &organizer, &mut tally).await?;
     stanley_2012(db, settings, &organizer, &mut tally).await?;
     super::demo_reports::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
+    super::demo_upcoming::load(db, settings, &organizer, &mut tally).await?;
     Ok(format!(
         "demo data loaded: {} records created, {} already present\n\
          sign in as {DEMO_ORGANIZER} (organizer) or {DEMO_RAPPORTEUR} (rapporteur) with the password \"{DEMO_PASSWORD}\"",

@@ -2,6 +2,7 @@
 
 pub mod demo;
 mod demo_reports;
+mod demo_upcoming;
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -147,15 +148,21 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
                 database_url: args.database_url,
                 mail_url: args.mail_url,
             })?;
-            if args.demo {
-                let db = Db::connect(&settings.database).await?;
-                db.migrate().await?;
-                demo::load(&db, &settings).await.map_err(explain)?;
-            }
             let database = redact_url(&settings.database.url);
             let app = Application::build(settings).await?;
             let addr = app.local_addr()?;
-            tracing::info!(%addr, %database, "Roundtable is serving on http://{addr}");
+            // The demo's mails are written with the links of the address just bound.
+            if args.demo {
+                demo::load(app.db(), app.settings())
+                    .await
+                    .map_err(explain)?;
+            }
+            let public_url = app.settings().public_url().to_string();
+            if let Some(warning) = app.settings().public_url_warning(addr) {
+                tracing::warn!("{warning}");
+            }
+            tracing::info!(%addr, %database, %public_url, "Roundtable is serving on http://{addr}");
+            println!("Roundtable is serving at {public_url} (listening on {addr})");
             app.run_until(shutdown_signal()).await
         }
         Command::Migrate(args) => {

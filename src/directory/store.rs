@@ -281,6 +281,25 @@ pub async fn person_by_email(
         .await
 }
 
+/// The ids of the people with these emails, by email.
+pub async fn people_by_emails(
+    db: &impl ConnectionTrait,
+    emails: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, i32>, DbErr> {
+    let emails: Vec<String> = emails.into_iter().collect();
+    if emails.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = person::Entity::find()
+        .filter(person::Column::Email.is_in(emails))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| row.email.map(|email| (email, row.id)))
+        .collect())
+}
+
 /// A person found by exact names, for the demo's find-or-create.
 pub async fn person_by_names(
     db: &impl ConnectionTrait,

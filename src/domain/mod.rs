@@ -17,12 +17,14 @@ pub use text::{TextError, optional_text, required_text};
 pub use timezone::TimeZone;
 
 /// Declares an enum stored and sent as one of a fixed set of strings, with `as_str`,
-/// `FromStr` (whose error lists the allowed values), serde and an OpenAPI schema.
+/// `FromStr` (whose error lists the allowed values), serde, an OpenAPI schema, and a
+/// sea-orm value type so that entities hold it as a typed column (stored as its text).
 #[macro_export]
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, sea_orm::DeriveValueType)]
+        #[sea_orm(value_type = "String")]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
         }

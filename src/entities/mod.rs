@@ -1,6 +1,7 @@
 //! sea-orm entities, one file per table, no logic. The schema itself comes from the
 //! migrations crate; these only describe it to the ORM.
 
+pub mod account_token;
 pub mod api_token;
 pub mod audit_log;
 pub mod auth_session;
@@ -9,6 +10,7 @@ pub mod event_organization;
 pub mod event_report;
 pub mod invitation;
 pub mod login_attempt;
+pub mod membership_application;
 pub mod organization;
 pub mod outbox_message;
 pub mod person;

@@ -1,6 +1,9 @@
-//! The `users` table.
+//! The `users` table. An invited account has an empty `password_hash` until its owner
+//! chooses a password from the set-up link.
 
 use sea_orm::entity::prelude::*;
+
+use crate::accounts::{AccountStatus, Language, Role};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -10,7 +13,10 @@ pub struct Model {
     pub email: String,
     pub name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub last_sign_in_at: Option<DateTimeUtc>,
+    pub language: Option<Language>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -31,6 +31,12 @@ pub fn zone_of(event: &event::Model) -> TimeZone {
     })
 }
 
+/// Whether the event's last day is over, in the event's own time zone: from then on it
+/// takes no registration, whatever its mode and window.
+pub fn has_ended(event: &event::Model, now: chrono::DateTime<chrono::Utc>) -> bool {
+    zone_of(event).local(now).date_naive() > event.ends_on
+}
+
 /// A free slug: the one asked for (409 when taken), or one made from the title.
 async fn free_slug<F, Fut>(wanted: Option<Slug>, title: &str, taken: F) -> AppResult<String>
 where

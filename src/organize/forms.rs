@@ -84,6 +84,9 @@ pub enum Kind {
     TextArea,
     Select,
     Checkbox,
+    /// A password input; what was typed is never sent back. The value says what
+    /// browsers may fill in (`current-password`, `new-password`).
+    Password(&'static str),
     /// A text input with suggestions (a datalist).
     Suggest(&'static str),
 }
@@ -110,12 +113,16 @@ pub struct Field {
 
 impl Field {
     pub fn new(name: &str, label: &str, kind: Kind, values: &Values) -> Self {
+        let value = match kind {
+            Kind::Password(_) => String::new(),
+            _ => values.get(name),
+        };
         Self {
             id: format!("f-{}", name.replace('_', "-")),
             name: name.to_string(),
             label: label.to_string(),
             kind,
-            value: values.get(name),
+            value,
             choices: Vec::new(),
             error: None,
             hint: None,
@@ -175,6 +182,7 @@ impl Field {
             Kind::TextArea => kind == "textarea",
             Kind::Select => kind == "select",
             Kind::Checkbox => kind == "checkbox",
+            Kind::Password(_) => kind == "password",
             Kind::Suggest(_) => kind == "suggest",
         }
     }
@@ -186,7 +194,17 @@ impl Field {
             Kind::Date => "date",
             Kind::DateTime => "datetime-local",
             Kind::Number => "number",
+            Kind::Password(_) => "password",
             _ => "text",
+        }
+    }
+
+    /// What the browser may fill the field with, when it is a password.
+    pub fn autocomplete(&self) -> &'static str {
+        match self.kind {
+            Kind::Password(what) => what,
+            Kind::Email => "email",
+            _ => "",
         }
     }
 

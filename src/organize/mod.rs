@@ -66,6 +66,7 @@ struct Dashboard {
     ctx: Ctx,
     events: Vec<EventCard>,
     series: Vec<SeriesLine>,
+    pending_applications: u64,
 }
 
 async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
@@ -102,6 +103,7 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
                 title: s.title,
             })
             .collect(),
+        pending_applications: crate::members::store::count_pending(state.db.conn()).await?,
         ctx,
     };
     Ok(render(&page))

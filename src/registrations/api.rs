@@ -1,11 +1,8 @@
 //! `/api/v1/events/{event}/registrations` (public registration; the organizers' list and
 //! CSV) and `/api/v1/registrations/{id}/approve|reject`.
 
-use std::net::{IpAddr, SocketAddr};
-
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
@@ -15,6 +12,7 @@ use super::{Registered, RegistrationInput, RegistrationOut, RegistrationStatus, 
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, FieldErrors, Problem};
 use crate::events::SeriesRef;
+use crate::web::client::{ClientAddress, check_rate};
 use crate::web::{ApiJson, ListQuery, Listed, Staff, parse_id};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -74,50 +72,6 @@ pub async fn parse_deadline(
         .ok_or_else(|| AppError::invalid("deadline", "is required"))?;
     crate::events::parse_instant(text, crate::events::service::zone_of(&event))
         .map_err(|err| AppError::invalid("deadline", err))
-}
-
-/// The client's address: the connection's peer, or the last address of
-/// `X-Forwarded-For` when the server is configured to trust its proxy.
-pub struct ClientAddress(pub Option<IpAddr>);
-
-impl FromRequestParts<AppState> for ClientAddress {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        if state.settings.server.trust_forwarded_for
-            && let Some(first) = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                // The last address is the one our proxy appended; earlier ones are whatever
-                // the client claimed.
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|v| v.trim().parse::<IpAddr>().ok())
-        {
-            return Ok(Self(Some(first)));
-        }
-        Ok(Self(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
-    }
-}
-
-/// Refuses a client over the registrations-per-minute limit (429).
-pub fn check_rate(state: &AppState, address: &ClientAddress) -> AppResult<()> {
-    let address = address.0.unwrap_or(IpAddr::from([0, 0, 0, 0]));
-    if state.registration_limiter.allow(address) {
-        Ok(())
-    } else {
-        Err(AppError::TooManyRequests(
-            "too many registrations from your address; wait a minute and try again".into(),
-        ))
-    }
 }
 
 /// Registers for an event; no sign-in. 201 with the status and the registrant's private

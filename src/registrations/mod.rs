@@ -6,7 +6,6 @@
 //! through the outbox, in the same transaction.
 
 pub mod api;
-pub mod limiter;
 pub mod notify;
 pub mod pages;
 pub mod reconfirm;

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
-use super::api::{ClientAddress, check_rate, csv_response};
+use super::api::csv_response;
 use super::{RegistrationInput, RegistrationOut, RegistrationStatus, service};
 use crate::app::AppState;
 use crate::entities::event;
@@ -20,6 +20,7 @@ use crate::events::{RegistrationMode, SeriesRef, service as events};
 use crate::organize::Workspace;
 use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::ListQuery;
+use crate::web::client::{ClientAddress, check_rate};
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, error_with, is_form_submission, redirect_with_flash,
     render,
@@ -69,6 +70,9 @@ pub struct RegistrationForm {
 pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
     let invitation = values.get("invitation");
     let closed = match event.registration_mode.parse::<RegistrationMode>() {
+        _ if crate::events::service::has_ended(event, chrono::Utc::now()) => {
+            Some("Registration is closed: the event has ended.".to_string())
+        }
         Ok(RegistrationMode::Closed) => Some("Registration is closed.".to_string()),
         Ok(RegistrationMode::InviteOnly) if invitation.is_empty() => {
             Some("Registration is by invitation only: use the link in your invitation.".to_string())

@@ -42,6 +42,9 @@ fn refusal(event: &event::Model, invited: bool) -> Option<String> {
     if event.status == EventStatus::Cancelled.as_str() {
         return Some("the event is cancelled".into());
     }
+    if crate::events::service::has_ended(event, now) {
+        return Some("registration is closed: the event has ended".into());
+    }
     match event.registration_mode.parse::<RegistrationMode>() {
         Ok(RegistrationMode::Closed) => return Some("registration is closed".into()),
         Ok(RegistrationMode::InviteOnly) if !invited => {

@@ -54,7 +54,8 @@ pub struct AssignmentRow {
     pub rapporteurs: String,
 }
 
-fn when(event: &event::Model, session: &session::Model) -> String {
+/// "Wed 3 Jun 2009, 14:00–15:30", in the event's time zone.
+pub fn when(event: &event::Model, session: &session::Model) -> String {
     let zone = zone_of(event);
     format!(
         "{}–{}",

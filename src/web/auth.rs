@@ -6,7 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 
-use crate::accounts::{Role, service};
+use crate::accounts::{Language, Role, service};
 use crate::app::AppState;
 use crate::error::AppError;
 
@@ -19,6 +19,8 @@ pub struct Actor {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The language the account prefers, if it chose one.
+    pub language: Option<Language>,
 }
 
 impl Actor {

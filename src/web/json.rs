@@ -4,6 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
+use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -87,6 +88,16 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Ap
         };
         AppError::invalid(field, message)
     })
+}
+
+/// Reads a field whose `null` means something (clear it) and whose absence means keep:
+/// `#[serde(default, deserialize_with = "nullable")]` on an `Option<Option<T>>`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Applies a PATCH body to the current state of a record, as its input shape: keys sent

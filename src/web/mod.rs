@@ -3,7 +3,9 @@
 
 pub mod assets;
 pub mod auth;
+pub mod client;
 pub mod json;
+pub mod limiter;
 pub mod pages;
 pub mod query;
 

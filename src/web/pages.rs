@@ -364,6 +364,7 @@ fn error_page(ctx: Ctx, err: &AppError) -> Response {
         AppError::Forbidden(why) => ("Not allowed".to_string(), why.clone()),
         AppError::TooManyAttempts(_) | AppError::TooManyRequests(_) => ("Too many attempts".to_string(), capitalize_first(&err.to_string())),
         AppError::Conflict(why) => ("That cannot be done now".to_string(), why.clone()),
+        AppError::Gone(why) => ("This link no longer works".to_string(), why.clone()),
         AppError::BadRequest(why) => ("That request could not be read".to_string(), why.clone()),
         AppError::Invalid(errors) => (
             "Some fields are invalid".to_string(),

@@ -56,8 +56,8 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await page.goto(`${base}/organize/events/new`);
   await page.getByLabel(/^Title/).fill("Making a difference");
   await page.getByLabel("Kind").selectOption("conference");
-  await page.getByLabel("First day").fill("2009-06-04");
-  await page.getByLabel("Last day").fill("2009-06-03");
+  await page.getByLabel("First day").fill("2037-06-04");
+  await page.getByLabel("Last day").fill("2037-06-03");
   await page.getByLabel("Time zone").fill("Europe/Brussels");
   await page.getByLabel("City", { exact: true }).fill("Brussels");
   await page.getByLabel("Country").selectOption("BE");
@@ -68,8 +68,8 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await snap(page, "event-form-error");
   assert.equal(await page.getByLabel(/^Title/).inputValue(), "Making a difference", "the title is kept");
   assert.equal(await page.getByLabel("Time zone").inputValue(), "Europe/Brussels", "the time zone is kept");
-  await page.getByLabel("First day").fill("2009-06-03");
-  await page.getByLabel("Last day").fill("2009-06-04");
+  await page.getByLabel("First day").fill("2037-06-03");
+  await page.getByLabel("Last day").fill("2037-06-04");
   await page.getByRole("button", { name: "Create the event" }).click();
   await page.getByText("was created as a draft").waitFor();
   const eventUrl = page.url();
@@ -78,8 +78,8 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   // The panel at 14:00 Brussels time.
   await page.getByRole("link", { name: "Add a session" }).click();
   await page.getByLabel(/^Title/).fill("Panel on the Responsibility to Protect");
-  await page.getByLabel("Starts").fill("2009-06-03T14:00");
-  await page.getByLabel("Ends").fill("2009-06-03T15:30");
+  await page.getByLabel("Starts").fill("2037-06-03T14:00");
+  await page.getByLabel("Ends").fill("2037-06-03T15:30");
   await page.getByLabel("Room").fill("Room A");
   await page.getByRole("button", { name: "Save the session" }).click();
   await page.getByText("was added. Now assign").waitFor();
@@ -105,8 +105,8 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await page.goto(eventUrl);
   await page.getByRole("link", { name: "Add a session" }).click();
   await page.getByLabel(/^Title/).fill("Panel on mediation");
-  await page.getByLabel("Starts").fill("2009-06-03T15:00");
-  await page.getByLabel("Ends").fill("2009-06-03T16:30");
+  await page.getByLabel("Starts").fill("2037-06-03T15:00");
+  await page.getByLabel("Ends").fill("2037-06-03T16:30");
   await page.getByLabel("Room").fill("Room B");
   await page.getByRole("button", { name: "Save the session" }).click();
   await page.getByText("was added. Now assign").waitFor();
@@ -123,8 +123,8 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
 
   // Fix it: the second panel moves to 16:00.
   await page.goto(`${secondUrl}/edit`);
-  await page.getByLabel("Starts").fill("2009-06-03T16:00");
-  await page.getByLabel("Ends").fill("2009-06-03T17:30");
+  await page.getByLabel("Starts").fill("2037-06-03T16:00");
+  await page.getByLabel("Ends").fill("2037-06-03T17:30");
   await page.getByRole("button", { name: "Save the session" }).click();
   await page.getByText("The changes to").waitFor();
   await page.goto(eventUrl);

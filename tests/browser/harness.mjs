@@ -3,7 +3,7 @@
 // errors, and screenshots of every page visited, each audited by axe-core for WCAG 2 A
 // and AA findings.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import net from "node:net";
@@ -74,9 +74,10 @@ export async function start(name, prepare = []) {
       if (msg.type() !== "error") return;
       // A form sent back with its errors answers 422 (or 401 for a failed sign-in, 409 for
       // a conflict) on purpose; Chromium reports the document's own status as a console
-      // error. Any other resource that fails to load still counts.
+      // error; so does a spent single-use link (410). Any other resource that fails to load
+      // still counts.
       const documentStatus = msg.text().startsWith("Failed to load resource") && msg.location().url === page.url();
-      if (documentStatus && /status of (401|409|422)/.test(msg.text())) return;
+      if (documentStatus && /status of (401|409|410|422)/.test(msg.text())) return;
       consoleErrors.push(`${page.url()} (${msg.location().url}): ${msg.text()}`);
     });
     page.on("pageerror", (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
@@ -110,7 +111,45 @@ export async function start(name, prepare = []) {
     rmSync(work, { recursive: true, force: true });
   }
 
-  return { base, browser, newPage, snap, stop };
+  const outbox = path.join(work, "outbox");
+  return { base, browser, newPage, snap, stop, outbox, mailTo: (to, subject) => mailTo(outbox, to, subject) };
+}
+
+/// Decodes the body of a MIME part as lettre writes it (quoted-printable, base64 or 7bit).
+function decodePart(headers, body) {
+  const encoding = (/content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1] ?? "7bit").toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
+
+/// The plain-text body of the newest message to `to` whose subject matches, once the
+/// server's mail worker has written it to the outbox folder (waits up to 15 s).
+export async function mailTo(outbox, to, subject) {
+  const end = Date.now() + 15000;
+  while (Date.now() < end) {
+    const found = [];
+    if (existsSync(outbox)) {
+      for (const name of readdirSync(outbox).filter((n) => n.endsWith(".eml"))) {
+        const raw = readFileSync(path.join(outbox, name), "utf8");
+        const [head] = raw.split(/\r?\n\r?\n/, 1);
+        const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
+        if (!new RegExp(`^To:.*${to.replace(/[.+]/g, "\\$&")}`, "im").test(unfolded)) continue;
+        const subjectLine = /^Subject:\s*(.*)$/im.exec(unfolded)?.[1] ?? "";
+        const decodedSubject = subjectLine.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind, text) =>
+          kind.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodePart("content-transfer-encoding: quoted-printable", text.replace(/_/g, " ")));
+        if (!subject.test(decodedSubject)) continue;
+        const part = /Content-Type: text\/plain[^\n]*\r?\n((?:[\w-]+:.*\r?\n)*)\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
+        if (part) found.push({ name, subject: decodedSubject, text: decodePart(part[1], part[2]) });
+      }
+    }
+    if (found.length) return found[found.length - 1];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} matching ${subject}`);
 }
 
 /// Removes the screenshots of earlier runs of a test file.

@@ -312,6 +312,12 @@ impl TestApp {
 
     /// Creates the 2009 Brussels conference (draft); returns its JSON.
     pub async fn brussels_event(&self) -> Value {
+        self.brussels_event_in(2009).await
+    }
+
+    /// The Brussels conference on 3–4 June of `year` (draft): a year to come for tests
+    /// that register, since an event that has ended takes no registration.
+    pub async fn brussels_event_in(&self, year: i32) -> Value {
         self.post(
             "/api/v1/events",
             self.org(),
@@ -319,8 +325,8 @@ impl TestApp {
                 "title": "Making a difference",
                 "subtitle": "Strengthening capacities to respond to crises and security threats",
                 "kind": "conference",
-                "starts_on": "2009-06-03",
-                "ends_on": "2009-06-04",
+                "starts_on": format!("{year}-06-03"),
+                "ends_on": format!("{year}-06-04"),
                 "timezone": "Europe/Brussels",
                 "city": "Brussels",
                 "country": "BE",
@@ -393,6 +399,10 @@ impl TestApp {
         row.try_get::<i64>("", "n").unwrap()
     }
 }
+
+/// A year to come, in which 3 June is a Wednesday as in 2009: events of tests that
+/// register are held then, since an event that has ended takes no registration.
+pub const UPCOMING_YEAR: i32 = 2037;
 
 // ----- HTML pages: cookies, forms and sign-in, as a browser would use them -----
 
@@ -621,4 +631,58 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Settings)) -> TestApp {
     app.settings = Arc::new(settings);
     app.router = router(AppState::new(app.db.clone(), app.settings.clone()));
     app
+}
+
+// ----- Mail in the outbox, as its recipient will read it -----
+
+impl TestApp {
+    /// Every message of the outbox, oldest first.
+    pub async fn outbox(&self) -> Vec<roundtable::entities::outbox_message::Model> {
+        use sea_orm::{EntityTrait, QueryOrder};
+        roundtable::entities::outbox_message::Entity::find()
+            .order_by_asc(roundtable::entities::outbox_message::Column::Id)
+            .all(self.db.conn())
+            .await
+            .unwrap()
+    }
+
+    /// The messages of one kind to one address, oldest first.
+    pub async fn mails_to(
+        &self,
+        email: &str,
+        kind: &str,
+    ) -> Vec<roundtable::entities::outbox_message::Model> {
+        self.outbox()
+            .await
+            .into_iter()
+            .filter(|m| m.recipient_email == email && m.kind == kind)
+            .collect()
+    }
+
+    /// The newest message of a kind to an address; fails when there is none.
+    pub async fn last_mail_to(
+        &self,
+        email: &str,
+        kind: &str,
+    ) -> roundtable::entities::outbox_message::Model {
+        self.mails_to(email, kind)
+            .await
+            .pop()
+            .unwrap_or_else(|| panic!("no {kind} mail to {email}"))
+    }
+}
+
+/// The secret at the end of the first link in `text` that contains `/prefix/`, such
+/// as the token of `http://host/account/setup/<token>`.
+#[track_caller]
+pub fn token_after(text: &str, prefix: &str) -> String {
+    let marker = format!("/{prefix}/");
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no link with {marker} in: {text}"))
+        + marker.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }

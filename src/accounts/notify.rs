@@ -1,0 +1,219 @@
+//! The accounts' mails: the set-up link of an invited account (naming, for a rapporteur,
+//! the sessions and due dates of their summaries), the password-reset link, the
+//! organizers' notice of a membership application and the applicant's polite refusal.
+//! Links are secrets: they are written into the mail and nowhere else in clear.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ConnectionTrait;
+
+use super::service::InviteReason;
+use super::{Role, TokenPurpose};
+use crate::config::Settings;
+use crate::db::Db;
+use crate::entities::{membership_application, user};
+use crate::error::{AppError, AppResult};
+use crate::mail::{Envelope, outbox};
+
+/// A session of which the invited rapporteur writes the summary.
+#[derive(Debug, Clone)]
+pub struct RapporteurSession {
+    pub session_title: String,
+    pub event_title: String,
+    pub when: String,
+    pub due: String,
+}
+
+/// What an account mail may show.
+pub struct AccountMail {
+    pub greeting_name: String,
+    pub email: String,
+    pub role_label: String,
+    pub invited_by: Option<String>,
+    pub approved_application: bool,
+    pub link_url: String,
+    pub link_expires: String,
+    pub sign_in_url: String,
+    pub site_url: String,
+    pub sessions: Vec<RapporteurSession>,
+    pub organization: String,
+    pub country: Option<String>,
+    pub note: Option<String>,
+    pub organizer_name: String,
+}
+
+crate::mail_templates! {
+    AccountMail;
+    "account_setup" => SetupSubject "mail/account_setup/subject.txt", SetupText "mail/account_setup/body.txt", SetupHtml "mail/account_setup/body.html";
+    "password_reset" => ResetSubject "mail/password_reset/subject.txt", ResetText "mail/password_reset/body.txt", ResetHtml "mail/password_reset/body.html";
+    "membership_application" => ApplicationSubject "mail/membership_application/subject.txt", ApplicationText "mail/membership_application/body.txt", ApplicationHtml "mail/membership_application/body.html";
+    "membership_rejected" => RejectedSubject "mail/membership_rejected/subject.txt", RejectedText "mail/membership_rejected/body.txt", RejectedHtml "mail/membership_rejected/body.html";
+}
+
+/// The page a single-use link opens.
+pub fn link_url(settings: &Settings, purpose: TokenPurpose, token: &str) -> String {
+    format!(
+        "{}/account/{}/{token}",
+        settings.public_url(),
+        purpose.as_str()
+    )
+}
+
+/// "8 December 2026, 14:05 UTC": accounts have no time zone of their own.
+fn moment(at: DateTime<Utc>) -> String {
+    at.format("%-d %B %Y, %H:%M UTC").to_string()
+}
+
+/// What the set-up mail tells beyond the link: for a rapporteur, the sessions whose
+/// summaries they write (found through the directory person with their email).
+#[derive(Debug, Default)]
+pub struct SetupContext {
+    pub sessions: Vec<RapporteurSession>,
+}
+
+impl SetupContext {
+    pub async fn of(db: &Db, settings: &Settings, email: &str, role: Role) -> AppResult<Self> {
+        if role != Role::Rapporteur {
+            return Ok(Self::default());
+        }
+        let Some(person) = crate::directory::store::person_by_email(db.conn(), email).await? else {
+            return Ok(Self::default());
+        };
+        let assignments =
+            crate::summaries::service::assignments(db, settings, Some(person.id), None).await?;
+        let sessions = assignments
+            .into_iter()
+            .filter(|a| a.status != crate::summaries::SummaryStatus::Approved)
+            .map(|a| RapporteurSession {
+                when: crate::summaries::pages::when(&a.event, &a.session),
+                due: crate::summaries::notify::due_label(&a.event, a.due),
+                session_title: a.session.title,
+                event_title: a.event.title,
+            })
+            .collect();
+        Ok(Self { sessions })
+    }
+}
+
+fn view(settings: &Settings, user_name: &str, email: &str) -> AccountMail {
+    AccountMail {
+        greeting_name: user_name.to_string(),
+        email: email.to_string(),
+        role_label: String::new(),
+        invited_by: None,
+        approved_application: false,
+        link_url: String::new(),
+        link_expires: String::new(),
+        sign_in_url: format!("{}/login", settings.public_url()),
+        site_url: format!("{}/", settings.public_url()),
+        sessions: Vec::new(),
+        organization: String::new(),
+        country: None,
+        note: None,
+        organizer_name: settings.mail.organizer_name.clone(),
+    }
+}
+
+async fn send(
+    conn: &impl ConnectionTrait,
+    kind: &'static str,
+    to: (&str, &str),
+    view: &AccountMail,
+) -> AppResult<()> {
+    let (subject, text, html) = render(kind, view)
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
+    outbox::enqueue(
+        conn,
+        Envelope {
+            kind,
+            recipient_email: to.0.to_string(),
+            recipient_name: to.1.to_string(),
+            subject,
+            text,
+            html,
+            calendar: None,
+            event_id: None,
+            session_id: None,
+            person_id: None,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Queues the "set up your account" mail with its single-use link.
+#[allow(clippy::too_many_arguments)]
+pub async fn queue_setup(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    user: &user::Model,
+    token: &str,
+    expires: DateTime<Utc>,
+    invited_by: Option<&str>,
+    reason: InviteReason,
+    context: &SetupContext,
+) -> AppResult<()> {
+    let mut v = view(settings, &user.name, &user.email);
+    v.role_label = user.role.label().to_lowercase();
+    v.invited_by = invited_by.map(str::to_string);
+    v.approved_application = reason == InviteReason::ApplicationApproved;
+    v.link_url = link_url(settings, TokenPurpose::Setup, token);
+    v.link_expires = moment(expires);
+    v.sessions = context.sessions.clone();
+    send(conn, "account_setup", (&user.email, &user.name), &v).await
+}
+
+/// Queues the password-reset mail with its single-use link.
+pub async fn queue_reset(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    user: &user::Model,
+    token: &str,
+    expires: DateTime<Utc>,
+) -> AppResult<()> {
+    let mut v = view(settings, &user.name, &user.email);
+    v.link_url = link_url(settings, TokenPurpose::Reset, token);
+    v.link_expires = moment(expires);
+    send(conn, "password_reset", (&user.email, &user.name), &v).await
+}
+
+fn applicant_name(a: &membership_application::Model) -> String {
+    format!("{} {}", a.given_name, a.family_name)
+}
+
+/// Tells the organizers' mailbox of a new membership application.
+pub async fn queue_application(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    application: &membership_application::Model,
+) -> AppResult<()> {
+    let address = settings.mail.organizer_address.trim();
+    if address.is_empty() {
+        return Ok(());
+    }
+    let mut v = view(settings, &applicant_name(application), &application.email);
+    v.organization = application.organization.clone();
+    v.country = application.country.clone();
+    v.note = application.motivation.clone();
+    v.link_url = format!("{}/organize/accounts#applications", settings.public_url());
+    send(
+        conn,
+        "membership_application",
+        (address, &settings.mail.organizer_name),
+        &v,
+    )
+    .await
+}
+
+/// Tells an applicant, politely, that their application was not accepted.
+pub async fn queue_rejected(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    application: &membership_application::Model,
+) -> AppResult<()> {
+    let name = applicant_name(application);
+    let mut v = view(settings, &name, &application.email);
+    v.note = application.decision_note.clone();
+    send(conn, "membership_rejected", (&application.email, &name), &v).await
+}

@@ -1,0 +1,321 @@
+//! The workspace's accounts page (`/organize/accounts`): every account with its role,
+//! status and last sign-in; inviting an account by email; changing a role; disabling
+//! and enabling; sending the set-up mail again; and, beside them, the membership
+//! applications waiting for a decision.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+use super::service::{self, AccountChange, Invite, InviteReason};
+use super::{AccountStatus, Role};
+use crate::app::AppState;
+use crate::error::{AppError, FieldError};
+use crate::members::{ApplicationOut, ApplicationStatus, store as applications};
+use crate::organize::Workspace;
+use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::pages::{
+    FormData, PagePath as Path, PageResult, error_with, redirect_with_flash, render,
+};
+use crate::web::{Actor, ListQuery, Pagination, parse_id};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/organize/accounts", get(accounts).post(invite))
+        .route("/organize/accounts/{id}", post(change))
+}
+
+pub struct AccountLine {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub last_sign_in: String,
+    pub person_url: Option<String>,
+    /// The roles this organizer may give this account (empty: not theirs to change).
+    pub roles: Vec<Role>,
+    pub is_self: bool,
+}
+
+impl AccountLine {
+    pub fn manageable(&self) -> bool {
+        !self.roles.is_empty()
+    }
+}
+
+pub struct ApplicationLine {
+    pub a: ApplicationOut,
+    pub name: String,
+    pub received: String,
+    pub decided: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/workspace.html")]
+struct AccountsPage {
+    ctx: crate::web::pages::Ctx,
+    accounts: Vec<AccountLine>,
+    total: u64,
+    filter: String,
+    invite: Vec<Field>,
+    invite_errors: bool,
+    pending: Vec<ApplicationLine>,
+    decided: Vec<ApplicationLine>,
+}
+
+fn moment(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map_or_else(
+        || "never".to_string(),
+        |at| at.format("%-d %b %Y, %H:%M UTC").to_string(),
+    )
+}
+
+/// The roles an actor may give.
+fn grantable(actor: &Actor) -> Vec<Role> {
+    Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| actor.role.may_manage(*r))
+        .collect()
+}
+
+fn invite_fields(actor: &Actor, values: &Values, errors: &[FieldError]) -> Vec<Field> {
+    let roles: Vec<(String, String)> = grantable(actor)
+        .into_iter()
+        .map(|r| (r.as_str().to_string(), r.label().to_string()))
+        .collect();
+    let mut sections = vec![Section::new(
+        "",
+        vec![
+            Field::new("name", "Name", Kind::Text, values)
+                .required()
+                .hint("As it will greet them: \"Mr Luc LAMPRIÈRE\"."),
+            Field::new("email", "Email", Kind::Email, values)
+                .required()
+                .hint("The set-up link goes there; they choose their own password."),
+            Field::new("role", "Role", Kind::Select, values)
+                .required()
+                .options(None, roles),
+        ],
+    )];
+    attach_errors(&mut sections, errors, &Default::default());
+    sections.remove(0).fields
+}
+
+async fn page(
+    state: &AppState,
+    ctx: crate::web::pages::Ctx,
+    actor: &Actor,
+    filter: Option<AccountStatus>,
+    invite_values: &Values,
+    invite_errors: &[FieldError],
+) -> Result<AccountsPage, AppError> {
+    let (rows, total) = service::list(
+        &state.db,
+        filter,
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    let accounts = rows
+        .into_iter()
+        .map(|row| {
+            let u = row.user;
+            let roles = if actor.role.may_manage(u.role) && u.id != actor.id {
+                grantable(actor)
+            } else {
+                Vec::new()
+            };
+            AccountLine {
+                id: u.id,
+                last_sign_in: moment(u.last_sign_in_at),
+                person_url: row.person_id.map(|id| format!("/organize/people/{id}")),
+                is_self: u.id == actor.id,
+                name: u.name,
+                email: u.email,
+                role: u.role,
+                status: u.status,
+                roles,
+            }
+        })
+        .collect();
+    let line = |a: ApplicationOut| ApplicationLine {
+        name: format!("{} {}", a.given_name, a.family_name),
+        received: moment(Some(a.created_at)),
+        decided: moment(a.decided_at),
+        a,
+    };
+    let (pending, _) = applications::list(
+        state.db.conn(),
+        Some(ApplicationStatus::Pending),
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    let (recent, _) = applications::list(
+        state.db.conn(),
+        None,
+        Pagination {
+            limit: 40,
+            offset: 0,
+        },
+    )
+    .await?;
+    Ok(AccountsPage {
+        ctx,
+        accounts,
+        total,
+        filter: filter.map(|f| f.as_str().to_string()).unwrap_or_default(),
+        invite: invite_fields(actor, invite_values, invite_errors),
+        invite_errors: !invite_errors.is_empty(),
+        pending: pending
+            .into_iter()
+            .map(|a| line(ApplicationOut::from(a)))
+            .collect(),
+        decided: recent
+            .into_iter()
+            .filter(|a| a.status != ApplicationStatus::Pending)
+            .take(20)
+            .map(|a| line(ApplicationOut::from(a)))
+            .collect(),
+    })
+}
+
+async fn accounts(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    query: ListQuery,
+) -> PageResult {
+    let filter = query
+        .get("status")
+        .and_then(|s| s.parse::<AccountStatus>().ok());
+    let mut values = Values::default();
+    values.set("role", Some(Role::Rapporteur.as_str()));
+    Ok(render(
+        &page(&state, ctx, &actor, filter, &values, &[]).await?,
+    ))
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, &["name", "email", "role"]);
+    let outcome = match Invite::parse(
+        values.opt("email").as_deref(),
+        values.opt("name").as_deref(),
+        values.opt("role").as_deref(),
+    ) {
+        Ok(invite) => {
+            service::invite(
+                &state.db,
+                &state.settings,
+                Some(&actor),
+                invite,
+                InviteReason::Invited,
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    };
+    let errors = match outcome {
+        Ok(user) => {
+            state.mail_wakeup.notify_one();
+            return Ok(redirect_with_flash(
+                "/organize/accounts",
+                &format!(
+                    "{} is invited as {}: the set-up mail is on its way to {}.",
+                    user.name,
+                    user.role.label().to_lowercase(),
+                    user.email
+                ),
+            ));
+        }
+        Err(AppError::Invalid(errors)) => errors,
+        Err(AppError::Conflict(why)) => vec![FieldError::new("email", why)],
+        Err(AppError::Forbidden(why)) => vec![FieldError::new("role", why)],
+        Err(err) => return Err(err.into()),
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        render(&page(&state, ctx, &actor, None, &values, &errors).await?),
+    )
+        .into_response())
+}
+
+/// One change of an account: `action` is `role` (with `role`), `disable`, `enable` or
+/// `resend`.
+async fn change(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    let back = "/organize/accounts";
+    let id = match parse_id(&id, "account") {
+        Ok(id) => id,
+        Err(err) => return error_with(ctx, err),
+    };
+    let action = form.get("action").unwrap_or_default();
+    let outcome = match action.as_str() {
+        "resend" => service::resend_setup(&state.db, &state.settings, &actor, id)
+            .await
+            .map(|u| {
+                format!(
+                    "A new set-up link is on its way to {}; the earlier one no longer works.",
+                    u.email
+                )
+            }),
+        "disable" | "enable" => service::change_account(
+            &state.db,
+            &actor,
+            id,
+            AccountChange {
+                disabled: Some(action == "disable"),
+                ..AccountChange::default()
+            },
+        )
+        .await
+        .map(|u| match u.status {
+            AccountStatus::Disabled => format!(
+                "{} is disabled: they are signed out and cannot sign in.",
+                u.name
+            ),
+            _ => format!("{} can sign in again.", u.name),
+        }),
+        "role" => match form.get("role").unwrap_or_default().parse::<Role>() {
+            Ok(role) => service::change_account(
+                &state.db,
+                &actor,
+                id,
+                AccountChange {
+                    role: Some(role),
+                    ..AccountChange::default()
+                },
+            )
+            .await
+            .map(|u| format!("{} is now {}.", u.name, u.role.label().to_lowercase())),
+            Err(err) => Err(AppError::invalid("role", err.to_string())),
+        },
+        _ => Err(AppError::BadRequest("unknown action".into())),
+    };
+    match outcome {
+        Ok(message) => {
+            state.mail_wakeup.notify_one();
+            redirect_with_flash(back, &message)
+        }
+        Err(AppError::Conflict(why) | AppError::Forbidden(why)) => {
+            redirect_with_flash(back, &format!("Not changed: {why}."))
+        }
+        Err(err) => error_with(ctx, err),
+    }
+}
