@@ -13,10 +13,10 @@ use super::api::session_cookie_header;
 use super::{Language, Role, TokenPurpose, service};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
-use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::ListQuery;
 use crate::web::auth::{SESSION_COOKIE, cookie};
 use crate::web::client::{ClientAddress, check_limit};
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::pages::{
     Ctx, FormData, PagePath as Path, PageResult, SignedIn, error_with, redirect_with_flash, render,
 };

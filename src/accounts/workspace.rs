@@ -1,7 +1,8 @@
 //! The workspace's accounts page (`/organize/accounts`): every account with its role,
 //! status and last sign-in; inviting an account by email; changing a role; disabling
 //! and enabling; sending the set-up mail again; and, beside them, the membership
-//! applications waiting for a decision.
+//! applications waiting for a decision. And, on a session's workspace page, whether its
+//! rapporteurs can sign in, with the one-click invitation of those who cannot.
 
 use askama::Template;
 use axum::Router;
@@ -15,8 +16,8 @@ use super::{AccountStatus, Role};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 use crate::members::{ApplicationOut, ApplicationStatus, store as applications};
-use crate::organize::Workspace;
-use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     FormData, PagePath as Path, PageResult, error_with, redirect_with_flash, render,
 };
@@ -26,6 +27,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/organize/accounts", get(accounts).post(invite))
         .route("/organize/accounts/{id}", post(change))
+        .route(
+            "/organize/sessions/{id}/rapporteurs/{person_id}/invite",
+            post(invite_rapporteur),
+        )
 }
 
 pub struct AccountLine {
@@ -318,4 +323,122 @@ async fn change(
         }
         Err(err) => error_with(ctx, err),
     }
+}
+
+// ----- A session's rapporteurs -----
+
+/// Whether a rapporteur of the session can sign in to write the summary, and what the
+/// organizer can do about it.
+pub struct RapporteurAccess {
+    pub person_id: i32,
+    pub name: String,
+    pub email: Option<String>,
+    /// Their account, if their email has one: its id and status.
+    pub account: Option<(i32, crate::accounts::AccountStatus)>,
+}
+
+impl RapporteurAccess {
+    pub fn status(&self) -> &'static str {
+        match self.account {
+            None => "",
+            Some((_, status)) => status.as_str(),
+        }
+    }
+}
+
+/// The rapporteurs of a session and their accounts.
+pub async fn rapporteur_access(
+    state: &AppState,
+    participants: &[crate::events::ParticipantOut],
+) -> Result<Vec<RapporteurAccess>, AppError> {
+    let rapporteurs: Vec<&crate::events::ParticipantOut> = participants
+        .iter()
+        .filter(|p| p.role == crate::events::ParticipantRole::Rapporteur.as_str())
+        .collect();
+    let people = crate::directory::store::people_by_id(
+        state.db.conn(),
+        rapporteurs.iter().map(|p| p.person_id),
+    )
+    .await?;
+    let emails: Vec<String> = people.values().filter_map(|p| p.email.clone()).collect();
+    let accounts = crate::accounts::store::users_by_emails(state.db.conn(), emails).await?;
+    Ok(rapporteurs
+        .into_iter()
+        .map(|p| {
+            let email = people
+                .get(&p.person_id)
+                .and_then(|person| person.email.clone());
+            let account = email.as_ref().and_then(|email| {
+                accounts
+                    .iter()
+                    .find(|a| &a.email == email)
+                    .map(|a| (a.id, a.status))
+            });
+            RapporteurAccess {
+                person_id: p.person_id,
+                name: p.display_name.clone(),
+                email,
+                account,
+            }
+        })
+        .collect())
+}
+
+/// Gives a rapporteur of the session who has no account one, in one click: an invited
+/// rapporteur account and its set-up mail, which names the session and the due date of
+/// its summary.
+async fn invite_rapporteur(
+    State(state): State<AppState>,
+    ws: Workspace,
+    Path((id, person_id)): Path<(String, String)>,
+    _form: FormData,
+) -> PageResult {
+    let id = parse_id(&id, "session")?;
+    let person_id = parse_id(&person_id, "person")?;
+    let back = format!("/organize/sessions/{id}");
+    let (session, event) = crate::events::service::visible_session(&state.db, id, true).await?;
+    let zone = crate::events::service::zone_of(&event);
+    let out = crate::events::service::session_views(state.db.conn(), vec![session], zone)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound("session"))?;
+    let access = rapporteur_access(&state, &out.participants)
+        .await?
+        .into_iter()
+        .find(|r| r.person_id == person_id)
+        .ok_or(AppError::NotFound("rapporteur"))?;
+    let Some(email) = access.email else {
+        return Ok(redirect_with_flash(
+            &back,
+            &format!(
+                "Not invited: {} has no email address. Add one to their directory entry first.",
+                access.name
+            ),
+        ));
+    };
+    let invite = crate::accounts::service::Invite::parse(
+        Some(&email),
+        Some(&access.name),
+        Some(crate::accounts::Role::Rapporteur.as_str()),
+    )?;
+    let message = match crate::accounts::service::invite(
+        &state.db,
+        &state.settings,
+        Some(&ws.actor),
+        invite,
+        crate::accounts::service::InviteReason::Invited,
+    )
+    .await
+    {
+        Ok(user) => {
+            state.mail_wakeup.notify_one();
+            format!(
+                "{} is invited to sign in as rapporteur: the set-up mail, with this session and its due date, is on its way to {}.",
+                access.name, user.email
+            )
+        }
+        Err(AppError::Conflict(why)) => format!("Not invited: {why}."),
+        Err(err) => return Err(err.into()),
+    };
+    Ok(redirect_with_flash(&back, &message))
 }

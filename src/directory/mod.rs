@@ -5,6 +5,7 @@
 pub mod api;
 pub mod service;
 pub mod store;
+pub mod workspace;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -7,8 +7,10 @@ pub mod api;
 pub mod conflicts;
 pub mod pages;
 pub mod service;
+pub mod session_workspace;
 pub mod store;
 pub mod views;
+pub mod workspace;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};

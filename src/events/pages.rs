@@ -153,7 +153,7 @@ async fn event_page(
     query: ListQuery,
 ) -> PageResult {
     // An invitation link to an invite-only event carries `?invitation=<token>`.
-    let mut values = crate::organize::forms::Values::default();
+    let mut values = crate::web::forms::Values::default();
     values.set("invitation", query.get("invitation"));
     event_page_with(&state, ctx, &reference, &values, &[]).await
 }
@@ -163,7 +163,7 @@ pub async fn event_page_with(
     state: &AppState,
     ctx: Ctx,
     reference: &str,
-    values: &crate::organize::forms::Values,
+    values: &crate::web::forms::Values,
     errors: &[crate::error::FieldError],
 ) -> PageResult {
     let event =

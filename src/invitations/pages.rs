@@ -1,6 +1,7 @@
 //! The invitation page: what the invitee is asked to do, with accept and decline buttons
 //! (links in mail only lead here; answering is a POST, so mail scanners that open links
-//! do not answer for anyone).
+//! do not answer for anyone). And the workspace's buttons that invite a session's
+//! participants or remind those who have not answered.
 
 use askama::Template;
 use axum::Router;
@@ -12,16 +13,27 @@ use crate::app::AppState;
 use crate::audit;
 use crate::calendar::service::{FeedUrls, rotate_feed_in};
 use crate::directory::store as directory_store;
+use crate::error::AppError;
 use crate::events::views::{self, EventCard};
 use crate::events::{SeriesRef, service as events, store as event_store};
 use crate::web::ListQuery;
-use crate::web::pages::{Ctx, FormData, PageResult, render};
+use crate::web::pages::{
+    Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
+};
 use serde_json::json;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/invitations/{token}", get(invitation_page))
         .route("/invitations/{token}/feed", axum::routing::post(new_feed))
+        .route(
+            "/organize/events/{event}/invite",
+            axum::routing::post(invite),
+        )
+        .route(
+            "/organize/events/{event}/invitations/resend",
+            axum::routing::post(resend),
+        )
 }
 
 #[derive(Template)]
@@ -130,4 +142,89 @@ async fn show(
         ctx,
     };
     Ok(render(&page))
+}
+
+// ----- The workspace's invitation buttons -----
+
+/// "3 invitations queued; Ms X was skipped: has no email address."
+fn invite_summary(outcome: &crate::invitations::InviteOutcome) -> String {
+    let mut text = match outcome.items.len() {
+        0 => "No invitation was sent.".to_string(),
+        1 => "1 invitation is on its way.".to_string(),
+        n => format!("{n} invitations are on their way."),
+    };
+    for skipped in &outcome.skipped {
+        text.push_str(&format!(
+            " Person {} was skipped: {}.",
+            skipped.person_id, skipped.reason
+        ));
+    }
+    text
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    ws: Workspace,
+    PagePath(reference): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let request = crate::invitations::InviteRequest {
+        person_ids: None,
+        session_id: form.get("session_id").and_then(|s| s.parse().ok()),
+        message: form.get("message"),
+    };
+    let back = format!("/organize/events/{}", event.slug);
+    match crate::invitations::service::invite(
+        &state.db,
+        &state.settings,
+        &ws.actor,
+        &SeriesRef::Id(event.id),
+        request,
+    )
+    .await
+    {
+        Ok(outcome) => {
+            state.mail_wakeup.notify_one();
+            Ok(redirect_with_flash(&back, &invite_summary(&outcome)))
+        }
+        Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
+            &back,
+            &format!(
+                "Nobody was invited: {}.",
+                errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        )),
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    ws: Workspace,
+    PagePath(reference): PagePath<String>,
+    _form: FormData,
+) -> PageResult {
+    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    match crate::invitations::service::resend_unanswered(
+        &state.db,
+        &state.settings,
+        &ws.actor,
+        &SeriesRef::Id(event.id),
+    )
+    .await
+    {
+        Ok(outcome) => {
+            state.mail_wakeup.notify_one();
+            Ok(redirect_with_flash(
+                &format!("/organize/events/{}", event.slug),
+                &invite_summary(&outcome),
+            ))
+        }
+        Err(err) => Ok(error_with(ws.ctx, err)),
+    }
 }

@@ -10,7 +10,7 @@ use super::api::OutboxItem;
 use super::outbox::{self, OutboxFilter};
 use crate::app::AppState;
 use crate::error::FieldErrors;
-use crate::organize::Workspace;
+use crate::web::pages::Workspace;
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{ListQuery, Pagination};
 

@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use super::{ApplicationInput, service};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
-use crate::organize::Workspace;
-use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::client::{ClientAddress, check_limit};
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, PagePath as Path, PageResult, error_with, redirect_with_flash, render,
 };
@@ -59,7 +59,7 @@ fn join_page(ctx: Ctx, values: &Values, errors: &[FieldError]) -> JoinPage {
                 .required()
                 .hint("The NGO, government, international body or institution you work for."),
             Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::organize::country_choices()),
+                .options(Some("—"), crate::web::forms::country_choices()),
             Field::new(
                 "motivation",
                 "Why would you like to join?",

@@ -17,10 +17,10 @@ use crate::entities::event;
 use crate::error::{AppError, FieldError};
 use crate::events::views::{self, EventCard};
 use crate::events::{RegistrationMode, SeriesRef, service as events};
-use crate::organize::Workspace;
-use crate::organize::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::ListQuery;
 use crate::web::client::{ClientAddress, check_rate};
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, error_with, is_form_submission, redirect_with_flash,
     render,
@@ -92,7 +92,7 @@ pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) ->
                 .hint("Your confirmation and your personal link go here."),
             Field::new("organization", "Organization", Kind::Text, values),
             Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::organize::country_choices()),
+                .options(Some("—"), crate::web::forms::country_choices()),
             Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
                 .hint("Seen by the organizers only, to prepare your participation."),
             Field::new(

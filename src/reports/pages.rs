@@ -14,7 +14,7 @@ use super::{EventReport, ReportSession, ReportStatus, Synthesis, pdf, service};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
-use crate::organize::Workspace;
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, error_with, redirect_with_flash, render,
 };

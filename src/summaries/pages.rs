@@ -24,7 +24,7 @@ use crate::error::{AppError, FieldError};
 use crate::events::pages::Choice;
 use crate::events::service::{participant_views, zone_of};
 use crate::events::{ParticipantRole, SeriesRef, service as events, store as event_store, views};
-use crate::organize::Workspace;
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, SignedIn, error_with, redirect_with_flash,
     render,

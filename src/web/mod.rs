@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod auth;
 pub mod client;
+pub mod forms;
 pub mod json;
 pub mod limiter;
 pub mod pages;

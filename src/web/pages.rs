@@ -447,6 +447,28 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// A signed-in organizer or admin on a workspace page; anyone else is sent to sign in
+/// (or shown that the workspace is not theirs).
+pub struct Workspace {
+    pub ctx: Ctx,
+    pub actor: Actor,
+}
+
+impl FromRequestParts<AppState> for Workspace {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let actor = require_staff(&ctx)?;
+        Ok(Self { ctx, actor })
+    }
+}
+
 /// A 404 page for unknown paths, as a fallback handler.
 pub async fn fallback_page(ctx: Ctx) -> Response {
     not_found(ctx)

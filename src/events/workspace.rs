@@ -1,21 +1,17 @@
-//! Workspace pages for series and events: their forms, an event's workspace with its
-//! sessions and the conflicts report, and publish, cancel and delete.
+//! The workspace pages of series and events (`/organize/series/...`,
+//! `/organize/events/...`): their forms, an event's workspace with its sessions and the
+//! conflicts report, and publish, cancel and delete.
 
 use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::Value;
 
-use super::Workspace;
-use super::forms::{Field, FormPage, Kind, Section, Values, attach_errors, timezone_names};
 use crate::app::AppState;
 use crate::directory::store as directory_store;
-use crate::domain::{CountryCode, Region, SubRegion};
 use crate::error::AppError;
 use crate::events::conflicts::{self, Conflict};
 use crate::events::views::{self, EventCard, SessionLine};
@@ -24,7 +20,12 @@ use crate::events::{
     RegistrationMode, SeriesInput, SeriesRef, service, store,
 };
 use crate::web::Pagination;
+use crate::web::forms::{
+    Field, FormPage, Kind, Section, Values, country_choices, enum_choices, form_page, refused,
+    region_choices, subregion_choices, timezone_names, to_patch,
+};
 use crate::web::pages::PagePath as Path;
+use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, PageError, PageResult, error_with, redirect_with_flash, render,
 };
@@ -45,8 +46,6 @@ pub fn routes() -> Router<AppState> {
         .route("/organize/events/{event}/publish", post(publish))
         .route("/organize/events/{event}/cancel", post(cancel))
         .route("/organize/events/{event}/delete", post(delete))
-        .route("/organize/events/{event}/invite", post(invite))
-        .route("/organize/events/{event}/invitations/resend", post(resend))
 }
 
 const SERIES_FIELDS: &[&str] = &["title", "description", "slug"];
@@ -68,47 +67,6 @@ fn series_input(values: &Values) -> SeriesInput {
         title: values.opt("title"),
         description: values.opt("description"),
         slug: values.opt("slug"),
-    }
-}
-
-pub fn form_page(
-    ctx: Ctx,
-    title: &str,
-    action: String,
-    submit: &str,
-    back: (String, String),
-    sections: Vec<Section>,
-) -> FormPage {
-    FormPage {
-        ctx,
-        title: title.to_string(),
-        intro: None,
-        action,
-        submit: submit.to_string(),
-        back,
-        sections,
-        unshown: Vec::new(),
-        has_errors: false,
-        timezones: Vec::new(),
-        links: Vec::new(),
-        actions: Vec::new(),
-    }
-}
-
-/// The form again, with the errors beside their fields and what was typed kept.
-pub fn refused(mut page: FormPage, err: AppError, keys: &HashMap<String, String>) -> Response {
-    match err {
-        AppError::Invalid(errors) => {
-            page.unshown = attach_errors(&mut page.sections, &errors, keys);
-            page.has_errors = true;
-            (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
-        }
-        AppError::Conflict(message) => {
-            page.unshown = vec![message];
-            page.has_errors = true;
-            (StatusCode::CONFLICT, render(&page)).into_response()
-        }
-        other => error_with(page.ctx, other),
     }
 }
 
@@ -167,13 +125,6 @@ async fn edit_series(
         series_sections(&values),
     );
     Ok(render(&page))
-}
-
-pub fn to_patch<T: serde::Serialize>(input: &T) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(input) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    }
 }
 
 async fn update_series(
@@ -278,41 +229,6 @@ async fn event_choices(state: &AppState) -> Result<EventChoices, AppError> {
             .map(|s| (s.id.to_string(), s.title))
             .collect(),
     })
-}
-
-pub fn country_choices() -> Vec<(String, String)> {
-    CountryCode::all()
-        .into_iter()
-        .map(|(code, name)| (code.to_string(), name.to_string()))
-        .collect()
-}
-
-pub fn region_choices() -> Vec<(String, String)> {
-    Region::ALL
-        .iter()
-        .map(|r| (r.as_str().to_string(), views::region_label(r.as_str())))
-        .collect()
-}
-
-pub fn subregion_choices() -> Vec<(String, String)> {
-    SubRegion::all()
-        .map(|s| {
-            (
-                s.as_str().to_string(),
-                format!(
-                    "{} ({})",
-                    views::label(&s.as_str().replace('-', " ")),
-                    views::region_label(s.region().as_str())
-                ),
-            )
-        })
-        .collect()
-}
-
-pub fn enum_choices(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
-    all.into_iter()
-        .map(|v| (v.to_string(), views::label(v)))
-        .collect()
 }
 
 /// The event form; `keys` receives where each API error field is shown.
@@ -660,7 +576,7 @@ pub struct WorkspaceSession {
 }
 
 #[derive(Template)]
-#[template(path = "organize/event.html")]
+#[template(path = "events/workspace.html")]
 struct EventWorkspace {
     ctx: Ctx,
     event: EventCard,
@@ -772,89 +688,6 @@ async fn delete(
 ) -> PageResult {
     match service::delete_event(&state.db, &ws.actor, &SeriesRef::parse(&reference)).await {
         Ok(()) => Ok(redirect_with_flash("/organize", "The event was deleted.")),
-        Err(err) => Ok(error_with(ws.ctx, err)),
-    }
-}
-
-/// "3 invitations queued; Ms X was skipped: has no email address."
-fn invite_summary(outcome: &crate::invitations::InviteOutcome) -> String {
-    let mut text = match outcome.items.len() {
-        0 => "No invitation was sent.".to_string(),
-        1 => "1 invitation is on its way.".to_string(),
-        n => format!("{n} invitations are on their way."),
-    };
-    for skipped in &outcome.skipped {
-        text.push_str(&format!(
-            " Person {} was skipped: {}.",
-            skipped.person_id, skipped.reason
-        ));
-    }
-    text
-}
-
-async fn invite(
-    State(state): State<AppState>,
-    ws: Workspace,
-    Path(reference): Path<String>,
-    form: FormData,
-) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let request = crate::invitations::InviteRequest {
-        person_ids: None,
-        session_id: form.get("session_id").and_then(|s| s.parse().ok()),
-        message: form.get("message"),
-    };
-    let back = format!("/organize/events/{}", event.slug);
-    match crate::invitations::service::invite(
-        &state.db,
-        &state.settings,
-        &ws.actor,
-        &SeriesRef::Id(event.id),
-        request,
-    )
-    .await
-    {
-        Ok(outcome) => {
-            state.mail_wakeup.notify_one();
-            Ok(redirect_with_flash(&back, &invite_summary(&outcome)))
-        }
-        Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
-            &back,
-            &format!(
-                "Nobody was invited: {}.",
-                errors
-                    .iter()
-                    .map(|e| e.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        )),
-        Err(err) => Ok(error_with(ws.ctx, err)),
-    }
-}
-
-async fn resend(
-    State(state): State<AppState>,
-    ws: Workspace,
-    Path(reference): Path<String>,
-    _form: FormData,
-) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    match crate::invitations::service::resend_unanswered(
-        &state.db,
-        &state.settings,
-        &ws.actor,
-        &SeriesRef::Id(event.id),
-    )
-    .await
-    {
-        Ok(outcome) => {
-            state.mail_wakeup.notify_one();
-            Ok(redirect_with_flash(
-                &format!("/organize/events/{}", event.slug),
-                &invite_summary(&outcome),
-            ))
-        }
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
 }

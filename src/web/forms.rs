@@ -1,10 +1,17 @@
-//! Forms of the workspace, described in Rust and drawn by one template: every field has
-//! a label, keeps what was typed, and shows its own error beside it.
+//! Forms of the pages, described in Rust and drawn by one template: every field has a
+//! label, keeps what was typed, and shows its own error beside it; a refused form comes
+//! back with its errors and what was typed.
 
 use std::collections::HashMap;
 
-use crate::error::FieldError;
-use crate::web::pages::FormData;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use crate::domain::{CountryCode, Region, SubRegion};
+use crate::error::{AppError, FieldError};
+use crate::events::views;
+use crate::web::pages::{Ctx, FormData, error_with, render};
 
 /// What the visitor typed (or what is stored), by field name.
 #[derive(Clone, Debug, Default)]
@@ -293,7 +300,7 @@ pub fn timezone_names() -> Vec<&'static str> {
 
 /// The generic form page.
 #[derive(askama::Template)]
-#[template(path = "organize/form.html")]
+#[template(path = "partials/form_page.html")]
 pub struct FormPage {
     pub ctx: crate::web::pages::Ctx,
     pub title: String,
@@ -320,4 +327,89 @@ impl FormPage {
             .count()
             + self.unshown.len()
     }
+}
+
+/// The generic form page with its fields, and no errors yet.
+pub fn form_page(
+    ctx: Ctx,
+    title: &str,
+    action: String,
+    submit: &str,
+    back: (String, String),
+    sections: Vec<Section>,
+) -> FormPage {
+    FormPage {
+        ctx,
+        title: title.to_string(),
+        intro: None,
+        action,
+        submit: submit.to_string(),
+        back,
+        sections,
+        unshown: Vec::new(),
+        has_errors: false,
+        timezones: Vec::new(),
+        links: Vec::new(),
+        actions: Vec::new(),
+    }
+}
+
+/// The form again, with the errors beside their fields and what was typed kept.
+pub fn refused(mut page: FormPage, err: AppError, keys: &HashMap<String, String>) -> Response {
+    match err {
+        AppError::Invalid(errors) => {
+            page.unshown = attach_errors(&mut page.sections, &errors, keys);
+            page.has_errors = true;
+            (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+        }
+        AppError::Conflict(message) => {
+            page.unshown = vec![message];
+            page.has_errors = true;
+            (StatusCode::CONFLICT, render(&page)).into_response()
+        }
+        other => error_with(page.ctx, other),
+    }
+}
+
+/// A record's input shape as the keys of a PATCH (what a form edits).
+pub fn to_patch<T: serde::Serialize>(input: &T) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(input) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+pub fn country_choices() -> Vec<(String, String)> {
+    CountryCode::all()
+        .into_iter()
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect()
+}
+
+pub fn region_choices() -> Vec<(String, String)> {
+    Region::ALL
+        .iter()
+        .map(|r| (r.as_str().to_string(), views::region_label(r.as_str())))
+        .collect()
+}
+
+pub fn subregion_choices() -> Vec<(String, String)> {
+    SubRegion::all()
+        .map(|s| {
+            (
+                s.as_str().to_string(),
+                format!(
+                    "{} ({})",
+                    views::label(&s.as_str().replace('-', " ")),
+                    views::region_label(s.region().as_str())
+                ),
+            )
+        })
+        .collect()
+}
+
+pub fn enum_choices(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
+    all.into_iter()
+        .map(|v| (v.to_string(), views::label(v)))
+        .collect()
 }

@@ -8,15 +8,15 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use super::Workspace;
-use super::events::{
-    country_choices, enum_choices, form_page, refused, region_choices, subregion_choices, to_patch,
-};
-use super::forms::{Field, FormPage, Kind, Section, Values};
 use crate::app::AppState;
 use crate::directory::{OrganizationInput, OrganizationKind, PersonInput, service, store};
 use crate::error::AppError;
+use crate::web::forms::{Field, FormPage, Kind, Section, Values};
+use crate::web::forms::{
+    country_choices, enum_choices, form_page, refused, region_choices, subregion_choices, to_patch,
+};
 use crate::web::pages::PagePath as Path;
+use crate::web::pages::Workspace;
 use crate::web::pages::{Ctx, FormData, PageResult, redirect_with_flash, render};
 use crate::web::{ListQuery, Pagination, parse_id};
 
@@ -47,7 +47,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "organize/directory.html")]
+#[template(path = "directory/workspace.html")]
 struct ListPage {
     ctx: Ctx,
     title: String,

@@ -11,9 +11,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::Workspace;
-use super::events::{enum_choices, form_page, refused, to_patch};
-use super::forms::{Field, FormPage, Kind, Section, Values, attach_errors};
 use crate::app::AppState;
 use crate::directory::{PersonInput, service as directory_service, store as directory_store};
 use crate::domain::TimeZone;
@@ -24,7 +21,10 @@ use crate::events::{
     ParticipantInput, ParticipantOut, ParticipantRole, SeriesRef, SessionInput, SessionKind,
     service,
 };
+use crate::web::forms::{Field, FormPage, Kind, Section, Values, attach_errors};
+use crate::web::forms::{enum_choices, form_page, refused, to_patch};
 use crate::web::pages::PagePath as Path;
+use crate::web::pages::Workspace;
 use crate::web::pages::{Ctx, FormData, PageResult, error_with, redirect_with_flash, render};
 use crate::web::{ListQuery, Pagination, parse_id};
 
@@ -55,10 +55,6 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/organize/sessions/{id}/participants/{person_id}/move",
             post(move_participant),
-        )
-        .route(
-            "/organize/sessions/{id}/rapporteurs/{person_id}/invite",
-            post(invite_rapporteur),
         )
 }
 
@@ -281,7 +277,7 @@ pub struct PersonMatch {
 }
 
 #[derive(Template)]
-#[template(path = "organize/session.html")]
+#[template(path = "events/session_workspace.html")]
 struct SessionPage {
     ctx: Ctx,
     event: EventCard,
@@ -297,62 +293,7 @@ struct SessionPage {
     new_person: Vec<Field>,
     new_person_errors: Vec<String>,
     conflicts: Vec<Conflict>,
-    rapporteurs: Vec<RapporteurAccess>,
-}
-
-/// Whether a rapporteur of the session can sign in to write the summary, and what the
-/// organizer can do about it.
-pub struct RapporteurAccess {
-    pub person_id: i32,
-    pub name: String,
-    pub email: Option<String>,
-    /// Their account, if their email has one: its id and status.
-    pub account: Option<(i32, crate::accounts::AccountStatus)>,
-}
-
-impl RapporteurAccess {
-    pub fn status(&self) -> &'static str {
-        match self.account {
-            None => "",
-            Some((_, status)) => status.as_str(),
-        }
-    }
-}
-
-/// The rapporteurs of a session and their accounts.
-async fn rapporteur_access(
-    state: &AppState,
-    participants: &[ParticipantOut],
-) -> Result<Vec<RapporteurAccess>, AppError> {
-    let rapporteurs: Vec<&ParticipantOut> = participants
-        .iter()
-        .filter(|p| p.role == ParticipantRole::Rapporteur.as_str())
-        .collect();
-    let people =
-        directory_store::people_by_id(state.db.conn(), rapporteurs.iter().map(|p| p.person_id))
-            .await?;
-    let emails: Vec<String> = people.values().filter_map(|p| p.email.clone()).collect();
-    let accounts = crate::accounts::store::users_by_emails(state.db.conn(), emails).await?;
-    Ok(rapporteurs
-        .into_iter()
-        .map(|p| {
-            let email = people
-                .get(&p.person_id)
-                .and_then(|person| person.email.clone());
-            let account = email.as_ref().and_then(|email| {
-                accounts
-                    .iter()
-                    .find(|a| &a.email == email)
-                    .map(|a| (a.id, a.status))
-            });
-            RapporteurAccess {
-                person_id: p.person_id,
-                name: p.display_name.clone(),
-                email,
-                account,
-            }
-        })
-        .collect())
+    rapporteurs: Vec<crate::accounts::workspace::RapporteurAccess>,
 }
 
 impl SessionPage {
@@ -462,7 +403,8 @@ async fn session_page(
     let event_card = service::event_views(&state.db, vec![event])
         .await?
         .remove(0);
-    let rapporteurs = rapporteur_access(state, &out.participants).await?;
+    let rapporteurs =
+        crate::accounts::workspace::rapporteur_access(state, &out.participants).await?;
     let page = SessionPage {
         rapporteurs,
         event: EventCard::from(&event_card),
@@ -658,63 +600,4 @@ async fn move_participant(
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
-}
-
-/// Gives a rapporteur of the session who has no account one, in one click: an invited
-/// rapporteur account and its set-up mail, which names the session and the due date of
-/// its summary.
-async fn invite_rapporteur(
-    State(state): State<AppState>,
-    ws: Workspace,
-    Path((id, person_id)): Path<(String, String)>,
-    _form: FormData,
-) -> PageResult {
-    let id = parse_id(&id, "session")?;
-    let person_id = parse_id(&person_id, "person")?;
-    let back = format!("/organize/sessions/{id}");
-    let (session, event) = service::visible_session(&state.db, id, true).await?;
-    let zone = service::zone_of(&event);
-    let out = service::session_views(state.db.conn(), vec![session], zone)
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound("session"))?;
-    let access = rapporteur_access(&state, &out.participants)
-        .await?
-        .into_iter()
-        .find(|r| r.person_id == person_id)
-        .ok_or(AppError::NotFound("rapporteur"))?;
-    let Some(email) = access.email else {
-        return Ok(redirect_with_flash(
-            &back,
-            &format!(
-                "Not invited: {} has no email address. Add one to their directory entry first.",
-                access.name
-            ),
-        ));
-    };
-    let invite = crate::accounts::service::Invite::parse(
-        Some(&email),
-        Some(&access.name),
-        Some(crate::accounts::Role::Rapporteur.as_str()),
-    )?;
-    let message = match crate::accounts::service::invite(
-        &state.db,
-        &state.settings,
-        Some(&ws.actor),
-        invite,
-        crate::accounts::service::InviteReason::Invited,
-    )
-    .await
-    {
-        Ok(user) => {
-            state.mail_wakeup.notify_one();
-            format!(
-                "{} is invited to sign in as rapporteur: the set-up mail, with this session and its due date, is on its way to {}.",
-                access.name, user.email
-            )
-        }
-        Err(AppError::Conflict(why)) => format!("Not invited: {why}."),
-        Err(err) => return Err(err.into()),
-    };
-    Ok(redirect_with_flash(&back, &message))
 }

@@ -1,57 +1,20 @@
-//! The organizers' workspace (`/organize`): series, events, sessions, people and
-//! organizations edited through forms that validate on the server, keep what was typed
-//! and show each error beside its field; the conflicts report inline; publish and cancel.
-//! Every change goes through the same services as the API.
-
-mod directory;
-mod events;
-pub mod forms;
-mod sessions;
-
-pub use events::country_choices;
+//! The organizers' dashboard (`/organize`): the way into every capability's workspace
+//! pages (events and sessions, the directory, registrations, summaries and reports,
+//! accounts, the outbox), with the events and series.
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
-use axum::response::Response;
+use axum::extract::State;
 use axum::routing::get;
 
 use crate::app::AppState;
 use crate::events::views::EventCard;
 use crate::events::{service as event_service, store as event_store};
-use crate::web::pages::{Ctx, PageResult, render, require_staff};
-use crate::web::{Actor, Pagination};
+use crate::web::Pagination;
+use crate::web::pages::{Ctx, PageResult, Workspace, render};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/organize", get(dashboard))
-        .merge(events::routes())
-        .merge(sessions::routes())
-        .merge(directory::routes())
-}
-
-/// A signed-in organizer or admin on a workspace page; anyone else is sent to sign in
-/// (or shown that the workspace is not theirs).
-pub struct Workspace {
-    pub ctx: Ctx,
-    pub actor: Actor,
-}
-
-impl FromRequestParts<AppState> for Workspace {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        use axum::response::IntoResponse;
-        let ctx = Ctx::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let actor = require_staff(&ctx)?;
-        Ok(Self { ctx, actor })
-    }
+    Router::new().route("/organize", get(dashboard))
 }
 
 pub struct SeriesLine {
@@ -61,7 +24,7 @@ pub struct SeriesLine {
 }
 
 #[derive(Template)]
-#[template(path = "organize/dashboard.html")]
+#[template(path = "dashboard/dashboard.html")]
 struct Dashboard {
     ctx: Ctx,
     events: Vec<EventCard>,
