@@ -22,14 +22,14 @@ const MESSAGES: usize = 2000;
 async fn fill(db: &Db) {
     for i in 0..MESSAGES {
         let envelope = Envelope {
-            kind: "invitation",
+            kind: roundtable::mail::MailKind::Invitation,
             recipient_email: format!("person{i}@example.org"),
             recipient_name: format!("Ms Person NUMBER{i}"),
             subject: format!("Invitation: speaker at Panel {i}"),
             text: "Dear colleague,\n\nYou are invited.\n".repeat(20),
             html: "<p>Dear colleague,</p><p>You are invited.</p>".repeat(20),
             calendar: Some((
-                "REQUEST".into(),
+                roundtable::calendar::Method::Request,
                 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".into(),
             )),
             event_id: Some(1),

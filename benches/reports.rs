@@ -18,7 +18,7 @@ use roundtable::events::{
     service as events,
 };
 use roundtable::reports::{build, markdown, pdf, service as reports, synthesis};
-use roundtable::summaries::{KeyPoint, Recommendation, ReviewInput, SummaryInput, service};
+use roundtable::summaries::{KeyPoint, RecommendationInput, ReviewInput, SummaryInput, service};
 use roundtable::web::Actor;
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::json;
@@ -160,7 +160,7 @@ async fn conference(
                 format!("A challenge particular to session {s}"),
             ],
             recommendations: (0..3)
-                .map(|k| Recommendation {
+                .map(|k| RecommendationInput {
                     text: format!("Recommendation {k} of session {s}: build the capacity to prevent mass atrocities."),
                     addressee: ADDRESSEES[(s + k) % ADDRESSEES.len()].into(),
                     themes: vec![THEMES[(s + k) % THEMES.len()].into(), THEMES[(s + k + 1) % THEMES.len()].into()],

@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::domain::Region;
 use crate::error::FieldErrors;
 use crate::events::pages::Choice;
-use crate::events::views::{self, EventCard};
+use crate::events::views::EventCard;
 use crate::events::{EventStatus, service, store};
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{ListQuery, Pagination};
@@ -120,8 +120,8 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     let mut events: Vec<_> = store::events_by_id(state.db.conn(), &ids)
         .await?
         .into_values()
-        .filter(|e| e.status != EventStatus::Draft.as_str())
-        .filter(|e| region.is_none_or(|r| e.region.as_deref() == Some(r.as_str())))
+        .filter(|e| e.status != EventStatus::Draft)
+        .filter(|e| region.is_none_or(|r| e.region == Some(r)))
         .collect();
     events.sort_by(|a, b| b.starts_on.cmp(&a.starts_on).then(b.id.cmp(&a.id)));
     let views = service::event_views(&state.db, events).await?;
@@ -139,10 +139,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
                 }),
             }
         }
-        let label = view
-            .region
-            .as_deref()
-            .map_or_else(|| "Global".to_string(), views::region_label);
+        let label = view.region.unwrap_or(Region::Global).label().to_string();
         let published = reports
             .iter()
             .find(|r| r.event_id == view.id)
@@ -168,11 +165,11 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             .iter()
             .map(|r| Choice {
                 value: r.as_str().to_string(),
-                label: views::region_label(r.as_str()),
+                label: r.label().to_string(),
                 selected: region == Some(*r),
             })
             .collect(),
-        region: region.map(|r| views::region_label(r.as_str())),
+        region: region.map(|r| r.label().to_string()),
         groups,
         syntheses: series,
         ctx,

@@ -775,7 +775,7 @@ async fn write_ics_samples() {
         item.attendees = vec![roundtable::calendar::Attendee {
             name: "Mr Luc LAMPRIÈRE, Oxfam France".into(),
             email: "luc@example.org".into(),
-            role: "rapporteur".into(),
+            role: Some(roundtable::events::ParticipantRole::Rapporteur),
             partstat: "NEEDS-ACTION".into(),
             rsvp: true,
         }];

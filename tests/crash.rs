@@ -57,7 +57,7 @@ async fn a_server_killed_mid_queue_loses_no_message() {
     let sink = SmtpSink::start_slow(15).await;
     for i in 0..MESSAGES {
         let envelope = Envelope {
-            kind: "invitation",
+            kind: roundtable::mail::MailKind::Invitation,
             recipient_email: format!("person{i}@example.org"),
             recipient_name: format!("Person {i}"),
             subject: format!("Message {i}"),

@@ -220,7 +220,7 @@ async fn make_due(app: &TestApp) {
 /// A plain message queued directly, without a calendar.
 fn envelope(to: &str, subject: &str) -> Envelope {
     Envelope {
-        kind: "invitation",
+        kind: roundtable::mail::MailKind::Invitation,
         recipient_email: to.to_string(),
         recipient_name: "Ms Test RECIPIENT".to_string(),
         subject: subject.to_string(),
@@ -1070,7 +1070,10 @@ async fn cancelling_the_event_drops_a_queued_update_and_sends_a_cancel_at_once()
     assert!(queued.iter().all(|m| m["kind"] == "event_cancelled"));
     assert!(queued.iter().all(|m| m["calendar"] == "CANCEL"));
     assert!(
-        rows(&app).await.iter().all(|r| r.kind != "session_update"),
+        rows(&app)
+            .await
+            .iter()
+            .all(|r| r.kind.as_str() != "session_update"),
         "the stale update is gone"
     );
 
@@ -1179,7 +1182,7 @@ async fn a_message_queued_while_the_smtp_server_is_down_goes_out_once_it_is_back
     let worker = worker(&app, &sink);
     assert_eq!(worker.deliver_due().await.unwrap(), 0);
     let row = rows(&app).await.remove(0);
-    assert_eq!(row.status, "queued");
+    assert_eq!(row.status.as_str(), "queued");
     assert_eq!(row.attempts, 1);
     assert!(row.last_error.as_deref().is_some_and(|e| !e.is_empty()));
     assert!(row.not_before > Utc::now(), "retried later, with backoff");
@@ -1199,7 +1202,7 @@ async fn a_message_queued_while_the_smtp_server_is_down_goes_out_once_it_is_back
     assert_eq!(worker.deliver_due().await.unwrap(), 0);
     assert_eq!(sink.messages().len(), 1);
     let row = rows(&app).await.remove(0);
-    assert_eq!(row.status, "sent");
+    assert_eq!(row.status.as_str(), "sent");
     assert_eq!(row.attempts, 2);
     assert!(row.last_error.is_none());
     assert!(row.sent_at.is_some());
@@ -1220,7 +1223,7 @@ async fn a_message_that_fails_its_last_try_is_marked_failed_with_its_error() {
     let worker = worker_with(&app, &sink, |s| s.mail.max_attempts = 1);
     assert_eq!(worker.deliver_due().await.unwrap(), 0);
     let row = rows(&app).await.remove(0);
-    assert_eq!(row.status, "failed");
+    assert_eq!(row.status.as_str(), "failed");
     assert_eq!(row.attempts, 1);
     assert!(row.last_error.as_deref().is_some_and(|e| !e.is_empty()));
     let failed = outbox_items(&app, "status=failed").await;
@@ -1231,7 +1234,7 @@ async fn a_message_that_fails_its_last_try_is_marked_failed_with_its_error() {
     make_due(&app).await;
     assert_eq!(worker.deliver_due().await.unwrap(), 0);
     assert!(sink.messages().is_empty());
-    assert_eq!(rows(&app).await[0].status, "failed");
+    assert_eq!(rows(&app).await[0].status.as_str(), "failed");
 }
 
 #[tokio::test]
@@ -1248,7 +1251,7 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_by_another_after_t
     assert_eq!(claimed.len(), 1);
     drop(claimed);
     let row = rows(&app).await.remove(0);
-    assert_eq!(row.status, "sending");
+    assert_eq!(row.status.as_str(), "sending");
     assert!(row.lease_until.is_some());
 
     let worker = worker(&app, &sink);
@@ -1266,7 +1269,7 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_by_another_after_t
     assert_eq!(worker.deliver_due().await.unwrap(), 0);
     assert_eq!(sink.messages().len(), 1);
     let row = rows(&app).await.remove(0);
-    assert_eq!(row.status, "sent");
+    assert_eq!(row.status.as_str(), "sent");
     assert_eq!(row.attempts, 2);
 
     // A short lease runs out by itself.
@@ -1323,7 +1326,10 @@ async fn two_workers_on_one_queue_deliver_each_message_exactly_once() {
         .collect();
     assert_eq!(ids.len(), 60);
     let all = rows(&app).await;
-    assert!(all.iter().all(|r| r.status == "sent" && r.attempts == 1));
+    assert!(
+        all.iter()
+            .all(|r| r.status.as_str() == "sent" && r.attempts == 1)
+    );
 }
 
 // ----- Header injection -----
@@ -1697,19 +1703,19 @@ async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled()
     let queued: Vec<_> = rows(&app)
         .await
         .into_iter()
-        .filter(|r| r.status == "queued" && r.recipient_email.starts_with("ama"))
+        .filter(|r| r.status.as_str() == "queued" && r.recipient_email.starts_with("ama"))
         .collect();
     assert_eq!(queued.len(), 2, "one update per registrant");
     assert!(
         queued
             .iter()
-            .all(|r| r.kind == "session_update" && r.person_id.is_none())
+            .all(|r| r.kind.as_str() == "session_update" && r.person_id.is_none())
     );
     assert!(
         queued.iter().all(|r| r.text_body.contains("17:00")),
         "the latest time"
     );
-    assert_eq!(queued[0].ics_method.as_deref(), Some("PUBLISH"));
+    assert_eq!(queued[0].ics_method.map(|m| m.as_str()), Some("PUBLISH"));
 
     // The event is cancelled before the updates left: they are dropped, a cancellation goes.
     app.post(
@@ -1722,10 +1728,14 @@ async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled()
     let to_registrants: Vec<_> = rows(&app)
         .await
         .into_iter()
-        .filter(|r| r.status == "queued" && r.recipient_email.starts_with("ama"))
+        .filter(|r| r.status.as_str() == "queued" && r.recipient_email.starts_with("ama"))
         .collect();
     assert_eq!(to_registrants.len(), 2);
-    assert!(to_registrants.iter().all(|r| r.kind == "event_cancelled"));
+    assert!(
+        to_registrants
+            .iter()
+            .all(|r| r.kind.as_str() == "event_cancelled")
+    );
     worker(&app, &sink).deliver_due().await.unwrap();
     let mail = only_mail_to(&sink.messages()[before..], "ama1@example.org");
     let ics = part_text(&mail, "text/calendar");

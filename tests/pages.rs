@@ -814,7 +814,7 @@ async fn a_draft_event_is_not_found_by_visitors_but_shown_to_an_organizer() {
         .page(200)
         .text();
     shows(&page, "Making a difference");
-    shows(&page, "<span class=\"badge draft\">draft</span>");
+    shows(&page, "<span class=\"badge draft\">Draft</span>");
     app.get_page(&format!("/sessions/{session}"), Some(&browser))
         .await
         .page(200);
@@ -1381,7 +1381,7 @@ async fn a_valid_event_form_redirects_to_its_workspace_with_a_confirmation() {
         &page,
         "The event &#34;Regional roundtable on protection&#34; was created as a draft.",
     );
-    shows(&page, "<span class=\"badge draft\">draft</span>");
+    shows(&page, "<span class=\"badge draft\">Draft</span>");
     shows(&page, "3–4 June 2009 · Brussels, Belgium · Roundtable");
     let event = app
         .get(
@@ -1840,7 +1840,7 @@ async fn publishing_from_the_workspace_makes_the_event_visible_to_visitors() {
     shows(&workspace, "is published: everyone can see it now.");
     shows(
         &workspace,
-        "<span class=\"badge published\">published</span>",
+        "<span class=\"badge published\">Published</span>",
     );
     lacks(
         &workspace,
@@ -1880,7 +1880,7 @@ async fn cancelling_from_the_workspace_shows_the_event_as_cancelled() {
     shows(&workspace, "is cancelled.");
     shows(
         &workspace,
-        "<span class=\"badge cancelled\">cancelled</span>",
+        "<span class=\"badge cancelled\">Cancelled</span>",
     );
     let public = app
         .get_page(&format!("/events/{slug}"), None)
@@ -1888,10 +1888,10 @@ async fn cancelling_from_the_workspace_shows_the_event_as_cancelled() {
         .page(200)
         .text();
     shows(&public, "This event has been cancelled.");
-    shows(&public, "<span class=\"badge cancelled\">cancelled</span>");
+    shows(&public, "<span class=\"badge cancelled\">Cancelled</span>");
     shows(
         &app.get_page("/events", None).await.text(),
-        "<span class=\"badge cancelled\">cancelled</span>",
+        "<span class=\"badge cancelled\">Cancelled</span>",
     );
     assert_eq!(
         app.get(&format!("/api/v1/events/{slug}"), As::Anonymous)

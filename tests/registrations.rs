@@ -322,7 +322,7 @@ async fn check_mail(
         .page(200)
         .text();
     assert!(
-        page.contains(&format!(">{status}</span>")),
+        page.contains(&format!(">{}</span>", capitalized(status))),
         "the page of {subject} shows {status}: {page}"
     );
     if with_calendar {
@@ -430,7 +430,7 @@ async fn a_hundred_simultaneous_registrations_for_ten_seats_confirm_ten_and_wait
         .await
         .page(200)
         .text();
-    assert!(page.contains(">confirmed</span>"), "{page}");
+    assert!(page.contains(">Confirmed</span>"), "{page}");
 
     // Cancelling again changes nothing and promotes nobody else.
     app.request(Method::POST, &cancel, As::Anonymous, None, None)
@@ -1322,7 +1322,7 @@ async fn a_valid_form_redirects_to_the_registrants_page_with_the_confirmation() 
     let jar = with_cookies_from(&jar, &reply);
     let page = app.get_page(&location, Some(&jar)).await.page(200).text();
     assert!(page.contains("You are registered."), "{page}");
-    assert!(page.contains(">confirmed</span>"));
+    assert!(page.contains(">Confirmed</span>"));
     assert!(page.contains("Ama OWUSU"));
     assert!(
         page.contains(&format!("/events/{slug}/calendar.ics")),
@@ -1347,7 +1347,7 @@ async fn a_valid_form_redirects_to_the_registrants_page_with_the_confirmation() 
         .page(200)
         .text();
     assert!(page.contains("you are on the waiting list"), "{page}");
-    assert!(page.contains(">waitlisted</span>"));
+    assert!(page.contains(">Waitlisted</span>"));
 
     // The same email again: the form says so (409), nothing more is written.
     let again = app
@@ -1404,13 +1404,13 @@ async fn the_registrants_page_cancels_promoting_the_next_and_erases_their_detail
     let jar = with_cookies_from(&jar, &reply);
     let page = app.get_page(&ama, Some(&jar)).await.page(200).text();
     assert!(page.contains("Your registration is cancelled"), "{page}");
-    assert!(page.contains(">cancelled</span>"));
+    assert!(page.contains(">Cancelled</span>"));
     assert!(
         !page.contains("Cancel my registration"),
         "nothing left to cancel"
     );
     let page = app.get_page(&kofi, None).await.page(200).text();
-    assert!(page.contains(">confirmed</span>"), "promoted: {page}");
+    assert!(page.contains(">Confirmed</span>"), "promoted: {page}");
 
     // Erase from the page.
     let before = listed(&app, &slug).await.len();
@@ -1457,7 +1457,7 @@ async fn the_registrants_page_cancels_promoting_the_next_and_erases_their_detail
         .text();
     assert!(!table.contains("OWUSU") && !table.contains("ama.owusu"));
     assert!(
-        table.contains("cancelled (1)") && table.contains("confirmed (1)"),
+        table.contains("Cancelled (1)") && table.contains("Confirmed (1)"),
         "{table}"
     );
 
@@ -1508,8 +1508,8 @@ async fn the_organizers_table_shows_counts_by_status_and_needs_and_approves_and_
         .page(200)
         .text();
     for shown in [
-        "pending (3)",
-        "confirmed (0)",
+        "Pending (3)",
+        "Confirmed (0)",
         "Step-free access",
         "Halal meals",
         "person2@example.org",
@@ -1542,7 +1542,7 @@ async fn the_organizers_table_shows_counts_by_status_and_needs_and_approves_and_
         "{table}"
     );
     assert!(
-        table.contains("confirmed (2)") && table.contains("pending (1)"),
+        table.contains("Confirmed (2)") && table.contains("Pending (1)"),
         "{table}"
     );
 
@@ -1558,7 +1558,7 @@ async fn the_organizers_table_shows_counts_by_status_and_needs_and_approves_and_
         .text();
     assert!(table.contains("1 registration rejected."), "{table}");
     assert!(
-        table.contains("rejected (1)") && table.contains("pending (0)"),
+        table.contains("Rejected (1)") && table.contains("Pending (0)"),
         "{table}"
     );
 
@@ -1933,4 +1933,13 @@ async fn registration_stays_open_on_the_last_day_of_the_event() {
         .to_string();
     app.publish(&slug).await;
     register(&app, &slug, &person(1)).await.expect(201);
+}
+
+/// "confirmed" → "Confirmed": a status as the pages show it.
+fn capitalized(status: &str) -> String {
+    let mut chars = status.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -943,7 +943,9 @@ async fn reminders_go_out_once_before_and_once_after_the_due_date() {
         .unwrap();
     assert!(
         all.iter()
-            .filter(|m| m.kind == "summary_reminder" || m.kind == "summary_overdue")
+            .filter(
+                |m| m.kind.as_str() == "summary_reminder" || m.kind.as_str() == "summary_overdue"
+            )
             .all(|m| m.recipient_email == AMINA)
     );
     assert!(

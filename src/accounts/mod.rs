@@ -22,10 +22,10 @@ crate::string_enum!(
     /// What an account may do. Organizers and admins write events, sessions, people and
     /// organizations; rapporteurs write their sessions' summaries; members read.
     Role {
-        Admin => "admin",
-        Organizer => "organizer",
-        Rapporteur => "rapporteur",
-        Member => "member",
+        Admin => "admin" as "Administrator",
+        Organizer => "organizer" as "Organizer",
+        Rapporteur => "rapporteur" as "Rapporteur",
+        Member => "member" as "Member",
     }
 );
 
@@ -33,16 +33,6 @@ impl Role {
     /// May write events, sessions, people and organizations.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Organizer)
-    }
-
-    /// "Organizer", for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Admin => "Administrator",
-            Role::Organizer => "Organizer",
-            Role::Rapporteur => "Rapporteur",
-            Role::Member => "Member",
-        }
     }
 
     /// Where this account's work is, after sign-in.
@@ -69,47 +59,26 @@ crate::string_enum!(
     /// Where an account stands: invited (no password chosen yet), active, or disabled
     /// (no sign-in, no session, no token works).
     AccountStatus {
-        Invited => "invited",
-        Active => "active",
-        Disabled => "disabled",
+        Invited => "invited" as "Invited",
+        Active => "active" as "Active",
+        Disabled => "disabled" as "Disabled",
     }
 );
-
-impl AccountStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            AccountStatus::Invited => "Invited",
-            AccountStatus::Active => "Active",
-            AccountStatus::Disabled => "Disabled",
-        }
-    }
-}
 
 crate::string_enum!(
     /// The languages of the interface.
     Language {
-        En => "en",
-        Fr => "fr",
-        Es => "es",
+        En => "en" as "English",
+        Fr => "fr" as "Français",
+        Es => "es" as "Español",
     }
 );
-
-impl Language {
-    /// The language's own name, as a chooser shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Language::En => "English",
-            Language::Fr => "Français",
-            Language::Es => "Español",
-        }
-    }
-}
 
 crate::string_enum!(
     /// What a single-use account link is for.
     TokenPurpose {
-        Setup => "setup",
-        Reset => "reset",
+        Setup => "setup" as "Account set-up",
+        Reset => "reset" as "Password reset",
     }
 );
 

@@ -12,7 +12,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::entities::{membership_application, user};
 use crate::error::{AppError, AppResult};
-use crate::mail::{Envelope, outbox};
+use crate::mail::{Envelope, MailKind, outbox};
 
 /// A session of which the invited rapporteur writes the summary.
 #[derive(Debug, Clone)]
@@ -43,10 +43,10 @@ pub struct AccountMail {
 
 crate::mail_templates! {
     AccountMail;
-    "account_setup" => SetupSubject "mail/account_setup/subject.txt", SetupText "mail/account_setup/body.txt", SetupHtml "mail/account_setup/body.html";
-    "password_reset" => ResetSubject "mail/password_reset/subject.txt", ResetText "mail/password_reset/body.txt", ResetHtml "mail/password_reset/body.html";
-    "membership_application" => ApplicationSubject "mail/membership_application/subject.txt", ApplicationText "mail/membership_application/body.txt", ApplicationHtml "mail/membership_application/body.html";
-    "membership_rejected" => RejectedSubject "mail/membership_rejected/subject.txt", RejectedText "mail/membership_rejected/body.txt", RejectedHtml "mail/membership_rejected/body.html";
+    AccountSetup => SetupSubject "mail/account_setup/subject.txt", SetupText "mail/account_setup/body.txt", SetupHtml "mail/account_setup/body.html";
+    PasswordReset => ResetSubject "mail/password_reset/subject.txt", ResetText "mail/password_reset/body.txt", ResetHtml "mail/password_reset/body.html";
+    MembershipApplication => ApplicationSubject "mail/membership_application/subject.txt", ApplicationText "mail/membership_application/body.txt", ApplicationHtml "mail/membership_application/body.html";
+    MembershipRejected => RejectedSubject "mail/membership_rejected/subject.txt", RejectedText "mail/membership_rejected/body.txt", RejectedHtml "mail/membership_rejected/body.html";
 }
 
 /// The page a single-use link opens.
@@ -115,7 +115,7 @@ fn view(settings: &Settings, user_name: &str, email: &str) -> AccountMail {
 
 async fn send(
     conn: &impl ConnectionTrait,
-    kind: &'static str,
+    kind: MailKind,
     to: (&str, &str),
     view: &AccountMail,
 ) -> AppResult<()> {
@@ -161,7 +161,7 @@ pub async fn queue_setup(
     v.link_url = link_url(settings, TokenPurpose::Setup, token);
     v.link_expires = moment(expires);
     v.sessions = context.sessions.clone();
-    send(conn, "account_setup", (&user.email, &user.name), &v).await
+    send(conn, MailKind::AccountSetup, (&user.email, &user.name), &v).await
 }
 
 /// Queues the password-reset mail with its single-use link.
@@ -175,7 +175,7 @@ pub async fn queue_reset(
     let mut v = view(settings, &user.name, &user.email);
     v.link_url = link_url(settings, TokenPurpose::Reset, token);
     v.link_expires = moment(expires);
-    send(conn, "password_reset", (&user.email, &user.name), &v).await
+    send(conn, MailKind::PasswordReset, (&user.email, &user.name), &v).await
 }
 
 fn applicant_name(a: &membership_application::Model) -> String {
@@ -199,7 +199,7 @@ pub async fn queue_application(
     v.link_url = format!("{}/organize/accounts#applications", settings.public_url());
     send(
         conn,
-        "membership_application",
+        MailKind::MembershipApplication,
         (address, &settings.mail.organizer_name),
         &v,
     )
@@ -215,5 +215,11 @@ pub async fn queue_rejected(
     let name = applicant_name(application);
     let mut v = view(settings, &name, &application.email);
     v.note = application.decision_note.clone();
-    send(conn, "membership_rejected", (&application.email, &name), &v).await
+    send(
+        conn,
+        MailKind::MembershipRejected,
+        (&application.email, &name),
+        &v,
+    )
+    .await
 }

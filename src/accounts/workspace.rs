@@ -338,11 +338,8 @@ pub struct RapporteurAccess {
 }
 
 impl RapporteurAccess {
-    pub fn status(&self) -> &'static str {
-        match self.account {
-            None => "",
-            Some((_, status)) => status.as_str(),
-        }
+    pub fn status(&self) -> Option<AccountStatus> {
+        self.account.map(|(_, status)| status)
     }
 }
 
@@ -353,7 +350,7 @@ pub async fn rapporteur_access(
 ) -> Result<Vec<RapporteurAccess>, AppError> {
     let rapporteurs: Vec<&crate::events::ParticipantOut> = participants
         .iter()
-        .filter(|p| p.role == crate::events::ParticipantRole::Rapporteur.as_str())
+        .filter(|p| p.role == crate::events::ParticipantRole::Rapporteur)
         .collect();
     let people = crate::directory::store::people_by_id(
         state.db.conn(),

@@ -23,28 +23,19 @@ use sea_orm::ConnectionTrait;
 use crate::domain::TimeZone;
 use crate::entities::session;
 use crate::error::AppResult;
-use crate::events::{EventStatus, service as events, store as event_store, views};
+use crate::events::{EventStatus, ParticipantRole, service as events, store as event_store, views};
 
 pub use service::{FeedUrls, feed_url_for, rotate_feed_in};
 
-/// The iTIP method of a calendar (RFC 5546): PUBLISH for downloads and feeds, REQUEST
-/// for invitations and updates, CANCEL for cancellations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Publish,
-    Request,
-    Cancel,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Publish => "PUBLISH",
-            Self::Request => "REQUEST",
-            Self::Cancel => "CANCEL",
-        }
+crate::string_enum!(
+    /// The iTIP method of a calendar (RFC 5546): PUBLISH for downloads and feeds, REQUEST
+    /// for invitations and updates, CANCEL for cancellations.
+    Method {
+        Publish => "PUBLISH" as "Calendar",
+        Request => "REQUEST" as "Invitation to the calendar",
+        Cancel => "CANCEL" as "Cancellation for the calendar",
     }
-}
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -57,9 +48,9 @@ pub enum Status {
 pub struct Attendee {
     pub name: String,
     pub email: String,
-    /// The Roundtable role (`chair`, `moderator`, `speaker`, `discussant`, `rapporteur`);
-    /// chairs and moderators become `ROLE=CHAIR`, everyone else `REQ-PARTICIPANT`.
-    pub role: String,
+    /// The role in the session, if any: chairs and moderators become `ROLE=CHAIR`,
+    /// everyone else `REQ-PARTICIPANT`.
+    pub role: Option<ParticipantRole>,
     /// `NEEDS-ACTION`, `ACCEPTED`, `DECLINED` (or `TENTATIVE`); anything else is written
     /// as `NEEDS-ACTION`.
     pub partstat: String,
@@ -199,9 +190,9 @@ fn partstat(value: &str) -> &'static str {
     }
 }
 
-fn ical_role(role: &str) -> &'static str {
+fn ical_role(role: Option<ParticipantRole>) -> &'static str {
     match role {
-        "chair" | "moderator" => "CHAIR",
+        Some(ParticipantRole::Chair | ParticipantRole::Moderator) => "CHAIR",
         _ => "REQ-PARTICIPANT",
     }
 }
@@ -248,7 +239,7 @@ fn vevent(e: &CalendarEvent, method: Method) -> icalendar::Event {
         }
         property
             .add_parameter("CUTYPE", "INDIVIDUAL")
-            .add_parameter("ROLE", ical_role(&attendee.role))
+            .add_parameter("ROLE", ical_role(attendee.role))
             .add_parameter("PARTSTAT", partstat(&attendee.partstat))
             .add_parameter("RSVP", if attendee.rsvp { "TRUE" } else { "FALSE" });
         event.append_multi_property(property);
@@ -393,7 +384,7 @@ pub async fn session_events(
         let (Some(event), Some(view)) = (owners.get(&s.event_id), views_by_id.get(&s.id)) else {
             continue;
         };
-        let cancelled = event.status == EventStatus::Cancelled.as_str();
+        let cancelled = event.status == EventStatus::Cancelled;
         let url = session_url(s.id, public_url);
         let mut description = Vec::new();
         if cancelled {
@@ -648,7 +639,7 @@ mod tests {
         event.attendees.push(Attendee {
             name: "LAMPRIÈRE, Luc".into(),
             email: "luc@example.org".into(),
-            role: "rapporteur".into(),
+            role: Some(ParticipantRole::Rapporteur),
             partstat: "accepted".into(),
             rsvp: true,
         });

@@ -121,7 +121,7 @@ pub async fn person_feed(db: &Db, settings: &Settings, token: &str) -> AppResult
         .filter(|s| {
             owners
                 .get(&s.event_id)
-                .is_some_and(|e| e.status != EventStatus::Draft.as_str())
+                .is_some_and(|e| e.status != EventStatus::Draft)
         })
         .collect();
     let mut items = session_events(db.conn(), settings.public_url(), &shown).await?;

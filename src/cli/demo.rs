@@ -15,8 +15,8 @@ use crate::directory::{
 };
 use crate::error::{AppError, AppResult};
 use crate::events::{
-    EventInput, EventStatus, ParticipantInput, SeriesInput, SeriesRef, SessionInput,
-    service as events, store as event_store,
+    EventInput, EventStatus, ParticipantInput, ParticipantRole, SeriesInput, SeriesRef,
+    SessionInput, service as events, store as event_store,
 };
 use crate::web::Actor;
 
@@ -204,9 +204,9 @@ pub(super) struct Person {
 }
 
 /// The RtoP panel of 3 June 2009 as the source lists it: chair, five speakers, rapporteur.
-const RTOP_PANEL: &[(&str, Person)] = &[
+const RTOP_PANEL: &[(ParticipantRole, Person)] = &[
     (
-        "chair",
+        ParticipantRole::Chair,
         Person {
             honorific: "Mr",
             given: "Gareth",
@@ -218,7 +218,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "speaker",
+        ParticipantRole::Speaker,
         Person {
             honorific: "Ms",
             given: "Corlett",
@@ -230,7 +230,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "speaker",
+        ParticipantRole::Speaker,
         Person {
             honorific: "Ms",
             given: "Sapna",
@@ -242,7 +242,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "speaker",
+        ParticipantRole::Speaker,
         Person {
             honorific: "Mr",
             given: "Andrew",
@@ -254,7 +254,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "speaker",
+        ParticipantRole::Speaker,
         Person {
             honorific: "Prof",
             given: "Gary",
@@ -266,7 +266,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "speaker",
+        ParticipantRole::Speaker,
         Person {
             honorific: "Ms",
             given: "Kirstin",
@@ -280,7 +280,7 @@ const RTOP_PANEL: &[(&str, Person)] = &[
         },
     ),
     (
-        "rapporteur",
+        ParticipantRole::Rapporteur,
         Person {
             honorific: "Mr",
             given: "Luc",
@@ -539,11 +539,11 @@ pub(super) async fn participant(
     tally: &mut Tally,
     session_id: i32,
     person_id: i32,
-    role: &str,
+    role: ParticipantRole,
 ) -> AppResult<()> {
     let input = ParticipantInput {
         person_id: Some(person_id),
-        role: Some(role.into()),
+        role: Some(role.as_str().into()),
         position: None,
     };
     match events::add_participant(db, actor, session_id, input).await {
@@ -728,7 +728,7 @@ async fn brussels_2009(
         rtop_session.ok_or_else(|| AppError::Internal(anyhow::anyhow!("RtoP panel missing")))?;
     for (role, p) in RTOP_PANEL {
         let person_id = person(db, tally, p).await?;
-        participant(db, actor, tally, rtop_session, person_id, role).await?;
+        participant(db, actor, tally, rtop_session, person_id, *role).await?;
     }
     Ok(())
 }

@@ -10,10 +10,10 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::store as directory_store;
 use crate::error::{AppError, AppResult};
-use crate::events::{SeriesRef, store as event_store};
+use crate::events::{ParticipantRole, SeriesRef, store as event_store};
 use crate::reports::service as reports;
 use crate::summaries::{
-    KeyPoint, Recommendation, ReviewInput, SummaryInput, service as summaries,
+    KeyPoint, RecommendationInput, ReviewInput, SummaryInput, service as summaries,
     store as summary_store,
 };
 use crate::web::Actor;
@@ -37,8 +37,8 @@ fn rec(
     themes: &[&str],
     priority: &str,
     timeframe: &str,
-) -> Recommendation {
-    Recommendation {
+) -> RecommendationInput {
+    RecommendationInput {
         text: text.into(),
         addressee: addressee.into(),
         themes: themes.iter().map(|t| (*t).to_string()).collect(),
@@ -105,7 +105,15 @@ async fn rtop_panel(
     // session to try the editor on.
     let workshop = session_id(db, slug, "Workshop: partnerships with civil society").await?;
     let luc = person_id(db, super::demo::DEMO_RAPPORTEUR).await?;
-    participant(db, organizer, tally, workshop, luc, "rapporteur").await?;
+    participant(
+        db,
+        organizer,
+        tally,
+        workshop,
+        luc,
+        ParticipantRole::Rapporteur,
+    )
+    .await?;
     if filed(db, panel).await? {
         tally.note(false);
         return Ok(());
@@ -415,7 +423,15 @@ async fn roundtables(
     for r in ROUNDTABLES {
         let session = session_id(db, r.slug, MECHANISMS).await?;
         let person_id = person(db, tally, &r.rapporteur).await?;
-        participant(db, organizer, tally, session, person_id, "rapporteur").await?;
+        participant(
+            db,
+            organizer,
+            tally,
+            session,
+            person_id,
+            ParticipantRole::Rapporteur,
+        )
+        .await?;
         if filed(db, session).await? {
             tally.note(false);
             continue;

@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::store as directory_store;
 use crate::error::{AppError, AppResult};
-use crate::events::{SeriesRef, store as event_store};
+use crate::events::{ParticipantRole, SeriesRef, store as event_store};
 use crate::invitations::InviteRequest;
 use crate::registrations::RegistrationInput;
 use crate::web::Actor;
@@ -240,11 +240,19 @@ async fn follow_up(
         tally,
         review_session,
         rapporteur,
-        "rapporteur",
+        ParticipantRole::Rapporteur,
     )
     .await?;
     let chair = person_id(db, "corlett.letlojane@hurisa.example.org").await?;
-    participant(db, organizer, tally, review_session, chair, "chair").await?;
+    participant(
+        db,
+        organizer,
+        tally,
+        review_session,
+        chair,
+        ParticipantRole::Chair,
+    )
+    .await?;
     // The rapporteur gets an account in the way an organizer gives one: the set-up mail
     // names the session and the due date of its summary.
     if account_store::user_by_email(db.conn(), RAPPORTEUR.email)
@@ -335,8 +343,24 @@ async fn briefing(
     .await?;
     let chair = person_id(db, "gareth.evans@crisisgroup.example.org").await?;
     let speaker = person_id(db, "sapna.chhatpar@wfm-igp.example.org").await?;
-    participant(db, organizer, tally, session_id, chair, "chair").await?;
-    participant(db, organizer, tally, session_id, speaker, "speaker").await?;
+    participant(
+        db,
+        organizer,
+        tally,
+        session_id,
+        chair,
+        ParticipantRole::Chair,
+    )
+    .await?;
+    participant(
+        db,
+        organizer,
+        tally,
+        session_id,
+        speaker,
+        ParticipantRole::Speaker,
+    )
+    .await?;
     crate::invitations::service::invite(
         db,
         settings,

@@ -16,12 +16,12 @@ use crate::error::{AppError, FieldErrors};
 
 crate::string_enum!(
     OrganizationKind {
-        Ngo => "ngo",
-        Government => "government",
-        Intergovernmental => "intergovernmental",
-        Academic => "academic",
-        Foundation => "foundation",
-        Other => "other",
+        Ngo => "ngo" as "NGO",
+        Government => "government" as "Government",
+        Intergovernmental => "intergovernmental" as "Intergovernmental",
+        Academic => "academic" as "Academic",
+        Foundation => "foundation" as "Foundation",
+        Other => "other" as "Other",
     }
 );
 
@@ -98,9 +98,9 @@ impl OrganizationInput {
         Self {
             name: Some(model.name.clone()),
             acronym: model.acronym.clone(),
-            kind: Some(model.kind.clone()),
+            kind: Some(model.kind.as_str().to_string()),
             country: model.country.clone(),
-            region: model.region.clone(),
+            region: model.region.map(|r| r.as_str().to_string()),
             subregion: model.subregion.clone(),
             website: model.website.clone(),
         }
@@ -153,9 +153,9 @@ pub struct OrganizationOut {
     pub id: i32,
     pub name: String,
     pub acronym: Option<String>,
-    pub kind: String,
+    pub kind: OrganizationKind,
     pub country: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub subregion: Option<String>,
     pub website: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,

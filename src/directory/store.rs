@@ -156,9 +156,9 @@ pub async fn organization_by_name(
 fn organization_fields(active: &mut organization::ActiveModel, org: &Organization) {
     active.name = Set(org.name.clone());
     active.acronym = Set(org.acronym.clone());
-    active.kind = Set(org.kind.as_str().to_string());
+    active.kind = Set(org.kind);
     active.country = Set(org.country.map(|c| c.as_str().to_string()));
-    active.region = Set(org.region.map(|r| r.as_str().to_string()));
+    active.region = Set(org.region);
     active.subregion = Set(org.subregion.map(|s| s.as_str().to_string()));
     active.website = Set(org.website.clone());
     active.updated_at = Set(Utc::now());

@@ -131,11 +131,18 @@ async fn organizations(
                 Some(acronym) => format!("{} ({acronym})", o.name),
                 None => o.name.clone(),
             },
-            detail: [Some(o.kind), o.country, o.region]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
+            detail: [
+                Some(o.kind.label()),
+                o.country
+                    .as_deref()
+                    .and_then(|c| crate::domain::CountryCode::parse(c).ok())
+                    .map(|c| c.name()),
+                o.region.map(|r| r.label()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
         })
         .collect();
     let page = ListPage {
@@ -374,10 +381,8 @@ fn organization_form(ctx: Ctx, title: &str, action: String, values: &Values) -> 
         vec![
             Field::new("name", "Name", Kind::Text, values).required(),
             Field::new("acronym", "Acronym", Kind::Text, values),
-            Field::new("kind", "Kind", Kind::Select, values).options(
-                None,
-                enum_choices(OrganizationKind::ALL.iter().map(|k| k.as_str())),
-            ),
+            Field::new("kind", "Kind", Kind::Select, values)
+                .options(None, enum_choices::<OrganizationKind>()),
             Field::new("country", "Country", Kind::Select, values)
                 .options(Some("—"), country_choices()),
             Field::new("region", "Region", Kind::Select, values)

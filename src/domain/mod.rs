@@ -16,14 +16,16 @@ pub use slug::Slug;
 pub use text::{TextError, optional_text, required_text};
 pub use timezone::TimeZone;
 
-/// Declares an enum stored and sent as one of a fixed set of strings, with `as_str`,
-/// `FromStr` (whose error lists the allowed values), serde, an OpenAPI schema, and a
-/// sea-orm value type so that entities hold it as a typed column (stored as its text).
+/// Declares a closed set of values: an enum stored and sent as one of a fixed set of
+/// strings, with `as_str`, `FromStr` (whose error lists the allowed values), serde, an
+/// OpenAPI schema, a sea-orm value type (entities hold it as a typed column, stored as its
+/// text), and one `label()` in words that every output shows (pages, mail, Markdown, PDF,
+/// CSV): `Draft => "draft" as "Draft"`.
 #[macro_export]
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal as $label:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, sea_orm::DeriveValueType)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, sea_orm::DeriveValueType)]
         #[sea_orm(value_type = "String")]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
@@ -35,6 +37,13 @@ macro_rules! string_enum {
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
+                }
+            }
+
+            /// The value in words, as people read it.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label),+
                 }
             }
         }
@@ -55,7 +64,30 @@ macro_rules! string_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl $crate::domain::Vocabulary for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn value(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+        }
     };
+}
+
+/// A closed set of values with words for each: what choosers and filters list.
+pub trait Vocabulary: Copy + 'static {
+    fn all() -> &'static [Self];
+    /// As stored and sent.
+    fn value(self) -> &'static str;
+    /// In words.
+    fn label(self) -> &'static str;
 }
 
 /// The error of a `string_enum!` parse: the value is not one of those allowed.

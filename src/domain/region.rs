@@ -5,12 +5,12 @@ use std::fmt;
 crate::string_enum!(
     /// The regions events and organizations are filed under.
     Region {
-        Africa => "africa",
-        Americas => "americas",
-        AsiaPacific => "asia-pacific",
-        Europe => "europe",
-        MiddleEast => "middle-east",
-        Global => "global",
+        Africa => "africa" as "Africa",
+        Americas => "americas" as "Americas",
+        AsiaPacific => "asia-pacific" as "Asia-Pacific",
+        Europe => "europe" as "Europe",
+        MiddleEast => "middle-east" as "Middle East",
+        Global => "global" as "Global",
     }
 );
 
@@ -19,28 +19,33 @@ crate::string_enum!(
 pub struct SubRegion {
     name: &'static str,
     region: Region,
+    label: &'static str,
 }
 
-const SUBREGIONS: &[(&str, Region)] = &[
-    ("north-africa", Region::Africa),
-    ("west-africa", Region::Africa),
-    ("east-africa", Region::Africa),
-    ("central-africa", Region::Africa),
-    ("southern-africa", Region::Africa),
-    ("great-lakes", Region::Africa),
-    ("north-america", Region::Americas),
-    ("latin-america-caribbean", Region::Americas),
-    ("south-asia", Region::AsiaPacific),
-    ("southeast-asia", Region::AsiaPacific),
-    ("east-asia", Region::AsiaPacific),
-    ("central-asia", Region::AsiaPacific),
-    ("pacific", Region::AsiaPacific),
-    ("western-europe", Region::Europe),
-    ("northern-europe", Region::Europe),
-    ("southern-europe", Region::Europe),
-    ("eastern-europe", Region::Europe),
-    ("gulf", Region::MiddleEast),
-    ("levant", Region::MiddleEast),
+const SUBREGIONS: &[(&str, Region, &str)] = &[
+    ("north-africa", Region::Africa, "North Africa"),
+    ("west-africa", Region::Africa, "West Africa"),
+    ("east-africa", Region::Africa, "East Africa"),
+    ("central-africa", Region::Africa, "Central Africa"),
+    ("southern-africa", Region::Africa, "Southern Africa"),
+    ("great-lakes", Region::Africa, "Great Lakes"),
+    ("north-america", Region::Americas, "North America"),
+    (
+        "latin-america-caribbean",
+        Region::Americas,
+        "Latin America and the Caribbean",
+    ),
+    ("south-asia", Region::AsiaPacific, "South Asia"),
+    ("southeast-asia", Region::AsiaPacific, "Southeast Asia"),
+    ("east-asia", Region::AsiaPacific, "East Asia"),
+    ("central-asia", Region::AsiaPacific, "Central Asia"),
+    ("pacific", Region::AsiaPacific, "Pacific"),
+    ("western-europe", Region::Europe, "Western Europe"),
+    ("northern-europe", Region::Europe, "Northern Europe"),
+    ("southern-europe", Region::Europe, "Southern Europe"),
+    ("eastern-europe", Region::Europe, "Eastern Europe"),
+    ("gulf", Region::MiddleEast, "Gulf"),
+    ("levant", Region::MiddleEast, "Levant"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,15 +62,21 @@ impl SubRegion {
     pub fn parse(value: &str) -> Option<Self> {
         SUBREGIONS
             .iter()
-            .find(|(name, _)| *name == value)
-            .map(|&(name, region)| Self { name, region })
+            .find(|(name, _, _)| *name == value)
+            .map(|&(name, region, label)| Self {
+                name,
+                region,
+                label,
+            })
     }
 
     /// Every sub-region, grouped by region.
     pub fn all() -> impl Iterator<Item = SubRegion> {
-        SUBREGIONS
-            .iter()
-            .map(|&(name, region)| SubRegion { name, region })
+        SUBREGIONS.iter().map(|&(name, region, label)| SubRegion {
+            name,
+            region,
+            label,
+        })
     }
 
     pub fn region(&self) -> Region {
@@ -74,6 +85,11 @@ impl SubRegion {
 
     pub fn as_str(&self) -> &'static str {
         self.name
+    }
+
+    /// In words: "Latin America and the Caribbean".
+    pub fn label(&self) -> &'static str {
+        self.label
     }
 
     /// Reads a `region` and optional `subregion` pair. A sub-region given as the region

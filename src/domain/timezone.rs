@@ -17,8 +17,18 @@ pub enum WallTimeError {
     Ambiguous(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An IANA time zone; stored as its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sea_orm::DeriveValueType)]
+#[sea_orm(value_type = "String")]
 pub struct TimeZone(Tz);
+
+impl std::str::FromStr for TimeZone {
+    type Err = InvalidTimeZone;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::parse(value)
+    }
+}
 
 impl TimeZone {
     pub fn parse(value: &str) -> Result<Self, InvalidTimeZone> {

@@ -2,6 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Region, TimeZone};
+use crate::events::{EventKind, EventStatus, RegistrationMode};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "events")]
 pub struct Model {
@@ -10,20 +13,20 @@ pub struct Model {
     pub slug: String,
     pub title: String,
     pub subtitle: Option<String>,
-    pub kind: String,
+    pub kind: EventKind,
     pub description: Option<String>,
     pub starts_on: Date,
     pub ends_on: Date,
-    pub timezone: String,
+    pub timezone: TimeZone,
     pub venue: Option<String>,
     pub city: Option<String>,
     pub country: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub subregion: Option<String>,
     pub series_id: Option<i32>,
-    pub status: String,
+    pub status: EventStatus,
     pub capacity: Option<i32>,
-    pub registration_mode: String,
+    pub registration_mode: RegistrationMode,
     pub registration_opens_at: Option<DateTimeUtc>,
     pub registration_closes_at: Option<DateTimeUtc>,
     pub waitlist: bool,

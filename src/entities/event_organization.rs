@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::events::OrganizerRole;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "event_organizations")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub event_id: i32,
     pub organization_id: i32,
-    pub role: String,
+    pub role: OrganizerRole,
     pub position: i32,
 }
 

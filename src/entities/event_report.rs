@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::reports::ReportStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "event_reports")]
 pub struct Model {
@@ -10,7 +12,7 @@ pub struct Model {
     pub event_id: i32,
     pub introduction: Option<String>,
     pub conclusions: Option<String>,
-    pub status: String,
+    pub status: ReportStatus,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -2,6 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::events::ParticipantRole;
+use crate::invitations::InvitationState;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitations")]
 pub struct Model {
@@ -10,9 +13,9 @@ pub struct Model {
     pub event_id: i32,
     pub session_id: Option<i32>,
     pub person_id: i32,
-    pub role: Option<String>,
+    pub role: Option<ParticipantRole>,
     pub token_hash: String,
-    pub status: String,
+    pub status: InvitationState,
     pub message: Option<String>,
     pub sent_at: DateTimeUtc,
     pub responded_at: Option<DateTimeUtc>,

@@ -2,6 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::directory::OrganizationKind;
+use crate::domain::Region;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "organizations")]
 pub struct Model {
@@ -9,9 +12,9 @@ pub struct Model {
     pub id: i32,
     pub name: String,
     pub acronym: Option<String>,
-    pub kind: String,
+    pub kind: OrganizationKind,
     pub country: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub subregion: Option<String>,
     pub website: Option<String>,
     pub created_at: DateTimeUtc,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::registrations::RegistrationStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "registrations")]
 pub struct Model {
@@ -15,7 +17,7 @@ pub struct Model {
     pub organization: Option<String>,
     pub country: Option<String>,
     pub needs: Option<String>,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub invitation_id: Option<i32>,
     pub consented_at: DateTimeUtc,
     pub created_at: DateTimeUtc,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::events::{InvitationStatus, ParticipantRole};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "session_participants")]
 pub struct Model {
@@ -9,9 +11,9 @@ pub struct Model {
     pub id: i32,
     pub session_id: i32,
     pub person_id: i32,
-    pub role: String,
+    pub role: ParticipantRole,
     pub position: i32,
-    pub invitation_status: String,
+    pub invitation_status: InvitationStatus,
     pub created_at: DateTimeUtc,
 }
 

@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::summaries::SummaryStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "summaries")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub session_id: i32,
-    pub status: String,
+    pub status: SummaryStatus,
     pub content: String,
     pub version: i32,
     pub due_at: Option<DateTimeUtc>,

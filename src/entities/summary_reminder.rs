@@ -2,13 +2,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::mail::MailKind;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "summary_reminders")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub session_id: i32,
-    pub kind: String,
+    pub kind: MailKind,
     pub due_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
 }

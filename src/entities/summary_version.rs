@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::summaries::{SummaryStatus, VersionAction};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "summary_versions")]
 pub struct Model {
@@ -9,8 +11,8 @@ pub struct Model {
     pub id: i32,
     pub summary_id: i32,
     pub version: i32,
-    pub action: String,
-    pub status: String,
+    pub action: VersionAction,
+    pub status: SummaryStatus,
     pub content: String,
     pub comment: Option<String>,
     pub user_id: Option<i32>,

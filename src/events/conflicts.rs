@@ -61,7 +61,7 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
     let cancelled_events: BTreeSet<i32> = store::events_by_id(db.conn(), &foreign_events)
         .await?
         .into_values()
-        .filter(|e| e.status == EventStatus::Cancelled.as_str())
+        .filter(|e| e.status == EventStatus::Cancelled)
         .map(|e| e.id)
         .collect();
     for s in foreign_sessions {

@@ -23,56 +23,67 @@ use crate::entities::{event, series, session};
 use crate::error::{AppError, FieldErrors};
 
 crate::string_enum!(EventKind {
-    Conference => "conference",
-    Roundtable => "roundtable",
-    Workshop => "workshop",
-    Seminar => "seminar",
-    Briefing => "briefing",
+    Conference => "conference" as "Conference",
+    Roundtable => "roundtable" as "Roundtable",
+    Workshop => "workshop" as "Workshop",
+    Seminar => "seminar" as "Seminar",
+    Briefing => "briefing" as "Briefing",
 });
 
 crate::string_enum!(EventStatus {
-    Draft => "draft",
-    Published => "published",
-    Cancelled => "cancelled",
+    Draft => "draft" as "Draft",
+    Published => "published" as "Published",
+    Cancelled => "cancelled" as "Cancelled",
 });
 
 crate::string_enum!(OrganizerRole {
-    Organizer => "organizer",
-    CoOrganizer => "co-organizer",
-    Partner => "partner",
-    Host => "host",
-    Sponsor => "sponsor",
+    Organizer => "organizer" as "Organizer",
+    CoOrganizer => "co-organizer" as "Co-organizer",
+    Partner => "partner" as "Partner",
+    Host => "host" as "Host",
+    Sponsor => "sponsor" as "Sponsor",
 });
 
 crate::string_enum!(RegistrationMode {
-    Open => "open",
-    Approval => "approval",
-    InviteOnly => "invite-only",
-    Closed => "closed",
+    Open => "open" as "Open",
+    Approval => "approval" as "Approval",
+    InviteOnly => "invite-only" as "Invite-only",
+    Closed => "closed" as "Closed",
 });
 
 crate::string_enum!(SessionKind {
-    Panel => "panel",
-    Plenary => "plenary",
-    Roundtable => "roundtable",
-    Workshop => "workshop",
-    Break => "break",
+    Panel => "panel" as "Panel",
+    Plenary => "plenary" as "Plenary",
+    Roundtable => "roundtable" as "Roundtable",
+    Workshop => "workshop" as "Workshop",
+    Break => "break" as "Break",
 });
 
 crate::string_enum!(ParticipantRole {
-    Chair => "chair",
-    Moderator => "moderator",
-    Speaker => "speaker",
-    Discussant => "discussant",
-    Rapporteur => "rapporteur",
+    Chair => "chair" as "Chair",
+    Moderator => "moderator" as "Moderator",
+    Speaker => "speaker" as "Speaker",
+    Discussant => "discussant" as "Discussant",
+    Rapporteur => "rapporteur" as "Rapporteur",
 });
 
 crate::string_enum!(InvitationStatus {
-    NotInvited => "not_invited",
-    Invited => "invited",
-    Accepted => "accepted",
-    Declined => "declined",
+    NotInvited => "not_invited" as "Not invited",
+    Invited => "invited" as "Invited",
+    Accepted => "accepted" as "Accepted",
+    Declined => "declined" as "Declined",
 });
+
+impl InvitationStatus {
+    /// The iCalendar PARTSTAT of an attendee with this answer.
+    pub fn partstat(self) -> &'static str {
+        match self {
+            Self::Accepted => "ACCEPTED",
+            Self::Declined => "DECLINED",
+            Self::NotInvited | Self::Invited => "NEEDS-ACTION",
+        }
+    }
+}
 
 impl ParticipantRole {
     /// The order roles are listed in on a programme.
@@ -89,8 +100,8 @@ impl ParticipantRole {
 
 /// Whether a caller may see an event: organizers see every event, everyone else the
 /// published and cancelled ones.
-pub fn is_visible(status: &str, staff: bool) -> bool {
-    staff || status != EventStatus::Draft.as_str()
+pub fn is_visible(status: EventStatus, staff: bool) -> bool {
+    staff || status != EventStatus::Draft
 }
 
 /// Reads an optional enum field whose absence means `default`.
@@ -259,7 +270,7 @@ pub struct OrganizerInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RegistrationInput {
+pub struct RegistrationSettingsInput {
     /// `open` (default), `approval`, `invite-only` or `closed`.
     pub mode: Option<String>,
     pub opens_at: Option<String>,
@@ -294,7 +305,7 @@ pub struct EventInput {
     pub organizers: Option<Vec<OrganizerInput>>,
     /// Null means unlimited.
     pub capacity: Option<i64>,
-    pub registration: Option<RegistrationInput>,
+    pub registration: Option<RegistrationSettingsInput>,
     /// Generated from the title when not given.
     pub slug: Option<String>,
     /// Read-only here: changed by `/publish` and `/cancel`.
@@ -348,7 +359,7 @@ pub struct Event {
 
 impl EventInput {
     /// Validates an event; `current_status` is the stored status on a PATCH (None on POST).
-    pub fn validate(self, current_status: Option<&str>) -> Result<Event, AppError> {
+    pub fn validate(self, current_status: Option<EventStatus>) -> Result<Event, AppError> {
         let mut errors = FieldErrors::new();
         let title = errors.check("title", required_text(self.title.as_deref(), 300));
         let kind = match self
@@ -493,8 +504,8 @@ impl EventInput {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            let unchanged = current_status.unwrap_or(EventStatus::Draft.as_str());
-            if status != unchanged {
+            let unchanged = current_status.unwrap_or(EventStatus::Draft);
+            if status.parse::<EventStatus>().ok() != Some(unchanged) {
                 errors.add("status", "changes through POST .../publish and .../cancel");
             }
         }
@@ -552,23 +563,20 @@ impl EventInput {
 
     /// The stored event in input shape, for PATCH.
     pub fn from_model(model: &event::Model, organizers: &[OrganizerOut]) -> Self {
-        let zone = TimeZone::parse(&model.timezone).ok();
-        let format = |t: Option<DateTime<Utc>>| match (t, zone) {
-            (Some(t), Some(zone)) => Some(zone.format(t)),
-            _ => None,
-        };
+        let zone = model.timezone;
+        let format = |t: Option<DateTime<Utc>>| t.map(|t| zone.format(t));
         Self {
             title: Some(model.title.clone()),
-            kind: Some(model.kind.clone()),
+            kind: Some(model.kind.as_str().to_string()),
             subtitle: model.subtitle.clone(),
             description: model.description.clone(),
             starts_on: Some(model.starts_on.to_string()),
             ends_on: Some(model.ends_on.to_string()),
-            timezone: Some(model.timezone.clone()),
+            timezone: Some(model.timezone.name().to_string()),
             venue: model.venue.clone(),
             city: model.city.clone(),
             country: model.country.clone(),
-            region: model.region.clone(),
+            region: model.region.map(|r| r.as_str().to_string()),
             subregion: model.subregion.clone(),
             series: model.series_id.map(Value::from),
             organizers: Some(
@@ -576,19 +584,19 @@ impl EventInput {
                     .iter()
                     .map(|o| OrganizerInput {
                         organization_id: Some(o.organization_id),
-                        role: Some(o.role.clone()),
+                        role: Some(o.role.as_str().to_string()),
                     })
                     .collect(),
             ),
             capacity: model.capacity.map(i64::from),
-            registration: Some(RegistrationInput {
-                mode: Some(model.registration_mode.clone()),
+            registration: Some(RegistrationSettingsInput {
+                mode: Some(model.registration_mode.as_str().to_string()),
                 opens_at: format(model.registration_opens_at),
                 closes_at: format(model.registration_closes_at),
                 waitlist: Some(model.waitlist),
             }),
             slug: Some(model.slug.clone()),
-            status: Some(model.status.clone()),
+            status: Some(model.status.as_str().to_string()),
         }
     }
 }
@@ -598,12 +606,12 @@ pub struct OrganizerOut {
     pub organization_id: i32,
     pub name: String,
     pub acronym: Option<String>,
-    pub role: String,
+    pub role: OrganizerRole,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RegistrationOut {
-    pub mode: String,
+pub struct RegistrationSettings {
+    pub mode: RegistrationMode,
     pub opens_at: Option<String>,
     pub closes_at: Option<String>,
     pub waitlist: bool,
@@ -622,7 +630,7 @@ pub struct EventOut {
     pub slug: String,
     pub title: String,
     pub subtitle: Option<String>,
-    pub kind: String,
+    pub kind: EventKind,
     pub description: Option<String>,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
@@ -630,12 +638,12 @@ pub struct EventOut {
     pub venue: Option<String>,
     pub city: Option<String>,
     pub country: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub subregion: Option<String>,
     pub series: Option<SeriesBrief>,
-    pub status: String,
+    pub status: EventStatus,
     pub capacity: Option<i32>,
-    pub registration: RegistrationOut,
+    pub registration: RegistrationSettings,
     pub organizers: Vec<OrganizerOut>,
     /// The programme, in time order (on `GET /api/v1/events/{event}`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -650,16 +658,12 @@ impl EventOut {
         series: Option<SeriesBrief>,
         organizers: Vec<OrganizerOut>,
     ) -> Self {
-        let zone = TimeZone::parse(&m.timezone).ok();
-        let format = |t: Option<DateTime<Utc>>| match (t, zone) {
-            (Some(t), Some(zone)) => Some(zone.format(t)),
-            (Some(t), None) => Some(t.to_rfc3339()),
-            _ => None,
-        };
+        let zone = m.timezone;
+        let format = |t: Option<DateTime<Utc>>| t.map(|t| zone.format(t));
         Self {
             id: m.id,
-            registration: RegistrationOut {
-                mode: m.registration_mode.clone(),
+            registration: RegistrationSettings {
+                mode: m.registration_mode,
                 opens_at: format(m.registration_opens_at),
                 closes_at: format(m.registration_closes_at),
                 waitlist: m.waitlist,
@@ -671,7 +675,7 @@ impl EventOut {
             description: m.description,
             starts_on: m.starts_on,
             ends_on: m.ends_on,
-            timezone: m.timezone,
+            timezone: m.timezone.name().to_string(),
             venue: m.venue,
             city: m.city,
             country: m.country,
@@ -777,7 +781,7 @@ impl SessionInput {
     pub fn from_model(model: &session::Model, zone: TimeZone) -> Self {
         Self {
             title: Some(model.title.clone()),
-            kind: Some(model.kind.clone()),
+            kind: Some(model.kind.as_str().to_string()),
             description: model.description.clone(),
             starts_at: Some(zone.format(model.starts_at)),
             ends_at: Some(zone.format(model.ends_at)),
@@ -794,9 +798,9 @@ pub struct ParticipantOut {
     pub display_name: String,
     /// Like `President and Chief Executive, International Crisis Group`.
     pub affiliation: String,
-    pub role: String,
+    pub role: ParticipantRole,
     pub position: i32,
-    pub invitation_status: String,
+    pub invitation_status: InvitationStatus,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -804,7 +808,7 @@ pub struct SessionOut {
     pub id: i32,
     pub event_id: i32,
     pub title: String,
-    pub kind: String,
+    pub kind: SessionKind,
     pub description: Option<String>,
     /// RFC 3339 with the offset of the event's time zone.
     pub starts_at: String,
@@ -961,7 +965,7 @@ mod tests {
                 organization_id: Some(1),
                 role: Some("boss".into()),
             }]),
-            registration: Some(RegistrationInput {
+            registration: Some(RegistrationSettingsInput {
                 mode: Some("lottery".into()),
                 ..Default::default()
             }),
@@ -992,7 +996,7 @@ mod tests {
             status: Some("published".into()),
             ..rtop_event()
         };
-        assert!(same.validate(Some("published")).is_ok());
+        assert!(same.validate(Some(EventStatus::Published)).is_ok());
     }
 
     #[test]

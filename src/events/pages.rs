@@ -106,13 +106,13 @@ async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
         regions: choices(
             Region::ALL
                 .iter()
-                .map(|r| (r.as_str().to_string(), views::region_label(r.as_str()))),
+                .map(|r| (r.as_str().to_string(), r.label().to_string())),
             region.map(Region::as_str),
         ),
         kinds: choices(
             EventKind::ALL
                 .iter()
-                .map(|k| (k.as_str().to_string(), views::label(k.as_str()))),
+                .map(|k| (k.as_str().to_string(), k.label().to_string())),
             kind.map(EventKind::as_str),
         ),
         years: choices(
@@ -172,7 +172,7 @@ pub async fn event_page_with(
     let zone = service::zone_of(&event);
     let report = crate::reports::store::of_event(state.db.conn(), event.id)
         .await?
-        .is_some_and(|r| r.status == crate::reports::ReportStatus::Published.as_str());
+        .is_some_and(|r| r.status == crate::reports::ReportStatus::Published);
     let out = service::event_view(&state.db, event).await?;
     let sessions = out.sessions.clone().unwrap_or_default();
     let page = EventPage {
@@ -192,7 +192,7 @@ pub async fn event_page_with(
                     Some(acronym) => format!("{} ({acronym})", o.name),
                     None => o.name.clone(),
                 },
-                role: views::label(&o.role),
+                role: o.role.label().to_string(),
             })
             .collect(),
         days: views::programme(&sessions, zone),
@@ -321,7 +321,7 @@ async fn series_page(
     let mut by_region: BTreeMap<String, Vec<EventCard>> = BTreeMap::new();
     for card in &timeline {
         by_region
-            .entry(card.region.clone().unwrap_or_else(|| "Other".to_string()))
+            .entry(card.region.unwrap_or("Other").to_string())
             .or_default()
             .push(card.clone());
     }

@@ -26,9 +26,7 @@ const SLUG_TAKEN: &str = "that slug is already used";
 
 /// The event's time zone; a stored zone is always valid, UTC is the safe fallback.
 pub fn zone_of(event: &event::Model) -> TimeZone {
-    TimeZone::parse(&event.timezone).unwrap_or_else(|_| {
-        TimeZone::parse("UTC").unwrap_or_else(|_| unreachable!("UTC is a zone"))
-    })
+    event.timezone
 }
 
 /// Whether the event's last day is over, in the event's own time zone: from then on it
@@ -249,7 +247,7 @@ pub async fn update_event(
         .remove(&current.id)
         .unwrap_or_default();
     let input: EventInput = merge_patch(&EventInput::from_model(&current, &organizers), patch)?;
-    let event = input.validate(Some(&current.status))?;
+    let event = input.validate(Some(current.status))?;
     let series_id = resolve_references(&*txn, &event).await?;
     let slug = match &event.slug {
         Some(slug) if slug.as_str() != current.slug => {
@@ -289,7 +287,7 @@ pub async fn delete_event(db: &Db, actor: &Actor, reference: &SeriesRef) -> AppR
     let current = store::event(&*txn, reference)
         .await?
         .ok_or(AppError::NotFound("event"))?;
-    if current.status == EventStatus::Published.as_str() {
+    if current.status == EventStatus::Published {
         return Err(AppError::Conflict(
             "the event is published; cancel it first so that participants are told".into(),
         ));
@@ -322,10 +320,7 @@ pub async fn set_status(
     let current = store::event(&*txn, reference)
         .await?
         .ok_or(AppError::NotFound("event"))?;
-    let from = current
-        .status
-        .parse::<EventStatus>()
-        .unwrap_or(EventStatus::Draft);
+    let from = current.status;
     let allowed = matches!(
         (from, to),
         (EventStatus::Draft, EventStatus::Published)
@@ -421,7 +416,7 @@ pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
 pub async fn visible_event(db: &Db, reference: &SeriesRef, staff: bool) -> AppResult<event::Model> {
     store::event(db.conn(), reference)
         .await?
-        .filter(|e| super::is_visible(&e.status, staff))
+        .filter(|e| super::is_visible(e.status, staff))
         .ok_or(AppError::NotFound("event"))
 }
 
@@ -463,14 +458,7 @@ pub async fn participant_views(
             });
     }
     for list in views.values_mut() {
-        list.sort_by_key(|p| {
-            (
-                p.role
-                    .parse::<ParticipantRole>()
-                    .map_or(9, ParticipantRole::rank),
-                p.position,
-            )
-        });
+        list.sort_by_key(|p| (p.role.rank(), p.position));
     }
     Ok(views)
 }
@@ -502,7 +490,7 @@ pub async fn visible_session(
         .ok_or(AppError::NotFound("session"))?;
     let event = store::event_by_id(db.conn(), session.event_id)
         .await?
-        .filter(|e| super::is_visible(&e.status, staff))
+        .filter(|e| super::is_visible(e.status, staff))
         .ok_or(AppError::NotFound("session"))?;
     Ok((session, event))
 }
@@ -688,7 +676,7 @@ pub async fn move_participant(
     let mut same_role: Vec<_> = store::participants(&*txn, &[session_id])
         .await?
         .into_iter()
-        .filter(|p| p.role == role.as_str())
+        .filter(|p| p.role == role)
         .collect();
     let index = same_role
         .iter()

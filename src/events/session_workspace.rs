@@ -74,10 +74,8 @@ fn session_sections(values: &Values, zone: TimeZone) -> Vec<Section> {
         "Session",
         vec![
             Field::new("title", "Title", Kind::Text, values).required(),
-            Field::new("kind", "Format", Kind::Select, values).options(
-                None,
-                enum_choices(SessionKind::ALL.iter().map(|k| k.as_str())),
-            ),
+            Field::new("kind", "Format", Kind::Select, values)
+                .options(None, enum_choices::<SessionKind>()),
             Field::new("starts_at", "Starts", Kind::DateTime, values)
                 .required()
                 .hint(&local),
@@ -301,11 +299,7 @@ impl SessionPage {
     pub fn has_rapporteur(&self) -> bool {
         self.participants
             .iter()
-            .any(|p| p.role == crate::events::ParticipantRole::Rapporteur.as_str())
-    }
-
-    pub fn label(&self, role: &str) -> String {
-        views::label(role)
+            .any(|p| p.role == crate::events::ParticipantRole::Rapporteur)
     }
 
     pub fn line(&self, p: &ParticipantOut) -> String {
@@ -334,7 +328,7 @@ async fn new_person_fields(state: &AppState, values: &Values) -> Result<Vec<Fiel
         },
     )
     .await?;
-    let roles = enum_choices(ParticipantRole::ALL.iter().map(|r| r.as_str()));
+    let roles = enum_choices::<ParticipantRole>();
     Ok(vec![
         Field::new("role", "Role in this session", Kind::Select, values)
             .required()
@@ -413,7 +407,7 @@ async fn session_page(
         when: format!("{}, {} ({})", line.date, line.time, zone.name()),
         room: out.room.clone(),
         participants: out.participants,
-        roles: enum_choices(ParticipantRole::ALL.iter().map(|r| r.as_str())),
+        roles: enum_choices::<ParticipantRole>(),
         searched: query.is_some(),
         query: query.unwrap_or_default(),
         matches,
@@ -438,7 +432,7 @@ async fn manage_session(
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
     let mut values = Values::default();
-    values.set("role", Some("speaker"));
+    values.set("role", Some(ParticipantRole::Speaker.as_str()));
     Ok(session_page(
         &state,
         ctx,
@@ -460,7 +454,7 @@ fn participant_message(
             &format!(
                 "{} was added as {}.",
                 p.display_name,
-                views::label(&p.role).to_lowercase()
+                p.role.label().to_string().to_lowercase()
             ),
         )),
         Err(AppError::Conflict(message)) => Ok(redirect_with_flash(

@@ -237,19 +237,19 @@ fn event_fields(active: &mut event::ActiveModel, e: &Event, slug: &str, series_i
     active.slug = Set(slug.to_string());
     active.title = Set(e.title.clone());
     active.subtitle = Set(e.subtitle.clone());
-    active.kind = Set(e.kind.as_str().to_string());
+    active.kind = Set(e.kind);
     active.description = Set(e.description.clone());
     active.starts_on = Set(e.starts_on);
     active.ends_on = Set(e.ends_on);
-    active.timezone = Set(e.timezone.name().to_string());
+    active.timezone = Set(e.timezone);
     active.venue = Set(e.venue.clone());
     active.city = Set(e.city.clone());
     active.country = Set(e.country.map(|c| c.as_str().to_string()));
-    active.region = Set(e.region.map(|r| r.as_str().to_string()));
+    active.region = Set(e.region);
     active.subregion = Set(e.subregion.map(|s| s.as_str().to_string()));
     active.series_id = Set(series_id);
     active.capacity = Set(e.capacity);
-    active.registration_mode = Set(e.registration.mode.as_str().to_string());
+    active.registration_mode = Set(e.registration.mode);
     active.registration_opens_at = Set(e.registration.opens_at);
     active.registration_closes_at = Set(e.registration.closes_at);
     active.waitlist = Set(e.registration.waitlist);
@@ -263,7 +263,7 @@ pub async fn insert_event(
     series_id: Option<i32>,
 ) -> Result<event::Model, DbErr> {
     let mut active = event::ActiveModel {
-        status: Set(EventStatus::Draft.as_str().to_string()),
+        status: Set(EventStatus::Draft),
         created_at: Set(Utc::now()),
         ..Default::default()
     };
@@ -289,7 +289,7 @@ pub async fn set_event_status(
     status: EventStatus,
 ) -> Result<event::Model, DbErr> {
     let mut active: event::ActiveModel = current.into();
-    active.status = Set(status.as_str().to_string());
+    active.status = Set(status);
     active.updated_at = Set(Utc::now());
     active.update(db).await
 }
@@ -328,7 +328,7 @@ pub async fn set_organizers(
         event_organization::ActiveModel {
             event_id: Set(event_id),
             organization_id: Set(*organization_id),
-            role: Set(role.as_str().to_string()),
+            role: Set(*role),
             position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
             ..Default::default()
         }
@@ -376,7 +376,7 @@ pub async fn sessions_by_id(
 
 fn session_fields(active: &mut session::ActiveModel, s: &Session) {
     active.title = Set(s.title.clone());
-    active.kind = Set(s.kind.as_str().to_string());
+    active.kind = Set(s.kind);
     active.description = Set(s.description.clone());
     active.starts_at = Set(s.starts_at);
     active.ends_at = Set(s.ends_at);
@@ -479,9 +479,9 @@ pub async fn insert_participant(
     session_participant::ActiveModel {
         session_id: Set(session_id),
         person_id: Set(person_id),
-        role: Set(role.as_str().to_string()),
+        role: Set(role),
         position: Set(position),
-        invitation_status: Set(super::InvitationStatus::NotInvited.as_str().to_string()),
+        invitation_status: Set(super::InvitationStatus::NotInvited),
         created_at: Set(Utc::now()),
         ..Default::default()
     }

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{EventOut, ParticipantOut, ParticipantRole, SessionOut};
-use crate::domain::{CountryCode, TimeZone};
+use super::{EventOut, EventStatus, ParticipantOut, ParticipantRole, SessionKind, SessionOut};
+use crate::domain::{CountryCode, Region, TimeZone};
 
 /// A moment in a time zone, in full: "Friday 5 June 2009, 17:30 (CEST)".
 pub fn moment(zone: TimeZone, instant: chrono::DateTime<chrono::Utc>) -> String {
@@ -47,29 +47,6 @@ pub fn place(city: Option<&str>, country: Option<&str>) -> Option<String> {
     }
 }
 
-pub fn region_label(region: &str) -> String {
-    match region {
-        "africa" => "Africa",
-        "americas" => "Americas",
-        "asia-pacific" => "Asia-Pacific",
-        "europe" => "Europe",
-        "middle-east" => "Middle East",
-        "global" => "Global",
-        other => other,
-    }
-    .to_string()
-}
-
-/// "co-organizer" → "Co-organizer".
-pub fn label(text: &str) -> String {
-    let text = text.replace('_', " ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// An event as a line of a list.
 #[derive(Debug, Clone)]
 pub struct EventCard {
@@ -80,9 +57,11 @@ pub struct EventCard {
     pub dates: String,
     pub year: i32,
     pub place: Option<String>,
-    pub kind: String,
-    pub region: Option<String>,
-    pub status: String,
+    /// In words: "Roundtable".
+    pub kind: &'static str,
+    /// In words: "Asia-Pacific".
+    pub region: Option<&'static str>,
+    pub status: EventStatus,
     pub organizers: String,
 }
 
@@ -97,9 +76,9 @@ impl From<&EventOut> for EventCard {
             dates: date_range(e.starts_on, e.ends_on),
             year: e.starts_on.year(),
             place: place(e.city.as_deref(), e.country.as_deref()),
-            kind: label(&e.kind),
-            region: e.region.as_deref().map(region_label),
-            status: e.status.clone(),
+            kind: e.kind.label(),
+            region: e.region.map(Region::label),
+            status: e.status,
             organizers: e
                 .organizers
                 .iter()
@@ -163,17 +142,17 @@ pub fn role_groups(participants: &[ParticipantOut]) -> Vec<RoleGroup> {
     for role in ParticipantRole::ALL {
         let people: Vec<String> = participants
             .iter()
-            .filter(|p| p.role == role.as_str())
+            .filter(|p| p.role == *role)
             .map(protocol_line)
             .collect();
         if people.is_empty() {
             continue;
         }
-        let singular = label(role.as_str());
+        let singular = role.label();
         let label = if people.len() > 1 {
             format!("{singular}s")
         } else {
-            singular
+            singular.to_string()
         };
         groups.push(RoleGroup { label, people });
     }
@@ -198,8 +177,8 @@ pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
         id: s.id,
         url: format!("/sessions/{}", s.id),
         title: s.title.clone(),
-        kind: label(&s.kind),
-        is_break: s.kind == "break",
+        kind: s.kind.label().to_string(),
+        is_break: s.kind == SessionKind::Break,
         time,
         date,
         room: s.room.clone(),
@@ -262,9 +241,9 @@ mod tests {
             person_id: 1,
             display_name: "Ms Corlett LETLOJANE".into(),
             affiliation: "Director, Human Rights Institute of South Africa".into(),
-            role: "speaker".into(),
+            role: ParticipantRole::Speaker,
             position: 0,
-            invitation_status: "not_invited".into(),
+            invitation_status: crate::events::InvitationStatus::NotInvited,
         };
         assert_eq!(
             protocol_line(&p),

@@ -16,8 +16,8 @@ use crate::error::AppError;
 use crate::events::conflicts::{self, Conflict};
 use crate::events::views::{self, EventCard, SessionLine};
 use crate::events::{
-    EventInput, EventKind, EventStatus, OrganizerInput, OrganizerRole, RegistrationInput,
-    RegistrationMode, SeriesInput, SeriesRef, service, store,
+    EventInput, EventKind, EventStatus, OrganizerInput, OrganizerRole, RegistrationMode,
+    RegistrationSettingsInput, SeriesInput, SeriesRef, service, store,
 };
 use crate::web::Pagination;
 use crate::web::forms::{
@@ -292,15 +292,12 @@ fn event_sections(
             .row(
                 row,
                 if role.is_empty() {
-                    "organizer".into()
+                    OrganizerRole::Organizer.as_str().into()
                 } else {
                     role
                 },
             )
-            .options(
-                None,
-                enum_choices(OrganizerRole::ALL.iter().map(|r| r.as_str())),
-            ),
+            .options(None, enum_choices::<OrganizerRole>()),
         );
     }
     for (api, form) in [
@@ -319,7 +316,7 @@ fn event_sections(
                 Field::new("subtitle", "Subtitle", Kind::Text, values),
                 Field::new("kind", "Kind", Kind::Select, values)
                     .required()
-                    .options(Some("Choose…"), enum_choices(EventKind::ALL.iter().map(|k| k.as_str()))),
+                    .options(Some("Choose…"), enum_choices::<EventKind>()),
                 Field::new("series", "Part of a series", Kind::Select, values).options(Some("None"), choices.series.clone()),
                 Field::new("slug", "Address (slug)", Kind::Text, values)
                     .hint("Lower-case words joined by hyphens; made from the title when left empty."),
@@ -347,7 +344,7 @@ fn event_sections(
             "Registration",
             vec![
                 Field::new("registration_mode", "Registration", Kind::Select, values)
-                    .options(None, enum_choices(RegistrationMode::ALL.iter().map(|m| m.as_str()))),
+                    .options(None, enum_choices::<RegistrationMode>()),
                 Field::new("capacity", "Capacity", Kind::Number, values).hint("Leave empty for unlimited."),
                 Field::new("registration_opens_at", "Registration opens", Kind::DateTime, values)
                     .hint("Local time of the event."),
@@ -385,7 +382,7 @@ fn event_input(values: &Values) -> EventInput {
         organizers: Some(organizers),
         // Not a whole number: 0, which validation refuses with the capacity message.
         capacity: values.opt("capacity").map(|c| c.parse().unwrap_or(0)),
-        registration: Some(RegistrationInput {
+        registration: Some(RegistrationSettingsInput {
             mode: values.opt("registration_mode"),
             opens_at: values.opt("registration_opens_at"),
             closes_at: values.opt("registration_closes_at"),
@@ -572,7 +569,7 @@ pub struct WorkspaceSession {
     pub line: SessionLine,
     pub conflicted: bool,
     /// Each participant: protocol line, role, invitation status.
-    pub people: Vec<(String, String, String)>,
+    pub people: Vec<(String, String, crate::events::InvitationStatus)>,
 }
 
 #[derive(Template)]
@@ -610,15 +607,18 @@ async fn event_workspace(
                 .map(|p| {
                     (
                         views::protocol_line(p),
-                        views::label(&p.role),
-                        p.invitation_status.replace('_', " "),
+                        p.role.label().to_string(),
+                        p.invitation_status,
                     )
                 })
                 .collect(),
         })
         .collect();
     let invitations = crate::invitations::service::list(&state.db, &SeriesRef::Id(out.id)).await?;
-    let waiting = invitations.iter().filter(|i| i.status == "invited").count();
+    let waiting = invitations
+        .iter()
+        .filter(|i| i.status == crate::invitations::InvitationState::Invited)
+        .count();
     let page = EventWorkspace {
         invitations,
         waiting,

@@ -14,11 +14,34 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::events::{InvitationStatus, ParticipantRole};
+
 crate::string_enum!(InvitationState {
-    Invited => "invited",
-    Accepted => "accepted",
-    Declined => "declined",
+    Invited => "invited" as "Invited",
+    Accepted => "accepted" as "Accepted",
+    Declined => "declined" as "Declined",
 });
+
+impl From<InvitationState> for InvitationStatus {
+    fn from(state: InvitationState) -> Self {
+        match state {
+            InvitationState::Invited => InvitationStatus::Invited,
+            InvitationState::Accepted => InvitationStatus::Accepted,
+            InvitationState::Declined => InvitationStatus::Declined,
+        }
+    }
+}
+
+impl InvitationState {
+    /// The iCalendar PARTSTAT of an attendee with this answer.
+    pub fn partstat(self) -> &'static str {
+        match self {
+            Self::Accepted => "ACCEPTED",
+            Self::Declined => "DECLINED",
+            Self::Invited => "NEEDS-ACTION",
+        }
+    }
+}
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -38,9 +61,8 @@ pub struct InvitationOut {
     pub session_id: Option<i32>,
     pub person_id: i32,
     pub display_name: String,
-    pub role: Option<String>,
-    /// `invited`, `accepted` or `declined`.
-    pub status: String,
+    pub role: Option<ParticipantRole>,
+    pub status: InvitationState,
     pub sent_at: DateTime<Utc>,
     pub responded_at: Option<DateTime<Utc>>,
 }

@@ -7,15 +7,17 @@
 use chrono::Duration;
 use sea_orm::ConnectionTrait;
 
-use super::store;
+use super::{InvitationState, store};
 use crate::calendar::{self, Attendee, Method};
 use crate::config::Settings;
 use crate::directory::{self, store as directory_store};
 use crate::entities::{event, person, session};
 use crate::error::{AppError, AppResult};
-use crate::events::{InvitationStatus, service as events, store as event_store, views};
+use crate::events::{
+    InvitationStatus, ParticipantRole, service as events, store as event_store, views,
+};
 use crate::mail::messages::{self, MailView, Rendered, SessionView};
-use crate::mail::{Envelope, outbox};
+use crate::mail::{Envelope, MailKind, outbox};
 
 /// Who a message goes to.
 #[derive(Debug, Clone)]
@@ -24,13 +26,17 @@ pub struct Recipient {
     pub name: String,
     pub email: String,
     /// Their role in the session, when the message is about one.
-    pub role: Option<String>,
+    pub role: Option<ParticipantRole>,
     /// iCalendar PARTSTAT: NEEDS-ACTION, ACCEPTED or DECLINED.
     pub partstat: &'static str,
 }
 
 impl Recipient {
-    pub fn of(person: &person::Model, role: Option<String>, status: &str) -> Option<Self> {
+    pub fn of(
+        person: &person::Model,
+        role: Option<ParticipantRole>,
+        partstat: &'static str,
+    ) -> Option<Self> {
         let email = person.email.clone()?;
         Some(Self {
             person_id: person.id,
@@ -41,11 +47,7 @@ impl Recipient {
             ),
             email,
             role,
-            partstat: match status {
-                "accepted" => "ACCEPTED",
-                "declined" => "DECLINED",
-                _ => "NEEDS-ACTION",
-            },
+            partstat,
         })
     }
 }
@@ -80,7 +82,7 @@ async fn view(
                 title: s.title.clone(),
                 when: format!("{}, {} ({})", line.date, line.time, zone.name()),
                 room: s.room.clone(),
-                role: draft.recipient.role.as_deref().map(views::label),
+                role: draft.recipient.role.map(|r| r.label().to_string()),
                 url: format!("{base}/sessions/{}", s.id),
             })
         }
@@ -126,10 +128,7 @@ async fn itip(
         item.attendees = vec![Attendee {
             name: recipient.name.clone(),
             email: recipient.email.clone(),
-            role: recipient
-                .role
-                .clone()
-                .unwrap_or_else(|| "participant".into()),
+            role: recipient.role,
             partstat: recipient.partstat.to_string(),
             rsvp: matches!(method, Method::Request),
         }];
@@ -145,7 +144,7 @@ async fn itip(
 }
 
 fn envelope(
-    kind: &'static str,
+    kind: MailKind,
     draft: &Draft<'_>,
     rendered: Rendered,
     calendar: Option<(Method, String)>,
@@ -159,14 +158,7 @@ fn envelope(
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        calendar: calendar.map(|(method, ics)| {
-            let method = match method {
-                Method::Publish => "PUBLISH",
-                Method::Request => "REQUEST",
-                Method::Cancel => "CANCEL",
-            };
-            (method.to_string(), ics)
-        }),
+        calendar,
         event_id: Some(draft.event.id),
         session_id: draft.session.map(|s| s.id),
         person_id: Some(draft.recipient.person_id),
@@ -212,7 +204,7 @@ pub async fn queue_invitation(
     outbox::enqueue(
         conn,
         envelope(
-            "invitation",
+            MailKind::Invitation,
             &draft,
             rendered,
             calendar,
@@ -231,14 +223,14 @@ async fn told_about(conn: &impl ConnectionTrait, session_id: i32) -> AppResult<V
     Ok(rows
         .iter()
         .filter(|r| {
-            r.invitation_status == InvitationStatus::Invited.as_str()
-                || r.invitation_status == InvitationStatus::Accepted.as_str()
+            r.invitation_status == InvitationStatus::Invited
+                || r.invitation_status == InvitationStatus::Accepted
         })
         .filter_map(|r| {
             Recipient::of(
                 people.get(&r.person_id)?,
-                Some(r.role.clone()),
-                &r.invitation_status,
+                Some(r.role),
+                r.invitation_status.partstat(),
             )
         })
         .collect())
@@ -277,7 +269,7 @@ pub async fn session_moved(
         outbox::enqueue(
             conn,
             envelope(
-                "session_update",
+                MailKind::SessionUpdate,
                 &draft,
                 rendered,
                 Some((Method::Request, ics)),
@@ -292,7 +284,7 @@ pub async fn session_moved(
         settings,
         event,
         Some(session),
-        "session_update",
+        MailKind::SessionUpdate,
         delay,
     )
     .await?;
@@ -333,7 +325,7 @@ pub async fn session_cancelled(
         outbox::enqueue(
             conn,
             envelope(
-                "session_cancelled",
+                MailKind::SessionCancelled,
                 &draft,
                 rendered,
                 Some((Method::Cancel, ics)),
@@ -348,7 +340,7 @@ pub async fn session_cancelled(
         settings,
         event,
         Some(session),
-        "session_cancelled",
+        MailKind::SessionCancelled,
         Duration::zero(),
     )
     .await?;
@@ -381,14 +373,14 @@ pub async fn event_cancelled(
     let invitations = store::of_event(conn, event.id).await?;
     let event_level: Vec<_> = invitations
         .iter()
-        .filter(|i| i.session_id.is_none() && i.status != "declined")
+        .filter(|i| i.session_id.is_none() && i.status != InvitationState::Declined)
         .collect();
     let people =
         directory_store::people_by_id(conn, event_level.iter().map(|i| i.person_id)).await?;
     for invitation in event_level {
         if let Some(recipient) = people
             .get(&invitation.person_id)
-            .and_then(|p| Recipient::of(p, None, &invitation.status))
+            .and_then(|p| Recipient::of(p, None, invitation.status.partstat()))
         {
             by_person
                 .entry(recipient.person_id)
@@ -434,7 +426,7 @@ pub async fn event_cancelled(
         outbox::enqueue(
             conn,
             envelope(
-                "event_cancelled",
+                MailKind::EventCancelled,
                 &draft,
                 rendered,
                 calendar,
@@ -449,7 +441,7 @@ pub async fn event_cancelled(
         settings,
         event,
         None,
-        "event_cancelled",
+        MailKind::EventCancelled,
         Duration::zero(),
     )
     .await?;
@@ -517,7 +509,7 @@ async fn tell_registrants(
     settings: &Settings,
     event: &event::Model,
     session: Option<&session::Model>,
-    kind: &'static str,
+    kind: MailKind,
     delay: Duration,
 ) -> AppResult<usize> {
     let all_sessions = match session {
@@ -528,7 +520,7 @@ async fn tell_registrants(
                 .0
         }
     };
-    let cancelled = kind != "session_update";
+    let cancelled = kind != MailKind::SessionUpdate;
     let ics = if all_sessions.is_empty() {
         None
     } else {
@@ -548,8 +540,8 @@ async fn tell_registrants(
         };
         let view = view(conn, settings, &draft).await?;
         let rendered = match kind {
-            "session_update" => messages::session_update(&view),
-            "session_cancelled" => messages::session_cancelled(&view),
+            MailKind::SessionUpdate => messages::session_update(&view),
+            MailKind::SessionCancelled => messages::session_cancelled(&view),
             _ => messages::event_cancelled(&view),
         }
         .map_err(rendering)?;

@@ -13,7 +13,7 @@ use crate::directory::{self, store as directory_store};
 use crate::domain::optional_text;
 use crate::entities::invitation;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::events::{SeriesRef, store as event_store};
+use crate::events::{InvitationStatus, ParticipantRole, SeriesRef, store as event_store};
 use crate::web::Actor;
 
 /// Invites the people asked for, in one transaction with their mails. Someone who
@@ -36,7 +36,7 @@ async fn invite_only(
     actor: &Actor,
     reference: &SeriesRef,
     request: InviteRequest,
-    only: Option<(i32, Option<&str>)>,
+    only: Option<(i32, Option<ParticipantRole>)>,
 ) -> AppResult<InviteOutcome> {
     let message = optional_text(request.message.as_deref(), 5000, true)
         .map_err(|err| AppError::invalid("message", err.to_string()))?;
@@ -51,8 +51,11 @@ async fn invite_only(
         .await?
         .ok_or(AppError::NotFound("event"))?;
     // (person, session, role) to invite.
-    let mut targets: Vec<(i32, Option<crate::entities::session::Model>, Option<String>)> =
-        Vec::new();
+    let mut targets: Vec<(
+        i32,
+        Option<crate::entities::session::Model>,
+        Option<ParticipantRole>,
+    )> = Vec::new();
     if let Some(session_id) = request.session_id {
         let session = event_store::session(&*txn, session_id)
             .await?
@@ -68,7 +71,7 @@ async fn invite_only(
             ));
         }
         let wanted = |p: &crate::entities::session_participant::Model| {
-            only.is_none_or(|(id, role)| id == p.person_id && role == Some(p.role.as_str()))
+            only.is_none_or(|(id, role)| id == p.person_id && role == Some(p.role))
         };
         for p in participants.into_iter().filter(wanted) {
             targets.push((p.person_id, Some(session.clone()), Some(p.role)));
@@ -98,7 +101,8 @@ async fn invite_only(
         let Some(person) = people.get(&person_id) else {
             continue;
         };
-        let Some(recipient) = Recipient::of(person, role.clone(), "invited") else {
+        let Some(recipient) = Recipient::of(person, role, InvitationStatus::Invited.partstat())
+        else {
             skipped.push(Skipped {
                 person_id,
                 session_id,
@@ -106,10 +110,10 @@ async fn invite_only(
             });
             continue;
         };
-        let existing = store::find(&*txn, event.id, session_id, person_id, role.as_deref()).await?;
+        let existing = store::find(&*txn, event.id, session_id, person_id, role).await?;
         let (token, token_hash) = new_secret("")?;
         let invitation = match existing {
-            Some(current) if current.status != InvitationState::Invited.as_str() => {
+            Some(current) if current.status != InvitationState::Invited => {
                 skipped.push(Skipped {
                     person_id,
                     session_id,
@@ -125,7 +129,7 @@ async fn invite_only(
                         event_id: event.id,
                         session_id,
                         person_id,
-                        role: role.as_deref(),
+                        role,
                         token_hash,
                         message: message.clone(),
                     },
@@ -133,8 +137,15 @@ async fn invite_only(
                 .await?
             }
         };
-        if let (Some(session_id), Some(role)) = (session_id, role.as_deref()) {
-            store::set_participant_status(&*txn, session_id, person_id, role, "invited").await?;
+        if let (Some(session_id), Some(role)) = (session_id, role) {
+            store::set_participant_status(
+                &*txn,
+                session_id,
+                person_id,
+                role,
+                InvitationStatus::Invited,
+            )
+            .await?;
         }
         let draft = Draft {
             event: &event,
@@ -174,7 +185,7 @@ pub async fn resend_unanswered(
     let waiting: Vec<invitation::Model> = store::of_event(db.conn(), event.id)
         .await?
         .into_iter()
-        .filter(|i| i.status == InvitationState::Invited.as_str())
+        .filter(|i| i.status == InvitationState::Invited)
         .collect();
     let mut outcome = InviteOutcome {
         items: Vec::new(),
@@ -207,7 +218,7 @@ pub async fn resend_unanswered(
             actor,
             &SeriesRef::Id(event.id),
             request,
-            Some((invitation.person_id, invitation.role.as_deref())),
+            Some((invitation.person_id, invitation.role)),
         )
         .await
         {
@@ -237,8 +248,8 @@ pub async fn respond(db: &Db, token: &str, accept: bool) -> AppResult<invitation
         InvitationState::Declined
     };
     let updated = store::set_answer(&*txn, current, state, Utc::now()).await?;
-    if let (Some(session_id), Some(role)) = (updated.session_id, updated.role.as_deref()) {
-        store::set_participant_status(&*txn, session_id, updated.person_id, role, state.as_str())
+    if let (Some(session_id), Some(role)) = (updated.session_id, updated.role) {
+        store::set_participant_status(&*txn, session_id, updated.person_id, role, state.into())
             .await?;
     }
     audit::record(

@@ -8,6 +8,7 @@ use sea_orm::{
 
 use super::InvitationState;
 use crate::entities::{invitation, session_participant};
+use crate::events::{InvitationStatus, ParticipantRole};
 
 pub async fn by_token_hash(
     db: &impl ConnectionTrait,
@@ -37,7 +38,7 @@ pub async fn find(
     event_id: i32,
     session_id: Option<i32>,
     person_id: i32,
-    role: Option<&str>,
+    role: Option<ParticipantRole>,
 ) -> Result<Option<invitation::Model>, DbErr> {
     let mut query = invitation::Entity::find()
         .filter(invitation::Column::EventId.eq(event_id))
@@ -53,27 +54,27 @@ pub async fn find(
     query.one(db).await
 }
 
-pub struct NewInvitation<'a> {
+pub struct NewInvitation {
     pub event_id: i32,
     pub session_id: Option<i32>,
     pub person_id: i32,
-    pub role: Option<&'a str>,
+    pub role: Option<ParticipantRole>,
     pub token_hash: String,
     pub message: Option<String>,
 }
 
 pub async fn insert(
     db: &impl ConnectionTrait,
-    new: NewInvitation<'_>,
+    new: NewInvitation,
 ) -> Result<invitation::Model, DbErr> {
     let now = Utc::now();
     invitation::ActiveModel {
         event_id: Set(new.event_id),
         session_id: Set(new.session_id),
         person_id: Set(new.person_id),
-        role: Set(new.role.map(str::to_string)),
+        role: Set(new.role),
         token_hash: Set(new.token_hash),
-        status: Set(InvitationState::Invited.as_str().to_string()),
+        status: Set(InvitationState::Invited),
         message: Set(new.message),
         sent_at: Set(now),
         responded_at: Set(None),
@@ -107,7 +108,7 @@ pub async fn set_answer(
     at: DateTime<Utc>,
 ) -> Result<invitation::Model, DbErr> {
     let mut active: invitation::ActiveModel = current.into();
-    active.status = Set(state.as_str().to_string());
+    active.status = Set(state);
     active.responded_at = Set(Some(at));
     active.update(db).await
 }
@@ -117,8 +118,8 @@ pub async fn set_participant_status(
     db: &impl ConnectionTrait,
     session_id: i32,
     person_id: i32,
-    role: &str,
-    status: &str,
+    role: ParticipantRole,
+    status: InvitationStatus,
 ) -> Result<(), DbErr> {
     session_participant::Entity::update_many()
         .col_expr(session_participant::Column::InvitationStatus, status.into())

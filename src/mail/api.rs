@@ -22,16 +22,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OutboxItem {
     pub id: i32,
-    /// `invitation`, `session_update`, `session_cancelled`, `event_cancelled`.
-    pub kind: String,
+    pub kind: super::MailKind,
     pub to: String,
     pub subject: String,
-    /// `queued`, `sending`, `sent` or `failed`.
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     /// The iTIP method of the attached calendar, if any.
-    pub calendar: Option<String>,
+    pub calendar: Option<crate::calendar::Method>,
     pub event_id: Option<i32>,
     pub session_id: Option<i32>,
     pub person_id: Option<i32>,

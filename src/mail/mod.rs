@@ -14,24 +14,52 @@ pub mod worker;
 
 use chrono::Duration;
 
+crate::string_enum!(
+    /// What a message is: its templates, the outbox's filters, the worker's logs.
+    MailKind {
+        Invitation => "invitation" as "Invitation",
+        SessionUpdate => "session_update" as "Session changed",
+        SessionCancelled => "session_cancelled" as "Session cancelled",
+        EventCancelled => "event_cancelled" as "Event cancelled",
+        RegistrationConfirmed => "registration_confirmed" as "Registration confirmed",
+        RegistrationWaitlisted => "registration_waitlisted" as "On the waiting list",
+        RegistrationPending => "registration_pending" as "Registration received",
+        RegistrationApproved => "registration_approved" as "Registration approved",
+        RegistrationRejected => "registration_rejected" as "Registration declined",
+        RegistrationCancelled => "registration_cancelled" as "Registration cancelled",
+        RegistrationPromoted => "registration_promoted" as "Place from the waiting list",
+        RegistrationReconfirm => "registration_reconfirm" as "Please confirm",
+        RegistrationReleased => "registration_released" as "Place released",
+        SummarySubmitted => "summary_submitted" as "Summary to review",
+        SummaryApproved => "summary_approved" as "Summary approved",
+        SummaryReturned => "summary_returned" as "Summary returned",
+        SummaryReminder => "summary_reminder" as "Summary due",
+        SummaryOverdue => "summary_overdue" as "Summary overdue",
+        AccountSetup => "account_setup" as "Account set-up",
+        PasswordReset => "password_reset" as "Password reset",
+        MembershipApplication => "membership_application" as "Membership application",
+        MembershipRejected => "membership_rejected" as "Membership declined",
+    }
+);
+
 crate::string_enum!(OutboxStatus {
-    Queued => "queued",
-    Sending => "sending",
-    Sent => "sent",
-    Failed => "failed",
+    Queued => "queued" as "Queued",
+    Sending => "sending" as "Sending",
+    Sent => "sent" as "Sent",
+    Failed => "failed" as "Failed",
 });
 
 /// A message ready to queue: rendered, addressed, and said what it is about.
 #[derive(Debug, Clone)]
 pub struct Envelope {
-    pub kind: &'static str,
+    pub kind: MailKind,
     pub recipient_email: String,
     pub recipient_name: String,
     pub subject: String,
     pub text: String,
     pub html: String,
     /// The iTIP method (`REQUEST`, `CANCEL`) and the calendar, when one is attached.
-    pub calendar: Option<(String, String)>,
+    pub calendar: Option<(crate::calendar::Method, String)>,
     pub event_id: Option<i32>,
     pub session_id: Option<i32>,
     pub person_id: Option<i32>,
@@ -43,10 +71,10 @@ pub struct Envelope {
 
 /// Declares the templates of a family of messages that share one view type, one folder
 /// each under `templates/mail/` (subject, text, HTML), and a `render(kind, view)` that
-/// gives the three of the message of `kind`.
+/// gives the three of the message of `kind` (an error for a kind of another family).
 #[macro_export]
 macro_rules! mail_templates {
-    ($view:ty; $($kind:literal => $subject:ident $s:literal, $text:ident $t:literal, $html:ident $h:literal;)+) => {
+    ($view:ty; $($kind:ident => $subject:ident $s:literal, $text:ident $t:literal, $html:ident $h:literal;)+) => {
         $(
             #[derive(askama::Template)]
             #[template(path = $s)]
@@ -66,11 +94,12 @@ macro_rules! mail_templates {
         )+
 
         /// Subject, text and HTML of the message of `kind`.
-        fn render(kind: &str, v: &$view) -> Result<(String, String, String), askama::Error> {
+        fn render(kind: $crate::mail::MailKind, v: &$view) -> Result<(String, String, String), askama::Error> {
             use askama::Template as _;
             match kind {
-                $($kind => Ok(($subject { v }.render()?.trim().to_string(), $text { v }.render()?, $html { v }.render()?)),)+
-                other => Err(askama::Error::Custom(format!("no mail {other}").into())),
+                $($crate::mail::MailKind::$kind => Ok(($subject { v }.render()?.trim().to_string(), $text { v }.render()?, $html { v }.render()?)),)+
+                #[allow(unreachable_patterns)]
+                other => Err(askama::Error::Custom(format!("no mail {other} here").into())),
             }
         }
     };

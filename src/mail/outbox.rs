@@ -33,7 +33,7 @@ pub async fn enqueue(
         }
     }
     let mut active = outbox_message::ActiveModel {
-        status: Set(OutboxStatus::Queued.as_str().to_string()),
+        status: Set(OutboxStatus::Queued),
         attempts: Set(0),
         created_at: Set(now),
         ..Default::default()
@@ -43,7 +43,7 @@ pub async fn enqueue(
 }
 
 fn fill(active: &mut outbox_message::ActiveModel, e: Envelope, now: DateTime<Utc>) {
-    active.kind = Set(e.kind.to_string());
+    active.kind = Set(e.kind);
     active.recipient_email = Set(e.recipient_email);
     active.recipient_name = Set(e.recipient_name);
     active.subject = Set(e.subject);

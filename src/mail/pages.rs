@@ -24,8 +24,9 @@ struct OutboxPage {
     ctx: Ctx,
     items: Vec<OutboxItem>,
     total: u64,
-    counts: Vec<(String, u64)>,
-    status: String,
+    /// Each status, how many messages have it, whether it is the filter shown.
+    counts: Vec<(OutboxStatus, u64, bool)>,
+    status: Option<OutboxStatus>,
 }
 
 async fn outbox_page(
@@ -52,15 +53,16 @@ async fn outbox_page(
     let mut counts = Vec::new();
     for s in OutboxStatus::ALL {
         counts.push((
-            s.as_str().to_string(),
+            *s,
             outbox::count_by_status(state.db.conn(), *s).await?,
+            status == Some(*s),
         ));
     }
     let page = OutboxPage {
         items: rows.into_iter().map(Into::into).collect(),
         total,
         counts,
-        status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        status,
         ctx,
     };
     Ok(render(&page))

@@ -104,7 +104,7 @@ pub fn build(settings: &MailSettings, row: &outbox_message::Model) -> Result<Mes
         .singlepart(SinglePart::html(row.html_body.clone()));
     let body = match (&row.ics_method, &row.ics) {
         (Some(method), Some(ics)) => {
-            let method = header_safe(method);
+            let method = method.as_str();
             let calendar_type =
                 ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
                     .map_err(|err| SendError {

@@ -18,21 +18,11 @@ use crate::error::{AppError, FieldErrors};
 crate::string_enum!(
     /// Where an application stands.
     ApplicationStatus {
-        Pending => "pending",
-        Approved => "approved",
-        Rejected => "rejected",
+        Pending => "pending" as "Waiting for a decision",
+        Approved => "approved" as "Approved",
+        Rejected => "rejected" as "Rejected",
     }
 );
-
-impl ApplicationStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ApplicationStatus::Pending => "Waiting for a decision",
-            ApplicationStatus::Approved => "Approved",
-            ApplicationStatus::Rejected => "Rejected",
-        }
-    }
-}
 
 /// An application as the form or a program sends it.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, ToSchema)]

@@ -22,14 +22,17 @@ use crate::entities::registration;
 use crate::error::{AppError, FieldErrors};
 
 crate::string_enum!(RegistrationStatus {
-    Pending => "pending",
-    Confirmed => "confirmed",
-    Waitlisted => "waitlisted",
-    Cancelled => "cancelled",
-    Rejected => "rejected",
+    Pending => "pending" as "Pending",
+    Confirmed => "confirmed" as "Confirmed",
+    Waitlisted => "waitlisted" as "Waitlisted",
+    Cancelled => "cancelled" as "Cancelled",
+    Rejected => "rejected" as "Rejected",
 });
 
 impl RegistrationStatus {
+    /// The statuses that hold (or wait for) a place.
+    pub const ACTIVE: [RegistrationStatus; 3] = [Self::Pending, Self::Confirmed, Self::Waitlisted];
+
     /// Still holding (or waiting for) a place.
     pub fn is_active(self) -> bool {
         matches!(self, Self::Pending | Self::Confirmed | Self::Waitlisted)
@@ -125,7 +128,7 @@ impl RegistrationInput {
 pub struct Registered {
     pub id: i32,
     /// `confirmed`, `waitlisted` or `pending`.
-    pub status: String,
+    pub status: RegistrationStatus,
     /// The registrant's own page: status, calendar, cancel. Keep it private.
     pub manage_url: String,
     /// The event's sessions as a calendar feed.
@@ -143,7 +146,7 @@ pub struct RegistrationOut {
     pub organization: Option<String>,
     pub country: Option<String>,
     pub needs: Option<String>,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub erased: bool,

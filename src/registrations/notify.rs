@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult};
 use crate::events::{store as event_store, views};
-use crate::mail::{Envelope, outbox};
+use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a registration mail may show.
 pub struct RegistrationMail {
@@ -29,15 +29,15 @@ pub struct RegistrationMail {
 
 crate::mail_templates! {
     RegistrationMail;
-    "registration_confirmed" => ConfirmedSubject "mail/registration_confirmed/subject.txt", ConfirmedText "mail/registration_confirmed/body.txt", ConfirmedHtml "mail/registration_confirmed/body.html";
-    "registration_waitlisted" => WaitlistedSubject "mail/registration_waitlisted/subject.txt", WaitlistedText "mail/registration_waitlisted/body.txt", WaitlistedHtml "mail/registration_waitlisted/body.html";
-    "registration_pending" => PendingSubject "mail/registration_pending/subject.txt", PendingText "mail/registration_pending/body.txt", PendingHtml "mail/registration_pending/body.html";
-    "registration_approved" => ApprovedSubject "mail/registration_approved/subject.txt", ApprovedText "mail/registration_approved/body.txt", ApprovedHtml "mail/registration_approved/body.html";
-    "registration_rejected" => RejectedSubject "mail/registration_rejected/subject.txt", RejectedText "mail/registration_rejected/body.txt", RejectedHtml "mail/registration_rejected/body.html";
-    "registration_promoted" => PromotedSubject "mail/registration_promoted/subject.txt", PromotedText "mail/registration_promoted/body.txt", PromotedHtml "mail/registration_promoted/body.html";
-    "registration_reconfirm" => ReconfirmSubject "mail/registration_reconfirm/subject.txt", ReconfirmText "mail/registration_reconfirm/body.txt", ReconfirmHtml "mail/registration_reconfirm/body.html";
-    "registration_released" => ReleasedSubject "mail/registration_released/subject.txt", ReleasedText "mail/registration_released/body.txt", ReleasedHtml "mail/registration_released/body.html";
-    "registration_cancelled" => CancelledSubject "mail/registration_cancelled/subject.txt", CancelledText "mail/registration_cancelled/body.txt", CancelledHtml "mail/registration_cancelled/body.html";
+    RegistrationConfirmed => ConfirmedSubject "mail/registration_confirmed/subject.txt", ConfirmedText "mail/registration_confirmed/body.txt", ConfirmedHtml "mail/registration_confirmed/body.html";
+    RegistrationWaitlisted => WaitlistedSubject "mail/registration_waitlisted/subject.txt", WaitlistedText "mail/registration_waitlisted/body.txt", WaitlistedHtml "mail/registration_waitlisted/body.html";
+    RegistrationPending => PendingSubject "mail/registration_pending/subject.txt", PendingText "mail/registration_pending/body.txt", PendingHtml "mail/registration_pending/body.html";
+    RegistrationApproved => ApprovedSubject "mail/registration_approved/subject.txt", ApprovedText "mail/registration_approved/body.txt", ApprovedHtml "mail/registration_approved/body.html";
+    RegistrationRejected => RejectedSubject "mail/registration_rejected/subject.txt", RejectedText "mail/registration_rejected/body.txt", RejectedHtml "mail/registration_rejected/body.html";
+    RegistrationPromoted => PromotedSubject "mail/registration_promoted/subject.txt", PromotedText "mail/registration_promoted/body.txt", PromotedHtml "mail/registration_promoted/body.html";
+    RegistrationReconfirm => ReconfirmSubject "mail/registration_reconfirm/subject.txt", ReconfirmText "mail/registration_reconfirm/body.txt", ReconfirmHtml "mail/registration_reconfirm/body.html";
+    RegistrationReleased => ReleasedSubject "mail/registration_released/subject.txt", ReleasedText "mail/registration_released/body.txt", ReleasedHtml "mail/registration_released/body.html";
+    RegistrationCancelled => CancelledSubject "mail/registration_cancelled/subject.txt", CancelledText "mail/registration_cancelled/body.txt", CancelledHtml "mail/registration_cancelled/body.html";
 }
 
 /// The registrant's own page.
@@ -57,7 +57,7 @@ pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
 pub async fn queue(
     conn: &impl ConnectionTrait,
     settings: &Settings,
-    kind: &'static str,
+    kind: MailKind,
     event: &event::Model,
     registration: &registration::Model,
 ) -> AppResult<()> {
@@ -82,7 +82,9 @@ pub async fn queue(
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
     let with_calendar = matches!(
         kind,
-        "registration_confirmed" | "registration_approved" | "registration_promoted"
+        MailKind::RegistrationConfirmed
+            | MailKind::RegistrationApproved
+            | MailKind::RegistrationPromoted
     );
     let calendar = if with_calendar {
         let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
@@ -95,7 +97,7 @@ pub async fn queue(
         }
         (!items.is_empty()).then(|| {
             (
-                "PUBLISH".to_string(),
+                Method::Publish,
                 calendar::calendar(&event.title, Method::Publish, &items),
             )
         })
@@ -123,15 +125,19 @@ pub async fn queue(
     Ok(())
 }
 
-/// The mail that tells a registrant their new status.
-pub fn kind_for(status: RegistrationStatus, promoted: bool, approved: bool) -> &'static str {
+/// The mail that answers a new registration, by the status it was given.
+pub fn on_registering(status: RegistrationStatus) -> MailKind {
     match status {
-        RegistrationStatus::Confirmed if promoted => "registration_promoted",
-        RegistrationStatus::Confirmed if approved => "registration_approved",
-        RegistrationStatus::Confirmed => "registration_confirmed",
-        RegistrationStatus::Waitlisted => "registration_waitlisted",
-        RegistrationStatus::Pending => "registration_pending",
-        RegistrationStatus::Rejected => "registration_rejected",
-        RegistrationStatus::Cancelled => "registration_cancelled",
+        RegistrationStatus::Waitlisted => MailKind::RegistrationWaitlisted,
+        RegistrationStatus::Pending => MailKind::RegistrationPending,
+        _ => MailKind::RegistrationConfirmed,
+    }
+}
+
+/// The mail that answers an organizer's approval: a place, or the waiting list.
+pub fn on_approval(status: RegistrationStatus) -> MailKind {
+    match status {
+        RegistrationStatus::Waitlisted => MailKind::RegistrationWaitlisted,
+        _ => MailKind::RegistrationApproved,
     }
 }

@@ -1,8 +1,6 @@
 //! Registration pages: the form on the event page, the registrant's own page (status,
 //! calendar, cancel, erase), and the organizers' table with approve, reject and CSV.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -16,7 +14,7 @@ use crate::app::AppState;
 use crate::entities::event;
 use crate::error::{AppError, FieldError};
 use crate::events::views::{self, EventCard};
-use crate::events::{RegistrationMode, SeriesRef, service as events};
+use crate::events::{EventStatus, RegistrationMode, SeriesRef, service as events};
 use crate::web::ListQuery;
 use crate::web::client::{ClientAddress, check_rate};
 use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
@@ -69,15 +67,15 @@ pub struct RegistrationForm {
 /// The form for an event, with what was typed and its errors.
 pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
     let invitation = values.get("invitation");
-    let closed = match event.registration_mode.parse::<RegistrationMode>() {
+    let closed = match event.registration_mode {
         _ if crate::events::service::has_ended(event, chrono::Utc::now()) => {
             Some("Registration is closed: the event has ended.".to_string())
         }
-        Ok(RegistrationMode::Closed) => Some("Registration is closed.".to_string()),
-        Ok(RegistrationMode::InviteOnly) if invitation.is_empty() => {
+        RegistrationMode::Closed => Some("Registration is closed.".to_string()),
+        RegistrationMode::InviteOnly if invitation.is_empty() => {
             Some("Registration is by invitation only: use the link in your invitation.".to_string())
         }
-        _ if event.status != "published" => {
+        _ if event.status != EventStatus::Published => {
             Some("Registration opens once the event is published.".to_string())
         }
         _ => None,
@@ -110,8 +108,8 @@ pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) ->
         unshown,
         invitation,
         has_errors: !errors.is_empty(),
-        mode_note: match event.registration_mode.as_str() {
-            "approval" => Some(
+        mode_note: match event.registration_mode {
+            RegistrationMode::Approval => Some(
                 "The organizers approve each registration; you will hear from them.".to_string(),
             ),
             _ => None,
@@ -159,11 +157,11 @@ async fn register(
                 .manage_url
                 .split_once("/registrations/")
                 .map_or("/".to_string(), |(_, t)| format!("/registrations/{t}"));
-            let message = match registered.status.as_str() {
-                "confirmed" => {
+            let message = match registered.status {
+                RegistrationStatus::Confirmed => {
                     "You are registered. A confirmation is on its way by email. Keep the link of this page: it is your registration."
                 }
-                "waitlisted" => {
+                RegistrationStatus::Waitlisted => {
                     "The event is full: you are on the waiting list, and will get a place in order of registration. Keep the link of this page."
                 }
                 _ => {
@@ -197,7 +195,7 @@ struct ManagePage {
     token: String,
     event: EventCard,
     name: String,
-    status: String,
+    status: RegistrationStatus,
     erased: bool,
     calendar_url: String,
     webcal_url: String,
@@ -316,7 +314,7 @@ async fn erase(
 }
 
 pub struct Count {
-    pub status: String,
+    pub status: RegistrationStatus,
     pub count: usize,
     pub selected: bool,
 }
@@ -344,22 +342,14 @@ async fn table(
         .get("status")
         .and_then(|s| s.parse::<RegistrationStatus>().ok());
     let (event, all) = service::list(&state.db, &SeriesRef::parse(&reference), None).await?;
-    let mut counts: BTreeMap<&str, usize> = RegistrationStatus::ALL
-        .iter()
-        .map(|s| (s.as_str(), 0))
-        .collect();
-    for r in &all {
-        if let Some(n) = counts.get_mut(r.status.as_str()) {
-            *n += 1;
-        }
-    }
+    let count = |s: RegistrationStatus| all.iter().filter(|r| r.status == s).count();
     let rows: Vec<_> = all
         .iter()
-        .filter(|r| status.is_none_or(|s| r.status == s.as_str()))
+        .filter(|r| status.is_none_or(|s| r.status == s))
         .cloned()
         .collect();
     let capacity = event.capacity;
-    let mode = views::label(&event.registration_mode);
+    let mode = event.registration_mode.label().to_string();
     let card = events::event_views(&state.db, vec![event]).await?.remove(0);
     let page = TablePage {
         event: EventCard::from(&card),
@@ -368,8 +358,8 @@ async fn table(
         counts: RegistrationStatus::ALL
             .iter()
             .map(|s| Count {
-                status: s.as_str().to_string(),
-                count: counts.get(s.as_str()).copied().unwrap_or(0),
+                status: *s,
+                count: count(*s),
                 selected: status == Some(*s),
             })
             .collect(),

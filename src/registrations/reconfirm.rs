@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
+use super::service::Cancellation;
 use super::{RegistrationStatus, notify, store};
 use crate::audit;
 use crate::config::Settings;
@@ -13,6 +14,7 @@ use crate::db::Db;
 use crate::entities::registration;
 use crate::error::{AppError, AppResult};
 use crate::events::{SeriesRef, store as event_store};
+use crate::mail::MailKind;
 use crate::web::Actor;
 
 /// Asks every active registrant of an event to re-confirm by `deadline`; returns how many
@@ -34,10 +36,7 @@ pub async fn request(
     let (rows, _) = store::list(&*txn, event.id, None, None).await?;
     let mut asked = 0;
     for row in rows {
-        let active = row
-            .status
-            .parse::<RegistrationStatus>()
-            .is_ok_and(RegistrationStatus::is_active);
+        let active = row.status.is_active();
         if !active || row.erased_at.is_some() {
             continue;
         }
@@ -46,7 +45,14 @@ pub async fn request(
         update.reconfirmed_at = Set(None);
         update.updated_at = Set(Utc::now());
         let row = update.update(&*txn).await?;
-        notify::queue(&*txn, settings, "registration_reconfirm", &event, &row).await?;
+        notify::queue(
+            &*txn,
+            settings,
+            MailKind::RegistrationReconfirm,
+            &event,
+            &row,
+        )
+        .await?;
         asked += 1;
     }
     audit::record(
@@ -88,15 +94,19 @@ pub async fn confirm(db: &Db, token: &str) -> AppResult<registration::Model> {
 pub async fn release_overdue(db: &Db, settings: &Settings) -> AppResult<usize> {
     let overdue = registration::Entity::find()
         .filter(registration::Column::ReconfirmBy.lte(Utc::now()))
-        .filter(registration::Column::Status.is_in(["pending", "confirmed", "waitlisted"]))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::ACTIVE))
         .all(db.conn())
         .await?;
     let mut released = 0;
     for row in overdue {
-        let after =
-            super::service::cancel_as(db, settings, &row.manage_token, "registration_released")
-                .await?;
-        if after.status == "cancelled" && after.status != row.status {
+        let after = super::service::cancel_as(
+            db,
+            settings,
+            &row.manage_token,
+            Cancellation::DeadlinePassed,
+        )
+        .await?;
+        if after.status == RegistrationStatus::Cancelled && after.status != row.status {
             released += 1;
         }
     }

@@ -6,7 +6,7 @@ use chrono::Utc;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use super::notify::{self, calendar_url, kind_for, manage_url};
+use super::notify::{self, calendar_url, manage_url};
 use super::{
     Registered, Registration, RegistrationInput, RegistrationOut, RegistrationStatus, store,
 };
@@ -17,6 +17,7 @@ use crate::db::Db;
 use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult, on_constraint};
 use crate::events::{EventStatus, RegistrationMode, SeriesRef, store as event_store};
+use crate::mail::MailKind;
 use crate::web::Actor;
 
 const ALREADY: &str = "this email is already registered for the event";
@@ -25,7 +26,7 @@ const ALREADY: &str = "this email is already registered for the event";
 async fn confirmed(conn: &impl ConnectionTrait, event_id: i32) -> AppResult<u64> {
     Ok(store::counts(conn, event_id)
         .await?
-        .get("confirmed")
+        .get(&RegistrationStatus::Confirmed)
         .copied()
         .unwrap_or(0))
 }
@@ -39,15 +40,15 @@ fn has_room(event: &event::Model, taken: u64) -> bool {
 /// Why an event takes no registration now, if it does not.
 fn refusal(event: &event::Model, invited: bool) -> Option<String> {
     let now = Utc::now();
-    if event.status == EventStatus::Cancelled.as_str() {
+    if event.status == EventStatus::Cancelled {
         return Some("the event is cancelled".into());
     }
     if crate::events::service::has_ended(event, now) {
         return Some("registration is closed: the event has ended".into());
     }
-    match event.registration_mode.parse::<RegistrationMode>() {
-        Ok(RegistrationMode::Closed) => return Some("registration is closed".into()),
-        Ok(RegistrationMode::InviteOnly) if !invited => {
+    match event.registration_mode {
+        RegistrationMode::Closed => return Some("registration is closed".into()),
+        RegistrationMode::InviteOnly if !invited => {
             return Some(
                 "registration is by invitation only: use the link of your invitation".into(),
             );
@@ -82,13 +83,15 @@ pub async fn register(
     let txn = db.begin_write().await?;
     let event = event_store::event(&*txn, reference)
         .await?
-        .filter(|e| e.status != EventStatus::Draft.as_str())
+        .filter(|e| e.status != EventStatus::Draft)
         .ok_or(AppError::NotFound("event"))?;
     store::lock_event(&*txn, event.id).await?;
     let invitation = match &registration.invitation {
         Some(token) => crate::invitations::store::by_token_hash(&*txn, &hash_secret(token))
             .await?
-            .filter(|i| i.event_id == event.id && i.status != "declined"),
+            .filter(|i| {
+                i.event_id == event.id && i.status != crate::invitations::InvitationState::Declined
+            }),
         None => None,
     };
     if let Some(why) = refusal(&event, invitation.is_some()) {
@@ -100,16 +103,15 @@ pub async fn register(
     {
         return Err(AppError::Conflict(ALREADY.into()));
     }
-    let status =
-        if event.registration_mode == RegistrationMode::Approval.as_str() && invitation.is_none() {
-            RegistrationStatus::Pending
-        } else if has_room(&event, confirmed(&*txn, event.id).await?) {
-            RegistrationStatus::Confirmed
-        } else if event.waitlist {
-            RegistrationStatus::Waitlisted
-        } else {
-            return Err(AppError::Conflict("the event is full".into()));
-        };
+    let status = if event.registration_mode == RegistrationMode::Approval && invitation.is_none() {
+        RegistrationStatus::Pending
+    } else if has_room(&event, confirmed(&*txn, event.id).await?) {
+        RegistrationStatus::Confirmed
+    } else if event.waitlist {
+        RegistrationStatus::Waitlisted
+    } else {
+        return Err(AppError::Conflict("the event is full".into()));
+    };
     let (token, _) = new_secret("")?;
     let created = store::insert(
         &*txn,
@@ -124,7 +126,7 @@ pub async fn register(
     notify::queue(
         &*txn,
         settings,
-        kind_for(status, false, false),
+        notify::on_registering(status),
         &event,
         &created,
     )
@@ -141,7 +143,7 @@ pub async fn register(
     txn.commit().await?;
     Ok(Registered {
         id: created.id,
-        status: status.as_str().to_string(),
+        status,
         manage_url: manage_url(settings, &token),
         calendar_url: calendar_url(settings, &event),
     })
@@ -159,14 +161,7 @@ async fn promote(
             break;
         };
         let next = store::set_status(conn, next, RegistrationStatus::Confirmed).await?;
-        notify::queue(
-            conn,
-            settings,
-            kind_for(RegistrationStatus::Confirmed, true, false),
-            event,
-            &next,
-        )
-        .await?;
+        notify::queue(conn, settings, MailKind::RegistrationPromoted, event, &next).await?;
         audit::record(
             conn,
             None,
@@ -218,7 +213,7 @@ pub async fn approve(
         .ok_or(AppError::NotFound("registration"))?;
     let current = locked(&*txn, current).await?;
     let event = event_of(&*txn, &current).await?;
-    if current.status != RegistrationStatus::Pending.as_str() {
+    if current.status != RegistrationStatus::Pending {
         return Err(AppError::Conflict(format!(
             "the registration is {}, not pending",
             current.status
@@ -235,7 +230,7 @@ pub async fn approve(
     notify::queue(
         &*txn,
         settings,
-        kind_for(status, false, true),
+        notify::on_approval(status),
         &event,
         &updated,
     )
@@ -266,14 +261,24 @@ pub async fn reject(
         .ok_or(AppError::NotFound("registration"))?;
     let current = locked(&*txn, current).await?;
     let event = event_of(&*txn, &current).await?;
-    if !matches!(current.status.as_str(), "pending" | "waitlisted") {
+    if !matches!(
+        current.status,
+        RegistrationStatus::Pending | RegistrationStatus::Waitlisted
+    ) {
         return Err(AppError::Conflict(format!(
             "the registration is {}; only pending or waitlisted ones can be rejected",
             current.status
         )));
     }
     let updated = store::set_status(&*txn, current, RegistrationStatus::Rejected).await?;
-    notify::queue(&*txn, settings, "registration_rejected", &event, &updated).await?;
+    notify::queue(
+        &*txn,
+        settings,
+        MailKind::RegistrationRejected,
+        &event,
+        &updated,
+    )
+    .await?;
     audit::record(&*txn, Some(actor), "reject", "registration", id, json!({})).await?;
     txn.commit().await?;
     Ok(updated.into())
@@ -282,34 +287,43 @@ pub async fn reject(
 /// The registrant cancels: the place is freed and the first waitlisted person promoted,
 /// in the same transaction. Cancelling twice changes nothing.
 pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<registration::Model> {
-    cancel_as(db, settings, token, "registration_cancelled").await
+    cancel_as(db, settings, token, Cancellation::ByRegistrant).await
 }
 
-/// Cancels with the given mail (`registration_released` when a re-confirmation deadline
-/// passed).
+/// Why a registration ends without its registrant or an organizer deciding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancellation {
+    /// The registrant cancelled from their page.
+    ByRegistrant,
+    /// The registrant did not re-confirm by the deadline.
+    DeadlinePassed,
+}
+
+/// Cancels a registration and tells the registrant why.
 pub async fn cancel_as(
     db: &Db,
     settings: &Settings,
     token: &str,
-    mail: &'static str,
+    why: Cancellation,
 ) -> AppResult<registration::Model> {
     let txn = db.begin_write().await?;
     let current = store::by_token(&*txn, token)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
     let current = locked(&*txn, current).await?;
-    let active = current
-        .status
-        .parse::<RegistrationStatus>()
-        .is_ok_and(RegistrationStatus::is_active);
+    let active = current.status.is_active();
     // A release only goes ahead if, under the lock, the deadline still stands unanswered.
     let overdue =
         current.reconfirm_by.is_some_and(|by| by <= Utc::now()) && current.reconfirmed_at.is_none();
-    if !active || (mail == "registration_released" && !overdue) {
+    if !active || (why == Cancellation::DeadlinePassed && !overdue) {
         return Ok(current);
     }
     let event = event_of(&*txn, &current).await?;
     let updated = store::set_status(&*txn, current, RegistrationStatus::Cancelled).await?;
+    let mail = match why {
+        Cancellation::ByRegistrant => MailKind::RegistrationCancelled,
+        Cancellation::DeadlinePassed => MailKind::RegistrationReleased,
+    };
     notify::queue(&*txn, settings, mail, &event, &updated).await?;
     audit::record(
         &*txn,
@@ -391,7 +405,7 @@ pub fn csv(rows: &[RegistrationOut]) -> String {
     for r in rows {
         let fields = [
             r.id.to_string(),
-            r.status.clone(),
+            r.status.label().to_string(),
             r.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             r.given_name.clone(),
             r.family_name.clone(),

@@ -43,7 +43,7 @@ pub async fn insert(
         organization: Set(r.organization.clone()),
         country: Set(r.country.map(|c| c.as_str().to_string())),
         needs: Set(r.needs.clone()),
-        status: Set(status.as_str().to_string()),
+        status: Set(status),
         invitation_id: Set(invitation_id),
         consented_at: Set(now),
         created_at: Set(now),
@@ -83,7 +83,7 @@ pub async fn active_by_email(
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::Email.eq(email))
-        .filter(registration::Column::Status.is_in(["pending", "confirmed", "waitlisted"]))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::ACTIVE))
         .one(db)
         .await
 }
@@ -92,8 +92,8 @@ pub async fn active_by_email(
 pub async fn counts(
     db: &impl ConnectionTrait,
     event_id: i32,
-) -> Result<HashMap<String, u64>, DbErr> {
-    let rows: Vec<(String, i64)> = registration::Entity::find()
+) -> Result<HashMap<RegistrationStatus, u64>, DbErr> {
+    let rows: Vec<(RegistrationStatus, i64)> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Status)
         .column_as(registration::Column::Id.count(), "n")
@@ -127,7 +127,7 @@ pub async fn set_status(
     status: RegistrationStatus,
 ) -> Result<registration::Model, DbErr> {
     let mut active: registration::ActiveModel = current.into();
-    active.status = Set(status.as_str().to_string());
+    active.status = Set(status);
     active.updated_at = Set(Utc::now());
     active.update(db).await
 }

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use sea_orm::ConnectionTrait;
 
 use super::{
-    AddresseeGroup, EventFacts, EventReport, KeyPointLine, MissingSummary, OrganizationLine,
-    PersonLine, RecommendationItem, RecommendationLine, ReportSession, ReportStatus, Sourced,
-    SummaryBody, ThemeCount, ThemeGroup, store,
+    AddresseeGroup, EventFacts, EventReport, Involvement, KeyPointLine, MissingSummary,
+    OrganizationLine, PersonLine, RecommendationItem, RecommendationLine, ReportSession,
+    ReportStatus, Sourced, SummaryBody, ThemeCount, ThemeGroup, store,
 };
 use crate::config::Settings;
 use crate::db::Db;
@@ -23,7 +23,7 @@ use crate::summaries::{SummaryStatus, store as summary_store, theme_key};
 
 fn people(list: &[ParticipantOut], roles: &[ParticipantRole]) -> Vec<PersonLine> {
     list.iter()
-        .filter(|p| roles.iter().any(|r| r.as_str() == p.role))
+        .filter(|p| roles.contains(&p.role))
         .map(|p| PersonLine {
             person_id: p.person_id,
             display_name: p.display_name.clone(),
@@ -41,8 +41,8 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
         dates: views::date_range(out.starts_on, out.ends_on),
         place: views::place(out.city.as_deref(), out.country.as_deref()),
         venue: out.venue.clone(),
-        region: out.region.clone(),
-        region_label: out.region.as_deref().map(views::region_label),
+        region: out.region,
+        region_label: out.region.map(|r| r.label().to_string()),
         aim: out.description.clone(),
         url: format!("{}/events/{}", settings.public_url(), out.slug),
         series: out.series.clone(),
@@ -52,7 +52,7 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
             .map(|o| OrganizationLine {
                 name: o.name.clone(),
                 acronym: o.acronym.clone(),
-                role: o.role.clone(),
+                role: o.role.into(),
             })
             .collect(),
     }
@@ -85,16 +85,13 @@ pub async fn event_report(
     for session in &sessions {
         let panel = panels.remove(&session.id).unwrap_or_default();
         let summary = summaries.get(&session.id);
-        let approved = summary.filter(|s| s.status == SummaryStatus::Approved.as_str());
+        let approved = summary.filter(|s| s.status == SummaryStatus::Approved);
         let Some(approved) = approved else {
-            if panel
-                .iter()
-                .any(|p| p.role == ParticipantRole::Rapporteur.as_str())
-            {
+            if panel.iter().any(|p| p.role == ParticipantRole::Rapporteur) {
                 missing.push(MissingSummary {
                     session_id: session.id,
                     title: session.title.clone(),
-                    status: summary.map_or_else(|| "none".to_string(), |s| s.status.clone()),
+                    status: summary.map(|s| s.status).into(),
                 });
             }
             continue;
@@ -173,10 +170,7 @@ pub async fn event_report(
         event: facts(settings, &out),
         introduction: row.as_ref().and_then(|r| r.introduction.clone()),
         conclusions: row.as_ref().and_then(|r| r.conclusions.clone()),
-        status: row
-            .as_ref()
-            .map_or(ReportStatus::Draft.as_str(), |r| r.status.as_str())
-            .to_string(),
+        status: row.as_ref().map_or(ReportStatus::Draft, |r| r.status),
         published_at: row.as_ref().and_then(|r| r.published_at),
         sessions: report_sessions,
         recommendations_by_addressee: by_addressee,
@@ -203,7 +197,7 @@ async fn organizations(
         .map(|o| OrganizationLine {
             name: o.name.clone(),
             acronym: o.acronym.clone(),
-            role: o.role.clone(),
+            role: o.role.into(),
         })
         .collect();
     let people = directory_store::people_by_id(
@@ -227,7 +221,7 @@ async fn organizations(
     lines.extend(others.into_iter().map(|o| OrganizationLine {
         name: o.name,
         acronym: o.acronym,
-        role: "participant".into(),
+        role: Involvement::Participant,
     }));
     Ok(lines)
 }
@@ -247,8 +241,8 @@ pub fn group_recommendations(
                     text: r.text.clone(),
                     themes: r.themes.clone(),
                     addressee: r.addressee.clone(),
-                    priority: r.priority.clone(),
-                    timeframe: r.timeframe.clone(),
+                    priority: r.priority,
+                    timeframe: r.timeframe,
                     session_id: s.id,
                     session_title: s.title.clone(),
                 })

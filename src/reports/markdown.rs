@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Options, Parser, html};
 
-use super::{EventReport, PersonLine, Source, Synthesis};
+use super::{EventReport, PersonLine, ReportStatus, Source, Synthesis};
 
 /// Markdown as safe HTML: rendered, then cleaned by an allow-list sanitizer.
 pub fn to_html(markdown: &str) -> String {
@@ -103,7 +103,7 @@ pub fn event_report(r: &EventReport) -> String {
         "**Outcome report** · {}\n",
         facts(&[Some(&e.dates), e.place.as_ref(), e.venue.as_ref()])
     );
-    if r.status != "published" {
+    if r.status != ReportStatus::Published {
         out.push_str("> **Draft**: not published yet.\n\n");
     }
     if let Some(intro) = &r.introduction {
@@ -116,12 +116,7 @@ pub fn event_report(r: &EventReport) -> String {
     if !e.organizers.is_empty() {
         out.push_str("**Organized by:**\n\n");
         for o in &e.organizers {
-            let _ = writeln!(
-                out,
-                "- {} ({})",
-                escape(&o.name),
-                escape(&o.role.replace('_', "-"))
-            );
+            let _ = writeln!(out, "- {} ({})", escape(&o.name), escape(o.role.label()));
         }
         out.push('\n');
     }
@@ -167,12 +162,8 @@ pub fn event_report(r: &EventReport) -> String {
                             .join(", "),
                     );
                 }
-                tags.extend(
-                    rec.priority
-                        .iter()
-                        .map(|p| format!("priority {}", escape(p))),
-                );
-                tags.extend(rec.timeframe.iter().map(|t| escape(&t.replace('_', " "))));
+                tags.extend(rec.priority.map(|p| p.label().to_string()));
+                tags.extend(rec.timeframe.map(|t| t.label().to_string()));
                 let _ = writeln!(out, "- {} ({})", escape(&rec.text), tags.join("; "));
             }
             out.push('\n');

@@ -16,9 +16,61 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::Region;
+use crate::events::OrganizerRole;
+use crate::summaries::{Priority, SummaryStatus, Timeframe};
+
+crate::string_enum!(
+    /// How an organization took part in an event, as its report says: one of the
+    /// organizers' roles, or the organization of someone on a panel.
+    Involvement {
+        Organizer => "organizer" as "Organizer",
+        CoOrganizer => "co-organizer" as "Co-organizer",
+        Partner => "partner" as "Partner",
+        Host => "host" as "Host",
+        Sponsor => "sponsor" as "Sponsor",
+        Participant => "participant" as "Participant",
+    }
+);
+
+impl From<OrganizerRole> for Involvement {
+    fn from(role: OrganizerRole) -> Self {
+        match role {
+            OrganizerRole::Organizer => Self::Organizer,
+            OrganizerRole::CoOrganizer => Self::CoOrganizer,
+            OrganizerRole::Partner => Self::Partner,
+            OrganizerRole::Host => Self::Host,
+            OrganizerRole::Sponsor => Self::Sponsor,
+        }
+    }
+}
+
+crate::string_enum!(
+    /// How far the summary of a session is that the report still lacks.
+    SummaryProgress {
+        None => "none" as "Not started",
+        Draft => "draft" as "Draft",
+        Submitted => "submitted" as "Submitted",
+        Approved => "approved" as "Approved",
+        Returned => "returned" as "Returned",
+    }
+);
+
+impl From<Option<SummaryStatus>> for SummaryProgress {
+    fn from(status: Option<SummaryStatus>) -> Self {
+        match status {
+            None => Self::None,
+            Some(SummaryStatus::Draft) => Self::Draft,
+            Some(SummaryStatus::Submitted) => Self::Submitted,
+            Some(SummaryStatus::Approved) => Self::Approved,
+            Some(SummaryStatus::Returned) => Self::Returned,
+        }
+    }
+}
+
 crate::string_enum!(ReportStatus {
-    Draft => "draft",
-    Published => "published",
+    Draft => "draft" as "Draft",
+    Published => "published" as "Published",
 });
 
 /// A person as reports name them: "Mr Gareth EVANS", "President, International Crisis Group".
@@ -33,9 +85,9 @@ pub struct PersonLine {
 pub struct OrganizationLine {
     pub name: String,
     pub acronym: Option<String>,
-    /// `organizer`, `co_organizer`, `partner`, `sponsor`, or `participant` for the
-    /// organizations of the people on the panels.
-    pub role: String,
+    /// One of the organizers' roles, or `participant` for the organizations of the
+    /// people on the panels.
+    pub role: Involvement,
 }
 
 /// The event a report is about.
@@ -50,7 +102,7 @@ pub struct EventFacts {
     /// "Brussels, Belgium".
     pub place: Option<String>,
     pub venue: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     /// "Europe".
     pub region_label: Option<String>,
     /// The event's description: what it set out to do.
@@ -74,8 +126,8 @@ pub struct RecommendationLine {
     pub text: String,
     pub addressee: String,
     pub themes: Vec<String>,
-    pub priority: Option<String>,
-    pub timeframe: Option<String>,
+    pub priority: Option<Priority>,
+    pub timeframe: Option<Timeframe>,
 }
 
 /// An approved summary as reports show it.
@@ -114,8 +166,8 @@ pub struct RecommendationItem {
     pub text: String,
     pub themes: Vec<String>,
     pub addressee: String,
-    pub priority: Option<String>,
-    pub timeframe: Option<String>,
+    pub priority: Option<Priority>,
+    pub timeframe: Option<Timeframe>,
     pub session_id: i32,
     pub session_title: String,
 }
@@ -144,8 +196,7 @@ pub struct ThemeGroup {
 pub struct MissingSummary {
     pub session_id: i32,
     pub title: String,
-    /// `none`, `draft`, `submitted` or `returned`.
-    pub status: String,
+    pub status: SummaryProgress,
 }
 
 /// An event's outcome report.
@@ -156,8 +207,7 @@ pub struct EventReport {
     pub introduction: Option<String>,
     /// Markdown, by the organizers.
     pub conclusions: Option<String>,
-    /// `draft` or `published`.
-    pub status: String,
+    pub status: ReportStatus,
     pub published_at: Option<DateTime<Utc>>,
     /// In programme order; only sessions with an approved summary.
     pub sessions: Vec<ReportSession>,
@@ -196,7 +246,7 @@ pub struct SynthesisEvent {
     pub label: String,
     pub dates: String,
     pub place: Option<String>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub region_label: Option<String>,
     /// The organizing organizations and partners.
     pub partners: Vec<String>,
@@ -237,7 +287,7 @@ pub struct SynthesisAddressee {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegionStrategies {
-    pub region: String,
+    pub region: Region,
     pub label: String,
     pub event_ids: Vec<i32>,
     /// The recommendations and next steps of the region's events.

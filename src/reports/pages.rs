@@ -61,7 +61,7 @@ fn report_view(ctx: Ctx, r: EventReport) -> ReportPage {
         aim_html: r.event.aim.as_deref().map(to_html).unwrap_or_default(),
         intro_html: r.introduction.as_deref().map(to_html).unwrap_or_default(),
         conclusions_html: r.conclusions.as_deref().map(to_html).unwrap_or_default(),
-        draft: r.status != ReportStatus::Published.as_str(),
+        draft: r.status != ReportStatus::Published,
         sessions,
         ctx,
         r,
@@ -113,7 +113,7 @@ async fn report_markdown(
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
     let report = report_of(&state, &ctx, &reference).await?;
-    let draft = report.status != ReportStatus::Published.as_str();
+    let draft = report.status != ReportStatus::Published;
     Ok(download(
         markdown::event_report(&report).into_bytes(),
         "text/markdown; charset=utf-8",
@@ -180,7 +180,7 @@ async fn report_pdf(
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
     let report = report_of(&state, &ctx, &reference).await?;
-    let draft = report.status != ReportStatus::Published.as_str();
+    let draft = report.status != ReportStatus::Published;
     let name = format!("{}-report.pdf", report.event.slug);
     let bytes = render_pdf(report, pdf::event_report).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, draft))
@@ -289,7 +289,7 @@ async fn edit_page_with(
     };
     let page = EditPage {
         ctx,
-        published: r.status == ReportStatus::Published.as_str(),
+        published: r.status == ReportStatus::Published,
         r,
         introduction,
         conclusions,

@@ -22,8 +22,9 @@ use typst::{Library, LibraryExt, World, WorldExt};
 
 use super::{
     EventReport, KeyPointLine, OrganizationLine, PersonLine, RecommendationItem,
-    RecommendationLine, Source as SynthesisSource, Synthesis, SynthesisItem,
+    RecommendationLine, ReportStatus, Source as SynthesisSource, Synthesis, SynthesisItem,
 };
+use crate::summaries::{Priority, Timeframe};
 
 const REPORT_TEMPLATE: &str = include_str!("../../templates/reports/report.typ");
 const SYNTHESIS_TEMPLATE: &str = include_str!("../../templates/reports/synthesis.typ");
@@ -487,7 +488,7 @@ fn people(list: &[PersonLine]) -> Vec<Person<'_>> {
 struct Organization<'a> {
     name: &'a str,
     acronym: Option<&'a str>,
-    role: String,
+    role: &'static str,
 }
 
 fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
@@ -499,41 +500,9 @@ fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
                 .acronym
                 .as_deref()
                 .filter(|a| !a.is_empty() && *a != o.name),
-            role: role_label(&o.role),
+            role: o.role.label(),
         })
         .collect()
-}
-
-fn role_label(role: &str) -> String {
-    match role {
-        "organizer" => "Organizer".to_owned(),
-        "co_organizer" => "Co-organizer".to_owned(),
-        "partner" => "Partner".to_owned(),
-        "sponsor" => "Sponsor".to_owned(),
-        "participant" => "Participant".to_owned(),
-        other => capitalize(&other.replace('_', " ")),
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "High priority", "Short term": the tags of a recommendation, for its line of details.
-fn priority_label(priority: Option<&str>) -> Option<String> {
-    priority
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("{} priority", capitalize(&p.replace('_', " "))))
-}
-
-fn timeframe_label(timeframe: Option<&str>) -> Option<String> {
-    timeframe
-        .filter(|t| !t.is_empty())
-        .map(|t| capitalize(&t.replace('_', " ")))
 }
 
 #[derive(Serialize)]
@@ -541,8 +510,8 @@ struct Recommendation<'a> {
     text: &'a str,
     addressee: &'a str,
     themes: &'a [String],
-    priority: Option<String>,
-    timeframe: Option<String>,
+    priority: Option<&'static str>,
+    timeframe: Option<&'static str>,
     /// Where it comes from: a session title, or "Accra — Session title".
     source: Option<String>,
 }
@@ -553,8 +522,8 @@ impl<'a> Recommendation<'a> {
             text: &r.text,
             addressee: &r.addressee,
             themes: &r.themes,
-            priority: priority_label(r.priority.as_deref()),
-            timeframe: timeframe_label(r.timeframe.as_deref()),
+            priority: r.priority.map(Priority::label),
+            timeframe: r.timeframe.map(Timeframe::label),
             source: None,
         }
     }
@@ -564,8 +533,8 @@ impl<'a> Recommendation<'a> {
             text: &r.text,
             addressee: &r.addressee,
             themes: &r.themes,
-            priority: priority_label(r.priority.as_deref()),
-            timeframe: timeframe_label(r.timeframe.as_deref()),
+            priority: r.priority.map(Priority::label),
+            timeframe: r.timeframe.map(Timeframe::label),
             source: Some(r.session_title.clone()),
         }
     }
@@ -657,7 +626,7 @@ impl<'a> ReportView<'a> {
     fn new(r: &'a EventReport) -> Self {
         use chrono::Datelike;
         let e = &r.event;
-        let draft = r.status != "published";
+        let draft = r.status != ReportStatus::Published;
         let published = r.published_at.filter(|_| !draft);
         let count_of = |theme: &str, fallback: usize| {
             r.themes
@@ -890,11 +859,7 @@ impl<'a> SynthesisView<'a> {
                 .regions
                 .iter()
                 .map(|r| RegionView {
-                    name: if r.label.is_empty() {
-                        &r.region
-                    } else {
-                        &r.label
-                    },
+                    name: &r.label,
                     events: r.event_ids.iter().filter_map(|id| label_of(*id)).collect(),
                     items: r.strategies.iter().map(statement).collect(),
                 })
@@ -932,7 +897,7 @@ mod tests {
         OrganizationLine {
             name: name.into(),
             acronym: acronym.map(Into::into),
-            role: role.into(),
+            role: role.parse().unwrap(),
         }
     }
 
@@ -943,8 +908,8 @@ mod tests {
             ),
             addressee: addressee.into(),
             themes: themes.iter().map(|t| (*t).to_owned()).collect(),
-            priority: Some("high".into()),
-            timeframe: Some("short_term".into()),
+            priority: Some(Priority::High),
+            timeframe: Some(Timeframe::ShortTerm),
         }
     }
 
@@ -1003,8 +968,8 @@ mod tests {
             text: r.text.clone(),
             themes: r.themes.clone(),
             addressee: r.addressee.clone(),
-            priority: r.priority.clone(),
-            timeframe: r.timeframe.clone(),
+            priority: r.priority,
+            timeframe: r.timeframe,
             session_id: s.id,
             session_title: s.title.clone(),
         }
@@ -1074,7 +1039,7 @@ mod tests {
                 dates: "3–4 June 2009".into(),
                 place: Some("Brussels, Belgium".into()),
                 venue: Some("Palais d'Egmont".into()),
-                region: Some("europe".into()),
+                region: Some(crate::domain::Region::Europe),
                 region_label: Some("Europe".into()),
                 aim: Some(format!("To bring **governments** and *civil society* together.\n\n{HOSTILE}")),
                 url: "https://roundtable.example.org/events/brussels-2009".into(),
@@ -1085,14 +1050,14 @@ mod tests {
                 }),
                 organizers: vec![
                     org("International Crisis Group", Some("ICG"), "organizer"),
-                    org("Institut d'études de sécurité", None, "co_organizer"),
+                    org("Institut d'études de sécurité", None, "co-organizer"),
                 ],
             },
             introduction: Some(
                 "This report brings together the rapporteurs' summaries.\n\n1. First\n2. Second\n\n> A quote.".into(),
             ),
             conclusions: Some(format!("The participants agreed on *three* things. {HOSTILE}")),
-            status: "draft".into(),
+            status: ReportStatus::Draft,
             published_at: None,
             recommendations_by_addressee: by_addressee,
             recommendations_by_theme: by_theme,
@@ -1104,7 +1069,7 @@ mod tests {
                 org("Ministry of Foreign Affairs", None, "participant"),
                 org(HOSTILE, None, "participant"),
             ],
-            missing: vec![MissingSummary { session_id: 99, title: "Closing plenary".into(), status: "draft".into() }],
+            missing: vec![MissingSummary { session_id: 99, title: "Closing plenary".into(), status: super::super::SummaryProgress::Draft }],
             sessions,
         }
     }
@@ -1138,7 +1103,7 @@ mod tests {
                 label: (*city).into(),
                 dates: format!("{id}–{} June 2010", id + 1),
                 place: Some(format!("{city}, {country}")),
-                region: Some(region.to_lowercase()),
+                region: region.to_lowercase().replace(' ', "-").parse().ok(),
                 region_label: Some((*region).into()),
                 partners: vec![
                     "International Crisis Group".into(),
@@ -1199,7 +1164,7 @@ mod tests {
                 ],
             }],
             regions: vec![RegionStrategies {
-                region: "africa".into(),
+                region: crate::domain::Region::Africa,
                 label: "Africa".into(),
                 event_ids: vec![1],
                 strategies: vec![sitem(
@@ -1244,7 +1209,7 @@ mod tests {
     #[test]
     fn a_published_report_without_optional_parts_typesets() {
         let mut report = sample_report(1);
-        report.status = "published".into();
+        report.status = ReportStatus::Published;
         report.published_at = Some(chrono::Utc.with_ymd_and_hms(2009, 6, 12, 10, 0, 0).unwrap());
         report.introduction = None;
         report.conclusions = None;
@@ -1387,7 +1352,7 @@ mod tests {
         println!("3-session report: {:?}", started.elapsed());
         std::fs::write(dir.join("sample-report.pdf"), pdf).unwrap();
         let mut published = sample_report(3);
-        published.status = "published".into();
+        published.status = ReportStatus::Published;
         published.published_at = Some(chrono::Utc.with_ymd_and_hms(2009, 6, 12, 10, 0, 0).unwrap());
         published.missing.clear();
         std::fs::write(

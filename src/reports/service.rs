@@ -25,7 +25,7 @@ pub async fn visible_report(
     if !staff {
         let published = store::of_event(db.conn(), event.id)
             .await?
-            .is_some_and(|r| r.status == ReportStatus::Published.as_str());
+            .is_some_and(|r| r.status == ReportStatus::Published);
         if !published {
             return Err(AppError::NotFound("report"));
         }

@@ -45,7 +45,7 @@ pub async fn ensure(
     let now = Utc::now();
     let row = event_report::ActiveModel {
         event_id: Set(event_id),
-        status: Set(ReportStatus::Draft.as_str().to_string()),
+        status: Set(ReportStatus::Draft),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -83,7 +83,7 @@ pub async fn set_status(
 ) -> Result<event_report::Model, DbErr> {
     let now = Utc::now();
     let mut active: event_report::ActiveModel = current.into();
-    active.status = Set(status.as_str().to_string());
+    active.status = Set(status);
     active.published_at = Set((status == ReportStatus::Published).then_some(now));
     active.updated_at = Set(now);
     active.update(db).await

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::config::Settings;
 use crate::db::Db;
+use crate::domain::Region;
 use crate::entities::series;
 use crate::error::AppResult;
 use crate::events::{EventStatus, SeriesBrief, store as event_store};
@@ -132,25 +133,15 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
     let mut themes: BTreeMap<String, Tally> = BTreeMap::new();
     let mut challenges: BTreeMap<String, Tally> = BTreeMap::new();
     let mut addressees: BTreeMap<String, SynthesisAddressee> = BTreeMap::new();
-    let mut regions: BTreeMap<String, RegionStrategies> = BTreeMap::new();
+    let mut regions: BTreeMap<Region, RegionStrategies> = BTreeMap::new();
     for report in reports {
-        let region = report
-            .event
-            .region
-            .clone()
-            .unwrap_or_else(|| "global".into());
-        let strategies = regions
-            .entry(region.clone())
-            .or_insert_with(|| RegionStrategies {
-                label: report
-                    .event
-                    .region_label
-                    .clone()
-                    .unwrap_or_else(|| "Global".into()),
-                region,
-                event_ids: Vec::new(),
-                strategies: Vec::new(),
-            });
+        let region = report.event.region.unwrap_or(Region::Global);
+        let strategies = regions.entry(region).or_insert_with(|| RegionStrategies {
+            label: region.label().to_string(),
+            region,
+            event_ids: Vec::new(),
+            strategies: Vec::new(),
+        });
         strategies.event_ids.push(report.event.id);
         for session in &report.sessions {
             let from = || source(settings, report, session.id, &session.title);
@@ -208,7 +199,7 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
                 label: label(r),
                 dates: r.event.dates.clone(),
                 place: r.event.place.clone(),
-                region: r.event.region.clone(),
+                region: r.event.region,
                 region_label: r.event.region_label.clone(),
                 partners: r.event.organizers.iter().map(|o| o.name.clone()).collect(),
                 report_url: format!("{}/events/{}/report", settings.public_url(), r.event.slug),

@@ -169,9 +169,8 @@ pub async fn parse_due(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VersionOut {
     pub version: i32,
-    /// `saved`, `submitted`, `approved` or `returned`.
-    pub action: String,
-    pub status: String,
+    pub action: super::VersionAction,
+    pub status: super::SummaryStatus,
     pub comment: Option<String>,
     pub by: String,
     pub at: DateTime<Utc>,

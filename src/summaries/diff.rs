@@ -6,9 +6,9 @@ use similar::{ChangeTag, TextDiff};
 use super::SummaryContent;
 
 crate::string_enum!(LineChange {
-    Same => "same",
-    Added => "added",
-    Removed => "removed",
+    Same => "same" as "Unchanged",
+    Added => "added" as "Added",
+    Removed => "removed" as "Removed",
 });
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -43,8 +43,8 @@ pub fn as_lines(content: &SummaryContent, name_of: &dyn Fn(i32) -> Option<String
         if !r.themes.is_empty() {
             facts.push(format!("themes: {}", r.themes.join(", ")));
         }
-        facts.extend(r.priority.iter().map(|p| format!("priority: {p}")));
-        facts.extend(r.timeframe.iter().map(|t| format!("timeframe: {t}")));
+        facts.extend(r.priority.map(|p| p.label().to_string()));
+        facts.extend(r.timeframe.map(|t| t.label().to_string()));
         out.push_str(&format!(
             "  - {} [{}]\n",
             one_line(&r.text),

@@ -22,10 +22,10 @@ use crate::domain::{optional_text, required_text};
 use crate::error::{AppError, FieldErrors};
 
 crate::string_enum!(SummaryStatus {
-    Draft => "draft",
-    Submitted => "submitted",
-    Approved => "approved",
-    Returned => "returned",
+    Draft => "draft" as "Draft",
+    Submitted => "submitted" as "Submitted",
+    Approved => "approved" as "Approved",
+    Returned => "returned" as "Returned",
 });
 
 impl SummaryStatus {
@@ -35,39 +35,28 @@ impl SummaryStatus {
     }
 }
 
+crate::string_enum!(
+    /// What a version of a summary records.
+    VersionAction {
+        Saved => "saved" as "Saved",
+        Submitted => "submitted" as "Submitted",
+        Approved => "approved" as "Approved",
+        Returned => "returned" as "Returned",
+    }
+);
+
 crate::string_enum!(Priority {
-    High => "high",
-    Medium => "medium",
-    Low => "low",
+    High => "high" as "High priority",
+    Medium => "medium" as "Medium priority",
+    Low => "low" as "Low priority",
 });
 
 crate::string_enum!(Timeframe {
-    Immediate => "immediate",
-    ShortTerm => "short_term",
-    MediumTerm => "medium_term",
-    LongTerm => "long_term",
+    Immediate => "immediate" as "Immediate",
+    ShortTerm => "short_term" as "Within a year",
+    MediumTerm => "medium_term" as "One to three years",
+    LongTerm => "long_term" as "Longer term",
 });
-
-impl Priority {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::High => "High priority",
-            Self::Medium => "Medium priority",
-            Self::Low => "Low priority",
-        }
-    }
-}
-
-impl Timeframe {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Immediate => "Immediate",
-            Self::ShortTerm => "Within a year",
-            Self::MediumTerm => "One to three years",
-            Self::LongTerm => "Longer term",
-        }
-    }
-}
 
 /// Addressees offered to rapporteurs; others may be typed. A typed value that matches one
 /// of these but for case is spelled as here, so that reports group them together.
@@ -99,9 +88,29 @@ pub struct KeyPoint {
     pub text: String,
 }
 
+/// A recommendation of a summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
+    #[serde(default)]
+    pub text: String,
+    /// Who should act: "EU", "UN Security Council", "governments", "civil society"...
+    #[serde(default)]
+    pub addressee: String,
+    /// From the organizers' vocabulary; new ones are allowed.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeframe: Option<Timeframe>,
+}
+
+/// A recommendation as the editor or a program sends it; `priority` and `timeframe`
+/// are checked into their closed sets with the other fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationInput {
     #[serde(default)]
     pub text: String,
     /// Who should act: "EU", "UN Security Council", "governments", "civil society"...
@@ -116,6 +125,18 @@ pub struct Recommendation {
     /// `immediate`, `short_term`, `medium_term` or `long_term`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<String>,
+}
+
+impl From<&Recommendation> for RecommendationInput {
+    fn from(r: &Recommendation) -> Self {
+        Self {
+            text: r.text.clone(),
+            addressee: r.addressee.clone(),
+            themes: r.themes.clone(),
+            priority: r.priority.map(|p| p.as_str().to_string()),
+            timeframe: r.timeframe.map(|t| t.as_str().to_string()),
+        }
+    }
 }
 
 /// What a rapporteur writes. Stored whole, as JSON, in the summary and each version.
@@ -146,7 +167,7 @@ pub struct SummaryInput {
     #[serde(default)]
     pub challenges: Vec<String>,
     #[serde(default)]
-    pub recommendations: Vec<Recommendation>,
+    pub recommendations: Vec<RecommendationInput>,
     #[serde(default)]
     pub next_steps: Vec<String>,
     /// The version this edit starts from; when given and no longer the latest, the save is
@@ -293,14 +314,12 @@ fn required_text_multiline(text: &str) -> Result<String, crate::domain::TextErro
     optional_text(Some(text), MAX_ITEM, true)?.ok_or(crate::domain::TextError::Missing)
 }
 
-fn choice<T>(errors: &mut FieldErrors, field: &str, value: Option<String>) -> Option<String>
+fn choice<T>(errors: &mut FieldErrors, field: &str, value: Option<String>) -> Option<T>
 where
-    T: std::str::FromStr<Err = crate::domain::NotOneOf> + std::fmt::Display,
+    T: std::str::FromStr<Err = crate::domain::NotOneOf>,
 {
     let value = value.filter(|v| !v.trim().is_empty())?;
-    errors
-        .check(field, value.trim().parse::<T>())
-        .map(|v| v.to_string())
+    errors.check(field, value.trim().parse::<T>())
 }
 
 impl SummaryContent {
@@ -320,7 +339,7 @@ impl SummaryContent {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SummaryOut {
     pub session_id: i32,
-    pub status: String,
+    pub status: SummaryStatus,
     /// Rises by one on every save, submission, approval and return; 0 before the first.
     pub version: i32,
     pub overview: String,
@@ -349,8 +368,8 @@ pub struct ReviewInput {
 mod tests {
     use super::*;
 
-    fn rec(text: &str, addressee: &str, themes: &[&str]) -> Recommendation {
-        Recommendation {
+    fn rec(text: &str, addressee: &str, themes: &[&str]) -> RecommendationInput {
+        RecommendationInput {
             text: text.into(),
             addressee: addressee.into(),
             themes: themes.iter().map(|t| (*t).to_string()).collect(),
@@ -385,7 +404,7 @@ mod tests {
     #[test]
     fn every_invalid_field_is_named() {
         let Err(AppError::Invalid(errors)) = SummaryInput {
-            recommendations: vec![Recommendation {
+            recommendations: vec![RecommendationInput {
                 text: "Act".into(),
                 priority: Some("urgent".into()),
                 ..Default::default()

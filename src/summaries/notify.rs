@@ -10,7 +10,7 @@ use crate::directory;
 use crate::entities::{event, session};
 use crate::error::{AppError, AppResult};
 use crate::events::{service::zone_of, views};
-use crate::mail::{Envelope, outbox};
+use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a summary mail may show.
 pub struct SummaryMail {
@@ -29,11 +29,11 @@ pub struct SummaryMail {
 
 crate::mail_templates! {
     SummaryMail;
-    "summary_approved" => ApprovedSubject "mail/summary_approved/subject.txt", ApprovedText "mail/summary_approved/body.txt", ApprovedHtml "mail/summary_approved/body.html";
-    "summary_returned" => ReturnedSubject "mail/summary_returned/subject.txt", ReturnedText "mail/summary_returned/body.txt", ReturnedHtml "mail/summary_returned/body.html";
-    "summary_reminder" => ReminderSubject "mail/summary_reminder/subject.txt", ReminderText "mail/summary_reminder/body.txt", ReminderHtml "mail/summary_reminder/body.html";
-    "summary_submitted" => SubmittedSubject "mail/summary_submitted/subject.txt", SubmittedText "mail/summary_submitted/body.txt", SubmittedHtml "mail/summary_submitted/body.html";
-    "summary_overdue" => OverdueSubject "mail/summary_overdue/subject.txt", OverdueText "mail/summary_overdue/body.txt", OverdueHtml "mail/summary_overdue/body.html";
+    SummaryApproved => ApprovedSubject "mail/summary_approved/subject.txt", ApprovedText "mail/summary_approved/body.txt", ApprovedHtml "mail/summary_approved/body.html";
+    SummaryReturned => ReturnedSubject "mail/summary_returned/subject.txt", ReturnedText "mail/summary_returned/body.txt", ReturnedHtml "mail/summary_returned/body.html";
+    SummaryReminder => ReminderSubject "mail/summary_reminder/subject.txt", ReminderText "mail/summary_reminder/body.txt", ReminderHtml "mail/summary_reminder/body.html";
+    SummarySubmitted => SubmittedSubject "mail/summary_submitted/subject.txt", SubmittedText "mail/summary_submitted/body.txt", SubmittedHtml "mail/summary_submitted/body.html";
+    SummaryOverdue => OverdueSubject "mail/summary_overdue/subject.txt", OverdueText "mail/summary_overdue/body.txt", OverdueHtml "mail/summary_overdue/body.html";
 }
 
 /// The rapporteur's page for a session's summary.
@@ -71,12 +71,12 @@ pub async fn queue_submitted(
         organizer_name: settings.mail.organizer_name.clone(),
         by: Some(by.to_string()),
     };
-    let (subject, text, html) = render("summary_submitted", &view)
+    let (subject, text, html) = render(MailKind::SummarySubmitted, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
     outbox::enqueue(
         conn,
         Envelope {
-            kind: "summary_submitted",
+            kind: MailKind::SummarySubmitted,
             recipient_email: address.to_string(),
             recipient_name: settings.mail.organizer_name.clone(),
             subject,
@@ -98,7 +98,7 @@ pub async fn queue_submitted(
 pub async fn queue(
     conn: &impl ConnectionTrait,
     settings: &Settings,
-    kind: &'static str,
+    kind: MailKind,
     event: &event::Model,
     session: &session::Model,
     due: DateTime<Utc>,

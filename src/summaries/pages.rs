@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::diff::{self, DiffLine};
 use super::service::{self, Assignment, Decision};
 use super::{
-    ADDRESSEES, KeyPoint, Priority, Recommendation, ReviewInput, SummaryInput, SummaryOut,
+    ADDRESSEES, KeyPoint, Priority, RecommendationInput, ReviewInput, SummaryInput, SummaryOut,
     SummaryStatus, Timeframe, notify, store,
 };
 use crate::app::AppState;
@@ -23,7 +23,7 @@ use crate::entities::{event, session};
 use crate::error::{AppError, FieldError};
 use crate::events::pages::Choice;
 use crate::events::service::{participant_views, zone_of};
-use crate::events::{ParticipantRole, SeriesRef, service as events, store as event_store, views};
+use crate::events::{ParticipantRole, SeriesRef, service as events, store as event_store};
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, SignedIn, error_with, redirect_with_flash,
@@ -48,7 +48,7 @@ pub struct AssignmentRow {
     pub event_title: String,
     pub event_slug: String,
     pub when: String,
-    pub status: String,
+    pub status: SummaryStatus,
     pub due: String,
     pub late: bool,
     pub rapporteurs: String,
@@ -73,7 +73,7 @@ fn rows(
             session_id: a.session.id,
             when: when(&a.event, &a.session),
             due: notify::due_label(&a.event, a.due),
-            status: a.status.as_str().to_string(),
+            status: a.status,
             late: a.late,
             rapporteurs: names.get(&a.session.id).cloned().unwrap_or_default(),
             session_title: a.session.title,
@@ -194,8 +194,14 @@ impl Typed {
                     text: r.text.clone(),
                     addressee: r.addressee.clone(),
                     themes: r.themes.join(", "),
-                    priority: r.priority.clone().unwrap_or_default(),
-                    timeframe: r.timeframe.clone().unwrap_or_default(),
+                    priority: r
+                        .priority
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_default(),
+                    timeframe: r
+                        .timeframe
+                        .map(|t| t.as_str().to_string())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             next_steps: summary.next_steps.clone(),
@@ -269,7 +275,7 @@ impl Typed {
             recommendations: self
                 .recommendations
                 .iter()
-                .map(|r| Recommendation {
+                .map(|r| RecommendationInput {
                     text: r.text.clone(),
                     addressee: r.addressee.clone(),
                     themes: r
@@ -359,7 +365,7 @@ async fn editor_page(
 ) -> Result<Response, AppError> {
     let (session, event, summary) = service::access(state.db.conn(), actor, id).await?;
     let out = service::view(&state.settings, &session, summary.as_ref());
-    let status: SummaryStatus = out.status.parse().unwrap_or(SummaryStatus::Draft);
+    let status = out.status;
     let staff = actor.is_staff();
     let participants = participant_views(
         state.db.conn(),
@@ -376,13 +382,13 @@ async fn editor_page(
     .chain(
         participants
             .iter()
-            .filter(|p| p.role != ParticipantRole::Rapporteur.as_str())
+            .filter(|p| p.role != ParticipantRole::Rapporteur)
             .map(|p| Choice {
                 value: p.person_id.to_string(),
                 label: format!(
                     "{} ({})",
                     p.display_name,
-                    views::label(&p.role).to_lowercase()
+                    p.role.label().to_string().to_lowercase()
                 ),
                 selected: false,
             }),
@@ -595,8 +601,8 @@ async fn set_due(
 
 pub struct VersionRow {
     pub version: i32,
-    pub action: String,
-    pub status: String,
+    pub action: super::VersionAction,
+    pub status: SummaryStatus,
     pub by: String,
     pub at: String,
     pub comment: Option<String>,
@@ -672,8 +678,8 @@ async fn versions(
         .rev()
         .map(|v| VersionRow {
             version: v.version,
-            action: v.action.clone(),
-            status: v.status.clone(),
+            action: v.action,
+            status: v.status,
             by: v.user_name.clone(),
             at: zone
                 .local(v.created_at)
@@ -736,8 +742,14 @@ async fn event_summaries(
     Ok(render(&EventSummaries {
         ctx,
         late: rows.iter().filter(|r| r.late).count(),
-        to_review: rows.iter().filter(|r| r.status == "submitted").count(),
-        approved: rows.iter().filter(|r| r.status == "approved").count(),
+        to_review: rows
+            .iter()
+            .filter(|r| r.status == SummaryStatus::Submitted)
+            .count(),
+        approved: rows
+            .iter()
+            .filter(|r| r.status == SummaryStatus::Approved)
+            .count(),
         event_title: event.title,
         event_slug: event.slug,
         rows,

@@ -13,6 +13,7 @@ use crate::db::Db;
 use crate::entities::session;
 use crate::error::AppResult;
 use crate::events::{EventStatus, store as event_store};
+use crate::mail::MailKind;
 
 /// No "overdue" mail for a summary due longer ago than this.
 const TOO_LATE: i64 = 14;
@@ -42,7 +43,7 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
         let Some(event) = events.get(&session.event_id) else {
             continue;
         };
-        if event.status != EventStatus::Published.as_str() {
+        if event.status != EventStatus::Published {
             continue;
         }
         let summary = summaries.get(&session.id);
@@ -54,9 +55,9 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
             if now - due > Duration::days(TOO_LATE) {
                 continue;
             }
-            "summary_overdue"
+            MailKind::SummaryOverdue
         } else if now >= due - before && now >= session.ends_at {
-            "summary_reminder"
+            MailKind::SummaryReminder
         } else {
             continue;
         };

@@ -10,7 +10,10 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use super::{ReviewInput, SummaryContent, SummaryInput, SummaryOut, SummaryStatus, notify, store};
+use super::{
+    ReviewInput, SummaryContent, SummaryInput, SummaryOut, SummaryStatus, VersionAction, notify,
+    store,
+};
 use crate::accounts::Role;
 use crate::audit;
 use crate::config::Settings;
@@ -20,6 +23,7 @@ use crate::domain::optional_text;
 use crate::entities::{event, session, summary};
 use crate::error::{AppError, AppResult};
 use crate::events::{ParticipantRole, store as event_store};
+use crate::mail::MailKind;
 use crate::web::Actor;
 
 const NOT_YOURS: &str =
@@ -92,9 +96,7 @@ pub fn due_at(
 }
 
 pub fn status_of(summary: Option<&summary::Model>) -> SummaryStatus {
-    summary
-        .and_then(|s| s.status.parse().ok())
-        .unwrap_or(SummaryStatus::Draft)
+    summary.map_or(SummaryStatus::Draft, |s| s.status)
 }
 
 /// Late: due and not yet submitted.
@@ -114,7 +116,7 @@ pub fn view(
     let due = due_at(settings, session, summary);
     SummaryOut {
         session_id: session.id,
-        status: status.as_str().to_string(),
+        status,
         version: summary.map_or(0, |s| s.version),
         overview: content.overview,
         key_points: content.key_points,
@@ -215,7 +217,7 @@ pub async fn save(
         &*txn,
         current,
         store::Change {
-            action: "saved",
+            action: VersionAction::Saved,
             status,
             content: &content,
             comment: None,
@@ -270,7 +272,7 @@ pub async fn submit(
         &*txn,
         actor,
         current,
-        "submitted",
+        VersionAction::Submitted,
         SummaryStatus::Submitted,
         &content,
         None,
@@ -285,7 +287,7 @@ async fn transition(
     db: &impl ConnectionTrait,
     actor: &Actor,
     current: summary::Model,
-    action: &'static str,
+    action: VersionAction,
     status: SummaryStatus,
     content: &SummaryContent,
     comment: Option<&str>,
@@ -307,7 +309,7 @@ async fn transition(
     audit::record(
         db,
         Some(actor),
-        action,
+        action.as_str(),
         "summary",
         changed.id,
         json!({"session_id": session_id, "version": changed.version, "comment": comment}),
@@ -382,16 +384,16 @@ pub async fn review(
     let (from, action, status, mail, refusal): (&[SummaryStatus], _, _, _, _) = match decision {
         Decision::Approve => (
             &[SummaryStatus::Submitted],
-            "approved",
+            VersionAction::Approved,
             SummaryStatus::Approved,
-            "summary_approved",
+            MailKind::SummaryApproved,
             "only a submitted summary can be approved",
         ),
         Decision::Return => (
             &[SummaryStatus::Submitted, SummaryStatus::Approved],
-            "returned",
+            VersionAction::Returned,
             SummaryStatus::Returned,
-            "summary_returned",
+            MailKind::SummaryReturned,
             "only a submitted or approved summary can be returned",
         ),
     };
@@ -399,7 +401,7 @@ pub async fn review(
     let txn = db.begin_write().await?;
     let (session, event, current) = access_to_change(&*txn, actor, session_id).await?;
     let current = current
-        .filter(|s| from.iter().any(|f| f.as_str() == s.status))
+        .filter(|s| from.contains(&s.status))
         .ok_or_else(|| AppError::Conflict(refusal.into()))?;
     let content = store::content_of(&current.content);
     let due = due_at(settings, &session, Some(&current));
@@ -479,7 +481,7 @@ pub async fn assignments(
         (Some(person), _) => event_store::assignments_of_people(conn, &[person])
             .await?
             .into_iter()
-            .filter(|r| r.role == ParticipantRole::Rapporteur.as_str())
+            .filter(|r| r.role == ParticipantRole::Rapporteur)
             .collect(),
         (None, Some(event_id)) => {
             let (sessions, _) = event_store::sessions_of_event(conn, event_id, None).await?;

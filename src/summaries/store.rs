@@ -9,7 +9,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::{SummaryContent, SummaryStatus, theme_key};
+use super::{SummaryContent, SummaryStatus, VersionAction, theme_key};
 use crate::entities::{
     session, session_participant, summary, summary_reminder, summary_version, theme,
 };
@@ -63,7 +63,7 @@ pub async fn ensure(db: &impl ConnectionTrait, session_id: i32) -> Result<summar
     let now = Utc::now();
     summary::ActiveModel {
         session_id: Set(session_id),
-        status: Set(SummaryStatus::Draft.as_str().to_string()),
+        status: Set(SummaryStatus::Draft),
         content: Set(to_json(&SummaryContent::default())),
         version: Set(0),
         created_at: Set(now),
@@ -86,7 +86,7 @@ pub fn content_of(json: &str) -> SummaryContent {
 
 /// What a change does to a summary, recorded as its next version.
 pub struct Change<'a> {
-    pub action: &'static str,
+    pub action: VersionAction,
     pub status: SummaryStatus,
     pub content: &'a SummaryContent,
     pub comment: Option<&'a str>,
@@ -105,32 +105,32 @@ pub async fn apply(
     let summary_id = current.id;
     let json = to_json(change.content);
     let mut active: summary::ActiveModel = current.into();
-    active.status = Set(change.status.as_str().to_string());
+    active.status = Set(change.status);
     active.content = Set(json.clone());
     active.version = Set(version);
     active.updated_by = Set(change.user_id);
     active.updated_at = Set(now);
     match change.action {
-        "submitted" => {
+        VersionAction::Submitted => {
             active.submitted_at = Set(Some(now));
             active.review_comment = Set(None);
         }
-        "approved" => {
+        VersionAction::Approved => {
             active.approved_at = Set(Some(now));
             active.review_comment = Set(change.comment.map(str::to_string));
         }
-        "returned" => {
+        VersionAction::Returned => {
             active.approved_at = Set(None);
             active.review_comment = Set(change.comment.map(str::to_string));
         }
-        _ => {}
+        VersionAction::Saved => {}
     }
     let updated = active.update(db).await?;
     summary_version::ActiveModel {
         summary_id: Set(summary_id),
         version: Set(version),
-        action: Set(change.action.to_string()),
-        status: Set(change.status.as_str().to_string()),
+        action: Set(change.action),
+        status: Set(change.status),
         content: Set(json),
         comment: Set(change.comment.map(str::to_string)),
         user_id: Set(change.user_id),
@@ -188,12 +188,12 @@ pub async fn rapporteur_rows(
 pub async fn claim_reminder(
     db: &impl ConnectionTrait,
     session_id: i32,
-    kind: &str,
+    kind: crate::mail::MailKind,
     due_at: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let row = summary_reminder::ActiveModel {
         session_id: Set(session_id),
-        kind: Set(kind.to_string()),
+        kind: Set(kind),
         due_at: Set(due_at),
         created_at: Set(Utc::now()),
         ..Default::default()

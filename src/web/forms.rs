@@ -8,9 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::domain::{CountryCode, Region, SubRegion};
+use crate::domain::{CountryCode, Region, SubRegion, Vocabulary};
 use crate::error::{AppError, FieldError};
-use crate::events::views;
 use crate::web::pages::{Ctx, FormData, error_with, render};
 
 /// What the visitor typed (or what is stored), by field name.
@@ -379,6 +378,7 @@ pub fn to_patch<T: serde::Serialize>(input: &T) -> serde_json::Map<String, Value
     }
 }
 
+/// Every country as (code, name), by name, for a select.
 pub fn country_choices() -> Vec<(String, String)> {
     CountryCode::all()
         .into_iter()
@@ -386,30 +386,27 @@ pub fn country_choices() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every region, in words, for a select.
 pub fn region_choices() -> Vec<(String, String)> {
-    Region::ALL
-        .iter()
-        .map(|r| (r.as_str().to_string(), views::region_label(r.as_str())))
-        .collect()
+    enum_choices::<Region>()
 }
 
+/// Every sub-region with its region, in words, for a select.
 pub fn subregion_choices() -> Vec<(String, String)> {
     SubRegion::all()
         .map(|s| {
             (
                 s.as_str().to_string(),
-                format!(
-                    "{} ({})",
-                    views::label(&s.as_str().replace('-', " ")),
-                    views::region_label(s.region().as_str())
-                ),
+                format!("{} ({})", s.label(), s.region().label()),
             )
         })
         .collect()
 }
 
-pub fn enum_choices(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
-    all.into_iter()
-        .map(|v| (v.to_string(), views::label(v)))
+/// Every value of a closed set, in words, for a select.
+pub fn enum_choices<T: Vocabulary>() -> Vec<(String, String)> {
+    T::all()
+        .iter()
+        .map(|v| (v.value().to_string(), v.label().to_string()))
         .collect()
 }

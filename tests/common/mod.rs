@@ -655,7 +655,7 @@ impl TestApp {
         self.outbox()
             .await
             .into_iter()
-            .filter(|m| m.recipient_email == email && m.kind == kind)
+            .filter(|m| m.recipient_email == email && m.kind.as_str() == kind)
             .collect()
     }
 
