@@ -11,7 +11,7 @@ use crate::domain::Region;
 use crate::error::FieldErrors;
 use crate::events::pages::Choice;
 use crate::events::views::EventCard;
-use crate::events::{EventStatus, service, store};
+use crate::events::{EventStatus, read, store};
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{ListQuery, Pagination};
 
@@ -65,12 +65,12 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
     .await?;
     let recent: Vec<_> = recent.into_iter().filter(|e| e.ends_on < today).collect();
     let page = HomePage {
-        upcoming: service::event_views(&state.db, upcoming)
+        upcoming: read::event_views(&state.db, upcoming)
             .await?
             .iter()
             .map(EventCard::from)
             .collect(),
-        recent: service::event_views(&state.db, recent)
+        recent: read::event_views(&state.db, recent)
             .await?
             .iter()
             .map(EventCard::from)
@@ -124,7 +124,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
         .filter(|e| region.is_none_or(|r| e.region == Some(r)))
         .collect();
     events.sort_by(|a, b| b.starts_on.cmp(&a.starts_on).then(b.id.cmp(&a.id)));
-    let views = service::event_views(&state.db, events).await?;
+    let views = read::event_views(&state.db, events).await?;
     let mut series: Vec<SynthesisLink> = Vec::new();
     let mut groups: Vec<DocumentGroup> = Vec::new();
     for view in &views {

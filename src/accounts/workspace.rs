@@ -393,9 +393,9 @@ async fn invite_rapporteur(
     let id = parse_id(&id, "session")?;
     let person_id = parse_id(&person_id, "person")?;
     let back = format!("/organize/sessions/{id}");
-    let (session, event) = crate::events::service::visible_session(&state.db, id, true).await?;
-    let zone = crate::events::service::zone_of(&event);
-    let out = crate::events::service::session_views(state.db.conn(), vec![session], zone)
+    let (session, event) = crate::events::read::visible_session(&state.db, id, true).await?;
+    let zone = event.timezone;
+    let out = crate::events::read::session_views(state.db.conn(), vec![session], zone)
         .await?
         .pop()
         .ok_or(AppError::NotFound("session"))?;

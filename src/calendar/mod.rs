@@ -23,7 +23,7 @@ use sea_orm::ConnectionTrait;
 use crate::domain::TimeZone;
 use crate::entities::session;
 use crate::error::AppResult;
-use crate::events::{EventStatus, ParticipantRole, service as events, store as event_store, views};
+use crate::events::{EventStatus, ParticipantRole, store as event_store, views};
 
 pub use service::{FeedUrls, feed_url_for, rotate_feed_in};
 
@@ -375,7 +375,7 @@ pub async fn session_events(
             .filter(|s| s.event_id == *event_id)
             .cloned()
             .collect();
-        for view in events::session_views(conn, of_event, events::zone_of(event)).await? {
+        for view in crate::events::read::session_views(conn, of_event, event.timezone).await? {
             views_by_id.insert(view.id, view);
         }
     }
@@ -422,7 +422,7 @@ pub async fn session_events(
             url,
             starts_at: s.starts_at,
             ends_at: s.ends_at,
-            zone: events::zone_of(event),
+            zone: event.timezone,
             status: if cancelled {
                 Status::Cancelled
             } else {

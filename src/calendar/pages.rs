@@ -15,7 +15,7 @@ use super::service::{self, Ics};
 use super::webcal_url;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
-use crate::events::{SeriesRef, service as events};
+use crate::events::SeriesRef;
 use crate::web::{CurrentUser, parse_id};
 
 pub fn routes() -> Router<AppState> {
@@ -104,8 +104,12 @@ async fn event_webcal(
     user: CurrentUser,
     Path(reference): Path<String>,
 ) -> AppResult<Redirect> {
-    let event =
-        events::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff()).await?;
+    let event = crate::events::read::visible_event(
+        &state.db,
+        &SeriesRef::parse(&reference),
+        user.is_staff(),
+    )
+    .await?;
     let url = format!(
         "{}/events/{}/calendar.ics",
         state.settings.public_url(),
@@ -132,7 +136,7 @@ async fn session_webcal(
     Path(id): Path<String>,
 ) -> AppResult<Redirect> {
     let id = parse_id(&id, "session")?;
-    let (session, _) = events::visible_session(&state.db, id, user.is_staff()).await?;
+    let (session, _) = crate::events::read::visible_session(&state.db, id, user.is_staff()).await?;
     let url = format!(
         "{}/sessions/{}/calendar.ics",
         state.settings.public_url(),

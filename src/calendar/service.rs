@@ -15,7 +15,7 @@ use crate::db::Db;
 use crate::directory::{self, store as directory_store};
 use crate::entities::session;
 use crate::error::{AppError, AppResult, on_constraint};
-use crate::events::{EventStatus, SeriesRef, service as events, store as event_store};
+use crate::events::{EventStatus, SeriesRef, store as event_store};
 use crate::web::Actor;
 
 /// A calendar file, ready to serve.
@@ -61,7 +61,7 @@ pub async fn event_calendar(
     reference: &SeriesRef,
     staff: bool,
 ) -> AppResult<Ics> {
-    let event = events::visible_event(db, reference, staff).await?;
+    let event = crate::events::read::visible_event(db, reference, staff).await?;
     let (sessions, _) = event_store::sessions_of_event(db.conn(), event.id, None).await?;
     let mut items = session_events(db.conn(), settings.public_url(), &sessions).await?;
     with_organizer(&mut items, settings);
@@ -81,7 +81,7 @@ pub async fn session_calendar(
     id: i32,
     staff: bool,
 ) -> AppResult<Ics> {
-    let (session, event) = events::visible_session(db, id, staff).await?;
+    let (session, event) = crate::events::read::visible_session(db, id, staff).await?;
     let mut items = session_events(
         db.conn(),
         settings.public_url(),

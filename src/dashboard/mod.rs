@@ -8,8 +8,8 @@ use axum::extract::State;
 use axum::routing::get;
 
 use crate::app::AppState;
+use crate::events::store as event_store;
 use crate::events::views::EventCard;
-use crate::events::{service as event_service, store as event_store};
 use crate::web::Pagination;
 use crate::web::pages::{Ctx, PageResult, Workspace, render};
 
@@ -53,7 +53,7 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
     )
     .await?;
     let page = Dashboard {
-        events: event_service::event_views(&state.db, events)
+        events: crate::events::read::event_views(&state.db, events)
             .await?
             .iter()
             .map(EventCard::from)

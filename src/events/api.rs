@@ -78,7 +78,7 @@ async fn get_series(
         .await?
         .ok_or(AppError::NotFound("series"))?;
     Ok(Json(
-        service::series_view(&state.db, series, user.is_staff()).await?,
+        super::read::series_view(&state.db, series, user.is_staff()).await?,
     ))
 }
 
@@ -157,7 +157,7 @@ async fn list_events(
     };
     let (events, total) = store::list_events(state.db.conn(), &filter, page, false).await?;
     Ok(Json(Listed {
-        items: service::event_views(&state.db, events).await?,
+        items: super::read::event_views(&state.db, events).await?,
         total,
     }))
 }
@@ -174,7 +174,7 @@ async fn create_event(
     let created = service::create_event(&state.db, Some(&actor), input).await?;
     Ok((
         StatusCode::CREATED,
-        Json(service::event_view(&state.db, created).await?),
+        Json(super::read::event_view(&state.db, created).await?),
     ))
 }
 
@@ -188,8 +188,9 @@ async fn get_event(
     Path(reference): Path<String>,
 ) -> AppResult<Json<EventOut>> {
     let event =
-        service::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff()).await?;
-    Ok(Json(service::event_view(&state.db, event).await?))
+        super::read::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff())
+            .await?;
+    Ok(Json(super::read::event_view(&state.db, event).await?))
 }
 
 /// Changes the fields sent; `organizers` and `registration` are replaced whole.
@@ -206,7 +207,7 @@ async fn update_event(
 ) -> AppResult<Json<EventOut>> {
     let updated =
         service::update_event(&state.db, &actor, &SeriesRef::parse(&reference), patch).await?;
-    Ok(Json(service::event_view(&state.db, updated).await?))
+    Ok(Json(super::read::event_view(&state.db, updated).await?))
 }
 
 /// Deletes a draft or cancelled event and its programme (409 for a published one).
@@ -241,7 +242,7 @@ async fn publish_event(
         EventStatus::Published,
     )
     .await?;
-    Ok(Json(service::event_view(&state.db, event).await?))
+    Ok(Json(super::read::event_view(&state.db, event).await?))
 }
 
 /// Cancels a draft or published event.
@@ -262,7 +263,7 @@ async fn cancel_event(
         EventStatus::Cancelled,
     )
     .await?;
-    Ok(Json(service::event_view(&state.db, event).await?))
+    Ok(Json(super::read::event_view(&state.db, event).await?))
 }
 
 /// Double-booked people and rooms, and sessions outside the event's dates.
@@ -275,7 +276,7 @@ async fn event_conflicts(
     Staff(_actor): Staff,
     Path(reference): Path<String>,
 ) -> AppResult<Json<Vec<Conflict>>> {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     Ok(Json(conflicts::report(&state.db, &event).await?))
 }
 
@@ -295,9 +296,10 @@ async fn list_sessions(
     let page = query.pagination(&mut errors);
     errors.finish()?;
     let event =
-        service::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff()).await?;
+        super::read::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff())
+            .await?;
     let (sessions, total) = store::sessions_of_event(state.db.conn(), event.id, Some(page)).await?;
-    let items = service::session_views(state.db.conn(), sessions, service::zone_of(&event)).await?;
+    let items = super::read::session_views(state.db.conn(), sessions, event.timezone).await?;
     Ok(Json(Listed { items, total }))
 }
 
@@ -330,9 +332,9 @@ async fn get_session(
     Path(id): Path<String>,
 ) -> AppResult<Json<SessionOut>> {
     let id = parse_id(&id, "session")?;
-    let (session, event) = service::visible_session(&state.db, id, user.is_staff()).await?;
+    let (session, event) = super::read::visible_session(&state.db, id, user.is_staff()).await?;
     let mut views =
-        service::session_views(state.db.conn(), vec![session], service::zone_of(&event)).await?;
+        super::read::session_views(state.db.conn(), vec![session], event.timezone).await?;
     Ok(Json(views.remove(0)))
 }
 
@@ -350,7 +352,7 @@ async fn update_session(
     let id = parse_id(&id, "session")?;
     let (updated, zone) =
         service::update_session(&state.db, &state.settings, &actor, id, patch).await?;
-    let mut views = service::session_views(state.db.conn(), vec![updated], zone).await?;
+    let mut views = super::read::session_views(state.db.conn(), vec![updated], zone).await?;
     Ok(Json(views.remove(0)))
 }
 
@@ -378,9 +380,9 @@ async fn list_participants(
     Path(id): Path<String>,
 ) -> AppResult<Json<Listed<ParticipantOut>>> {
     let id = parse_id(&id, "session")?;
-    let (session, _) = service::visible_session(&state.db, id, user.is_staff()).await?;
+    let (session, _) = super::read::visible_session(&state.db, id, user.is_staff()).await?;
     let rows = store::participants(state.db.conn(), &[session.id]).await?;
-    let items = service::participant_views(state.db.conn(), rows)
+    let items = super::read::participant_views(state.db.conn(), rows)
         .await?
         .remove(&session.id)
         .unwrap_or_default();

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{EventStatus, service, store};
+use super::{EventStatus, store};
 use crate::db::Db;
 use crate::entities::{event, session};
 use crate::error::AppResult;
@@ -79,7 +79,7 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
                 .insert(a.session_id);
         }
     }
-    let names = service::participant_views(db.conn(), own).await?;
+    let names = super::read::participant_views(db.conn(), own).await?;
     let name_of = |person_id: i32| {
         names
             .values()
@@ -88,7 +88,7 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
             .map(|p| p.display_name.clone())
             .unwrap_or_else(|| format!("person {person_id}"))
     };
-    let zone = service::zone_of(event);
+    let zone = event.timezone;
     let when = |t: DateTime<Utc>| zone.local(t).format("%a %-d %b %H:%M").to_string();
 
     let mut conflicts = Vec::new();

@@ -5,7 +5,9 @@
 
 pub mod api;
 pub mod conflicts;
+pub mod notify;
 pub mod pages;
+pub mod read;
 pub mod service;
 pub mod session_workspace;
 pub mod store;
@@ -96,6 +98,12 @@ impl ParticipantRole {
             Self::Rapporteur => 4,
         }
     }
+}
+
+/// Whether the event's last day is over, in the event's own time zone: from then on it
+/// takes no registration, whatever its mode and window.
+pub fn has_ended(event: &event::Model, now: DateTime<Utc>) -> bool {
+    event.timezone.local(now).date_naive() > event.ends_on
 }
 
 /// Whether a caller may see an event: organizers see every event, everyone else the

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::routing::get;
 
 use super::views::{self, EventCard, ProgrammeDay, RoleGroup};
-use super::{EventKind, EventStatus, SeriesRef, service, store};
+use super::{EventKind, EventStatus, SeriesRef, store};
 use crate::app::AppState;
 use crate::domain::Region;
 use crate::error::{AppError, FieldErrors};
@@ -99,7 +99,7 @@ async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
         ..Default::default()
     };
     let (events, total) = store::list_events(state.db.conn(), &filter, all, true).await?;
-    let events = service::event_views(&state.db, events).await?;
+    let events = super::read::event_views(&state.db, events).await?;
     let page = EventsPage {
         events: events.iter().map(EventCard::from).collect(),
         total,
@@ -141,7 +141,7 @@ struct EventPage {
     series: Option<(String, String)>,
     organizers: Vec<OrganizerLine>,
     days: Vec<ProgrammeDay>,
-    registration: crate::registrations::pages::RegistrationForm,
+    registration: crate::registrations::form::RegistrationForm,
     /// The outcome report is published.
     report: bool,
 }
@@ -167,13 +167,13 @@ pub async fn event_page_with(
     errors: &[crate::error::FieldError],
 ) -> PageResult {
     let event =
-        service::visible_event(&state.db, &SeriesRef::parse(reference), ctx.is_staff()).await?;
-    let registration = crate::registrations::pages::form_for(&event, values, errors);
-    let zone = service::zone_of(&event);
+        super::read::visible_event(&state.db, &SeriesRef::parse(reference), ctx.is_staff()).await?;
+    let registration = crate::registrations::form::form_for(&event, values, errors);
+    let zone = event.timezone;
     let report = crate::reports::store::of_event(state.db.conn(), event.id)
         .await?
         .is_some_and(|r| r.status == crate::reports::ReportStatus::Published);
-    let out = service::event_view(&state.db, event).await?;
+    let out = super::read::event_view(&state.db, event).await?;
     let sessions = out.sessions.clone().unwrap_or_default();
     let page = EventPage {
         event: EventCard::from(&out),
@@ -224,14 +224,14 @@ async fn session_page(
     Path(id): Path<String>,
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
-    let (session, event) = service::visible_session(&state.db, id, ctx.is_staff()).await?;
-    let zone = service::zone_of(&event);
-    let out = service::session_views(state.db.conn(), vec![session], zone)
+    let (session, event) = super::read::visible_session(&state.db, id, ctx.is_staff()).await?;
+    let zone = event.timezone;
+    let out = super::read::session_views(state.db.conn(), vec![session], zone)
         .await?
         .pop()
         .ok_or(AppError::NotFound("session"))?;
     let line = views::session_line(&out, zone);
-    let event = service::event_views(&state.db, vec![event])
+    let event = super::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
     let page = SessionPage {
@@ -311,7 +311,7 @@ async fn series_page(
     let series = store::series(state.db.conn(), &SeriesRef::parse(&reference))
         .await?
         .ok_or(AppError::NotFound("series"))?;
-    let view = service::series_view(&state.db, series, ctx.is_staff()).await?;
+    let view = super::read::series_view(&state.db, series, ctx.is_staff()).await?;
     let timeline: Vec<EventCard> = view
         .events
         .unwrap_or_default()

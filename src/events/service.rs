@@ -1,39 +1,25 @@
 //! Event use-cases. Each write resolves and checks its references, runs in one
-//! transaction and leaves a line in the audit log; each read assembles the views the API
-//! and pages show (organizers with names, sessions with their participants).
-
-use std::collections::HashMap;
+//! transaction with the notices it causes and leaves a line in the audit log. Reads are
+//! in `read`.
 
 use sea_orm::ConnectionTrait;
 use serde_json::{Map, Value, json};
 
 use super::{
-    EventInput, EventOut, EventStatus, OrganizerOut, ParticipantInput, ParticipantOut,
-    ParticipantRole, SeriesBrief, SeriesInput, SeriesOut, SeriesRef, SessionInput, SessionOut,
-    store,
+    EventInput, EventStatus, ParticipantInput, ParticipantOut, ParticipantRole, SeriesInput,
+    SeriesRef, SessionInput, store,
 };
 use crate::audit;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::directory::{self, store as directory_store};
+use crate::directory::store as directory_store;
 use crate::domain::{Slug, TimeZone};
-use crate::entities::{event, series, session, session_participant};
+use crate::entities::{event, series, session};
 use crate::error::{AppError, AppResult, on_constraint};
+use crate::web::Actor;
 use crate::web::json::merge_patch;
-use crate::web::{Actor, Pagination};
 
 const SLUG_TAKEN: &str = "that slug is already used";
-
-/// The event's time zone; a stored zone is always valid, UTC is the safe fallback.
-pub fn zone_of(event: &event::Model) -> TimeZone {
-    event.timezone
-}
-
-/// Whether the event's last day is over, in the event's own time zone: from then on it
-/// takes no registration, whatever its mode and window.
-pub fn has_ended(event: &event::Model, now: chrono::DateTime<chrono::Utc>) -> bool {
-    zone_of(event).local(now).date_naive() > event.ends_on
-}
 
 /// A free slug: the one asked for (409 when taken), or one made from the title.
 async fn free_slug<F, Fut>(wanted: Option<Slug>, title: &str, taken: F) -> AppResult<String>
@@ -130,37 +116,6 @@ pub async fn update_series(
     Ok(updated)
 }
 
-/// A series with its events (those the caller may see), in date order.
-pub async fn series_view(db: &Db, series: series::Model, staff: bool) -> AppResult<SeriesOut> {
-    let filter = store::EventFilter {
-        series_id: Some(series.id),
-        statuses: visible_statuses(staff),
-        ..Default::default()
-    };
-    let (events, _) = store::list_events(
-        db.conn(),
-        &filter,
-        Pagination {
-            limit: 1000,
-            offset: 0,
-        },
-        false,
-    )
-    .await?;
-    let mut out = SeriesOut::from(series);
-    out.events = Some(event_views(db, events).await?);
-    Ok(out)
-}
-
-/// What a caller may see: every status for organizers, published and cancelled otherwise.
-pub fn visible_statuses(staff: bool) -> Vec<EventStatus> {
-    if staff {
-        Vec::new()
-    } else {
-        vec![EventStatus::Published, EventStatus::Cancelled]
-    }
-}
-
 // ----- Events -----
 
 /// Checks the series and organizations an event refers to; returns the series id.
@@ -215,7 +170,7 @@ pub async fn create_event(
         .await
         .map_err(|err| on_constraint(err, SLUG_TAKEN, "a referenced record does not exist"))?;
     store::set_organizers(&*txn, created.id, &event.organizers).await?;
-    let organizers = organizer_views(&*txn, &[created.id])
+    let organizers = super::read::organizer_views(&*txn, &[created.id])
         .await?
         .remove(&created.id)
         .unwrap_or_default();
@@ -242,7 +197,7 @@ pub async fn update_event(
     let current = store::event(&*txn, reference)
         .await?
         .ok_or(AppError::NotFound("event"))?;
-    let organizers = organizer_views(&*txn, &[current.id])
+    let organizers = super::read::organizer_views(&*txn, &[current.id])
         .await?
         .remove(&current.id)
         .unwrap_or_default();
@@ -263,7 +218,7 @@ pub async fn update_event(
         .await
         .map_err(|err| on_constraint(err, SLUG_TAKEN, "a referenced record does not exist"))?;
     store::set_organizers(&*txn, id, &event.organizers).await?;
-    let organizers = organizer_views(&*txn, &[id])
+    let organizers = super::read::organizer_views(&*txn, &[id])
         .await?
         .remove(&id)
         .unwrap_or_default();
@@ -338,7 +293,7 @@ pub async fn set_status(
     let updated = store::set_event_status(&*txn, current, to).await?;
     if to == EventStatus::Cancelled {
         store::raise_sequences(&*txn, id).await?;
-        crate::invitations::notify::event_cancelled(&*txn, settings, &updated).await?;
+        super::notify::event_cancelled(&*txn, settings, &updated).await?;
     }
     let action = match to {
         EventStatus::Published => "publish",
@@ -358,142 +313,7 @@ pub async fn set_status(
     Ok(updated)
 }
 
-/// Organizers of events, with their organizations' names, by event id.
-pub async fn organizer_views(
-    db: &impl ConnectionTrait,
-    event_ids: &[i32],
-) -> AppResult<HashMap<i32, Vec<OrganizerOut>>> {
-    let rows = store::organizers(db, event_ids).await?;
-    let orgs =
-        directory_store::organizations_by_id(db, rows.iter().map(|r| r.organization_id)).await?;
-    let mut views: HashMap<i32, Vec<OrganizerOut>> = HashMap::new();
-    for row in rows {
-        if let Some(org) = orgs.get(&row.organization_id) {
-            views.entry(row.event_id).or_default().push(OrganizerOut {
-                organization_id: org.id,
-                name: org.name.clone(),
-                acronym: org.acronym.clone(),
-                role: row.role,
-            });
-        }
-    }
-    Ok(views)
-}
-
-/// Events as the API shows them in lists (without sessions).
-pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<EventOut>> {
-    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
-    let mut organizers = organizer_views(db.conn(), &ids).await?;
-    let series = store::series_by_id(db.conn(), events.iter().filter_map(|e| e.series_id)).await?;
-    Ok(events
-        .into_iter()
-        .map(|e| {
-            let brief = e
-                .series_id
-                .and_then(|id| series.get(&id))
-                .map(|s| SeriesBrief {
-                    id: s.id,
-                    slug: s.slug.clone(),
-                    title: s.title.clone(),
-                });
-            let orgs = organizers.remove(&e.id).unwrap_or_default();
-            EventOut::new(e, brief, orgs)
-        })
-        .collect())
-}
-
-/// One event with its programme.
-pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
-    let zone = zone_of(&event);
-    let (sessions, _) = store::sessions_of_event(db.conn(), event.id, None).await?;
-    let sessions = session_views(db.conn(), sessions, zone).await?;
-    let mut out = event_views(db, vec![event]).await?.remove(0);
-    out.sessions = Some(sessions);
-    Ok(out)
-}
-
-/// Looks an event up for a caller: 404 when unknown or not visible to them.
-pub async fn visible_event(db: &Db, reference: &SeriesRef, staff: bool) -> AppResult<event::Model> {
-    store::event(db.conn(), reference)
-        .await?
-        .filter(|e| super::is_visible(e.status, staff))
-        .ok_or(AppError::NotFound("event"))
-}
-
 // ----- Sessions -----
-
-/// Participants of sessions with their names and affiliations, by session id, in
-/// programme order (chair first, rapporteur last, then by position).
-pub async fn participant_views(
-    db: &impl ConnectionTrait,
-    rows: Vec<session_participant::Model>,
-) -> AppResult<HashMap<i32, Vec<ParticipantOut>>> {
-    let people = directory_store::people_by_id(db, rows.iter().map(|r| r.person_id)).await?;
-    let orgs =
-        directory_store::organizations_by_id(db, people.values().filter_map(|p| p.organization_id))
-            .await?;
-    let mut views: HashMap<i32, Vec<ParticipantOut>> = HashMap::new();
-    for row in rows {
-        let Some(person) = people.get(&row.person_id) else {
-            continue;
-        };
-        let org = person
-            .organization_id
-            .and_then(|id| orgs.get(&id))
-            .map(|o| o.name.as_str());
-        views
-            .entry(row.session_id)
-            .or_default()
-            .push(ParticipantOut {
-                person_id: person.id,
-                display_name: directory::display_name(
-                    person.honorific.as_deref(),
-                    &person.given_name,
-                    &person.family_name,
-                ),
-                affiliation: directory::affiliation(person.position.as_deref(), org),
-                role: row.role,
-                position: row.position,
-                invitation_status: row.invitation_status,
-            });
-    }
-    for list in views.values_mut() {
-        list.sort_by_key(|p| (p.role.rank(), p.position));
-    }
-    Ok(views)
-}
-
-pub async fn session_views(
-    db: &impl ConnectionTrait,
-    sessions: Vec<session::Model>,
-    zone: TimeZone,
-) -> AppResult<Vec<SessionOut>> {
-    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
-    let mut participants = participant_views(db, store::participants(db, &ids).await?).await?;
-    Ok(sessions
-        .into_iter()
-        .map(|s| {
-            let list = participants.remove(&s.id).unwrap_or_default();
-            SessionOut::new(s, zone, list)
-        })
-        .collect())
-}
-
-/// A session and its event, for a caller: 404 when unknown or its event is not visible.
-pub async fn visible_session(
-    db: &Db,
-    id: i32,
-    staff: bool,
-) -> AppResult<(session::Model, event::Model)> {
-    let session = store::session(db.conn(), id)
-        .await?
-        .ok_or(AppError::NotFound("session"))?;
-    let event = store::event_by_id(db.conn(), session.event_id)
-        .await?
-        .filter(|e| super::is_visible(e.status, staff))
-        .ok_or(AppError::NotFound("session"))?;
-    Ok((session, event))
-}
 
 pub async fn create_session(
     db: &Db,
@@ -505,7 +325,7 @@ pub async fn create_session(
     let event = store::event(&*txn, reference)
         .await?
         .ok_or(AppError::NotFound("event"))?;
-    let zone = zone_of(&event);
+    let zone = event.timezone;
     let session = input.validate(zone)?;
     let created = store::insert_session(&*txn, event.id, &session).await?;
     audit::record(
@@ -537,13 +357,13 @@ pub async fn update_session(
     let event = store::event_by_id(&*txn, current.event_id)
         .await?
         .ok_or(AppError::NotFound("session"))?;
-    let zone = zone_of(&event);
+    let zone = event.timezone;
     let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
     let session = input.validate(zone)?;
     let before = current.sequence;
     let updated = store::update_session(&*txn, current, &session).await?;
     if updated.sequence > before {
-        crate::invitations::notify::session_moved(&*txn, settings, &updated, &event).await?;
+        super::notify::session_moved(&*txn, settings, &updated, &event).await?;
     }
     audit::record(
         &*txn,
@@ -565,7 +385,7 @@ pub async fn delete_session(db: &Db, settings: &Settings, actor: &Actor, id: i32
         .await?
         .ok_or(AppError::NotFound("session"))?;
     if let Some(event) = store::event_by_id(&*txn, current.event_id).await? {
-        crate::invitations::notify::session_cancelled(&*txn, settings, &current, &event).await?;
+        super::notify::session_cancelled(&*txn, settings, &current, &event).await?;
     }
     store::delete_session(&*txn, id).await?;
     audit::record(
@@ -628,7 +448,7 @@ pub async fn add_participant(
         json!({"session_id": session_id, "person_id": row.person_id, "role": row.role, "position": row.position}),
     )
     .await?;
-    let mut views = participant_views(&*txn, vec![row]).await?;
+    let mut views = super::read::participant_views(&*txn, vec![row]).await?;
     txn.commit().await?;
     views
         .remove(&session_id)

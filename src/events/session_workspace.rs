@@ -131,8 +131,8 @@ async fn new_session(
     Workspace { ctx, .. }: Workspace,
     Path(reference): Path<String>,
 ) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let zone = service::zone_of(&event);
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let zone = event.timezone;
     let mut values = Values::default();
     values.set("kind", Some("panel"));
     values.set("starts_at", Some(format!("{}T09:00", event.starts_on)));
@@ -157,7 +157,7 @@ async fn create_session(
     Path(reference): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let values = Values::from_form(&form, SESSION_FIELDS);
     match service::create_session(
         &state.db,
@@ -184,7 +184,7 @@ async fn create_session(
                     event.title.clone(),
                 ),
                 &values,
-                service::zone_of(&event),
+                event.timezone,
             );
             Ok(refused(page, err, &HashMap::new()))
         }
@@ -197,8 +197,8 @@ async fn edit_session(
     Path(id): Path<String>,
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
-    let (session, event) = service::visible_session(&state.db, id, true).await?;
-    let zone = service::zone_of(&event);
+    let (session, event) = super::read::visible_session(&state.db, id, true).await?;
+    let zone = event.timezone;
     let mut values = Values::of(&SessionInput::from_model(&session, zone));
     // `datetime-local` inputs take the wall time without its offset.
     for name in ["starts_at", "ends_at"] {
@@ -223,7 +223,7 @@ async fn update_session(
     form: FormData,
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
-    let (current, event) = service::visible_session(&state.db, id, true).await?;
+    let (current, event) = super::read::visible_session(&state.db, id, true).await?;
     let values = Values::from_form(&form, SESSION_FIELDS);
     match service::update_session(
         &state.db,
@@ -245,7 +245,7 @@ async fn update_session(
                 format!("/organize/sessions/{id}/edit"),
                 (format!("/organize/sessions/{id}"), current.title.clone()),
                 &values,
-                service::zone_of(&event),
+                event.timezone,
             );
             Ok(refused(page, err, &HashMap::new()))
         }
@@ -259,7 +259,7 @@ async fn delete_session(
     _form: FormData,
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
-    let (session, event) = service::visible_session(&state.db, id, true).await?;
+    let (session, event) = super::read::visible_session(&state.db, id, true).await?;
     match service::delete_session(&state.db, &state.settings, &ws.actor, id).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
@@ -354,14 +354,14 @@ async fn session_page(
     new_person: Values,
     errors: Vec<crate::error::FieldError>,
 ) -> Result<Response, AppError> {
-    let (session, event) = service::visible_session(&state.db, id, true).await?;
-    let zone = service::zone_of(&event);
+    let (session, event) = super::read::visible_session(&state.db, id, true).await?;
+    let zone = event.timezone;
     let conflicts: Vec<Conflict> = conflicts::report(&state.db, &event)
         .await?
         .into_iter()
         .filter(|c| c.session_ids.contains(&id))
         .collect();
-    let out = service::session_views(state.db.conn(), vec![session], zone)
+    let out = super::read::session_views(state.db.conn(), vec![session], zone)
         .await?
         .pop()
         .ok_or(AppError::NotFound("session"))?;
@@ -394,7 +394,7 @@ async fn session_page(
     )];
     let failed = !errors.is_empty();
     let unshown = attach_errors(&mut fields, &errors, &HashMap::new());
-    let event_card = service::event_views(&state.db, vec![event])
+    let event_card = super::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
     let rapporteurs =
@@ -493,7 +493,7 @@ async fn add_new_person(
     form: FormData,
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
-    service::visible_session(&state.db, id, true).await?;
+    super::read::visible_session(&state.db, id, true).await?;
     let values = Values::from_form(&form, PERSON_FIELDS);
     let role = values.opt("role");
     let mut person = PersonInput {

@@ -509,8 +509,8 @@ async fn edit_event(
     Workspace { ctx, .. }: Workspace,
     Path(reference): Path<String>,
 ) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let organizers = service::organizer_views(state.db.conn(), &[event.id])
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let organizers = super::read::organizer_views(state.db.conn(), &[event.id])
         .await?
         .remove(&event.id)
         .unwrap_or_default();
@@ -537,7 +537,8 @@ async fn update_event(
     Path(reference): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let current = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let current =
+        super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let values = Values::from_form(&form, EVENT_FIELDS);
     let mut patch = to_patch(&event_input(&values));
     patch.remove("status");
@@ -589,10 +590,10 @@ async fn event_workspace(
     Workspace { ctx, .. }: Workspace,
     Path(reference): Path<String>,
 ) -> PageResult {
-    let event = service::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let zone = service::zone_of(&event);
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let zone = event.timezone;
     let conflicts = conflicts::report(&state.db, &event).await?;
-    let out = service::event_view(&state.db, event).await?;
+    let out = super::read::event_view(&state.db, event).await?;
     let sessions = out
         .sessions
         .as_deref()

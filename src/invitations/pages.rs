@@ -15,7 +15,7 @@ use crate::calendar::service::{FeedUrls, rotate_feed_in};
 use crate::directory::store as directory_store;
 use crate::error::AppError;
 use crate::events::views::{self, EventCard};
-use crate::events::{SeriesRef, service as events, store as event_store};
+use crate::events::{SeriesRef, store as event_store};
 use crate::web::ListQuery;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
@@ -100,14 +100,14 @@ async fn show(
     let event = event_store::event(state.db.conn(), &SeriesRef::Id(invitation.event_id))
         .await?
         .ok_or(crate::error::AppError::NotFound("invitation"))?;
-    let zone = events::zone_of(&event);
+    let zone = event.timezone;
     let person = directory_store::person(state.db.conn(), invitation.person_id)
         .await?
         .ok_or(crate::error::AppError::NotFound("invitation"))?;
     let session = match invitation.session_id {
         Some(id) => match event_store::session(state.db.conn(), id).await? {
             Some(s) => {
-                let out = events::session_views(state.db.conn(), vec![s], zone)
+                let out = crate::events::read::session_views(state.db.conn(), vec![s], zone)
                     .await?
                     .remove(0);
                 let line = views::session_line(&out, zone);
@@ -121,7 +121,9 @@ async fn show(
         },
         None => None,
     };
-    let card = events::event_views(&state.db, vec![event]).await?.remove(0);
+    let card = crate::events::read::event_views(&state.db, vec![event])
+        .await?
+        .remove(0);
     let page = InvitationPage {
         name: crate::directory::display_name(
             person.honorific.as_deref(),
@@ -168,7 +170,8 @@ async fn invite(
     PagePath(reference): PagePath<String>,
     form: FormData,
 ) -> PageResult {
-    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event =
+        crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let request = crate::invitations::InviteRequest {
         person_ids: None,
         session_id: form.get("session_id").and_then(|s| s.parse().ok()),
@@ -209,7 +212,8 @@ async fn resend(
     PagePath(reference): PagePath<String>,
     _form: FormData,
 ) -> PageResult {
-    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event =
+        crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     match crate::invitations::service::resend_unanswered(
         &state.db,
         &state.settings,

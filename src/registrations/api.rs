@@ -70,7 +70,7 @@ pub async fn parse_deadline(
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| AppError::invalid("deadline", "is required"))?;
-    crate::events::parse_instant(text, crate::events::service::zone_of(&event))
+    crate::events::parse_instant(text, event.timezone)
         .map_err(|err| AppError::invalid("deadline", err))
 }
 

@@ -76,7 +76,7 @@ pub async fn queue(
         organizer_name: settings.mail.organizer_name.clone(),
         deadline: registration
             .reconfirm_by
-            .map(|t| views::moment(crate::events::service::zone_of(event), t)),
+            .map(|t| views::moment(event.timezone, t)),
     };
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

@@ -1,5 +1,6 @@
-//! Registration pages: the form on the event page, the registrant's own page (status,
-//! calendar, cancel, erase), and the organizers' table with approve, reject and CSV.
+//! Registration pages: the event page's form sent (see `form`), the registrant's own
+//! page (status, calendar, cancel, erase), and the organizers' table with approve, reject
+//! and CSV.
 
 use askama::Template;
 use axum::Router;
@@ -9,15 +10,15 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
 use super::api::csv_response;
+use super::form::FIELDS;
 use super::{RegistrationInput, RegistrationOut, RegistrationStatus, service};
 use crate::app::AppState;
-use crate::entities::event;
 use crate::error::{AppError, FieldError};
+use crate::events::SeriesRef;
 use crate::events::views::{self, EventCard};
-use crate::events::{EventStatus, RegistrationMode, SeriesRef, service as events};
 use crate::web::ListQuery;
 use crate::web::client::{ClientAddress, check_rate};
-use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
+use crate::web::forms::Values;
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, error_with, is_form_submission, redirect_with_flash,
@@ -40,81 +41,6 @@ pub fn routes() -> Router<AppState> {
             get(table).post(decide),
         )
         .route("/organize/events/{event}/registrations.csv", get(table_csv))
-}
-
-const FIELDS: &[&str] = &[
-    "given_name",
-    "family_name",
-    "email",
-    "organization",
-    "country",
-    "needs",
-    "consent",
-    "invitation",
-];
-
-/// The registration form of an event page.
-pub struct RegistrationForm {
-    /// Why nobody can register now, if so.
-    pub closed: Option<String>,
-    pub fields: Vec<Field>,
-    pub unshown: Vec<String>,
-    pub invitation: String,
-    pub has_errors: bool,
-    pub mode_note: Option<String>,
-}
-
-/// The form for an event, with what was typed and its errors.
-pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
-    let invitation = values.get("invitation");
-    let closed = match event.registration_mode {
-        _ if crate::events::service::has_ended(event, chrono::Utc::now()) => {
-            Some("Registration is closed: the event has ended.".to_string())
-        }
-        RegistrationMode::Closed => Some("Registration is closed.".to_string()),
-        RegistrationMode::InviteOnly if invitation.is_empty() => {
-            Some("Registration is by invitation only: use the link in your invitation.".to_string())
-        }
-        _ if event.status != EventStatus::Published => {
-            Some("Registration opens once the event is published.".to_string())
-        }
-        _ => None,
-    };
-    let mut sections = vec![Section::new(
-        "",
-        vec![
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values).required(),
-            Field::new("email", "Email", Kind::Email, values)
-                .required()
-                .hint("Your confirmation and your personal link go here."),
-            Field::new("organization", "Organization", Kind::Text, values),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::web::forms::country_choices()),
-            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
-                .hint("Seen by the organizers only, to prepare your participation."),
-            Field::new(
-                "consent",
-                "I agree that the organizers keep these details to run this event, and may contact me about it. I can erase them at any time from my registration page.",
-                Kind::Checkbox,
-                values,
-            ),
-        ],
-    )];
-    let unshown = attach_errors(&mut sections, errors, &Default::default());
-    RegistrationForm {
-        closed,
-        fields: sections.remove(0).fields,
-        unshown,
-        invitation,
-        has_errors: !errors.is_empty(),
-        mode_note: match event.registration_mode {
-            RegistrationMode::Approval => Some(
-                "The organizers approve each registration; you will hear from them.".to_string(),
-            ),
-            _ => None,
-        },
-    }
 }
 
 fn input_of(values: &Values) -> RegistrationInput {
@@ -210,8 +136,10 @@ async fn manage(
 ) -> PageResult {
     let (registration, event) = service::by_token(&state.db, &token).await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
-    let zone = events::zone_of(&event);
-    let card = events::event_views(&state.db, vec![event]).await?.remove(0);
+    let zone = event.timezone;
+    let card = crate::events::read::event_views(&state.db, vec![event])
+        .await?
+        .remove(0);
     let page = ManagePage {
         reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),
         name: format!("{} {}", registration.given_name, registration.family_name),
@@ -264,7 +192,7 @@ async fn ask_reconfirmation(
     form: FormData,
 ) -> PageResult {
     let reference = SeriesRef::parse(&reference);
-    let event = events::visible_event(&state.db, &reference, true).await?;
+    let event = crate::events::read::visible_event(&state.db, &reference, true).await?;
     let back = format!("/organize/events/{}/registrations", event.slug);
     let result =
         match super::api::parse_deadline(&state, &reference, form.get("deadline").as_deref()).await
@@ -350,7 +278,9 @@ async fn table(
         .collect();
     let capacity = event.capacity;
     let mode = event.registration_mode.label().to_string();
-    let card = events::event_views(&state.db, vec![event]).await?.remove(0);
+    let card = crate::events::read::event_views(&state.db, vec![event])
+        .await?
+        .remove(0);
     let page = TablePage {
         event: EventCard::from(&card),
         capacity,
@@ -391,7 +321,8 @@ async fn decide(
     PagePath(reference): PagePath<String>,
     form: FormData,
 ) -> PageResult {
-    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event =
+        crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let back = format!("/organize/events/{}/registrations", event.slug);
     let approve = match form.get("action").as_deref() {
         Some("approve") => true,

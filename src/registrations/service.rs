@@ -43,7 +43,7 @@ fn refusal(event: &event::Model, invited: bool) -> Option<String> {
     if event.status == EventStatus::Cancelled {
         return Some("the event is cancelled".into());
     }
-    if crate::events::service::has_ended(event, now) {
+    if crate::events::has_ended(event, now) {
         return Some("registration is closed: the event has ended".into());
     }
     match event.registration_mode {

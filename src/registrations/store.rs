@@ -108,6 +108,21 @@ pub async fn counts(
         .collect())
 }
 
+/// The registrants who hold or wait for a place and have not erased their details: the
+/// people to tell when the event or one of its sessions changes.
+pub async fn active_registrants(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+) -> Result<Vec<registration::Model>, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::ACTIVE))
+        .filter(registration::Column::ErasedAt.is_null())
+        .order_by_asc(registration::Column::Id)
+        .all(db)
+        .await
+}
+
 /// The longest-waiting person on the waitlist.
 pub async fn first_waitlisted(
     db: &impl ConnectionTrait,

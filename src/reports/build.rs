@@ -17,7 +17,7 @@ use crate::db::Db;
 use crate::directory::store as directory_store;
 use crate::entities::event;
 use crate::error::AppResult;
-use crate::events::service::{event_views, participant_views, zone_of};
+use crate::events::read::{event_views, participant_views};
 use crate::events::{EventOut, ParticipantOut, ParticipantRole, store as event_store, views};
 use crate::summaries::{SummaryStatus, store as summary_store, theme_key};
 
@@ -67,7 +67,7 @@ pub async fn event_report(
 ) -> AppResult<EventReport> {
     let conn = db.conn();
     let row = store::of_event(conn, event.id).await?;
-    let zone = zone_of(&event);
+    let zone = event.timezone;
     let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let summaries = summary_store::by_sessions(conn, &ids).await?;

@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::domain::optional_text;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::events::{SeriesRef, service as events, store as event_store};
+use crate::events::{SeriesRef, store as event_store};
 use crate::web::Actor;
 
 const MAX_TEXT: usize = 50_000;
@@ -21,7 +21,7 @@ pub async fn visible_report(
     reference: &SeriesRef,
     staff: bool,
 ) -> AppResult<EventReport> {
-    let event = events::visible_event(db, reference, staff).await?;
+    let event = crate::events::read::visible_event(db, reference, staff).await?;
     if !staff {
         let published = store::of_event(db.conn(), event.id)
             .await?
@@ -54,7 +54,7 @@ pub async fn update(
     reference: &SeriesRef,
     patch: serde_json::Map<String, serde_json::Value>,
 ) -> AppResult<EventReport> {
-    let event = events::visible_event(db, reference, true).await?;
+    let event = crate::events::read::visible_event(db, reference, true).await?;
     let txn = db.begin_write().await?;
     let current = store::ensure(&*txn, event.id).await?;
     let stored = ReportInput {
@@ -98,7 +98,7 @@ pub async fn set_published(
     reference: &SeriesRef,
     publish: bool,
 ) -> AppResult<EventReport> {
-    let event = events::visible_event(db, reference, true).await?;
+    let event = crate::events::read::visible_event(db, reference, true).await?;
     let preview = build::event_report(db, settings, event.clone(), true).await?;
     if publish && preview.sessions.is_empty() {
         return Err(AppError::Conflict(

@@ -161,7 +161,7 @@ pub async fn parse_due(
     let event = crate::events::store::event_by_id(state.db.conn(), session.event_id)
         .await?
         .ok_or(AppError::NotFound("session"))?;
-    crate::events::parse_instant(text, crate::events::service::zone_of(&event))
+    crate::events::parse_instant(text, event.timezone)
         .map(Some)
         .map_err(|err| AppError::invalid("due_at", err))
 }

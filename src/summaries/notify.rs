@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::directory;
 use crate::entities::{event, session};
 use crate::error::{AppError, AppResult};
-use crate::events::{service::zone_of, views};
+use crate::events::views;
 use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a summary mail may show.
@@ -43,7 +43,7 @@ pub fn summary_url(settings: &Settings, session_id: i32) -> String {
 
 /// "Friday 5 June 2009, 17:30 (CEST)".
 pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
-    views::moment(zone_of(event), due)
+    views::moment(event.timezone, due)
 }
 
 /// Tells the organizers' mailbox (`mail.organizer_address`) that a summary waits for

@@ -22,8 +22,8 @@ use crate::app::AppState;
 use crate::entities::{event, session};
 use crate::error::{AppError, FieldError};
 use crate::events::pages::Choice;
-use crate::events::service::{participant_views, zone_of};
-use crate::events::{ParticipantRole, SeriesRef, service as events, store as event_store};
+use crate::events::read::participant_views;
+use crate::events::{ParticipantRole, SeriesRef, store as event_store};
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, SignedIn, error_with, redirect_with_flash,
@@ -56,7 +56,7 @@ pub struct AssignmentRow {
 
 /// "Wed 3 Jun 2009, 14:00–15:30", in the event's time zone.
 pub fn when(event: &event::Model, session: &session::Model) -> String {
-    let zone = zone_of(event);
+    let zone = event.timezone;
     format!(
         "{}–{}",
         zone.local(session.starts_at).format("%a %-d %b %Y, %H:%M"),
@@ -410,7 +410,7 @@ async fn editor_page(
         ),
     };
     let typed = typed.with_blank_rows(2);
-    let zone = zone_of(&event);
+    let zone = event.timezone;
     let page = Editor {
         ctx,
         session_id: id,
@@ -672,7 +672,7 @@ async fn versions(
     } else {
         (None, Vec::new())
     };
-    let zone = zone_of(&event);
+    let zone = event.timezone;
     let rows = list
         .iter()
         .rev()
@@ -718,7 +718,8 @@ async fn event_summaries(
     Workspace { ctx, .. }: Workspace,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
-    let event = events::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let event =
+        crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let list = service::assignments(&state.db, &state.settings, None, Some(event.id)).await?;
     let ids: Vec<i32> = list.iter().map(|a| a.session.id).collect();
     let people = participant_views(

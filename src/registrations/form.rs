@@ -1,0 +1,82 @@
+//! The registration form of an event page: its fields (with what was typed and the
+//! errors beside them), or why nobody can register now.
+
+use crate::entities::event;
+use crate::error::FieldError;
+use crate::events::{EventStatus, RegistrationMode};
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
+
+pub const FIELDS: &[&str] = &[
+    "given_name",
+    "family_name",
+    "email",
+    "organization",
+    "country",
+    "needs",
+    "consent",
+    "invitation",
+];
+
+/// The registration form of an event page.
+pub struct RegistrationForm {
+    /// Why nobody can register now, if so.
+    pub closed: Option<String>,
+    pub fields: Vec<Field>,
+    pub unshown: Vec<String>,
+    pub invitation: String,
+    pub has_errors: bool,
+    pub mode_note: Option<String>,
+}
+
+/// The form for an event, with what was typed and its errors.
+pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
+    let invitation = values.get("invitation");
+    let closed = match event.registration_mode {
+        _ if crate::events::has_ended(event, chrono::Utc::now()) => {
+            Some("Registration is closed: the event has ended.".to_string())
+        }
+        RegistrationMode::Closed => Some("Registration is closed.".to_string()),
+        RegistrationMode::InviteOnly if invitation.is_empty() => {
+            Some("Registration is by invitation only: use the link in your invitation.".to_string())
+        }
+        _ if event.status != EventStatus::Published => {
+            Some("Registration opens once the event is published.".to_string())
+        }
+        _ => None,
+    };
+    let mut sections = vec![Section::new(
+        "",
+        vec![
+            Field::new("given_name", "Given name", Kind::Text, values).required(),
+            Field::new("family_name", "Family name", Kind::Text, values).required(),
+            Field::new("email", "Email", Kind::Email, values)
+                .required()
+                .hint("Your confirmation and your personal link go here."),
+            Field::new("organization", "Organization", Kind::Text, values),
+            Field::new("country", "Country", Kind::Select, values)
+                .options(Some("—"), crate::web::forms::country_choices()),
+            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
+                .hint("Seen by the organizers only, to prepare your participation."),
+            Field::new(
+                "consent",
+                "I agree that the organizers keep these details to run this event, and may contact me about it. I can erase them at any time from my registration page.",
+                Kind::Checkbox,
+                values,
+            ),
+        ],
+    )];
+    let unshown = attach_errors(&mut sections, errors, &Default::default());
+    RegistrationForm {
+        closed,
+        fields: sections.remove(0).fields,
+        unshown,
+        invitation,
+        has_errors: !errors.is_empty(),
+        mode_note: match event.registration_mode {
+            RegistrationMode::Approval => Some(
+                "The organizers approve each registration; you will hear from them.".to_string(),
+            ),
+            _ => None,
+        },
+    }
+}
