@@ -38,7 +38,7 @@ async fn fill(db: &Db) {
             coalesce_key: None,
             delay: Duration::zero(),
         };
-        outbox::enqueue(db.conn(), envelope).await.unwrap();
+        outbox::enqueue_alone(db, envelope).await.unwrap();
     }
 }
 

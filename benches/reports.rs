@@ -240,7 +240,9 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
 
     let reference = SeriesRef::Slug(slugs[0].clone());
     let (median, worst, report) = time(ROUNDS, || async {
-        let event = roundtable::events::read::visible_event(&db, &reference, false).await.unwrap();
+        let event = roundtable::events::read::visible_event(&db, &reference, false)
+            .await
+            .unwrap();
         build::event_report(&db, &settings, event, false)
             .await
             .unwrap()
@@ -297,9 +299,10 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
         );
         let mut others = Vec::new();
         for slug in &slugs[1..] {
-            let event = roundtable::events::read::visible_event(&db, &SeriesRef::Slug(slug.clone()), false)
-                .await
-                .unwrap();
+            let event =
+                roundtable::events::read::visible_event(&db, &SeriesRef::Slug(slug.clone()), false)
+                    .await
+                    .unwrap();
             let other = build::event_report(&db, &settings, event, false)
                 .await
                 .unwrap();

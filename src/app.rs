@@ -26,8 +26,6 @@ use crate::web::limiter::Limiter;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
-    /// Wakes the mail worker when a request queued messages to send at once.
-    pub mail_wakeup: Arc<tokio::sync::Notify>,
     pub registration_limiter: Arc<Limiter>,
     /// Public forms other than registration (membership applications, password resets).
     pub form_limiter: Arc<Limiter>,
@@ -40,7 +38,6 @@ impl AppState {
         Self {
             db,
             settings,
-            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
             registration_limiter: Arc::new(limiter),
             form_limiter: Arc::new(form_limiter),
         }
@@ -260,7 +257,7 @@ impl Application {
         let settings = Arc::new(settings);
         let state = AppState::new(db.clone(), settings.clone());
         let mut worker = crate::mail::worker::Worker::new(db.clone(), settings.clone())?;
-        worker.wake_on(state.mail_wakeup.clone());
+        worker.wake_on(db.mail_wakeup());
         Ok(Self {
             listener,
             router: router(state),

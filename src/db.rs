@@ -1,20 +1,24 @@
 //! The database connection. SQLite runs in WAL mode with foreign keys on and a busy
 //! timeout; its write transactions begin IMMEDIATE and, within one process, queue on a
 //! fair lock, so concurrent writers wait their turn instead of seeing "database is
-//! locked". PostgreSQL needs neither.
+//! locked". PostgreSQL needs neither. Mail is queued only inside a write transaction
+//! ([`MailQueue`]); when one that queued mail commits, the mail worker wakes: the one
+//! place that happens.
 
 use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, ExecResult, QueryResult, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
-use tokio::sync::{Mutex, MutexGuard};
+use tokio::sync::{Mutex, MutexGuard, Notify};
 
 use crate::config::{DatabaseSettings, redact_url};
 
@@ -23,17 +27,70 @@ pub struct Db {
     conn: DatabaseConnection,
     /// Serialises this process's SQLite writers; `None` on PostgreSQL.
     writer: Option<Arc<Mutex<()>>>,
+    /// Wakes this process's mail worker when a transaction that queued mail commits.
+    mail_wakeup: Arc<Notify>,
 }
 
 /// A write transaction; commit it, or drop it to roll back.
 pub struct WriteTxn<'a> {
     txn: DatabaseTransaction,
     _turn: Option<MutexGuard<'a, ()>>,
+    mail_queued: AtomicBool,
+    mail_wakeup: Arc<Notify>,
 }
 
 impl WriteTxn<'_> {
+    /// Commits; the mail worker wakes at once if mail was queued.
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await
+        self.txn.commit().await?;
+        if self.mail_queued.load(Ordering::Relaxed) {
+            self.mail_wakeup.notify_one();
+        }
+        Ok(())
+    }
+}
+
+/// Where mail may be queued: a write transaction, so that a message is written with the
+/// change that causes it and sent once that change is committed.
+pub trait MailQueue: ConnectionTrait {
+    /// Notes that the transaction queued mail.
+    fn mail_queued(&self);
+}
+
+impl MailQueue for WriteTxn<'_> {
+    fn mail_queued(&self) {
+        self.mail_queued.store(true, Ordering::Relaxed);
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for WriteTxn<'_> {
+    fn get_database_backend(&self) -> DatabaseBackend {
+        self.txn.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.txn.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.txn.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.txn.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.txn.query_all_raw(stmt).await
+    }
+
+    fn support_returning(&self) -> bool {
+        self.txn.support_returning()
+    }
+
+    fn is_mock_connection(&self) -> bool {
+        self.txn.is_mock_connection()
     }
 }
 
@@ -75,6 +132,7 @@ impl Db {
         Ok(Self {
             conn,
             writer: is_sqlite.then(|| Arc::new(Mutex::new(()))),
+            mail_wakeup: Arc::new(Notify::new()),
         })
     }
 
@@ -103,7 +161,17 @@ impl Db {
             ..TransactionOptions::default()
         };
         let txn = self.conn.begin_with_options(options).await?;
-        Ok(WriteTxn { txn, _turn: turn })
+        Ok(WriteTxn {
+            txn,
+            _turn: turn,
+            mail_queued: AtomicBool::new(false),
+            mail_wakeup: self.mail_wakeup.clone(),
+        })
+    }
+
+    /// What wakes the mail worker of this process.
+    pub fn mail_wakeup(&self) -> Arc<Notify> {
+        self.mail_wakeup.clone()
     }
 
     pub async fn ping(&self) -> Result<(), DbErr> {

@@ -70,7 +70,7 @@ async fn a_server_killed_mid_queue_loses_no_message() {
             coalesce_key: None,
             delay: ChronoDuration::zero(),
         };
-        outbox::enqueue(app.db.conn(), envelope).await.unwrap();
+        outbox::enqueue_alone(&app.db, envelope).await.unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
     let url = app.settings.database.url.clone();

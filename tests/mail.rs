@@ -1173,8 +1173,8 @@ async fn a_message_queued_while_the_smtp_server_is_down_goes_out_once_it_is_back
     let app = spawn_app().await;
     let mut sink = SmtpSink::start().await;
     sink.stop();
-    outbox::enqueue(
-        app.db.conn(),
+    outbox::enqueue_alone(
+        &app.db,
         envelope("waiting@example.org", "Queued during an outage"),
     )
     .await
@@ -1217,7 +1217,7 @@ async fn a_message_that_fails_its_last_try_is_marked_failed_with_its_error() {
     let app = spawn_app().await;
     let mut sink = SmtpSink::start().await;
     sink.stop();
-    outbox::enqueue(app.db.conn(), envelope("nobody@example.org", "Doomed"))
+    outbox::enqueue_alone(&app.db, envelope("nobody@example.org", "Doomed"))
         .await
         .unwrap();
     let worker = worker_with(&app, &sink, |s| s.mail.max_attempts = 1);
@@ -1241,7 +1241,7 @@ async fn a_message_that_fails_its_last_try_is_marked_failed_with_its_error() {
 async fn a_message_claimed_by_a_worker_that_died_is_delivered_by_another_after_the_lease() {
     let app = spawn_app().await;
     let sink = SmtpSink::start().await;
-    outbox::enqueue(app.db.conn(), envelope("first@example.org", "First"))
+    outbox::enqueue_alone(&app.db, envelope("first@example.org", "First"))
         .await
         .unwrap();
     // A worker claims it and dies before sending.
@@ -1273,7 +1273,7 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_by_another_after_t
     assert_eq!(row.attempts, 2);
 
     // A short lease runs out by itself.
-    outbox::enqueue(app.db.conn(), envelope("second@example.org", "Second"))
+    outbox::enqueue_alone(&app.db, envelope("second@example.org", "Second"))
         .await
         .unwrap();
     let short = worker_with(&app, &sink, |s| s.mail.lease_seconds = 1);
@@ -1297,8 +1297,8 @@ async fn two_workers_on_one_queue_deliver_each_message_exactly_once() {
     let other_db = Db::connect(&app.settings.database).await.unwrap();
     for round in 0..2 {
         for i in 0..30 {
-            outbox::enqueue(
-                app.db.conn(),
+            outbox::enqueue_alone(
+                &app.db,
                 envelope(
                     &format!("guest{round}-{i}@example.org"),
                     &format!("Message {round}-{i}"),
@@ -1343,7 +1343,7 @@ async fn line_breaks_in_a_name_or_subject_add_no_header() {
         "Your invitation\r\nBcc: victim@example.org",
     );
     evil.recipient_name = "Evil\r\nBcc: victim@example.org".to_string();
-    outbox::enqueue(app.db.conn(), evil).await.unwrap();
+    outbox::enqueue_alone(&app.db, evil).await.unwrap();
     assert_eq!(worker(&app, &sink).deliver_due().await.unwrap(), 1);
     let received = sink.messages();
     assert_eq!(received.len(), 1);
@@ -1741,4 +1741,39 @@ async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled()
     let ics = part_text(&mail, "text/calendar");
     assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
     assert!(mail.subject().unwrap().starts_with("Cancelled:"));
+}
+
+#[tokio::test]
+async fn committing_a_change_that_queued_mail_wakes_the_worker_and_only_then() {
+    let app = spawn_app().await;
+    let wakeup = app.db.mail_wakeup();
+    let woken = || {
+        let wakeup = wakeup.clone();
+        async move {
+            tokio::time::timeout(std::time::Duration::from_millis(50), wakeup.notified())
+                .await
+                .is_ok()
+        }
+    };
+    // A write without mail: nobody is woken.
+    let txn = app.db.begin_write().await.unwrap();
+    txn.commit().await.unwrap();
+    assert!(!woken().await);
+    // Mail queued, then rolled back: nobody is woken either.
+    let txn = app.db.begin_write().await.unwrap();
+    outbox::enqueue(&txn, envelope("nobody@example.org", "Rolled back"))
+        .await
+        .unwrap();
+    drop(txn);
+    assert!(!woken().await);
+    assert_eq!(app.count("outbox").await, 0);
+    // Mail queued and committed: the worker wakes once it is in the database.
+    let txn = app.db.begin_write().await.unwrap();
+    outbox::enqueue(&txn, envelope("someone@example.org", "Committed"))
+        .await
+        .unwrap();
+    assert!(!woken().await, "not before the commit");
+    txn.commit().await.unwrap();
+    assert!(woken().await);
+    assert_eq!(app.count("outbox").await, 1);
 }

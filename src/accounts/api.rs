@@ -239,7 +239,6 @@ async fn request_reset(
     };
     check_limit(&state.form_limiter, &address, "requests")?;
     service::request_reset(&state.db, &state.settings, &email).await?;
-    state.mail_wakeup.notify_one();
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -385,7 +384,6 @@ async fn invite_user(
         InviteReason::Invited,
     )
     .await?;
-    state.mail_wakeup.notify_one();
     let person_id = crate::directory::store::person_by_email(state.db.conn(), &user.email)
         .await?
         .map(|p| p.id);
@@ -454,6 +452,5 @@ async fn resend_setup(
 ) -> AppResult<StatusCode> {
     let id = parse_id(&id, "account")?;
     service::resend_setup(&state.db, &state.settings, &actor, id).await?;
-    state.mail_wakeup.notify_one();
     Ok(StatusCode::ACCEPTED)
 }

@@ -3,8 +3,8 @@
 //! organizers' notice of a membership application and the applicant's polite refusal.
 //! Links are secrets: they are written into the mail and nowhere else in clear.
 
+use crate::db::MailQueue;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::ConnectionTrait;
 
 use super::service::InviteReason;
 use super::{Role, TokenPurpose};
@@ -114,7 +114,7 @@ fn view(settings: &Settings, user_name: &str, email: &str) -> AccountMail {
 }
 
 async fn send(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     kind: MailKind,
     to: (&str, &str),
     view: &AccountMail,
@@ -145,7 +145,7 @@ async fn send(
 /// Queues the "set up your account" mail with its single-use link.
 #[allow(clippy::too_many_arguments)]
 pub async fn queue_setup(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     user: &user::Model,
     token: &str,
@@ -166,7 +166,7 @@ pub async fn queue_setup(
 
 /// Queues the password-reset mail with its single-use link.
 pub async fn queue_reset(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     user: &user::Model,
     token: &str,
@@ -184,7 +184,7 @@ fn applicant_name(a: &membership_application::Model) -> String {
 
 /// Tells the organizers' mailbox of a new membership application.
 pub async fn queue_application(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     application: &membership_application::Model,
 ) -> AppResult<()> {
@@ -208,7 +208,7 @@ pub async fn queue_application(
 
 /// Tells an applicant, politely, that their application was not accepted.
 pub async fn queue_rejected(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     application: &membership_application::Model,
 ) -> AppResult<()> {

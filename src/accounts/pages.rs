@@ -227,10 +227,7 @@ async fn forgot(
         Err(err) => Err(err),
     };
     match outcome {
-        Ok(()) => {
-            state.mail_wakeup.notify_one();
-            Ok(render(&page(ctx, true, None)))
-        }
+        Ok(()) => Ok(render(&page(ctx, true, None))),
         Err(err @ (AppError::TooManyAttempts(_) | AppError::TooManyRequests(_))) => Ok((
             StatusCode::TOO_MANY_REQUESTS,
             render(&page(

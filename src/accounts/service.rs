@@ -4,8 +4,8 @@
 //! bearer token. Nobody chooses a password for someone else, and no password is ever
 //! mailed: accounts are reached through single-use, expiring links.
 
+use crate::db::MailQueue;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 use super::store::{self, UserChange};
@@ -148,7 +148,7 @@ pub async fn invite(
     let context =
         notify::SetupContext::of(db, settings, invite.email.as_str(), invite.role).await?;
     let txn = db.begin_write().await?;
-    let user = invite_in(&*txn, settings, actor, &invite, reason, &context).await?;
+    let user = invite_in(&txn, settings, actor, &invite, reason, &context).await?;
     txn.commit().await?;
     Ok(user)
 }
@@ -157,7 +157,7 @@ pub async fn invite(
 /// creates the account in the transaction of the decision). The caller checks the
 /// actor's right to give the role.
 pub async fn invite_in(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     actor: Option<&Actor>,
     invite: &Invite,
@@ -215,9 +215,9 @@ pub async fn resend_setup(
     let (token, token_hash) = new_secret("")?;
     let expires = Utc::now() + Duration::hours(settings.accounts.invite_hours);
     let txn = db.begin_write().await?;
-    store::replace_account_token(&*txn, user.id, TokenPurpose::Setup, &token_hash, expires).await?;
+    store::replace_account_token(&txn, user.id, TokenPurpose::Setup, &token_hash, expires).await?;
     notify::queue_setup(
-        &*txn,
+        &txn,
         settings,
         &user,
         &token,
@@ -228,7 +228,7 @@ pub async fn resend_setup(
     )
     .await?;
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "resend_setup",
         "user",
@@ -265,13 +265,13 @@ pub async fn request_reset(db: &Db, settings: &Settings, email: &str) -> AppResu
     };
     let (token, token_hash) = new_secret("")?;
     let txn = db.begin_write().await?;
-    store::record_failed_attempt(&*txn, &key).await?;
+    store::record_failed_attempt(&txn, &key).await?;
     if let Some(user) = user.filter(|u| u.status != AccountStatus::Disabled) {
         let expires = Utc::now() + Duration::minutes(settings.accounts.reset_minutes);
-        store::replace_account_token(&*txn, user.id, TokenPurpose::Reset, &token_hash, expires)
+        store::replace_account_token(&txn, user.id, TokenPurpose::Reset, &token_hash, expires)
             .await?;
-        notify::queue_reset(&*txn, settings, &user, &token, expires).await?;
-        audit::record(&*txn, None, "request_reset", "user", user.id, json!({})).await?;
+        notify::queue_reset(&txn, settings, &user, &token, expires).await?;
+        audit::record(&txn, None, "request_reset", "user", user.id, json!({})).await?;
         tracing::info!(user_id = user.id, "password reset requested");
     }
     txn.commit().await?;

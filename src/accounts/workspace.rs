@@ -234,7 +234,6 @@ async fn invite(
     };
     let errors = match outcome {
         Ok(user) => {
-            state.mail_wakeup.notify_one();
             return Ok(redirect_with_flash(
                 "/organize/accounts",
                 &format!(
@@ -314,10 +313,7 @@ async fn change(
         _ => Err(AppError::BadRequest("unknown action".into())),
     };
     match outcome {
-        Ok(message) => {
-            state.mail_wakeup.notify_one();
-            redirect_with_flash(back, &message)
-        }
+        Ok(message) => redirect_with_flash(back, &message),
         Err(AppError::Conflict(why) | AppError::Forbidden(why)) => {
             redirect_with_flash(back, &format!("Not changed: {why}."))
         }
@@ -428,7 +424,6 @@ async fn invite_rapporteur(
     .await
     {
         Ok(user) => {
-            state.mail_wakeup.notify_one();
             format!(
                 "{} is invited to sign in as rapporteur: the set-up mail, with this session and its due date, is on its way to {}.",
                 access.name, user.email

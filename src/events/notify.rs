@@ -6,6 +6,7 @@
 //! pending update. The recipients, views and calendars built here also serve the
 //! invitations' own mail.
 
+use crate::db::MailQueue;
 use chrono::Duration;
 use sea_orm::ConnectionTrait;
 
@@ -199,7 +200,7 @@ async fn told_about(conn: &impl ConnectionTrait, session_id: i32) -> AppResult<V
 /// A session moved (time or room): an update with the raised SEQUENCE to everyone told
 /// about it, after the quiet period, replacing any update still queued.
 pub async fn session_moved(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     session: &session::Model,
     event: &event::Model,
@@ -254,7 +255,7 @@ pub async fn session_moved(
 /// A session about to be deleted: a CANCEL to everyone told about it, at once. Call it
 /// before the session is deleted.
 pub async fn session_cancelled(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     session: &session::Model,
     event: &event::Model,
@@ -311,7 +312,7 @@ pub async fn session_cancelled(
 /// with a CANCEL of all their sessions; pending updates of those sessions are dropped.
 /// Call it after the sessions' SEQUENCE was raised, in the same transaction.
 pub async fn event_cancelled(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     event: &event::Model,
 ) -> AppResult<usize> {
@@ -461,7 +462,7 @@ async fn published(
 /// Tells every registrant of the event about a session (moved, or cancelled) or the
 /// whole event (cancelled).
 async fn tell_registrants(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     event: &event::Model,
     session: Option<&session::Model>,

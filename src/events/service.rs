@@ -290,10 +290,10 @@ pub async fn set_status(
         )));
     }
     let id = current.id;
-    let updated = store::set_event_status(&*txn, current, to).await?;
+    let updated = store::set_event_status(&txn, current, to).await?;
     if to == EventStatus::Cancelled {
-        store::raise_sequences(&*txn, id).await?;
-        super::notify::event_cancelled(&*txn, settings, &updated).await?;
+        store::raise_sequences(&txn, id).await?;
+        super::notify::event_cancelled(&txn, settings, &updated).await?;
     }
     let action = match to {
         EventStatus::Published => "publish",
@@ -361,12 +361,12 @@ pub async fn update_session(
     let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
     let session = input.validate(zone)?;
     let before = current.sequence;
-    let updated = store::update_session(&*txn, current, &session).await?;
+    let updated = store::update_session(&txn, current, &session).await?;
     if updated.sequence > before {
-        super::notify::session_moved(&*txn, settings, &updated, &event).await?;
+        super::notify::session_moved(&txn, settings, &updated, &event).await?;
     }
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "update",
         "session",
@@ -381,15 +381,15 @@ pub async fn update_session(
 /// Deletes a session; everyone invited to or accepted for it gets a cancellation.
 pub async fn delete_session(db: &Db, settings: &Settings, actor: &Actor, id: i32) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    let current = store::session(&*txn, id)
+    let current = store::session(&txn, id)
         .await?
         .ok_or(AppError::NotFound("session"))?;
-    if let Some(event) = store::event_by_id(&*txn, current.event_id).await? {
-        super::notify::session_cancelled(&*txn, settings, &current, &event).await?;
+    if let Some(event) = store::event_by_id(&txn, current.event_id).await? {
+        super::notify::session_cancelled(&txn, settings, &current, &event).await?;
     }
-    store::delete_session(&*txn, id).await?;
+    store::delete_session(&txn, id).await?;
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "delete",
         "session",

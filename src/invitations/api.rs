@@ -40,7 +40,6 @@ async fn create_invitations(
         request,
     )
     .await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::ACCEPTED, Json(outcome)))
 }
 
@@ -76,7 +75,6 @@ async fn resend_invitations(
         &SeriesRef::parse(&reference),
     )
     .await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::ACCEPTED, Json(outcome)))
 }
 

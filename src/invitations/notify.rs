@@ -2,8 +2,8 @@
 //! and the session as an iTIP REQUEST, written to the outbox in the transaction that
 //! records the invitation.
 
+use crate::db::MailQueue;
 use chrono::Duration;
-use sea_orm::ConnectionTrait;
 
 use crate::calendar::Method;
 use crate::config::Settings;
@@ -15,7 +15,7 @@ use crate::mail::{MailKind, outbox};
 
 /// Queues an invitation (sent at once).
 pub async fn queue_invitation(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     draft: Draft<'_>,
     invitation_id: i32,

@@ -187,10 +187,7 @@ async fn invite(
     )
     .await
     {
-        Ok(outcome) => {
-            state.mail_wakeup.notify_one();
-            Ok(redirect_with_flash(&back, &invite_summary(&outcome)))
-        }
+        Ok(outcome) => Ok(redirect_with_flash(&back, &invite_summary(&outcome))),
         Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
             &back,
             &format!(
@@ -222,13 +219,10 @@ async fn resend(
     )
     .await
     {
-        Ok(outcome) => {
-            state.mail_wakeup.notify_one();
-            Ok(redirect_with_flash(
-                &format!("/organize/events/{}", event.slug),
-                &invite_summary(&outcome),
-            ))
-        }
+        Ok(outcome) => Ok(redirect_with_flash(
+            &format!("/organize/events/{}", event.slug),
+            &invite_summary(&outcome),
+        )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
 }

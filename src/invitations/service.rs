@@ -154,8 +154,8 @@ async fn invite_only(
             message: invitation.message.clone(),
             invitation_url: Some(format!("{}/invitations/{token}", settings.public_url())),
         };
-        notify::queue_invitation(&*txn, settings, draft, invitation.id).await?;
-        audit::record(&*txn, Some(actor), "invite", "invitation", invitation.id, json!({"event_id": event.id, "session_id": session_id, "person_id": person_id, "role": role})).await?;
+        notify::queue_invitation(&txn, settings, draft, invitation.id).await?;
+        audit::record(&txn, Some(actor), "invite", "invitation", invitation.id, json!({"event_id": event.id, "session_id": session_id, "person_id": person_id, "role": role})).await?;
         items.push(out(invitation, &recipient.name));
     }
     if items.is_empty() {

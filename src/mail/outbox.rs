@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use super::{Envelope, OutboxStatus};
-use crate::db::Db;
+use crate::db::{Db, MailQueue};
 use crate::entities::outbox_message;
 use crate::web::Pagination;
 
@@ -16,9 +16,10 @@ use crate::web::Pagination;
 /// replaced (its content, and its send time pushed back by the quiet period): a stale
 /// update never goes out beside the newer one.
 pub async fn enqueue(
-    db: &impl ConnectionTrait,
+    db: &impl MailQueue,
     envelope: Envelope,
 ) -> Result<outbox_message::Model, DbErr> {
+    db.mail_queued();
     let now = Utc::now();
     if let Some(key) = &envelope.coalesce_key {
         let pending = outbox_message::Entity::find()
@@ -40,6 +41,15 @@ pub async fn enqueue(
     };
     fill(&mut active, envelope, now);
     active.insert(db).await
+}
+
+/// Queues one message in a transaction of its own: for tools and tests. A change queues
+/// its mail in the transaction that makes it, with [`enqueue`].
+pub async fn enqueue_alone(db: &Db, envelope: Envelope) -> Result<outbox_message::Model, DbErr> {
+    let txn = db.begin_write().await?;
+    let row = enqueue(&txn, envelope).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 fn fill(active: &mut outbox_message::ActiveModel, e: Envelope, now: DateTime<Utc>) {

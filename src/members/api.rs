@@ -40,7 +40,6 @@ async fn apply(
 ) -> AppResult<(StatusCode, Json<Received>)> {
     check_limit(&state.form_limiter, &address, "applications")?;
     service::apply(&state.db, &state.settings, body).await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::ACCEPTED, Json(Received { status: "received" })))
 }
 
@@ -78,7 +77,6 @@ async fn approve(
 ) -> AppResult<Json<ApplicationOut>> {
     let id = parse_id(&id, "application")?;
     let decided = service::approve(&state.db, &state.settings, &actor, id).await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(decided.into()))
 }
 
@@ -104,6 +102,5 @@ async fn reject(
     let id = parse_id(&id, "application")?;
     let input: RejectInput = crate::web::json::parse_optional(&body)?;
     let decided = service::reject(&state.db, &state.settings, &actor, id, input.note).await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(decided.into()))
 }

@@ -112,7 +112,6 @@ async fn join(
     };
     match outcome {
         Ok(()) => {
-            state.mail_wakeup.notify_one();
             let mut page = join_page(ctx, &Values::default(), &[]);
             page.sent = true;
             Ok(render(&page))
@@ -164,10 +163,7 @@ async fn decide(
         _ => Err(AppError::BadRequest("unknown action".into())),
     };
     match outcome {
-        Ok(message) => {
-            state.mail_wakeup.notify_one();
-            redirect_with_flash(back, &message)
-        }
+        Ok(message) => redirect_with_flash(back, &message),
         Err(AppError::Conflict(why)) => redirect_with_flash(back, &format!("Not done: {why}.")),
         Err(err) => error_with(ctx, err),
     }

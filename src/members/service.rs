@@ -26,10 +26,10 @@ pub async fn apply(db: &Db, settings: &Settings, input: ApplicationInput) -> App
     {
         return Ok(());
     }
-    let created = store::insert(&*txn, &application).await?;
-    account_mail::queue_application(&*txn, settings, &created).await?;
+    let created = store::insert(&txn, &application).await?;
+    account_mail::queue_application(&txn, settings, &created).await?;
     audit::record(
-        &*txn,
+        &txn,
         None,
         "apply",
         "membership_application",
@@ -86,7 +86,7 @@ pub async fn approve(
         Some(Role::Member.as_str()),
     )?;
     let user = invite_in(
-        &*txn,
+        &txn,
         settings,
         Some(actor),
         &invite,
@@ -95,7 +95,7 @@ pub async fn approve(
     )
     .await?;
     let decided = store::decide(
-        &*txn,
+        &txn,
         application,
         ApplicationStatus::Approved,
         actor.id,
@@ -140,9 +140,9 @@ pub async fn reject(
         None,
     )
     .await?;
-    account_mail::queue_rejected(&*txn, settings, &decided).await?;
+    account_mail::queue_rejected(&txn, settings, &decided).await?;
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "reject",
         "membership_application",

@@ -53,7 +53,6 @@ async fn request_reconfirmation(
     let deadline = parse_deadline(&state, &reference, body.deadline.as_deref()).await?;
     let asked =
         super::reconfirm::request(&state.db, &state.settings, &actor, &reference, deadline).await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::ACCEPTED, Json(ReconfirmOutcome { asked })))
 }
 
@@ -95,7 +94,6 @@ async fn register(
         input,
     )
     .await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(registered)))
 }
 
@@ -165,7 +163,6 @@ async fn approve(
 ) -> AppResult<Json<RegistrationOut>> {
     let id = parse_id(&id, "registration")?;
     let out = service::approve(&state.db, &state.settings, &actor, id).await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(out))
 }
 
@@ -181,6 +178,5 @@ async fn reject(
 ) -> AppResult<Json<RegistrationOut>> {
     let id = parse_id(&id, "registration")?;
     let out = service::reject(&state.db, &state.settings, &actor, id).await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(out))
 }

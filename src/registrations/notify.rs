@@ -2,8 +2,8 @@
 //! confirmed, waitlisted, pending approval, approved, rejected, promoted from the
 //! waitlist, cancelled. Confirmations carry the event's sessions as a calendar.
 
+use crate::db::MailQueue;
 use chrono::Duration;
-use sea_orm::ConnectionTrait;
 
 use super::RegistrationStatus;
 use crate::calendar::{self, Method};
@@ -55,7 +55,7 @@ pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
 
 /// Queues the mail of a transition, with the registrant's manage link.
 pub async fn queue(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     kind: MailKind,
     event: &event::Model,

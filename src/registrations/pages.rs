@@ -78,7 +78,6 @@ async fn register(
     };
     match result {
         Ok(registered) => {
-            state.mail_wakeup.notify_one();
             let path = registered
                 .manage_url
                 .split_once("/registrations/")
@@ -163,7 +162,6 @@ async fn cancel(
 ) -> PageResult {
     let from_page = is_form_submission(&headers);
     let updated = service::cancel(&state.db, &state.settings, &token).await?;
-    state.mail_wakeup.notify_one();
     if from_page {
         return Ok(redirect_with_flash(
             &format!("/registrations/{token}"),
@@ -210,13 +208,10 @@ async fn ask_reconfirmation(
             Err(err) => Err(err),
         };
     match result {
-        Ok(asked) => {
-            state.mail_wakeup.notify_one();
-            Ok(redirect_with_flash(
-                &back,
-                &format!("{asked} registrants were asked to re-confirm."),
-            ))
-        }
+        Ok(asked) => Ok(redirect_with_flash(
+            &back,
+            &format!("{asked} registrants were asked to re-confirm."),
+        )),
         Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
             &back,
             &format!(
@@ -234,7 +229,6 @@ async fn erase(
     _form: FormData,
 ) -> PageResult {
     service::erase(&state.db, &state.settings, &token).await?;
-    state.mail_wakeup.notify_one();
     Ok(redirect_with_flash(
         &format!("/registrations/{token}"),
         "Your details are erased. Only an anonymous line remains in the organizers' counts.",
@@ -362,7 +356,6 @@ async fn decide(
             Err(err) => return Ok(error_with(ws.ctx, err)),
         }
     }
-    state.mail_wakeup.notify_one();
     let verb = if approve { "approved" } else { "rejected" };
     let mut message = format!(
         "{done} registration{} {verb}.",

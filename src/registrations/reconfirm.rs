@@ -44,9 +44,9 @@ pub async fn request(
         update.reconfirm_by = Set(Some(deadline));
         update.reconfirmed_at = Set(None);
         update.updated_at = Set(Utc::now());
-        let row = update.update(&*txn).await?;
+        let row = update.update(&txn).await?;
         notify::queue(
-            &*txn,
+            &txn,
             settings,
             MailKind::RegistrationReconfirm,
             &event,
@@ -56,7 +56,7 @@ pub async fn request(
         asked += 1;
     }
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "request_reconfirmation",
         "event",

@@ -2,6 +2,7 @@
 //! holds the event's lock, so capacity is never exceeded and the waitlist keeps its
 //! order, whatever the concurrency; its mail is queued in the same transaction.
 
+use crate::db::MailQueue;
 use chrono::Utc;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
@@ -124,7 +125,7 @@ pub async fn register(
     .await
     .map_err(|err| on_constraint(err, ALREADY, "the event does not exist"))?;
     notify::queue(
-        &*txn,
+        &txn,
         settings,
         notify::on_registering(status),
         &event,
@@ -132,7 +133,7 @@ pub async fn register(
     )
     .await?;
     audit::record(
-        &*txn,
+        &txn,
         None,
         "register",
         "registration",
@@ -151,7 +152,7 @@ pub async fn register(
 
 /// Gives freed places to the waitlist, longest-waiting first, while there is room.
 async fn promote(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     event: &event::Model,
 ) -> AppResult<usize> {
@@ -226,9 +227,9 @@ pub async fn approve(
     } else {
         return Err(AppError::Conflict("the event is full".into()));
     };
-    let updated = store::set_status(&*txn, current, status).await?;
+    let updated = store::set_status(&txn, current, status).await?;
     notify::queue(
-        &*txn,
+        &txn,
         settings,
         notify::on_approval(status),
         &event,
@@ -236,7 +237,7 @@ pub async fn approve(
     )
     .await?;
     audit::record(
-        &*txn,
+        &txn,
         Some(actor),
         "approve",
         "registration",
@@ -270,16 +271,16 @@ pub async fn reject(
             current.status
         )));
     }
-    let updated = store::set_status(&*txn, current, RegistrationStatus::Rejected).await?;
+    let updated = store::set_status(&txn, current, RegistrationStatus::Rejected).await?;
     notify::queue(
-        &*txn,
+        &txn,
         settings,
         MailKind::RegistrationRejected,
         &event,
         &updated,
     )
     .await?;
-    audit::record(&*txn, Some(actor), "reject", "registration", id, json!({})).await?;
+    audit::record(&txn, Some(actor), "reject", "registration", id, json!({})).await?;
     txn.commit().await?;
     Ok(updated.into())
 }
@@ -319,14 +320,14 @@ pub async fn cancel_as(
         return Ok(current);
     }
     let event = event_of(&*txn, &current).await?;
-    let updated = store::set_status(&*txn, current, RegistrationStatus::Cancelled).await?;
+    let updated = store::set_status(&txn, current, RegistrationStatus::Cancelled).await?;
     let mail = match why {
         Cancellation::ByRegistrant => MailKind::RegistrationCancelled,
         Cancellation::DeadlinePassed => MailKind::RegistrationReleased,
     };
-    notify::queue(&*txn, settings, mail, &event, &updated).await?;
+    notify::queue(&txn, settings, mail, &event, &updated).await?;
     audit::record(
-        &*txn,
+        &txn,
         None,
         "cancel",
         "registration",
@@ -334,7 +335,7 @@ pub async fn cancel_as(
         json!({"event_id": event.id}),
     )
     .await?;
-    promote(&*txn, settings, &event).await?;
+    promote(&txn, settings, &event).await?;
     txn.commit().await?;
     Ok(updated)
 }

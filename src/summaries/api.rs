@@ -117,7 +117,6 @@ async fn review(
     let id = parse_id(id, "session")?;
     let input: ReviewInput = crate::web::json::parse_optional(body)?;
     let out = service::review(&state.db, &state.settings, &actor, id, input, decision).await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(out))
 }
 

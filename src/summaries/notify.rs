@@ -2,8 +2,8 @@
 //! before the due date, and told when it has passed. Queued in the transaction of the
 //! change, to every rapporteur of the session with an email address.
 
+use crate::db::MailQueue;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::ConnectionTrait;
 
 use crate::config::Settings;
 use crate::directory;
@@ -49,7 +49,7 @@ pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
 /// Tells the organizers' mailbox (`mail.organizer_address`) that a summary waits for
 /// their review.
 pub async fn queue_submitted(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     event: &event::Model,
     session: &session::Model,
@@ -96,7 +96,7 @@ pub async fn queue_submitted(
 
 /// Queues the mail of `kind` to each rapporteur of the session; returns how many.
 pub async fn queue(
-    conn: &impl ConnectionTrait,
+    conn: &impl MailQueue,
     settings: &Settings,
     kind: MailKind,
     event: &event::Model,

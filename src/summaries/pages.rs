@@ -560,7 +560,6 @@ async fn review(
     };
     match service::review(&state.db, &state.settings, &actor, id, input, decision).await {
         Ok(_) => {
-            state.mail_wakeup.notify_one();
             let message = match decision {
                 Decision::Approve => {
                     "Approved. The rapporteur has been told, and the summary is in the event's report."

@@ -62,8 +62,8 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
             continue;
         };
         let txn = db.begin_write().await?;
-        if store::claim_reminder(&*txn, session.id, kind, due).await? {
-            sent += notify::queue(&*txn, settings, kind, event, &session, due, None).await?;
+        if store::claim_reminder(&txn, session.id, kind, due).await? {
+            sent += notify::queue(&txn, settings, kind, event, &session, due, None).await?;
         }
         txn.commit().await?;
     }

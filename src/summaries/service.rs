@@ -278,7 +278,7 @@ pub async fn submit(
         None,
     )
     .await?;
-    notify::queue_submitted(&*txn, settings, &event, &session, due, &actor.name).await?;
+    notify::queue_submitted(&txn, settings, &event, &session, due, &actor.name).await?;
     txn.commit().await?;
     Ok(view(settings, &session, Some(&submitted)))
 }
@@ -416,7 +416,7 @@ pub async fn review(
     )
     .await?;
     notify::queue(
-        &*txn,
+        &txn,
         settings,
         mail,
         &event,
