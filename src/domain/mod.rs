@@ -5,6 +5,7 @@
 mod country;
 mod email;
 mod region;
+mod rich_text;
 mod slug;
 mod text;
 mod timezone;
@@ -12,6 +13,7 @@ mod timezone;
 pub use country::CountryCode;
 pub use email::EmailAddress;
 pub use region::{Region, SubRegion};
+pub use rich_text::{Block, RichText, Span, escape_markdown};
 pub use slug::Slug;
 pub use text::{TextError, optional_text, required_text};
 pub use timezone::TimeZone;

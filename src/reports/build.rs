@@ -15,6 +15,7 @@ use super::{
 use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::store as directory_store;
+use crate::domain::RichText;
 use crate::entities::event;
 use crate::error::AppResult;
 use crate::events::read::{event_views, participant_views};
@@ -43,7 +44,7 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
         venue: out.venue.clone(),
         region: out.region,
         region_label: out.region.map(|r| r.label().to_string()),
-        aim: out.description.clone(),
+        aim: out.description.as_deref().map(RichText::parse),
         url: format!("{}/events/{}", settings.public_url(), out.slug),
         series: out.series.clone(),
         organizers: out
@@ -120,7 +121,7 @@ pub async fn event_report(
             ),
             rapporteur: people(&panel, &[ParticipantRole::Rapporteur]),
             summary: SummaryBody {
-                overview: content.overview,
+                overview: RichText::parse(&content.overview),
                 key_points: content
                     .key_points
                     .into_iter()
@@ -168,8 +169,14 @@ pub async fn event_report(
     let next_steps = sourced(|b| &b.next_steps);
     Ok(EventReport {
         event: facts(settings, &out),
-        introduction: row.as_ref().and_then(|r| r.introduction.clone()),
-        conclusions: row.as_ref().and_then(|r| r.conclusions.clone()),
+        introduction: row
+            .as_ref()
+            .and_then(|r| r.introduction.as_deref())
+            .map(RichText::parse),
+        conclusions: row
+            .as_ref()
+            .and_then(|r| r.conclusions.as_deref())
+            .map(RichText::parse),
         status: row.as_ref().map_or(ReportStatus::Draft, |r| r.status),
         published_at: row.as_ref().and_then(|r| r.published_at),
         sessions: report_sessions,

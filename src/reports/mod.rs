@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::Region;
+use crate::domain::{Region, RichText};
 use crate::events::OrganizerRole;
 use crate::summaries::{Priority, SummaryStatus, Timeframe};
 
@@ -105,8 +105,9 @@ pub struct EventFacts {
     pub region: Option<Region>,
     /// "Europe".
     pub region_label: Option<String>,
-    /// The event's description: what it set out to do.
-    pub aim: Option<String>,
+    /// The event's description: what it set out to do (Markdown).
+    #[schema(value_type = Option<String>)]
+    pub aim: Option<RichText>,
     pub url: String,
     pub series: Option<crate::events::SeriesBrief>,
     pub organizers: Vec<OrganizationLine>,
@@ -134,7 +135,8 @@ pub struct RecommendationLine {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SummaryBody {
     /// Markdown.
-    pub overview: String,
+    #[schema(value_type = String)]
+    pub overview: RichText,
     pub key_points: Vec<KeyPointLine>,
     pub challenges: Vec<String>,
     pub recommendations: Vec<RecommendationLine>,
@@ -204,9 +206,11 @@ pub struct MissingSummary {
 pub struct EventReport {
     pub event: EventFacts,
     /// Markdown, by the organizers.
-    pub introduction: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub introduction: Option<RichText>,
     /// Markdown, by the organizers.
-    pub conclusions: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub conclusions: Option<RichText>,
     pub status: ReportStatus,
     pub published_at: Option<DateTime<Utc>>,
     /// In programme order; only sessions with an approved summary.
@@ -299,7 +303,9 @@ pub struct SeriesFacts {
     pub id: i32,
     pub slug: String,
     pub title: String,
-    pub description: Option<String>,
+    /// Markdown.
+    #[schema(value_type = Option<String>)]
+    pub description: Option<RichText>,
     pub url: String,
 }
 

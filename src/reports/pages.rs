@@ -9,9 +9,10 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use super::markdown::{self, to_html};
+use super::markdown;
 use super::{EventReport, ReportSession, ReportStatus, Synthesis, pdf, service};
 use crate::app::AppState;
+use crate::domain::RichText;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
 use crate::web::pages::Workspace;
@@ -53,14 +54,22 @@ fn report_view(ctx: Ctx, r: EventReport) -> ReportPage {
         .sessions
         .iter()
         .map(|s| SessionView {
-            overview_html: to_html(&s.summary.overview),
+            overview_html: s.summary.overview.html(),
             s: s.clone(),
         })
         .collect();
     ReportPage {
-        aim_html: r.event.aim.as_deref().map(to_html).unwrap_or_default(),
-        intro_html: r.introduction.as_deref().map(to_html).unwrap_or_default(),
-        conclusions_html: r.conclusions.as_deref().map(to_html).unwrap_or_default(),
+        aim_html: r.event.aim.as_ref().map(RichText::html).unwrap_or_default(),
+        intro_html: r
+            .introduction
+            .as_ref()
+            .map(RichText::html)
+            .unwrap_or_default(),
+        conclusions_html: r
+            .conclusions
+            .as_ref()
+            .map(RichText::html)
+            .unwrap_or_default(),
         draft: r.status != ReportStatus::Published,
         sessions,
         ctx,
@@ -216,8 +225,8 @@ async fn synthesis_page(
         description_html: s
             .series
             .description
-            .as_deref()
-            .map(to_html)
+            .as_ref()
+            .map(RichText::html)
             .unwrap_or_default(),
         s,
         ctx,
@@ -277,8 +286,14 @@ async fn edit_page_with(
     .await?;
     let (introduction, conclusions, errors) = typed.unwrap_or_else(|| {
         (
-            r.introduction.clone().unwrap_or_default(),
-            r.conclusions.clone().unwrap_or_default(),
+            r.introduction
+                .as_ref()
+                .map(|t| t.source().to_string())
+                .unwrap_or_default(),
+            r.conclusions
+                .as_ref()
+                .map(|t| t.source().to_string())
+                .unwrap_or_default(),
             Vec::new(),
         )
     });

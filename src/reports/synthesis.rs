@@ -11,7 +11,7 @@ use super::{
 };
 use crate::config::Settings;
 use crate::db::Db;
-use crate::domain::Region;
+use crate::domain::{Region, RichText};
 use crate::entities::series;
 use crate::error::AppResult;
 use crate::events::{EventStatus, SeriesBrief, store as event_store};
@@ -188,7 +188,7 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
             id: series.id,
             slug: series.slug,
             title: series.title,
-            description: series.description,
+            description: series.description.as_deref().map(RichText::parse),
         },
         events: reports
             .iter()
