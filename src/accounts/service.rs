@@ -134,7 +134,7 @@ pub fn may_manage(actor: &Actor, target: Role) -> AppResult<()> {
 
 /// Creates an invited account (no password) and queues its set-up mail with a
 /// single-use link; the person chooses their own password from it.
-#[tracing::instrument(skip_all, fields(actor = actor.map(|a| a.id), role = invite.role.as_str()), err)]
+#[tracing::instrument(skip_all, fields(actor = actor.map(|a| a.id), role = invite.role.as_str()), err(level = "debug"))]
 pub async fn invite(
     db: &Db,
     settings: &Settings,
@@ -194,7 +194,7 @@ pub async fn invite_in(
 }
 
 /// Sends the set-up mail again with a new link; the old link stops working.
-#[tracing::instrument(skip_all, fields(actor = actor.id, user_id = id), err)]
+#[tracing::instrument(skip_all, fields(actor = actor.id, user_id = id), err(level = "debug"))]
 pub async fn resend_setup(
     db: &Db,
     settings: &Settings,
@@ -252,7 +252,7 @@ fn reset_key(email: &str) -> String {
 /// is not disabled. The answer is the same either way, so that nobody learns from it
 /// whether an address has an account; requests for one address are limited like
 /// failed sign-ins.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn request_reset(db: &Db, settings: &Settings, email: &str) -> AppResult<()> {
     let key = reset_key(email);
     let window_start = Utc::now() - Duration::minutes(ATTEMPT_WINDOW_MINUTES);
@@ -335,7 +335,7 @@ fn check_new_password(field: &str, password: Option<&str>) -> AppResult<String> 
 /// Sets the password from a single-use link (set-up or reset): the link is spent, the
 /// account becomes active, its other sessions end, and a new session opens for the
 /// person who used it. Returns the account and that session's secret.
-#[tracing::instrument(skip_all, fields(purpose = purpose.as_str()), err)]
+#[tracing::instrument(skip_all, fields(purpose = purpose.as_str()), err(level = "debug"))]
 pub async fn use_link(
     db: &Db,
     settings: &Settings,
@@ -404,7 +404,7 @@ pub async fn use_link(
 
 /// Changes the signed-in person's password: the current one is required (and wrong
 /// guesses count as failed sign-ins), other sessions end, this one stays.
-#[tracing::instrument(skip_all, fields(user_id = actor.id), err)]
+#[tracing::instrument(skip_all, fields(user_id = actor.id), err(level = "debug"))]
 pub async fn change_password(
     db: &Db,
     actor: &Actor,
@@ -480,7 +480,7 @@ pub async fn change_password(
 }
 
 /// Changes the signed-in person's name and preferred language.
-#[tracing::instrument(skip_all, fields(user_id = actor.id), err)]
+#[tracing::instrument(skip_all, fields(user_id = actor.id), err(level = "debug"))]
 pub async fn update_profile(
     db: &Db,
     actor: &Actor,
@@ -540,7 +540,7 @@ pub struct AccountChange {
 /// organizers only rapporteurs' and members' (and only to those roles); the last active
 /// admin cannot be disabled or demoted (409); nobody disables their own account. A
 /// disabled account's sessions end at once, and its tokens stop working.
-#[tracing::instrument(skip_all, fields(actor = actor.id, user_id = id), err)]
+#[tracing::instrument(skip_all, fields(actor = actor.id, user_id = id), err(level = "debug"))]
 pub async fn change_account(
     db: &Db,
     actor: &Actor,

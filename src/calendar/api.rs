@@ -22,7 +22,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     responses((status = 201, body = FeedUrls, description = "The feed's new addresses"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
-#[tracing::instrument(skip_all, fields(person = %id), err)]
+#[tracing::instrument(skip_all, fields(person = %id), err(level = "debug"))]
 async fn rotate_feed(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -54,7 +54,7 @@ fn latest(items: &[CalendarEvent], floor: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// Every session of an event; 404 for a draft unless the caller is staff.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn event_calendar(
     db: &Db,
     settings: &Settings,
@@ -74,7 +74,7 @@ pub async fn event_calendar(
 }
 
 /// One session; 404 when its event is a draft, unless the caller is staff.
-#[tracing::instrument(skip_all, fields(session = id), err)]
+#[tracing::instrument(skip_all, fields(session = id), err(level = "debug"))]
 pub async fn session_calendar(
     db: &Db,
     settings: &Settings,
@@ -103,7 +103,7 @@ pub async fn session_calendar(
 
 /// A person's own feed: every session they have a role in (chair, moderator, speaker,
 /// discussant, rapporteur) in a published or cancelled event. 404 for an unknown token.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn person_feed(db: &Db, settings: &Settings, token: &str) -> AppResult<Ics> {
     let row = store::feed_token_by_hash(db.conn(), &hash_secret(token))
         .await?
@@ -166,7 +166,7 @@ pub async fn rotate_feed_in(
 
 /// Creates or rotates a person's feed token for an organizer, with a line in the audit
 /// log (which never holds the token).
-#[tracing::instrument(skip_all, fields(person = person_id), err)]
+#[tracing::instrument(skip_all, fields(person = person_id), err(level = "debug"))]
 pub async fn rotate_feed(
     db: &Db,
     settings: &Settings,

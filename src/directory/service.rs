@@ -16,6 +16,7 @@ const PERSON_IN_USE: &str =
     "the person is still assigned to sessions; remove them from those sessions first";
 const EMAIL_TAKEN: &str = "a person with that email already exists";
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn create_organization(
     db: &Db,
     actor: Option<&Actor>,
@@ -36,6 +37,7 @@ pub async fn create_organization(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn update_organization(
     db: &Db,
     actor: &Actor,
@@ -63,6 +65,7 @@ pub async fn update_organization(
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn delete_organization(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let current = store::organization(&*txn, id)
@@ -96,6 +99,7 @@ async fn check_organization(txn: &impl sea_orm::ConnectionTrait, person: &Person
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn create_person(
     db: &Db,
     actor: Option<&Actor>,
@@ -119,6 +123,7 @@ pub async fn create_person(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn update_person(
     db: &Db,
     actor: &Actor,
@@ -149,6 +154,7 @@ pub async fn update_person(
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn delete_person(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let current = store::person(&*txn, id)
@@ -171,6 +177,7 @@ pub async fn delete_person(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
 }
 
 /// The organization's name for each person, for `affiliation`.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn with_organizations(
     db: &Db,
     people: Vec<person::Model>,

@@ -19,6 +19,7 @@ use crate::error::{AppError, AppResult};
 use crate::web::Pagination;
 
 /// A series with its events (those the caller may see), in date order.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn series_view(db: &Db, series: series::Model, staff: bool) -> AppResult<SeriesOut> {
     let filter = store::EventFilter {
         series_id: Some(series.id),
@@ -50,6 +51,7 @@ pub fn visible_statuses(staff: bool) -> Vec<EventStatus> {
 }
 
 /// Organizers of events, with their organizations' names, by event id.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn organizer_views(
     db: &impl ConnectionTrait,
     event_ids: &[i32],
@@ -72,6 +74,7 @@ pub async fn organizer_views(
 }
 
 /// Events as the API shows them in lists (without sessions).
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<EventOut>> {
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut organizers = organizer_views(db.conn(), &ids).await?;
@@ -94,6 +97,7 @@ pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<Ev
 }
 
 /// One event with its programme.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
     let zone = event.timezone;
     let (sessions, _) = store::sessions_of_event(db.conn(), event.id, None).await?;
@@ -104,6 +108,7 @@ pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
 }
 
 /// Looks an event up for a caller: 404 when unknown or not visible to them.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn visible_event(db: &Db, reference: &SeriesRef, staff: bool) -> AppResult<event::Model> {
     store::event(db.conn(), reference)
         .await?
@@ -113,6 +118,7 @@ pub async fn visible_event(db: &Db, reference: &SeriesRef, staff: bool) -> AppRe
 
 /// Participants of sessions with their names and affiliations, by session id, in
 /// programme order (chair first, rapporteur last, then by position).
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn participant_views(
     db: &impl ConnectionTrait,
     rows: Vec<session_participant::Model>,
@@ -152,6 +158,7 @@ pub async fn participant_views(
     Ok(views)
 }
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn session_views(
     db: &impl ConnectionTrait,
     sessions: Vec<session::Model>,
@@ -169,6 +176,7 @@ pub async fn session_views(
 }
 
 /// A session and its event, for a caller: 404 when unknown or its event is not visible.
+#[tracing::instrument(skip_all, fields(id), err(level = "debug"))]
 pub async fn visible_session(
     db: &Db,
     id: i32,

@@ -50,6 +50,7 @@ where
 
 // ----- Series -----
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn create_series(
     db: &Db,
     actor: Option<&Actor>,
@@ -78,6 +79,7 @@ pub async fn create_series(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn update_series(
     db: &Db,
     actor: &Actor,
@@ -153,6 +155,7 @@ async fn resolve_references(
     Ok(series_id)
 }
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn create_event(
     db: &Db,
     actor: Option<&Actor>,
@@ -187,6 +190,7 @@ pub async fn create_event(
     Ok(created)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn update_event(
     db: &Db,
     actor: &Actor,
@@ -237,6 +241,7 @@ pub async fn update_event(
 
 /// Deletes a draft or cancelled event with its programme. A published event must be
 /// cancelled first, so that the people expecting it are told.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn delete_event(db: &Db, actor: &Actor, reference: &SeriesRef) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let current = store::event(&*txn, reference)
@@ -264,6 +269,7 @@ pub async fn delete_event(db: &Db, actor: &Actor, reference: &SeriesRef) -> AppR
 /// Moves an event from draft to published, or from draft or published to cancelled.
 /// Cancelling tells everyone invited (their calendars get a CANCEL), in the same
 /// transaction.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn set_status(
     db: &Db,
     settings: &Settings,
@@ -315,6 +321,7 @@ pub async fn set_status(
 
 // ----- Sessions -----
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn create_session(
     db: &Db,
     actor: &Actor,
@@ -343,6 +350,7 @@ pub async fn create_session(
 
 /// Updates a session; when its time or room changed, everyone invited to or accepted for
 /// it is told (after the quiet period), in the same transaction.
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn update_session(
     db: &Db,
     settings: &Settings,
@@ -379,6 +387,7 @@ pub async fn update_session(
 }
 
 /// Deletes a session; everyone invited to or accepted for it gets a cancellation.
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn delete_session(db: &Db, settings: &Settings, actor: &Actor, id: i32) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let current = store::session(&txn, id)
@@ -403,6 +412,7 @@ pub async fn delete_session(db: &Db, settings: &Settings, actor: &Actor, id: i32
 
 // ----- Participants -----
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn add_participant(
     db: &Db,
     actor: &Actor,
@@ -456,6 +466,7 @@ pub async fn add_participant(
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("participant vanished")))
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id, person_id), err(level = "debug"))]
 pub async fn remove_participant(
     db: &Db,
     actor: &Actor,
@@ -484,6 +495,7 @@ pub async fn remove_participant(
 
 /// Moves a participant one place earlier (`up`) or later among those of the same role in
 /// the session, renumbering that role's positions.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id, person_id), err(level = "debug"))]
 pub async fn move_participant(
     db: &Db,
     actor: &Actor,

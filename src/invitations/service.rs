@@ -18,6 +18,7 @@ use crate::web::Actor;
 
 /// Invites the people asked for, in one transaction with their mails. Someone who
 /// already answered is skipped; someone invited who has not answered gets a new link.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn invite(
     db: &Db,
     settings: &Settings,
@@ -173,6 +174,7 @@ async fn invite_only(
 }
 
 /// Sends the invitations of an event nobody answered yet again, with new links.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn resend_unanswered(
     db: &Db,
     settings: &Settings,
@@ -237,6 +239,7 @@ pub async fn resend_unanswered(
 }
 
 /// Records an answer given with an invitation's token; the last answer wins.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn respond(db: &Db, token: &str, accept: bool) -> AppResult<invitation::Model> {
     let txn = db.begin_write().await?;
     let current = store::by_token_hash(&*txn, &hash_secret(token))
@@ -265,6 +268,7 @@ pub async fn respond(db: &Db, token: &str, accept: bool) -> AppResult<invitation
     Ok(updated)
 }
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn by_token(db: &Db, token: &str) -> AppResult<invitation::Model> {
     store::by_token_hash(db.conn(), &hash_secret(token))
         .await?
@@ -286,6 +290,7 @@ fn out(i: invitation::Model, name: &str) -> InvitationOut {
 }
 
 /// The invitations of an event with the invitees' names.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn list(db: &Db, reference: &SeriesRef) -> AppResult<Vec<InvitationOut>> {
     let event = event_store::event(db.conn(), reference)
         .await?

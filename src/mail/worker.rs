@@ -50,6 +50,7 @@ impl Worker {
     }
 
     /// Delivers every message due now; returns how many were sent.
+    #[tracing::instrument(skip_all, err(level = "debug"))]
     pub async fn deliver_due(&self) -> anyhow::Result<usize> {
         let mut sent = 0;
         loop {
@@ -100,6 +101,7 @@ impl Worker {
     }
 
     /// Runs until `stop` turns true, polling for due messages.
+    #[tracing::instrument(skip_all)]
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         let interval = StdDuration::from_millis(self.settings.mail.poll_interval_ms.max(50));
         loop {

@@ -16,7 +16,7 @@ use crate::web::Actor;
 /// Records an application and tells the organizers' mailbox. A second application
 /// from an address whose first one waits changes nothing; the answer is the same
 /// whether or not the address has an account.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn apply(db: &Db, settings: &Settings, input: ApplicationInput) -> AppResult<()> {
     let application = input.validate()?;
     let txn = db.begin_write().await?;
@@ -59,7 +59,7 @@ async fn pending(
 
 /// Approves an application: a `member` account, invited, with its set-up mail. 409 when
 /// it was already decided or the address already has an account.
-#[tracing::instrument(skip_all, fields(actor = actor.id, application_id = id), err)]
+#[tracing::instrument(skip_all, fields(actor = actor.id, application_id = id), err(level = "debug"))]
 pub async fn approve(
     db: &Db,
     settings: &Settings,
@@ -118,7 +118,7 @@ pub async fn approve(
 
 /// Rejects an application and mails the applicant, politely, with the organizers' note
 /// if they wrote one.
-#[tracing::instrument(skip_all, fields(actor = actor.id, application_id = id), err)]
+#[tracing::instrument(skip_all, fields(actor = actor.id, application_id = id), err(level = "debug"))]
 pub async fn reject(
     db: &Db,
     settings: &Settings,

@@ -19,6 +19,7 @@ use crate::web::Actor;
 
 /// Asks every active registrant of an event to re-confirm by `deadline`; returns how many
 /// were asked.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn request(
     db: &Db,
     settings: &Settings,
@@ -69,6 +70,7 @@ pub async fn request(
 }
 
 /// The registrant confirms they still come.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn confirm(db: &Db, token: &str) -> AppResult<registration::Model> {
     let txn = db.begin_write().await?;
     let current = store::by_token(&*txn, token)
@@ -91,6 +93,7 @@ pub async fn confirm(db: &Db, token: &str) -> AppResult<registration::Model> {
 
 /// Releases the registrations whose deadline passed without an answer, freeing their
 /// places for the waitlist; returns how many were released. Run by `serve` every minute.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn release_overdue(db: &Db, settings: &Settings) -> AppResult<usize> {
     let overdue = registration::Entity::find()
         .filter(registration::Column::ReconfirmBy.lte(Utc::now()))

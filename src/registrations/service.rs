@@ -74,6 +74,7 @@ fn refusal(event: &event::Model, invited: bool) -> Option<String> {
 
 /// Registers someone: confirmed while there is room, then waitlisted (when the event
 /// keeps a waiting list) or refused (409); pending in approval mode.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn register(
     db: &Db,
     settings: &Settings,
@@ -202,6 +203,7 @@ async fn event_of(
 
 /// An organizer approves a pending registration: confirmed if there is room, else
 /// waitlisted (or 409 when the event is full and keeps no waiting list).
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn approve(
     db: &Db,
     settings: &Settings,
@@ -250,6 +252,7 @@ pub async fn approve(
 }
 
 /// An organizer rejects a registration that is pending or waitlisted.
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn reject(
     db: &Db,
     settings: &Settings,
@@ -287,6 +290,7 @@ pub async fn reject(
 
 /// The registrant cancels: the place is freed and the first waitlisted person promoted,
 /// in the same transaction. Cancelling twice changes nothing.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<registration::Model> {
     cancel_as(db, settings, token, Cancellation::ByRegistrant).await
 }
@@ -301,6 +305,7 @@ pub enum Cancellation {
 }
 
 /// Cancels a registration and tells the registrant why.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn cancel_as(
     db: &Db,
     settings: &Settings,
@@ -342,6 +347,7 @@ pub async fn cancel_as(
 
 /// The registrant erases their data: the registration is cancelled (freeing the place)
 /// and everything that identifies them is replaced.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn erase(db: &Db, settings: &Settings, token: &str) -> AppResult<()> {
     cancel(db, settings, token).await?;
     let txn = db.begin_write().await?;
@@ -364,6 +370,7 @@ pub async fn erase(db: &Db, settings: &Settings, token: &str) -> AppResult<()> {
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn by_token(db: &Db, token: &str) -> AppResult<(registration::Model, event::Model)> {
     let registration = store::by_token(db.conn(), token)
         .await?
@@ -373,6 +380,7 @@ pub async fn by_token(db: &Db, token: &str) -> AppResult<(registration::Model, e
 }
 
 /// Registrations of an event for its organizers, in order of registration.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn list(
     db: &Db,
     reference: &SeriesRef,

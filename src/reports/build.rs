@@ -60,6 +60,7 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
 }
 
 /// The report of an event. Organizers (`staff`) also learn which summaries are missing.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn event_report(
     db: &Db,
     settings: &Settings,

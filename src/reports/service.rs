@@ -15,6 +15,7 @@ use crate::web::Actor;
 const MAX_TEXT: usize = 50_000;
 
 /// An event's report for a caller: 404 unless published, or the caller is an organizer.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn visible_report(
     db: &Db,
     settings: &Settings,
@@ -34,6 +35,7 @@ pub async fn visible_report(
 }
 
 /// A series' synthesis: public, built from published reports only.
+#[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn visible_synthesis(
     db: &Db,
     settings: &Settings,
@@ -47,6 +49,7 @@ pub async fn visible_synthesis(
 }
 
 /// Changes the introduction and conclusions (a merge patch: absent fields stay).
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn update(
     db: &Db,
     settings: &Settings,
@@ -91,6 +94,7 @@ pub async fn update(
 }
 
 /// Publishes the report (it needs at least one approved summary), or withdraws it.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
 pub async fn set_published(
     db: &Db,
     settings: &Settings,

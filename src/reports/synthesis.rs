@@ -20,6 +20,7 @@ use crate::web::Pagination;
 
 /// The synthesis of a series. Organizers also see which events are left out because
 /// their report is not published.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn synthesis(
     db: &Db,
     settings: &Settings,

@@ -19,6 +19,7 @@ use crate::mail::MailKind;
 const TOO_LATE: i64 = 14;
 
 /// Queues the reminders that are due; returns how many mails.
+#[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppResult<usize> {
     let conn = db.conn();
     let recent = now - Duration::days(TOO_LATE + 60);

@@ -30,6 +30,7 @@ const NOT_YOURS: &str =
     "only the session's rapporteurs and the organizers may read or write its summary";
 
 /// The directory person an account stands for: the one with the account's email.
+#[tracing::instrument(skip_all, fields(actor = actor.id), err(level = "debug"))]
 pub async fn person_of(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Option<i32>> {
     Ok(directory_store::person_by_email(db, &actor.email)
         .await?
@@ -37,6 +38,7 @@ pub async fn person_of(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Op
 }
 
 /// Whether the account is a rapporteur of the session.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn is_rapporteur(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -55,6 +57,7 @@ pub async fn is_rapporteur(
 }
 
 /// A session, its event and its summary (if any), when the actor may work on it.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn access(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -132,6 +135,7 @@ pub fn view(
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn get(
     db: &Db,
     settings: &Settings,
@@ -178,6 +182,7 @@ async fn spell_themes(db: &impl ConnectionTrait, content: &mut SummaryContent) -
 
 /// Saves the rapporteur's text as the next version. Saving what is already saved changes
 /// nothing. With `version`, a save that started from an older version is refused.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn save(
     db: &Db,
     settings: &Settings,
@@ -240,6 +245,7 @@ pub async fn save(
 }
 
 /// Submits the summary for review. It needs an overview.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn submit(
     db: &Db,
     settings: &Settings,
@@ -350,6 +356,7 @@ pub enum Decision {
 }
 
 /// Approves a submitted summary; the rapporteur is told.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn approve(
     db: &Db,
     settings: &Settings,
@@ -361,6 +368,7 @@ pub async fn approve(
 }
 
 /// Returns a submitted (or approved) summary to its rapporteur with a comment.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn send_back(
     db: &Db,
     settings: &Settings,
@@ -372,6 +380,7 @@ pub async fn send_back(
 }
 
 /// Records an organizer's decision as the next version and mails it to the rapporteur.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn review(
     db: &Db,
     settings: &Settings,
@@ -430,6 +439,7 @@ pub async fn review(
 }
 
 /// Sets (or, with `None`, resets to the default) the date a summary is due.
+#[tracing::instrument(skip_all, fields(actor = actor.id, session_id), err(level = "debug"))]
 pub async fn set_due(
     db: &Db,
     settings: &Settings,
@@ -470,6 +480,7 @@ pub struct Assignment {
 
 /// Sessions with rapporteurs and their summaries: of one person (the rapporteur's
 /// workspace) or of one event (the organizers' review), in programme order.
+#[tracing::instrument(skip_all, fields(event_id), err(level = "debug"))]
 pub async fn assignments(
     db: &Db,
     settings: &Settings,
@@ -524,6 +535,7 @@ pub async fn assignments(
 }
 
 /// Adds a theme to the organizers' vocabulary (or adopts a proposed one).
+#[tracing::instrument(skip_all, fields(actor = actor.id), err(level = "debug"))]
 pub async fn curate_theme(
     db: &Db,
     actor: &Actor,
@@ -547,6 +559,7 @@ pub async fn curate_theme(
     Ok(theme)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id, id), err(level = "debug"))]
 pub async fn delete_theme(db: &Db, actor: &Actor, id: i32) -> AppResult<()> {
     staff_only(actor)?;
     let txn = db.begin_write().await?;
