@@ -90,6 +90,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/events/{event}/registrations.csv"),
     ("post", "/api/v1/registrations/{id}/approve"),
     ("post", "/api/v1/registrations/{id}/reject"),
+    ("patch", "/api/v1/registrations/{id}"),
     ("post", "/api/v1/events/{event}/registrations/reconfirm"),
 ];
 

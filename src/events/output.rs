@@ -81,6 +81,8 @@ pub struct EventOut {
     pub series: Option<SeriesBrief>,
     pub status: EventStatus,
     pub capacity: Option<i32>,
+    /// Places not yet taken by confirmed registrants; null when the capacity is unlimited.
+    pub places_left: Option<i32>,
     pub registration: RegistrationSettings,
     pub organizers: Vec<OrganizerOut>,
     /// The programme, in time order (on `GET /api/v1/events/{event}`).
@@ -121,6 +123,7 @@ impl EventOut {
             subregion: m.subregion,
             series,
             status: m.status,
+            places_left: m.capacity,
             capacity: m.capacity,
             organizers,
             sessions: None,

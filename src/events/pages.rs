@@ -168,12 +168,13 @@ pub async fn event_page_with(
 ) -> PageResult {
     let event =
         super::read::visible_event(&state.db, &SeriesRef::parse(reference), ctx.is_staff()).await?;
-    let registration = crate::registrations::form::form_for(&event, values, errors);
     let zone = event.timezone;
     let report = crate::reports::store::of_event(state.db.conn(), event.id)
         .await?
         .is_some_and(|r| r.status == crate::reports::ReportStatus::Published);
-    let out = super::read::event_view(&state.db, event).await?;
+    let out = super::read::event_view(&state.db, event.clone()).await?;
+    let registration =
+        crate::registrations::form::form_for(&event, out.places_left, values, errors);
     let sessions = out.sessions.clone().unwrap_or_default();
     let page = EventPage {
         event: EventCard::from(&out),

@@ -79,6 +79,7 @@ pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<Ev
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let mut organizers = organizer_views(db.conn(), &ids).await?;
     let series = store::series_by_id(db.conn(), events.iter().filter_map(|e| e.series_id)).await?;
+    let confirmed = crate::registrations::store::confirmed_by_event(db.conn(), &ids).await?;
     Ok(events
         .into_iter()
         .map(|e| {
@@ -91,7 +92,11 @@ pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<Ev
                     title: s.title.clone(),
                 });
             let orgs = organizers.remove(&e.id).unwrap_or_default();
-            EventOut::new(e, brief, orgs)
+            let taken =
+                i32::try_from(confirmed.get(&e.id).copied().unwrap_or(0)).unwrap_or(i32::MAX);
+            let mut out = EventOut::new(e, brief, orgs);
+            out.places_left = out.capacity.map(|c| (c - taken).max(0));
+            out
         })
         .collect())
 }

@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Registered, RegistrationInput, RegistrationOut, RegistrationStatus, service};
+use super::{
+    DetailsInput, Registered, RegistrationInput, RegistrationOut, RegistrationStatus, service,
+};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, FieldErrors, Problem};
 use crate::events::SeriesRef;
@@ -20,6 +22,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_registrations, register))
         .routes(routes!(registrations_csv))
         .routes(routes!(approve))
+        .routes(routes!(update_details))
         .routes(routes!(reject))
         .routes(routes!(request_reconfirmation))
 }
@@ -163,6 +166,29 @@ async fn approve(
 ) -> AppResult<Json<RegistrationOut>> {
     let id = parse_id(&id, "registration")?;
     let out = service::approve(&state.db, &state.settings, &actor, id).await?;
+    Ok(Json(out))
+}
+
+/// Changes a registrant's details (organizers): the fields sent replace the stored ones.
+#[utoipa::path(patch, path = "/api/v1/registrations/{id}", tag = "registrations",
+    params(("id" = i32, Path)), request_body = DetailsInput,
+    responses((status = 200, body = RegistrationOut), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+async fn update_details(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<serde_json::Map<String, serde_json::Value>>,
+) -> AppResult<Json<RegistrationOut>> {
+    let id = parse_id(&id, "registration")?;
+    let out = service::update_details(
+        &state.db,
+        Some(&actor),
+        service::RegistrantRef::Id(id),
+        patch,
+    )
+    .await?;
     Ok(Json(out))
 }
 

@@ -26,10 +26,17 @@ pub struct RegistrationForm {
     pub invitation: String,
     pub has_errors: bool,
     pub mode_note: Option<String>,
+    /// "12 places left", or that new registrants join the waiting list.
+    pub availability: Option<String>,
 }
 
 /// The form for an event, with what was typed and its errors.
-pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) -> RegistrationForm {
+pub fn form_for(
+    event: &event::Model,
+    places_left: Option<i32>,
+    values: &Values,
+    errors: &[FieldError],
+) -> RegistrationForm {
     let invitation = values.get("invitation");
     let closed = match event.registration_mode {
         _ if crate::events::has_ended(event, chrono::Utc::now()) => {
@@ -41,6 +48,9 @@ pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) ->
         }
         _ if event.status != EventStatus::Published => {
             Some("Registration opens once the event is published.".to_string())
+        }
+        _ if places_left == Some(0) && !event.waitlist => {
+            Some("Registration is closed: the event is full.".to_string())
         }
         _ => None,
     };
@@ -72,6 +82,15 @@ pub fn form_for(event: &event::Model, values: &Values, errors: &[FieldError]) ->
         unshown,
         invitation,
         has_errors: !errors.is_empty(),
+        availability: match places_left {
+            None => None,
+            Some(0) if event.waitlist => Some(
+                "The event is full: if you register now, you join the waiting list and get a place in order of registration if one frees up.".to_string(),
+            ),
+            Some(0) => Some("The event is full.".to_string()),
+            Some(1) => Some("1 place left.".to_string()),
+            Some(n) => Some(format!("{n} places left.")),
+        },
         mode_note: match event.registration_mode {
             RegistrationMode::Approval => Some(
                 "The organizers approve each registration; you will hear from them.".to_string(),

@@ -136,6 +136,69 @@ pub struct Registered {
     pub calendar_url: String,
 }
 
+/// A change of a registrant's details, by the registrant or an organizer: the fields
+/// sent replace the stored ones (`null` clears an optional one); the email stays, since it
+/// is how the registration is known.
+#[derive(Debug, Default, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DetailsInput {
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub organization: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// Access or dietary needs; seen by the organizers only.
+    pub needs: Option<String>,
+}
+
+/// Valid details.
+#[derive(Debug, Clone)]
+pub struct Details {
+    pub given_name: String,
+    pub family_name: String,
+    pub organization: Option<String>,
+    pub country: Option<CountryCode>,
+    pub needs: Option<String>,
+}
+
+impl DetailsInput {
+    pub fn of(m: &registration::Model) -> Self {
+        Self {
+            given_name: Some(m.given_name.clone()),
+            family_name: Some(m.family_name.clone()),
+            organization: m.organization.clone(),
+            country: m.country.clone(),
+            needs: m.needs.clone(),
+        }
+    }
+
+    pub fn validate(self) -> Result<Details, AppError> {
+        let mut errors = FieldErrors::new();
+        let given_name = errors.check("given_name", required_text(self.given_name.as_deref(), 120));
+        let family_name = errors.check(
+            "family_name",
+            required_text(self.family_name.as_deref(), 120),
+        );
+        let organization = errors.check(
+            "organization",
+            optional_text(self.organization.as_deref(), 300, false),
+        );
+        let country = parse_country(self.country.as_deref(), &mut errors);
+        let needs = errors.check("needs", optional_text(self.needs.as_deref(), 2000, true));
+        errors.finish()?;
+        match (given_name, family_name, organization, needs) {
+            (Some(given_name), Some(family_name), Some(organization), Some(needs)) => Ok(Details {
+                given_name,
+                family_name,
+                organization,
+                country,
+                needs,
+            }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+}
+
 /// A registration as organizers see it (needs included).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegistrationOut {

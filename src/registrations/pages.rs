@@ -18,7 +18,7 @@ use crate::events::SeriesRef;
 use crate::events::views::{self, EventCard};
 use crate::web::ListQuery;
 use crate::web::client::{ClientAddress, check_rate};
-use crate::web::forms::Values;
+use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, error_with, is_form_submission, redirect_with_flash,
@@ -32,6 +32,11 @@ pub fn routes() -> Router<AppState> {
         .route("/registrations/{token}/cancel", post(cancel))
         .route("/registrations/{token}/erase", post(erase))
         .route("/registrations/{token}/reconfirm", post(reconfirm))
+        .route("/registrations/{token}/details", post(own_details))
+        .route(
+            "/organize/registrations/{id}",
+            get(edit_details).post(save_details),
+        )
         .route(
             "/organize/events/{event}/registrations/reconfirm",
             post(ask_reconfirmation),
@@ -126,6 +131,9 @@ struct ManagePage {
     webcal_url: String,
     /// The re-confirmation deadline, when the organizers asked for one.
     reconfirm_by: Option<String>,
+    /// The registrant's details, to change.
+    details: Vec<Field>,
+    details_errors: bool,
 }
 
 async fn manage(
@@ -133,13 +141,33 @@ async fn manage(
     ctx: Ctx,
     PagePath(token): PagePath<String>,
 ) -> PageResult {
-    let (registration, event) = service::by_token(&state.db, &token).await?;
+    Ok(render(&manage_page(&state, ctx, &token, None).await?))
+}
+
+/// The registrant's page, with their details as stored or as just typed.
+async fn manage_page(
+    state: &AppState,
+    ctx: Ctx,
+    token: &str,
+    typed: Option<(Values, Vec<FieldError>)>,
+) -> Result<ManagePage, AppError> {
+    let (registration, event) = service::by_token(&state.db, token).await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
     let zone = event.timezone;
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
-    let page = ManagePage {
+    // Only the name, which the page shows anyway, is filled in: the rest is not shown on
+    // a page whose link may be forwarded.
+    let (values, errors) = typed.unwrap_or_else(|| {
+        let mut values = Values::default();
+        values.set("given_name", Some(&registration.given_name));
+        values.set("family_name", Some(&registration.family_name));
+        (values, Vec::new())
+    });
+    Ok(ManagePage {
+        details: own_detail_fields(&values, &errors),
+        details_errors: !errors.is_empty(),
         reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),
         name: format!("{} {}", registration.given_name, registration.family_name),
         status: registration.status,
@@ -147,10 +175,9 @@ async fn manage(
         webcal_url: crate::calendar::webcal_url(&calendar_url),
         calendar_url,
         event: EventCard::from(&card),
-        token,
+        token: token.to_string(),
         ctx,
-    };
-    Ok(render(&page))
+    })
 }
 
 /// Cancel from the registrant's page (a form) or from a program (JSON answer). The token
@@ -252,6 +279,8 @@ struct TablePage {
     counts: Vec<Count>,
     status: String,
     total: usize,
+    /// What the search box holds.
+    q: String,
 }
 
 async fn table(
@@ -264,10 +293,12 @@ async fn table(
         .get("status")
         .and_then(|s| s.parse::<RegistrationStatus>().ok());
     let (event, all) = service::list(&state.db, &SeriesRef::parse(&reference), None).await?;
+    let q = query.get("q").unwrap_or_default().to_string();
     let count = |s: RegistrationStatus| all.iter().filter(|r| r.status == s).count();
     let rows: Vec<_> = all
         .iter()
         .filter(|r| status.is_none_or(|s| r.status == s))
+        .filter(|r| matches_search(r, &q))
         .cloned()
         .collect();
     let capacity = event.capacity;
@@ -290,9 +321,25 @@ async fn table(
         total: all.len(),
         status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         rows,
+        q,
         ctx,
     };
     Ok(render(&page))
+}
+
+/// Whether a registration matches what was typed in the search box: every word, in its
+/// name, email or organization, accents and case aside.
+fn matches_search(r: &RegistrationOut, q: &str) -> bool {
+    let haystack = crate::web::forms::folded(&format!(
+        "{} {} {} {}",
+        r.given_name,
+        r.family_name,
+        r.email,
+        r.organization.as_deref().unwrap_or_default()
+    ));
+    crate::web::forms::folded(q)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
 }
 
 async fn table_csv(
@@ -365,4 +412,182 @@ async fn decide(
         message.push_str(&format!(" Not changed: {}.", refused.join("; ")));
     }
     Ok(redirect_with_flash(&back, &message))
+}
+
+// ----- A registrant's details, changed by the registrant or an organizer -----
+
+const DETAIL_FIELDS: &[&str] = &[
+    "given_name",
+    "family_name",
+    "organization",
+    "country",
+    "needs",
+];
+
+fn detail_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
+    let mut sections = vec![Section::new(
+        "",
+        vec![
+            Field::new("given_name", "Given name", Kind::Text, values).required(),
+            Field::new("family_name", "Family name", Kind::Text, values).required(),
+            Field::new("organization", "Organization", Kind::Text, values),
+            Field::new("country", "Country", Kind::Select, values)
+                .options(Some("—"), crate::web::forms::country_choices()),
+            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
+                .hint("Seen by the organizers only, to prepare the participation."),
+        ],
+    )];
+    attach_errors(&mut sections, errors, &Default::default());
+    sections.remove(0).fields
+}
+
+/// The registrant's own form: what they leave empty stays as it was.
+fn own_detail_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
+    detail_fields(values, errors)
+        .into_iter()
+        .map(|field| match field.name.as_str() {
+            "organization" | "country" => field.hint("Leave it empty to keep what you gave."),
+            "needs" => field.hint(
+                "Seen by the organizers only. For your privacy it is not shown here: what you type replaces it, and an empty box keeps it.",
+            ),
+            _ => field,
+        })
+        .collect()
+}
+
+fn detail_values(r: &RegistrationOut) -> Values {
+    let mut values = Values::default();
+    values.set("given_name", Some(&r.given_name));
+    values.set("family_name", Some(&r.family_name));
+    values.set("organization", r.organization.as_ref());
+    values.set("country", r.country.as_ref());
+    values.set("needs", r.needs.as_ref());
+    values
+}
+
+/// The form's fields as a merge patch: every field is sent, blank ones clear.
+fn detail_patch(values: &Values) -> serde_json::Map<String, serde_json::Value> {
+    DETAIL_FIELDS
+        .iter()
+        .map(|name| {
+            let value = values
+                .opt(name)
+                .map_or(serde_json::Value::Null, serde_json::Value::String);
+            ((*name).to_string(), value)
+        })
+        .collect()
+}
+
+async fn own_details(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PagePath(token): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let values = Values::from_form(&form, DETAIL_FIELDS);
+    // What is left empty stays as it was (the page does not show it), but for the name,
+    // which the page shows and a registration cannot do without.
+    let patch = detail_patch(&values)
+        .into_iter()
+        .filter(|(name, value)| !value.is_null() || name.ends_with("_name"))
+        .collect();
+    match service::update_details(
+        &state.db,
+        None,
+        service::RegistrantRef::Token(&token),
+        patch,
+    )
+    .await
+    {
+        Ok(_) => Ok(redirect_with_flash(
+            &format!("/registrations/{token}"),
+            "Your details are saved.",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let page = manage_page(&state, ctx, &token, Some((values, errors))).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registrations/edit.html")]
+struct EditPage {
+    ctx: Ctx,
+    r: RegistrationOut,
+    event: EventCard,
+    fields: Vec<Field>,
+    has_errors: bool,
+}
+
+async fn edit_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: i32,
+    typed: Option<(Values, Vec<FieldError>)>,
+) -> Result<EditPage, AppError> {
+    let r: RegistrationOut = super::store::by_id(state.db.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?
+        .into();
+    let event = crate::events::store::event_by_id(state.db.conn(), r.event_id)
+        .await?
+        .ok_or(AppError::NotFound("registration"))?;
+    let card = crate::events::read::event_views(&state.db, vec![event])
+        .await?
+        .remove(0);
+    let (values, errors) = typed.unwrap_or_else(|| (detail_values(&r), Vec::new()));
+    Ok(EditPage {
+        fields: detail_fields(&values, &errors),
+        has_errors: !errors.is_empty(),
+        event: EventCard::from(&card),
+        r,
+        ctx,
+    })
+}
+
+async fn edit_details(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    PagePath(id): PagePath<String>,
+) -> PageResult {
+    let id = crate::web::parse_id(&id, "registration")?;
+    Ok(render(&edit_page(&state, ctx, id, None).await?))
+}
+
+async fn save_details(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    PagePath(id): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let id = crate::web::parse_id(&id, "registration")?;
+    let values = Values::from_form(&form, DETAIL_FIELDS);
+    match service::update_details(
+        &state.db,
+        Some(&actor),
+        service::RegistrantRef::Id(id),
+        detail_patch(&values),
+    )
+    .await
+    {
+        Ok(r) => {
+            let event = crate::events::store::event_by_id(state.db.conn(), r.event_id)
+                .await?
+                .ok_or(AppError::NotFound("registration"))?;
+            Ok(redirect_with_flash(
+                &format!("/organize/events/{}/registrations", event.slug),
+                &format!(
+                    "The details of {} {} are saved.",
+                    r.given_name, r.family_name
+                ),
+            ))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let page = edit_page(&state, ctx, id, Some((values, errors))).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        }
+        Err(err) => Err(err.into()),
+    }
 }

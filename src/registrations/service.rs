@@ -9,7 +9,8 @@ use serde_json::json;
 
 use super::notify::{self, calendar_url, manage_url};
 use super::{
-    Registered, Registration, RegistrationInput, RegistrationOut, RegistrationStatus, store,
+    DetailsInput, Registered, Registration, RegistrationInput, RegistrationOut, RegistrationStatus,
+    store,
 };
 use crate::accounts::{hash_secret, new_secret};
 use crate::audit;
@@ -427,6 +428,50 @@ pub fn csv(rows: &[RegistrationOut]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// Changes a registrant's details (a merge patch of [`DetailsInput`]): by an organizer
+/// (`who` is the registration's id) or the registrant (its manage token). Erased
+/// registrations have no details to change (409).
+#[tracing::instrument(skip_all, fields(actor = actor.map(|a| a.id)), err(level = "debug"))]
+pub async fn update_details(
+    db: &Db,
+    actor: Option<&Actor>,
+    who: RegistrantRef<'_>,
+    patch: serde_json::Map<String, serde_json::Value>,
+) -> AppResult<RegistrationOut> {
+    let txn = db.begin_write().await?;
+    let current = match who {
+        RegistrantRef::Id(id) => store::by_id(&*txn, id).await?,
+        RegistrantRef::Token(token) => store::by_token(&*txn, token).await?,
+    }
+    .ok_or(AppError::NotFound("registration"))?;
+    if current.erased_at.is_some() {
+        return Err(AppError::Conflict(
+            "the details of this registration were erased".into(),
+        ));
+    }
+    let input: DetailsInput = crate::web::json::merge_patch(&DetailsInput::of(&current), patch)?;
+    let details = input.validate()?;
+    let updated = store::set_details(&*txn, current, &details).await?;
+    audit::record(
+        &*txn,
+        actor,
+        "update_details",
+        "registration",
+        updated.id,
+        json!({"event_id": updated.event_id, "by": if actor.is_some() { "organizer" } else { "registrant" }}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated.into())
+}
+
+/// A registration as its organizers know it (by id) or its registrant (by token).
+#[derive(Debug, Clone, Copy)]
+pub enum RegistrantRef<'a> {
+    Id(i32),
+    Token(&'a str),
 }
 
 #[cfg(test)]

@@ -123,6 +123,46 @@ pub async fn active_registrants(
         .await
 }
 
+/// Confirmed registrations by event, for the places left.
+pub async fn confirmed_by_event(
+    db: &impl ConnectionTrait,
+    event_ids: &[i32],
+) -> Result<HashMap<i32, u64>, DbErr> {
+    if event_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, i64)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::EventId)
+        .column_as(registration::Column::Id.count(), "n")
+        .filter(registration::Column::EventId.is_in(event_ids.iter().copied()))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .group_by(registration::Column::EventId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
+        .collect())
+}
+
+/// Writes a registrant's details.
+pub async fn set_details(
+    db: &impl ConnectionTrait,
+    current: registration::Model,
+    details: &super::Details,
+) -> Result<registration::Model, DbErr> {
+    let mut active: registration::ActiveModel = current.into();
+    active.given_name = Set(details.given_name.clone());
+    active.family_name = Set(details.family_name.clone());
+    active.organization = Set(details.organization.clone());
+    active.country = Set(details.country.map(|c| c.as_str().to_string()));
+    active.needs = Set(details.needs.clone());
+    active.updated_at = Set(Utc::now());
+    active.update(db).await
+}
+
 /// The longest-waiting person on the waitlist.
 pub async fn first_waitlisted(
     db: &impl ConnectionTrait,

@@ -24,6 +24,20 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => addRow(list, true));
   }
   for (const form of document.querySelectorAll("form[data-draft-key]")) keepDraft(form);
+  // Tables of rows to tick: a box in the heading ticks or clears every row shown.
+  for (const form of document.querySelectorAll("form[data-select-all]")) {
+    const all = form.querySelector("[data-select-all-box]");
+    const boxes = [...form.querySelectorAll('tbody input[type="checkbox"]')];
+    if (!all) continue;
+    all.hidden = false;
+    all.addEventListener("change", () => boxes.forEach((b) => (b.checked = all.checked)));
+    for (const box of boxes) {
+      box.addEventListener("change", () => {
+        all.checked = boxes.every((b) => b.checked);
+        all.indeterminate = !all.checked && boxes.some((b) => b.checked);
+      });
+    }
+  }
   // Signing out (on a shared computer, say) leaves no unsaved drafts behind.
   for (const form of document.querySelectorAll('form[action="/logout"]')) {
     form.addEventListener("submit", () => {

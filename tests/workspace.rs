@@ -1,0 +1,362 @@
+//! The organizers' workspace of the second edition: places left and a full event's form,
+//! a registrant's details changed by the registrant or an organizer, the registrations
+//! table's search. Runs on SQLite, or on PostgreSQL when `ROUNDTABLE_TEST_POSTGRES`
+//! names a server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::fixtures::slug;
+use common::{As, TestApp, UPCOMING_YEAR, spawn_app, token_after};
+use serde_json::{Value, json};
+
+// ----- Helpers -----
+
+/// A published event to come with `capacity` places and the waitlist on or off; its slug.
+async fn open_event(app: &TestApp, capacity: i64, waitlist: bool) -> String {
+    let slug = slug(&app.brussels_event_in(UPCOMING_YEAR).await);
+    app.publish_with(
+        &slug,
+        json!({"capacity": capacity,
+               "registration": {"mode": "open", "waitlist": waitlist}}),
+    )
+    .await;
+    slug
+}
+
+async fn register(app: &TestApp, slug: &str, n: usize) -> Value {
+    app.post(
+        &format!("/api/v1/events/{slug}/registrations"),
+        As::Anonymous,
+        &json!({"given_name": format!("Given{n}"), "family_name": format!("FAMILY{n}"),
+                "email": format!("person{n}@example.org"), "organization": "Oxfam",
+                "country": "BE", "needs": "Step-free access", "consent": true}),
+    )
+    .await
+    .expect(201)
+    .json()
+}
+
+/// The registrant's manage token, from the confirmation mail.
+async fn manage_token(app: &TestApp, n: usize) -> String {
+    let mail = app
+        .last_mail_to(&format!("person{n}@example.org"), "registration_confirmed")
+        .await;
+    token_after(&mail.text_body, "registrations")
+}
+
+async fn event(app: &TestApp, slug: &str) -> Value {
+    app.get(&format!("/api/v1/events/{slug}"), As::Anonymous)
+        .await
+        .expect(200)
+        .json()
+}
+
+async fn registration(app: &TestApp, slug: &str, id: i64) -> Value {
+    app.get(&format!("/api/v1/events/{slug}/registrations"), app.org())
+        .await
+        .expect(200)
+        .json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .cloned()
+        .expect("the registration in the list")
+}
+
+// ----- Places left -----
+
+#[tokio::test]
+async fn the_event_tells_how_many_places_are_left_and_a_full_event_without_waitlist_shows_no_form()
+{
+    let app = spawn_app().await;
+    let slug = open_event(&app, 2, false).await;
+    assert_eq!(event(&app, &slug).await["places_left"], 2);
+    let page = app
+        .get_page(&format!("/events/{slug}"), None)
+        .await
+        .page(200);
+    assert!(page.text().contains("2 places left"), "{}", page.text());
+
+    register(&app, &slug, 1).await;
+    assert_eq!(event(&app, &slug).await["places_left"], 1);
+    let page = app
+        .get_page(&format!("/events/{slug}"), None)
+        .await
+        .page(200);
+    assert!(page.text().contains("1 place left"), "{}", page.text());
+
+    register(&app, &slug, 2).await;
+    assert_eq!(event(&app, &slug).await["places_left"], 0);
+    let page = app
+        .get_page(&format!("/events/{slug}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("full"), "{page}");
+    assert!(
+        !page.contains(&format!("action=\"/events/{slug}/register#register\"")),
+        "a full event without waitlist offers no form to fill in for nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_full_event_with_a_waitlist_says_so_and_still_takes_names() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 1, true).await;
+    register(&app, &slug, 1).await;
+    let page = app
+        .get_page(&format!("/events/{slug}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("waiting list"), "{page}");
+    assert!(page.contains(&format!("action=\"/events/{slug}/register#register\"")));
+    let second = register(&app, &slug, 2).await;
+    assert_eq!(second["status"], "waitlisted");
+}
+
+#[tokio::test]
+async fn an_event_without_capacity_has_no_places_left_figure() {
+    let app = spawn_app().await;
+    let slug = slug(&app.brussels_event_in(UPCOMING_YEAR).await);
+    app.publish(&slug).await;
+    let event = app
+        .get(&format!("/api/v1/events/{slug}"), As::Anonymous)
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(event["places_left"], Value::Null);
+}
+
+// ----- A registrant's details -----
+
+#[tokio::test]
+async fn an_organizer_corrects_a_registrants_details_through_the_api() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 10, false).await;
+    let id = register(&app, &slug, 1).await["id"].as_i64().unwrap();
+    let path = format!("/api/v1/registrations/{id}");
+
+    let out = app
+        .patch(
+            &path,
+            app.org(),
+            &json!({"family_name": "MENON", "organization": null}),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(out["family_name"], "MENON");
+    assert_eq!(out["given_name"], "Given1", "what is not sent stays");
+    assert_eq!(out["organization"], Value::Null, "null clears");
+    assert_eq!(out["needs"], "Step-free access");
+    let stored = registration(&app, &slug, id).await;
+    assert_eq!(stored["family_name"], "MENON");
+    assert_eq!(stored["email"], "person1@example.org");
+}
+
+#[tokio::test]
+async fn bad_details_are_refused_field_by_field_and_change_nothing() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 10, false).await;
+    let id = register(&app, &slug, 1).await["id"].as_i64().unwrap();
+    let path = format!("/api/v1/registrations/{id}");
+
+    let reply = app
+        .patch(
+            &path,
+            app.org(),
+            &json!({"given_name": "  ", "country": "Narnia"}),
+        )
+        .await
+        .expect(422);
+    let mut fields = reply.error_fields();
+    fields.sort();
+    assert_eq!(fields, ["country", "given_name"]);
+    let reply = app
+        .patch(&path, app.org(), &json!({"email": "other@example.org"}))
+        .await
+        .expect(422);
+    assert_eq!(
+        reply.error_fields(),
+        ["email"],
+        "the email is not a detail to change"
+    );
+    assert_eq!(registration(&app, &slug, id).await["given_name"], "Given1");
+
+    app.patch(&path, As::Anonymous, &json!({"given_name": "X"}))
+        .await
+        .expect(401);
+    app.patch("/api/v1/registrations/999999", app.org(), &json!({}))
+        .await
+        .expect(404);
+}
+
+#[tokio::test]
+async fn a_registrant_changes_their_own_details_from_their_page_without_seeing_the_private_ones() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 10, false).await;
+    let id = register(&app, &slug, 1).await["id"].as_i64().unwrap();
+    let token = manage_token(&app, 1).await;
+    let jar = app.visitor().await;
+
+    let page = app
+        .get_page(&format!("/registrations/{token}"), Some(&jar))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains(&format!(
+        "action=\"/registrations/{token}/details#details\""
+    )));
+    assert!(page.contains("value=\"Given1\""));
+    assert!(
+        !page.contains("Step-free access") && !page.contains("person1@example.org"),
+        "a forwarded link shows neither the needs nor the address"
+    );
+
+    // A blank name is refused, and what was typed stays on the page.
+    let reply = app
+        .submit(
+            &format!("/registrations/{token}/details"),
+            &jar,
+            &[
+                ("given_name", ""),
+                ("family_name", "MENON"),
+                ("organization", "Amnesty"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 422);
+    let text = reply.text();
+    assert!(text.contains("value=\"MENON\"") && text.contains("value=\"Amnesty\""));
+    assert_eq!(
+        registration(&app, &slug, id).await["family_name"],
+        "FAMILY1"
+    );
+
+    // Empty boxes keep what was given; filled ones replace it.
+    let reply = app
+        .submit(
+            &format!("/registrations/{token}/details"),
+            &jar,
+            &[
+                ("given_name", "Priya"),
+                ("family_name", "MENON"),
+                ("organization", ""),
+                ("needs", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 303, "{}", reply.text());
+    let stored = registration(&app, &slug, id).await;
+    assert_eq!(stored["given_name"], "Priya");
+    assert_eq!(stored["family_name"], "MENON");
+    assert_eq!(stored["organization"], "Oxfam");
+    assert_eq!(stored["needs"], "Step-free access");
+
+    // A made-up token changes nobody's details.
+    let reply = app
+        .submit(
+            "/registrations/not-a-token/details",
+            &jar,
+            &[("given_name", "Mallory"), ("family_name", "X")],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 404);
+}
+
+#[tokio::test]
+async fn an_organizer_edits_a_registration_from_its_page() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 10, false).await;
+    let id = register(&app, &slug, 1).await["id"].as_i64().unwrap();
+    let browser = app.organizer_browser().await;
+    let path = format!("/organize/registrations/{id}");
+
+    let page = app.get_page(&path, Some(&browser)).await.page(200).text();
+    assert!(
+        page.contains("Step-free access"),
+        "organizers see the needs"
+    );
+    assert!(page.contains("value=\"Oxfam\""));
+
+    let reply = app
+        .submit(
+            &path,
+            &browser,
+            &[
+                ("given_name", "Priya"),
+                ("family_name", ""),
+                ("organization", "Oxfam"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 422);
+    assert!(reply.text().contains("value=\"Priya\""));
+
+    let reply = app
+        .submit(
+            &path,
+            &browser,
+            &[
+                ("given_name", "Priya"),
+                ("family_name", "MENON"),
+                ("organization", "Oxfam"),
+                ("country", "IN"),
+                ("needs", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 303, "{}", reply.text());
+    let stored = registration(&app, &slug, id).await;
+    assert_eq!(stored["country"], "IN");
+    assert_eq!(stored["needs"], Value::Null, "an organizer's blank clears");
+
+    // Visitors and participants are sent to sign in, not shown the page.
+    let visitor = app.visitor().await;
+    let reply = app.get_page(&path, Some(&visitor)).await;
+    assert_eq!(reply.status.as_u16(), 303);
+    assert!(reply.location().starts_with("/login"));
+}
+
+// ----- The registrations table -----
+
+#[tokio::test]
+async fn the_registrations_table_finds_people_by_any_word_accents_and_case_aside() {
+    let app = spawn_app().await;
+    let slug = open_event(&app, 10, false).await;
+    for (given, family, org) in [
+        ("Gareth", "EVANS", "International Crisis Group"),
+        ("Zoë", "CASTRO", "Oxfam"),
+    ] {
+        app.post(
+            &format!("/api/v1/events/{slug}/registrations"),
+            As::Anonymous,
+            &json!({"given_name": given, "family_name": family, "organization": org,
+                    "email": format!("{}@example.org", given.to_lowercase()), "consent": true}),
+        )
+        .await
+        .expect(201);
+    }
+    let browser = app.organizer_browser().await;
+    let search = |q: &str| format!("/organize/events/{slug}/registrations?q={q}");
+
+    let page = app
+        .get_page(&search("zoe%20oxf"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("CASTRO") && !page.contains("EVANS"), "{page}");
+    let page = app
+        .get_page(&search("crisis"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("EVANS") && !page.contains("CASTRO"));
+    assert!(
+        page.contains("value=\"crisis\""),
+        "the box keeps the search"
+    );
+}
