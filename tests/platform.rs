@@ -91,6 +91,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/registrations/{id}/approve"),
     ("post", "/api/v1/registrations/{id}/reject"),
     ("patch", "/api/v1/registrations/{id}"),
+    ("post", "/api/v1/events/{event}/duplicate"),
     ("post", "/api/v1/events/{event}/registrations/reconfirm"),
 ];
 

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::fixtures::slug;
+use common::fixtures::{Seat, slug};
 use common::{As, TestApp, UPCOMING_YEAR, spawn_app, token_after};
 use serde_json::{Value, json};
 
@@ -359,4 +359,200 @@ async fn the_registrations_table_finds_people_by_any_word_accents_and_case_aside
         page.contains("value=\"crisis\""),
         "the box keeps the search"
     );
+}
+
+// ----- Reuse -----
+
+/// The June conference of the year to come, with its panel (14:00–16:00 in Room A) and
+/// its chair and speaker, published, invited and with one registrant; its slug.
+async fn last_years_conference(app: &TestApp) -> String {
+    let panel = app
+        .brussels_session_in(UPCOMING_YEAR, "Panel", "14:00", "16:00", Some("Room A"))
+        .await;
+    app.seat(
+        panel.session,
+        [
+            Seat::chair("Mr", "Gareth", "Evans").reached_at("evans@example.org"),
+            Seat::speaker("Ms", "Corlett", "Letlojane").reached_at("letlojane@example.org"),
+        ],
+    )
+    .await;
+    app.publish_with(
+        &panel.event,
+        json!({"capacity": 50, "registration": {"mode": "open"}}),
+    )
+    .await;
+    app.post(
+        &format!("/api/v1/events/{}/invitations", panel.event),
+        app.org(),
+        &json!({"session_id": panel.session}),
+    )
+    .await
+    .expect(202);
+    register(app, &panel.event, 1).await;
+    panel.event
+}
+
+#[tokio::test]
+async fn a_duplicate_keeps_the_programme_at_the_same_wall_times_and_copies_nothing_personal() {
+    let app = spawn_app().await;
+    let original = last_years_conference(&app).await;
+    let next = UPCOMING_YEAR + 1;
+    let copy = app
+        .post(
+            &format!("/api/v1/events/{original}/duplicate"),
+            app.org(),
+            &json!({"starts_on": format!("{next}-02-10"), "title": "Making a difference, again"}),
+        )
+        .await
+        .expect(201)
+        .json();
+    let copy_slug = slug(&copy);
+    assert_ne!(copy_slug, original);
+    assert_eq!(copy["status"], "draft");
+    assert_eq!(copy["title"], "Making a difference, again");
+    assert_eq!(copy["starts_on"], format!("{next}-02-10"));
+    assert_eq!(copy["ends_on"], format!("{next}-02-11"));
+    assert_eq!(copy["capacity"], 50);
+
+    let sessions = copy["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(
+        sessions[0]["starts_at"],
+        format!("{next}-02-10T14:00:00+01:00"),
+        "14:00 in Brussels in June is 14:00 in February, in winter time"
+    );
+    assert_eq!(sessions[0]["room"], "Room A");
+    let people: Vec<(String, String)> = sessions[0]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            assert_eq!(p["invitation_status"], "not_invited");
+            (
+                p["role"].as_str().unwrap().into(),
+                p["display_name"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("chair".into(), "Mr Gareth EVANS".into()),
+            ("speaker".into(), "Ms Corlett LETLOJANE".into())
+        ]
+    );
+
+    let registrations = app
+        .get(
+            &format!("/api/v1/events/{copy_slug}/registrations"),
+            app.org(),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(registrations["total"], 0);
+    let invitations = app
+        .get(
+            &format!("/api/v1/events/{copy_slug}/invitations"),
+            app.org(),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(
+        invitations.as_array().map_or(0, Vec::len),
+        0,
+        "{invitations}"
+    );
+
+    let untouched = event(&app, &original).await;
+    assert_eq!(untouched["status"], "published");
+    assert_eq!(untouched["starts_on"], format!("{UPCOMING_YEAR}-06-03"));
+}
+
+#[tokio::test]
+async fn a_duplicate_needs_a_first_day_an_organizer_and_an_event() {
+    let app = spawn_app().await;
+    let original = slug(&app.brussels_event().await);
+    let path = format!("/api/v1/events/{original}/duplicate");
+    let before = app.count("events").await;
+
+    let reply = app
+        .post(&path, app.org(), &json!({"title": "Copy"}))
+        .await
+        .expect(422);
+    assert_eq!(reply.error_fields(), ["starts_on"]);
+    let reply = app
+        .post(
+            &path,
+            app.org(),
+            &json!({"starts_on": "2040-02-30", "title": " "}),
+        )
+        .await
+        .expect(422);
+    let mut fields = reply.error_fields();
+    fields.sort();
+    assert_eq!(fields, ["starts_on", "title"]);
+    app.post(&path, As::Anonymous, &json!({"starts_on": "2040-02-10"}))
+        .await
+        .expect(401);
+    app.post(
+        "/api/v1/events/no-such-event/duplicate",
+        app.org(),
+        &json!({"starts_on": "2040-02-10"}),
+    )
+    .await
+    .expect(404);
+    assert_eq!(app.count("events").await, before, "nothing was written");
+}
+
+#[tokio::test]
+async fn an_organizer_reuses_an_event_from_its_page() {
+    let app = spawn_app().await;
+    let panel = app.brussels_panel(Some("Room A")).await;
+    let browser = app.organizer_browser().await;
+    let path = format!("/organize/events/{}/duplicate", panel.event);
+
+    let workspace = app
+        .get_page(&format!("/organize/events/{}", panel.event), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(workspace.contains(&format!("href=\"{path}\"")));
+    assert!(
+        !workspace.contains("Cancel the event"),
+        "a draft is deleted, not cancelled"
+    );
+    let form = app.get_page(&path, Some(&browser)).await.page(200).text();
+    assert!(form.contains("value=\"Making a difference\""));
+
+    let reply = app
+        .submit(
+            &path,
+            &browser,
+            &[("starts_on", ""), ("title", "Next roundtable")],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 422);
+    assert!(
+        reply.text().contains("value=\"Next roundtable\""),
+        "the title typed stays"
+    );
+
+    let reply = app
+        .submit(
+            &path,
+            &browser,
+            &[("starts_on", "2010-06-02"), ("title", "Next roundtable")],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 303, "{}", reply.text());
+    let copy = reply.location();
+    let page = app.get_page(&copy, Some(&browser)).await.page(200).text();
+    assert!(
+        page.contains("Next roundtable") && page.contains("Room A"),
+        "{page}"
+    );
+    assert!(page.contains("Wednesday 2 June 2010"));
 }

@@ -9,8 +9,8 @@ use utoipa_axum::routes;
 
 use super::conflicts::{self, Conflict};
 use super::{
-    EventInput, EventKind, EventOut, EventStatus, ParticipantInput, ParticipantOut, SeriesInput,
-    SeriesOut, SeriesRef, SessionInput, SessionOut, service, store,
+    DuplicateInput, EventInput, EventKind, EventOut, EventStatus, ParticipantInput, ParticipantOut,
+    SeriesInput, SeriesOut, SeriesRef, SessionInput, SessionOut, service, store,
 };
 use crate::app::AppState;
 use crate::domain::Region;
@@ -25,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_event, update_event, delete_event))
         .routes(routes!(publish_event))
         .routes(routes!(cancel_event))
+        .routes(routes!(duplicate_event))
         .routes(routes!(event_conflicts))
         .routes(routes!(list_sessions, create_session))
         .routes(routes!(get_session, update_session, delete_session))
@@ -172,6 +173,28 @@ async fn create_event(
     ApiJson(input): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, Json<EventOut>)> {
     let created = service::create_event(&state.db, Some(&actor), input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(super::read::event_view(&state.db, created).await?),
+    ))
+}
+
+/// Copies an event for new dates, as a draft: sessions shifted by the same number of
+/// days (the same wall-clock times), rooms, roles and organizers kept; no registrations,
+/// invitations or summaries.
+#[utoipa::path(post, path = "/api/v1/events/{event}/duplicate", tag = "events",
+    params(("event" = String, Path, description = "id or slug")), request_body = DuplicateInput,
+    responses((status = 201, body = EventOut), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn duplicate_event(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(reference): Path<String>,
+    ApiJson(input): ApiJson<DuplicateInput>,
+) -> AppResult<(StatusCode, Json<EventOut>)> {
+    let created =
+        super::duplicate::duplicate(&state.db, &actor, &SeriesRef::parse(&reference), input)
+            .await?;
     Ok((
         StatusCode::CREATED,
         Json(super::read::event_view(&state.db, created).await?),

@@ -782,3 +782,39 @@ mod tests {
         assert_eq!(fields(input.validate().map(|_| ())), ["person_id", "role"]);
     }
 }
+
+// ----- Duplicating an event -----
+
+/// A copy of an event for new dates: its first day, and a title when the copy's differs.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DuplicateInput {
+    /// Required, `YYYY-MM-DD`: the copy's first day.
+    pub starts_on: Option<String>,
+    /// The copy's title; the original's when absent.
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    pub starts_on: NaiveDate,
+    pub title: Option<String>,
+}
+
+impl DuplicateInput {
+    pub fn validate(self) -> Result<Duplicate, AppError> {
+        let mut errors = FieldErrors::new();
+        let starts_on = parse_date(self.starts_on.as_deref(), "starts_on", &mut errors);
+        let title = match self.title.as_deref() {
+            None => Some(None),
+            Some(title) => errors
+                .check("title", required_text(Some(title), 300))
+                .map(Some),
+        };
+        errors.finish()?;
+        match (starts_on, title) {
+            (Some(starts_on), Some(title)) => Ok(Duplicate { starts_on, title }),
+            _ => Err(AppError::invalid("body", "is invalid")),
+        }
+    }
+}

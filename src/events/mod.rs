@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod conflicts;
+pub mod duplicate;
 mod input;
 pub mod notify;
 mod output;

@@ -22,7 +22,11 @@ use crate::web::json::merge_patch;
 const SLUG_TAKEN: &str = "that slug is already used";
 
 /// A free slug: the one asked for (409 when taken), or one made from the title.
-async fn free_slug<F, Fut>(wanted: Option<Slug>, title: &str, taken: F) -> AppResult<String>
+pub(super) async fn free_slug<F, Fut>(
+    wanted: Option<Slug>,
+    title: &str,
+    taken: F,
+) -> AppResult<String>
 where
     F: Fn(String) -> Fut,
     Fut: Future<Output = Result<bool, sea_orm::DbErr>>,

@@ -46,6 +46,10 @@ pub fn routes() -> Router<AppState> {
         .route("/organize/events/{event}/publish", post(publish))
         .route("/organize/events/{event}/cancel", post(cancel))
         .route("/organize/events/{event}/delete", post(delete))
+        .route(
+            "/organize/events/{event}/duplicate",
+            get(duplicate_form).post(duplicate),
+        )
 }
 
 const SERIES_FIELDS: &[&str] = &["title", "description", "slug"];
@@ -567,6 +571,8 @@ async fn update_event(
 }
 
 pub struct WorkspaceSession {
+    /// The day, over its first session.
+    pub day_heading: Option<String>,
     pub line: SessionLine,
     pub conflicted: bool,
     /// Each participant: protocol line, role, invitation status.
@@ -594,14 +600,21 @@ async fn event_workspace(
     let zone = event.timezone;
     let conflicts = conflicts::report(&state.db, &event).await?;
     let out = super::read::event_view(&state.db, event).await?;
+    let mut last_day = String::new();
     let sessions = out
         .sessions
         .as_deref()
         .unwrap_or_default()
         .iter()
-        .map(|s| WorkspaceSession {
+        .map(|s| views::session_line(s, zone))
+        .zip(out.sessions.as_deref().unwrap_or_default())
+        .map(|(line, s)| WorkspaceSession {
+            day_heading: (line.date != last_day).then(|| {
+                last_day = line.date.clone();
+                line.date.clone()
+            }),
             conflicted: conflicts.iter().any(|c| c.session_ids.contains(&s.id)),
-            line: views::session_line(s, zone),
+            line,
             people: s
                 .participants
                 .iter()
@@ -690,5 +703,68 @@ async fn delete(
     match service::delete_event(&state.db, &ws.actor, &SeriesRef::parse(&reference)).await {
         Ok(()) => Ok(redirect_with_flash("/organize", "The event was deleted.")),
         Err(err) => Ok(error_with(ws.ctx, err)),
+    }
+}
+
+// ----- Reuse for new dates -----
+
+const DUPLICATE_FIELDS: &[&str] = &["starts_on", "title"];
+
+fn duplicate_page(ctx: Ctx, event: &crate::entities::event::Model, values: &Values) -> FormPage {
+    form_page(
+        ctx,
+        &format!("Reuse {} for new dates", event.title),
+        format!("/organize/events/{}/duplicate", event.slug),
+        "Make the copy",
+        (
+            format!("/organize/events/{}", event.slug),
+            event.title.clone(),
+        ),
+        vec![Section::new(
+            "A draft copy: the sessions move by the same number of days and keep their times, rooms and people (to invite again). Registrations, invitations and summaries stay with this event.",
+            vec![
+                Field::new("starts_on", "First day of the copy", Kind::Date, values).required(),
+                Field::new("title", "Title of the copy", Kind::Text, values).required(),
+            ],
+        )],
+    )
+}
+
+async fn duplicate_form(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let mut values = Values::default();
+    values.set("title", Some(&event.title));
+    Ok(render(&duplicate_page(ctx, &event, &values)))
+}
+
+async fn duplicate(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let reference = SeriesRef::parse(&reference);
+    let values = Values::from_form(&form, DUPLICATE_FIELDS);
+    let input = super::DuplicateInput {
+        starts_on: values.opt("starts_on"),
+        title: Some(values.get("title")),
+    };
+    match super::duplicate::duplicate(&state.db, &actor, &reference, input).await {
+        Ok(copy) => Ok(redirect_with_flash(
+            &format!("/organize/events/{}", copy.slug),
+            "This is the copy, a draft: check its sessions, then invite their people. The original is unchanged.",
+        )),
+        Err(err) => {
+            let event = super::read::visible_event(&state.db, &reference, true).await?;
+            Ok(refused(
+                duplicate_page(ctx, &event, &values),
+                err,
+                &HashMap::new(),
+            ))
+        }
     }
 }
