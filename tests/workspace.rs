@@ -556,3 +556,57 @@ async fn an_organizer_reuses_an_event_from_its_page() {
     );
     assert!(page.contains("Wednesday 2 June 2010"));
 }
+
+// ----- Words for people -----
+
+#[tokio::test]
+async fn people_and_organizations_are_listed_in_the_order_of_a_real_collation() {
+    let app = spawn_app().await;
+    for family in ["ZUMA", "Ñúñez", "Okonjo", "Naidoo", "Évora", "Egeland"] {
+        app.person("Ms", "Ana", family).await;
+    }
+    for name in [
+        "Czech Helsinki Committee",
+        "Côte d'Ivoire Human Rights League",
+        "Crisis Action",
+    ] {
+        app.organization(name).await;
+    }
+    let names = |list: Value, key: &str| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item[key].as_str().unwrap().to_string())
+            .collect()
+    };
+    let people = app
+        .get("/api/v1/people", app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(
+        names(people, "family_name"),
+        ["Egeland", "Évora", "Naidoo", "Ñúñez", "Okonjo", "ZUMA"]
+    );
+    let orgs = app
+        .get("/api/v1/organizations", app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(
+        names(orgs, "name"),
+        [
+            "Côte d'Ivoire Human Rights League",
+            "Crisis Action",
+            "Czech Helsinki Committee"
+        ]
+    );
+    let second_page = app
+        .get("/api/v1/people?limit=2&offset=2", app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(second_page["total"], 6);
+    assert_eq!(names(second_page, "family_name"), ["Naidoo", "Ñúñez"]);
+}

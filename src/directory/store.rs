@@ -7,11 +7,11 @@ use sea_orm::sea_query::extension::sqlite::SqliteExpr;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use super::{Organization, OrganizationKind, Person};
-use crate::domain::{CountryCode, Region};
+use crate::domain::{CountryCode, Region, collation};
 use crate::entities::{organization, person};
 use crate::web::Pagination;
 
@@ -75,6 +75,15 @@ fn glob_contains(text: &str) -> String {
     pattern
 }
 
+/// One page of a list sorted in memory (names sort by collation, which databases do not
+/// share), with the list's length.
+fn page_of<T>(items: Vec<T>, page: Pagination) -> (Vec<T>, u64) {
+    let total = items.len() as u64;
+    let start = usize::try_from(page.offset).unwrap_or(usize::MAX);
+    let limit = usize::try_from(page.limit).unwrap_or(usize::MAX);
+    (items.into_iter().skip(start).take(limit).collect(), total)
+}
+
 #[derive(Debug, Default)]
 pub struct OrganizationFilter {
     pub q: Option<String>,
@@ -106,15 +115,9 @@ pub async fn list_organizations(
     if let Some(country) = filter.country {
         query = query.filter(organization::Column::Country.eq(country.as_str()));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(organization::Column::Name)
-        .order_by_asc(organization::Column::Id)
-        .limit(page.limit)
-        .offset(page.offset)
-        .all(db)
-        .await?;
-    Ok((items, total))
+    let mut items = query.order_by_asc(organization::Column::Id).all(db).await?;
+    collation::sort_by_name(&mut items, |o| &o.name);
+    Ok(page_of(items, page))
 }
 
 pub async fn organization(
@@ -238,16 +241,12 @@ pub async fn list_people(
     if let Some(id) = filter.organization_id {
         query = query.filter(person::Column::OrganizationId.eq(id));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(person::Column::FamilyName)
-        .order_by_asc(person::Column::GivenName)
-        .order_by_asc(person::Column::Id)
-        .limit(page.limit)
-        .offset(page.offset)
-        .all(db)
-        .await?;
-    Ok((items, total))
+    let mut items = query.order_by_asc(person::Column::Id).all(db).await?;
+    items.sort_by(|a, b| {
+        collation::compare(&a.family_name, &b.family_name)
+            .then_with(|| collation::compare(&a.given_name, &b.given_name))
+    });
+    Ok(page_of(items, page))
 }
 
 pub async fn person(db: &impl ConnectionTrait, id: i32) -> Result<Option<person::Model>, DbErr> {

@@ -29,7 +29,7 @@ impl CountryCode {
         let mut all: Vec<_> = isocountry::CountryCode::iter()
             .map(|c| (c.alpha2(), c.name()))
             .collect();
-        all.sort_by_key(|(_, name)| *name);
+        super::collation::sort_by_name(&mut all, |(_, name)| name);
         all
     }
 

@@ -2,6 +2,7 @@
 //! code trusts them. Each constructor returns a typed error whose text is shown to the
 //! client next to the field.
 
+pub mod collation;
 mod country;
 mod email;
 mod region;

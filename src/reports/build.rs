@@ -225,7 +225,7 @@ async fn organizations(
         .into_values()
         .filter(|o| !out.organizers.iter().any(|x| x.organization_id == o.id))
         .collect();
-    others.sort_by_key(|o| o.name.to_lowercase());
+    crate::domain::collation::sort_by_name(&mut others, |o| &o.name);
     lines.extend(others.into_iter().map(|o| OrganizationLine {
         name: o.name,
         acronym: o.acronym,

@@ -182,7 +182,7 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
     let mut by_addressee: Vec<SynthesisAddressee> = addressees.into_values().collect();
     by_addressee.sort_by_key(|g| std::cmp::Reverse(g.items.len()));
     let mut regions: Vec<RegionStrategies> = regions.into_values().collect();
-    regions.sort_by(|a, b| a.label.cmp(&b.label));
+    crate::domain::collation::sort_by_name(&mut regions, |r| &r.label);
     Synthesis {
         series: SeriesFacts {
             url: format!("{}/series/{}", settings.public_url(), series.slug),
