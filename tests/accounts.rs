@@ -5,6 +5,7 @@
 mod common;
 
 use axum::http::header;
+use common::fixtures::Seat;
 use common::{As, Reply, TestApp, spawn_app, token_after};
 use roundtable::accounts::{NewUser, service};
 use serde_json::{Value, json};
@@ -1540,33 +1541,25 @@ async fn the_accounts_page_invites_changes_and_disables() {
 #[tokio::test]
 async fn an_organizer_gives_a_sessions_rapporteur_a_sign_in_in_one_click() {
     let app = spawn_app().await;
-    let slug = app.brussels_event_in(common::UPCOMING_YEAR).await["slug"]
-        .as_str()
-        .unwrap()
-        .to_string();
     let session = app
-        .session(
-            &slug,
+        .brussels_session_in(
+            common::UPCOMING_YEAR,
             "Panel on the Responsibility to Protect",
-            "2037-06-03T14:00:00",
-            "2037-06-03T15:30:00",
+            "14:00",
+            "15:30",
             Some("Room A"),
         )
-        .await;
-    let luc = app
-        .post(
-            "/api/v1/people",
-            app.org(),
-            &json!({"honorific": "Mr", "given_name": "Luc", "family_name": "Lamprière", "email": "luc@example.org"}),
-        )
         .await
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let nomail = app.person("Ms", "Ana", "Núñez").await;
-    app.assign(session, luc, "rapporteur").await;
-    app.assign(session, nomail, "rapporteur").await;
+        .session;
+    let [luc, nomail] = app
+        .seat(
+            session,
+            [
+                Seat::rapporteur("Mr", "Luc", "Lamprière").reached_at("luc@example.org"),
+                Seat::rapporteur("Ms", "Ana", "Núñez"),
+            ],
+        )
+        .await;
     let browser = app.organizer_browser().await;
     let page = app
         .get_page(&format!("/organize/sessions/{session}"), Some(&browser))

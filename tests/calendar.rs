@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::fixtures::{Panel, Seat, slug};
 use common::{As, Reply, TestApp, spawn_app};
 use icalendar::{Component, EventLike};
 use serde_json::{Value, json};
@@ -12,17 +13,11 @@ use serde_json::{Value, json};
 // ----- Helpers -----
 
 async fn event_in(app: &TestApp, title: &str, zone: &str, starts_on: &str, ends_on: &str) -> Value {
-    app.post(
-        "/api/v1/events",
-        app.org(),
-        &json!({
-            "title": title, "kind": "roundtable", "starts_on": starts_on, "ends_on": ends_on,
-            "timezone": zone, "region": "global"
-        }),
-    )
+    app.event(json!({
+        "title": title, "kind": "roundtable", "starts_on": starts_on, "ends_on": ends_on,
+        "timezone": zone, "region": "global"
+    }))
     .await
-    .expect(201)
-    .json()
 }
 
 /// The Brussels conference, published, with the 14:00 panel on the Responsibility to
@@ -36,14 +31,15 @@ struct Conference {
 }
 
 async fn conference(app: &TestApp) -> Conference {
-    let event = app.brussels_event().await;
-    let slug = event["slug"].as_str().unwrap().to_string();
-    let panel = app
-        .session(
-            &slug,
+    let Panel {
+        event: slug,
+        session: panel,
+        ..
+    } = app
+        .brussels_session(
             "The Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
+            "14:00",
+            "16:00",
             Some("Room 2"),
         )
         .await;
@@ -56,12 +52,16 @@ async fn conference(app: &TestApp) -> Conference {
             None,
         )
         .await;
-    let chair = app.person("Mr", "Gareth", "EVANS").await;
-    let speaker = app.person("Ms", "Corlett", "LETLOJANE").await;
-    let rapporteur = app.person("Mr", "Luc", "LAMPRIÈRE").await;
-    app.assign(panel, chair, "chair").await;
-    app.assign(panel, speaker, "speaker").await;
-    app.assign(panel, rapporteur, "rapporteur").await;
+    let [chair, _speaker, rapporteur] = app
+        .seat(
+            panel,
+            [
+                Seat::chair("Mr", "Gareth", "EVANS"),
+                Seat::speaker("Ms", "Corlett", "LETLOJANE"),
+                Seat::rapporteur("Mr", "Luc", "LAMPRIÈRE"),
+            ],
+        )
+        .await;
     app.publish(&slug).await;
     Conference {
         slug,
@@ -226,17 +226,11 @@ async fn a_sessions_calendar_holds_that_session_alone() {
 #[tokio::test]
 async fn drafts_are_404_unless_the_caller_is_staff() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = event["slug"].as_str().unwrap();
-    let session = app
-        .session(
-            slug,
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    let Panel {
+        event: slug,
+        session,
+        ..
+    } = app.brussels_panel(None).await;
     for path in [
         format!("/events/{slug}/calendar.ics"),
         format!("/sessions/{session}/calendar.ics"),
@@ -384,17 +378,13 @@ async fn calendars_answer_304_to_their_etag_and_change_it_when_they_change() {
 #[tokio::test]
 async fn hostile_text_stays_inside_its_value() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = event["slug"].as_str().unwrap();
     let title = "<script>alert('x')</script>; DROP, \\ TABLE";
-    let session = app
-        .session(
-            slug,
-            title,
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room 1; Annex, \\ East"),
-        )
+    let Panel {
+        event: slug,
+        session,
+        ..
+    } = app
+        .brussels_session(title, "14:00", "16:00", Some("Room 1; Annex, \\ East"))
         .await;
     let description = "First line\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nATTENDEE:mailto:evil@example.org\rlast, ; \\";
     app.patch(
@@ -404,7 +394,7 @@ async fn hostile_text_stays_inside_its_value() {
     )
     .await
     .expect(200);
-    app.publish(slug).await;
+    app.publish(&slug).await;
     let (text, calendar) = ics(app
         .get(&format!("/sessions/{session}/calendar.ics"), As::Anonymous)
         .await);
@@ -451,7 +441,7 @@ async fn a_persons_feed_lists_exactly_their_sessions() {
         "2008-07-01",
     )
     .await;
-    let other_slug = other["slug"].as_str().unwrap();
+    let other_slug = &slug(&other);
     let accra = app
         .session(
             other_slug,
@@ -473,7 +463,7 @@ async fn a_persons_feed_lists_exactly_their_sessions() {
     .await;
     let draft_session = app
         .session(
-            draft["slug"].as_str().unwrap(),
+            &slug(&draft),
             "Not yet",
             "2010-01-10T09:00:00",
             "2010-01-10T10:00:00",
@@ -737,12 +727,12 @@ async fn write_ics_samples() {
     ] {
         let ends_on = &end[..10];
         let event = event_in(&app, title, zone, day, ends_on).await;
-        let slug = event["slug"].as_str().unwrap();
+        let slug = slug(&event);
         let s = app
-            .session(slug, title, start, end, Some("Main hall"))
+            .session(&slug, title, start, end, Some("Main hall"))
             .await;
         app.assign(s, c.rapporteur, "speaker").await;
-        app.publish(slug).await;
+        app.publish(&slug).await;
     }
     let urls = rotate(&app, c.rapporteur).await;
     save(

@@ -681,16 +681,8 @@ async fn people_reads_need_sign_in() {
 async fn emails_are_shown_to_organizers_and_admins_only() {
     let app = spawn_app().await;
     let id = app
-        .post(
-            "/api/v1/people",
-            app.org(),
-            &json!({"honorific": "Ms", "given_name": "Corlett", "family_name": "Letlojane", "email": "corlett@hurisa.org.za"}),
-        )
-        .await
-        .expect(201)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+        .person_with_email("Ms", "Corlett", "Letlojane", "corlett@hurisa.org.za")
+        .await;
     let path = format!("/api/v1/people/{id}");
     for who in [app.org(), As::Token(&app.admin)] {
         let one = app.get(&path, who).await.expect(200).json();
@@ -1190,20 +1182,15 @@ async fn a_person_assigned_to_a_session_cannot_be_deleted() {
 async fn an_organization_that_organizes_an_event_cannot_be_deleted() {
     let app = spawn_app().await;
     let org = app.organization("Crisis Management Initiative").await;
-    app.post(
-        "/api/v1/events",
-        app.org(),
-        &json!({
-            "title": "Global consultative roundtable",
-            "kind": "roundtable",
-            "starts_on": "2008-03-10",
-            "ends_on": "2008-03-10",
-            "timezone": "Africa/Johannesburg",
-            "organizers": [{"organization_id": org, "role": "organizer"}]
-        }),
-    )
-    .await
-    .expect(201);
+    app.event(json!({
+        "title": "Global consultative roundtable",
+        "kind": "roundtable",
+        "starts_on": "2008-03-10",
+        "ends_on": "2008-03-10",
+        "timezone": "Africa/Johannesburg",
+        "organizers": [{"organization_id": org, "role": "organizer"}]
+    }))
+    .await;
     let before = written(&app).await;
     app.delete(&format!("/api/v1/organizations/{org}"), app.org())
         .await

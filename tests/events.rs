@@ -6,6 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Method;
+use common::fixtures::{Panel, Seat, slug};
 use common::{As, Reply, TestApp, spawn_app};
 use serde_json::{Value, json};
 
@@ -21,13 +22,6 @@ fn roundtable(title: &str, starts_on: &str, ends_on: &str) -> Value {
         "timezone": "Europe/Brussels",
         "region": "europe"
     })
-}
-
-async fn new_event(app: &TestApp, body: Value) -> Value {
-    app.post("/api/v1/events", app.org(), &body)
-        .await
-        .expect(201)
-        .json()
 }
 
 async fn cancel(app: &TestApp, event: &str) -> Reply {
@@ -46,28 +40,6 @@ async fn assign(app: &TestApp, session: i64, person: i64, role: &str) -> Reply {
         &json!({"person_id": person, "role": role}),
     )
     .await
-}
-
-/// A person with a position at an organization, as the organizer.
-async fn affiliated_person(
-    app: &TestApp,
-    honorific: &str,
-    given: &str,
-    family: &str,
-    position: &str,
-    organization: i64,
-) -> i64 {
-    app.post(
-        "/api/v1/people",
-        app.org(),
-        &json!({"honorific": honorific, "given_name": given, "family_name": family,
-                "position": position, "organization_id": organization}),
-    )
-    .await
-    .expect(201)
-    .json()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 async fn conflicts(app: &TestApp, event: &str) -> Vec<Value> {
@@ -222,20 +194,15 @@ async fn series_are_listed_by_title_a_page_at_a_time() {
 #[tokio::test]
 async fn a_series_shows_anonymous_callers_only_its_published_events() {
     let app = spawn_app().await;
-    app.post(
-        "/api/v1/series",
-        app.org(),
-        &json!({"title": "Roundtables 2008", "slug": "rt-2008"}),
-    )
-    .await
-    .expect(201);
+    app.series(json!({"title": "Roundtables 2008", "slug": "rt-2008"}))
+        .await;
     let mut accra = roundtable("Accra roundtable", "2008-03-10", "2008-03-11");
     accra["series"] = json!("rt-2008");
-    let accra = new_event(&app, accra).await;
+    let accra = app.event(accra).await;
     let mut ottawa = roundtable("Ottawa roundtable", "2008-05-10", "2008-05-10");
     ottawa["series"] = json!("rt-2008");
-    new_event(&app, ottawa).await;
-    app.publish(accra["slug"].as_str().unwrap()).await;
+    app.event(ottawa).await;
+    app.publish(&slug(&accra)).await;
 
     let public = app
         .get("/api/v1/series/rt-2008", As::Anonymous)
@@ -261,15 +228,7 @@ async fn a_series_shows_anonymous_callers_only_its_published_events() {
 #[tokio::test]
 async fn an_organizer_renames_a_series_and_its_slug_stays() {
     let app = spawn_app().await;
-    let series = app
-        .post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Roundtables"}),
-        )
-        .await
-        .expect(201)
-        .json();
+    let series = app.series(json!({"title": "Roundtables"})).await;
     let id = series["id"].as_i64().unwrap();
     let renamed = app
         .patch(
@@ -301,16 +260,9 @@ async fn an_organizer_renames_a_series_and_its_slug_stays() {
 #[tokio::test]
 async fn a_refused_series_writes_nothing() {
     let app = spawn_app().await;
-    app.post(
-        "/api/v1/series",
-        app.org(),
-        &json!({"title": "Roundtables", "slug": "roundtables"}),
-    )
-    .await
-    .expect(201);
-    app.post("/api/v1/series", app.org(), &json!({"title": "Briefings"}))
-        .await
-        .expect(201);
+    app.series(json!({"title": "Roundtables", "slug": "roundtables"}))
+        .await;
+    app.series(json!({"title": "Briefings"})).await;
     let before = snapshot(&app).await;
 
     app.post("/api/v1/series", As::Anonymous, &json!({"title": "X"}))
@@ -410,15 +362,9 @@ async fn an_organizer_creates_a_draft_event_with_its_organizers_and_series() {
     let gcr2p = app
         .organization("Global Centre for the Responsibility to Protect")
         .await;
-    app.post(
-        "/api/v1/series",
-        app.org(),
-        &json!({"title": "RtoP conferences", "slug": "rtop"}),
-    )
-    .await
-    .expect(201);
-    let created = new_event(
-        &app,
+    app.series(json!({"title": "RtoP conferences", "slug": "rtop"}))
+        .await;
+    let created = app.event(
         json!({
             "title": "Making a difference",
             "subtitle": "Strengthening capacities to respond to crises and security threats",
@@ -543,14 +489,15 @@ async fn unknown_events_are_not_found_by_id_or_slug() {
 #[tokio::test]
 async fn a_draft_event_is_not_found_by_anonymous_callers_or_members() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let id = event["id"].as_i64().unwrap();
-    let session = app
-        .session(
-            "making-a-difference",
+    let Panel {
+        event_id: id,
+        session,
+        ..
+    } = app
+        .brussels_session(
             "Panel on the Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
+            "14:00",
+            "16:00",
             None,
         )
         .await;
@@ -588,23 +535,24 @@ async fn a_draft_event_is_not_found_by_anonymous_callers_or_members() {
 #[tokio::test]
 async fn anonymous_callers_list_published_events_only() {
     let app = spawn_app().await;
-    new_event(
-        &app,
-        roundtable("Draft roundtable", "2008-01-10", "2008-01-10"),
-    )
-    .await;
-    let published = new_event(
-        &app,
-        roundtable("Published roundtable", "2008-02-10", "2008-02-10"),
-    )
-    .await;
-    app.publish(published["slug"].as_str().unwrap()).await;
-    let cancelled = new_event(
-        &app,
-        roundtable("Cancelled roundtable", "2008-03-10", "2008-03-10"),
-    )
-    .await;
-    app.publish(cancelled["slug"].as_str().unwrap()).await;
+    app.event(roundtable("Draft roundtable", "2008-01-10", "2008-01-10"))
+        .await;
+    let published = app
+        .event(roundtable(
+            "Published roundtable",
+            "2008-02-10",
+            "2008-02-10",
+        ))
+        .await;
+    app.publish(&slug(&published)).await;
+    let cancelled = app
+        .event(roundtable(
+            "Cancelled roundtable",
+            "2008-03-10",
+            "2008-03-10",
+        ))
+        .await;
+    app.publish(&slug(&cancelled)).await;
     cancel(&app, cancelled["slug"].as_str().unwrap())
         .await
         .expect(200);
@@ -652,13 +600,8 @@ async fn anonymous_callers_list_published_events_only() {
 #[tokio::test]
 async fn events_are_filtered_by_region_kind_year_series_and_status() {
     let app = spawn_app().await;
-    app.post(
-        "/api/v1/series",
-        app.org(),
-        &json!({"title": "Global roundtables", "slug": "global-roundtables"}),
-    )
-    .await
-    .expect(201);
+    app.series(json!({"title": "Global roundtables", "slug": "global-roundtables"}))
+        .await;
     let series_id = app
         .get("/api/v1/series/global-roundtables", app.org())
         .await
@@ -670,12 +613,12 @@ async fn events_are_filtered_by_region_kind_year_series_and_status() {
     accra["region"] = json!("africa");
     accra["timezone"] = json!("Africa/Accra");
     accra["series"] = json!(series_id);
-    new_event(&app, accra).await;
+    app.event(accra).await;
     let mut new_year = roundtable("New Year workshop", "2008-12-30", "2009-01-02");
     new_year["kind"] = json!("workshop");
-    new_event(&app, new_year).await;
+    app.event(new_year).await;
     let brussels = app.brussels_event().await;
-    app.publish(brussels["slug"].as_str().unwrap()).await;
+    app.publish(&slug(&brussels)).await;
 
     let filtered = |query: &'static str| {
         let app = &app;
@@ -747,7 +690,7 @@ async fn event_lists_come_in_date_order_a_page_at_a_time() {
         ("February", "2008-02-01"),
         ("April", "2008-04-01"),
     ] {
-        new_event(&app, roundtable(title, day, day)).await;
+        app.event(roundtable(title, day, day)).await;
     }
     let all = app
         .get("/api/v1/events", app.org())
@@ -979,16 +922,7 @@ async fn event_writes_need_an_organizer_or_an_admin() {
 #[tokio::test]
 async fn a_malformed_body_is_a_bad_request_and_writes_nothing() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    let session = app.brussels_panel(None).await.session;
     let before = snapshot(&app).await;
     for path in [
         "/api/v1/events".to_string(),
@@ -1033,7 +967,7 @@ async fn a_patch_changes_only_the_fields_sent() {
     let mut body = roundtable("Brussels roundtable", "2009-06-03", "2009-06-04");
     body["organizers"] = json!([{"organization_id": icg, "role": "organizer"}]);
     body["capacity"] = json!(40);
-    new_event(&app, body).await;
+    app.event(body).await;
 
     let patched = app
         .patch(
@@ -1154,11 +1088,9 @@ async fn cancelling_an_event_twice_is_a_conflict() {
     assert_eq!(kept["status"], "cancelled");
 
     // A draft may be cancelled straight away.
-    let draft = new_event(
-        &app,
-        roundtable("Accra roundtable", "2008-03-10", "2008-03-10"),
-    )
-    .await;
+    let draft = app
+        .event(roundtable("Accra roundtable", "2008-03-10", "2008-03-10"))
+        .await;
     let cancelled = cancel(&app, draft["slug"].as_str().unwrap())
         .await
         .expect(200)
@@ -1169,18 +1101,9 @@ async fn cancelling_an_event_twice_is_a_conflict() {
 #[tokio::test]
 async fn a_published_event_cannot_be_deleted_until_it_is_cancelled() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room A"),
-        )
+    let session = app.brussels_panel(Some("Room A")).await.session;
+    app.seat(session, [Seat::chair("Mr", "Gareth", "Evans")])
         .await;
-    let person = app.person("Mr", "Gareth", "Evans").await;
-    assign(&app, session, person, "chair").await.expect(201);
     app.publish("making-a-difference").await;
     let before = snapshot(&app).await;
     app.delete("/api/v1/events/making-a-difference", app.org())
@@ -1210,7 +1133,7 @@ async fn deleting_a_draft_event_removes_its_programme_and_organizers() {
     let icg = app.organization("International Crisis Group").await;
     let mut body = roundtable("Brussels roundtable", "2009-06-03", "2009-06-04");
     body["organizers"] = json!([{"organization_id": icg}]);
-    let event = new_event(&app, body).await;
+    let event = app.event(body).await;
     let id = event["id"].as_i64().unwrap();
     let session = app
         .session(
@@ -1277,11 +1200,8 @@ async fn a_wall_time_is_read_in_the_event_time_zone() {
     assert_eq!(read["event_id"], created["event_id"]);
 
     // In winter Brussels is one hour ahead of UTC.
-    new_event(
-        &app,
-        roundtable("Winter roundtable", "2008-12-01", "2008-12-01"),
-    )
-    .await;
+    app.event(roundtable("Winter roundtable", "2008-12-01", "2008-12-01"))
+        .await;
     let winter = app
         .post(
             "/api/v1/events/winter-roundtable/sessions",
@@ -1397,16 +1317,7 @@ async fn sessions_are_listed_in_time_order_a_page_at_a_time() {
 #[tokio::test]
 async fn moving_a_session_raises_its_sequence_and_renaming_it_does_not() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let id = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room A"),
-        )
-        .await;
+    let id = app.brussels_panel(Some("Room A")).await.session;
     let path = format!("/api/v1/sessions/{id}");
     let renamed = app
         .patch(
@@ -1461,16 +1372,7 @@ async fn moving_a_session_raises_its_sequence_and_renaming_it_does_not() {
 #[tokio::test]
 async fn an_invalid_session_names_each_field_at_fault_and_writes_nothing() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let id = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    let id = app.brussels_panel(None).await.session;
     let before = snapshot(&app).await;
     let sessions = "/api/v1/events/making-a-difference/sessions";
     let refused = |body: Value| {
@@ -1524,16 +1426,7 @@ async fn an_invalid_session_names_each_field_at_fault_and_writes_nothing() {
 #[tokio::test]
 async fn session_writes_need_an_organizer_and_a_known_session() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let id = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    let id = app.brussels_panel(None).await.session;
     let before = snapshot(&app).await;
     let body = json!({"title": "Another", "starts_at": "2009-06-03T17:00:00", "ends_at": "2009-06-03T18:00:00"});
     let path = format!("/api/v1/sessions/{id}");
@@ -1561,18 +1454,8 @@ async fn session_writes_need_an_organizer_and_a_known_session() {
 #[tokio::test]
 async fn deleting_a_session_removes_it_and_its_participants() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let id = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
-    let person = app.person("Mr", "Gareth", "Evans").await;
-    assign(&app, id, person, "chair").await.expect(201);
+    let id = app.brussels_panel(None).await.session;
+    app.seat(id, [Seat::chair("Mr", "Gareth", "Evans")]).await;
     app.delete(&format!("/api/v1/sessions/{id}"), app.org())
         .await
         .expect(204);
@@ -1598,32 +1481,33 @@ async fn deleting_a_session_removes_it_and_its_participants() {
 #[tokio::test]
 async fn the_programme_lists_the_chair_first_then_speakers_in_order_and_the_rapporteur_last() {
     let app = spawn_app().await;
-    app.brussels_event().await;
+    let session = app
+        .brussels_session(
+            "Panel on the Responsibility to Protect",
+            "14:00",
+            "16:00",
+            Some("Room A"),
+        )
+        .await
+        .session;
     let icg = app.organization("International Crisis Group").await;
     let hurisa = app
         .organization("Human Rights Institute of South Africa")
         .await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel on the Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room A"),
+    let rapporteur = app.person("Mr", "Jan", "Peeters").await;
+    let letlojane = app
+        .person_at("Ms", "Corlett", "Letlojane", "Director", hurisa)
+        .await;
+    let second_speaker = app.person("Dr", "Ana", "Ruiz").await;
+    let evans = app
+        .person_at(
+            "Mr",
+            "Gareth",
+            "Evans",
+            "President and Chief Executive",
+            icg,
         )
         .await;
-    let rapporteur = app.person("Mr", "Jan", "Peeters").await;
-    let letlojane = affiliated_person(&app, "Ms", "Corlett", "Letlojane", "Director", hurisa).await;
-    let second_speaker = app.person("Dr", "Ana", "Ruiz").await;
-    let evans = affiliated_person(
-        &app,
-        "Mr",
-        "Gareth",
-        "Evans",
-        "President and Chief Executive",
-        icg,
-    )
-    .await;
     let first_speaker = app.person("Prof", "Edward", "Luck").await;
 
     // Added in an order unlike the programme's.
@@ -1722,18 +1606,10 @@ async fn the_programme_lists_the_chair_first_then_speakers_in_order_and_the_rapp
 #[tokio::test]
 async fn the_same_person_in_the_same_role_twice_is_a_conflict() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
+    let session = app.brussels_panel(None).await.session;
+    let [evans] = app
+        .seat(session, [Seat::chair("Mr", "Gareth", "Evans")])
         .await;
-    let evans = app.person("Mr", "Gareth", "Evans").await;
-    assign(&app, session, evans, "chair").await.expect(201);
     let before = snapshot(&app).await;
     let twice = assign(&app, session, evans, "chair").await.expect(409);
     assert_eq!(
@@ -1749,16 +1625,7 @@ async fn the_same_person_in_the_same_role_twice_is_a_conflict() {
 #[tokio::test]
 async fn an_unknown_person_or_role_cannot_be_assigned() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    let session = app.brussels_panel(None).await.session;
     let evans = app.person("Mr", "Gareth", "Evans").await;
     let before = snapshot(&app).await;
     let path = format!("/api/v1/sessions/{session}/participants");
@@ -1791,19 +1658,11 @@ async fn an_unknown_person_or_role_cannot_be_assigned() {
 #[tokio::test]
 async fn participant_writes_need_an_organizer() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
+    let session = app.brussels_panel(None).await.session;
+    let [evans] = app
+        .seat(session, [Seat::chair("Mr", "Gareth", "Evans")])
         .await;
-    let evans = app.person("Mr", "Gareth", "Evans").await;
     let luck = app.person("Prof", "Edward", "Luck").await;
-    assign(&app, session, evans, "chair").await.expect(201);
     let before = snapshot(&app).await;
     let path = format!("/api/v1/sessions/{session}/participants");
     for (who, status) in [(As::Anonymous, 401), (app.member_token(), 403)] {
@@ -1820,21 +1679,14 @@ async fn participant_writes_need_an_organizer() {
 #[tokio::test]
 async fn removing_a_participant_takes_them_off_the_session_in_every_role() {
     let app = spawn_app().await;
-    app.brussels_event().await;
-    let session = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
+    let session = app.brussels_panel(None).await.session;
+    let [evans] = app
+        .seat(session, [Seat::chair("Mr", "Gareth", "Evans")])
         .await;
-    let evans = app.person("Mr", "Gareth", "Evans").await;
-    let luck = app.person("Prof", "Edward", "Luck").await;
-    assign(&app, session, evans, "chair").await.expect(201);
     assign(&app, session, evans, "speaker").await.expect(201);
-    assign(&app, session, luck, "speaker").await.expect(201);
+    let [luck] = app
+        .seat(session, [Seat::speaker("Prof", "Edward", "Luck")])
+        .await;
     let path = format!("/api/v1/sessions/{session}/participants");
     app.delete(&format!("{path}/{evans}"), app.org())
         .await
@@ -1868,17 +1720,8 @@ async fn removing_a_participant_takes_them_off_the_session_in_every_role() {
 #[tokio::test]
 async fn the_conflicts_report_finds_a_person_in_two_overlapping_sessions() {
     let app = spawn_app().await;
-    app.brussels_event().await;
+    let panel = app.brussels_panel(Some("Room A")).await.session;
     let event = "making-a-difference";
-    let panel = app
-        .session(
-            event,
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room A"),
-        )
-        .await;
     let workshop = app
         .session(
             event,
@@ -1908,19 +1751,10 @@ async fn the_conflicts_report_finds_a_person_in_two_overlapping_sessions() {
 #[tokio::test]
 async fn the_conflicts_report_finds_a_person_booked_at_the_same_time_in_another_event() {
     let app = spawn_app().await;
-    app.brussels_event().await;
+    let panel = app.brussels_panel(None).await.session;
     let mut ottawa = roundtable("Ottawa briefing", "2009-06-03", "2009-06-03");
     ottawa["timezone"] = json!("America/Toronto");
-    new_event(&app, ottawa).await;
-    let panel = app
-        .session(
-            "making-a-difference",
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            None,
-        )
-        .await;
+    app.event(ottawa).await;
     // 09:00 in Ottawa is 15:00 in Brussels.
     let briefing = app
         .session(
@@ -1956,17 +1790,8 @@ async fn the_conflicts_report_finds_a_person_booked_at_the_same_time_in_another_
 #[tokio::test]
 async fn the_conflicts_report_finds_a_room_used_twice_whatever_its_case() {
     let app = spawn_app().await;
-    app.brussels_event().await;
+    let panel = app.brussels_panel(Some("Salle Europe")).await.session;
     let event = "making-a-difference";
-    let panel = app
-        .session(
-            event,
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Salle Europe"),
-        )
-        .await;
     let workshop = app
         .session(
             event,
@@ -2097,17 +1922,8 @@ async fn a_session_ending_at_midnight_after_the_last_day_is_within_the_event_dat
 #[tokio::test]
 async fn back_to_back_sessions_are_not_conflicts() {
     let app = spawn_app().await;
-    app.brussels_event().await;
+    let first = app.brussels_panel(Some("Room A")).await.session;
     let event = "making-a-difference";
-    let first = app
-        .session(
-            event,
-            "Panel",
-            "2009-06-03T14:00:00",
-            "2009-06-03T16:00:00",
-            Some("Room A"),
-        )
-        .await;
     let second = app
         .session(
             event,

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use axum::http::Method;
 use chrono::{DateTime, Duration, Utc};
+use common::fixtures::slug;
 use common::smtp::{Received, SmtpSink};
 use common::{As, TestApp, spawn_app};
 use mail_parser::{Message, MessageParser, MimeHeaders};
@@ -44,25 +45,6 @@ fn reconfigure(app: &mut TestApp, change: impl FnOnce(&mut Settings)) {
     app.router = router(AppState::new(app.db.clone(), app.settings.clone()));
 }
 
-async fn person_with_email(
-    app: &TestApp,
-    honorific: &str,
-    given: &str,
-    family: &str,
-    email: Option<&str>,
-) -> i64 {
-    app.post(
-        "/api/v1/people",
-        app.org(),
-        &json!({"honorific": honorific, "given_name": given, "family_name": family, "email": email}),
-    )
-    .await
-    .expect(201)
-    .json()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 struct Invitee {
     id: i64,
     email: String,
@@ -87,16 +69,8 @@ async fn rtop_panel(app: &TestApp) -> Panel {
 
 /// The same panel on 3 June of another year.
 async fn rtop_panel_in(app: &TestApp, year: i32) -> Panel {
-    let event = app.brussels_event_in(year).await;
-    let slug = event["slug"].as_str().unwrap().to_string();
-    let session = app
-        .session(
-            &slug,
-            PANEL_TITLE,
-            &format!("{year}-06-03T14:00:00"),
-            &format!("{year}-06-03T15:30:00"),
-            Some("Room A"),
-        )
+    let rtop = app
+        .brussels_session_in(year, PANEL_TITLE, "14:00", "15:30", Some("Room A"))
         .await;
     let mut people = Vec::new();
     for (honorific, given, family, email, role, name) in [
@@ -125,8 +99,8 @@ async fn rtop_panel_in(app: &TestApp, year: i32) -> Panel {
             "Dr Edward LUCK",
         ),
     ] {
-        let id = person_with_email(app, honorific, given, family, Some(email)).await;
-        app.assign(session, id, role).await;
+        let id = app.person_with_email(honorific, given, family, email).await;
+        app.assign(rtop.session, id, role).await;
         people.push(Invitee {
             id,
             email: email.to_string(),
@@ -135,9 +109,9 @@ async fn rtop_panel_in(app: &TestApp, year: i32) -> Panel {
         });
     }
     Panel {
-        event: slug,
-        event_id: event["id"].as_i64().unwrap(),
-        session,
+        event: rtop.event,
+        event_id: rtop.event_id,
+        session: rtop.session,
         people,
     }
 }
@@ -403,6 +377,18 @@ async fn post_empty(app: &TestApp, path: &str) -> common::Reply {
         .await
 }
 
+/// Answers (`accept` or `decline`) the invitation mailed to `email`, through the link of
+/// that mail.
+async fn answer_invitation(app: &TestApp, received: &[Received], email: &str, answer: &str) {
+    let token = token_of(&accept_link(&part_text(
+        &only_mail_to(received, email),
+        "text/plain",
+    )));
+    post_empty(app, &format!("/invitations/{token}/{answer}"))
+        .await
+        .expect(200);
+}
+
 // ----- Invitations -----
 
 #[tokio::test]
@@ -657,18 +643,12 @@ async fn invitation_requests_are_checked_and_a_refused_one_writes_nothing() {
 
     // A session of another event.
     let other = app
-        .post(
-            "/api/v1/events",
-            app.org(),
-            &json!({"title": "Global consultative roundtable", "kind": "roundtable",
-                    "starts_on": "2008-11-20", "ends_on": "2008-11-20", "timezone": "Africa/Johannesburg"}),
-        )
-        .await
-        .expect(201)
-        .json();
+        .event(json!({"title": "Global consultative roundtable", "kind": "roundtable",
+                      "starts_on": "2008-11-20", "ends_on": "2008-11-20", "timezone": "Africa/Johannesburg"}))
+        .await;
     let other_session = app
         .session(
-            other["slug"].as_str().unwrap(),
+            &slug(&other),
             "Opening",
             "2008-11-20T09:00:00",
             "2008-11-20T10:00:00",
@@ -695,7 +675,7 @@ async fn invitation_requests_are_checked_and_a_refused_one_writes_nothing() {
     unchanged((app.count("invitations").await, app.count("outbox").await));
 
     // Someone without an email address is skipped, and said so.
-    let no_email = person_with_email(&app, "Mr", "Ramesh", "Thakur", None).await;
+    let no_email = app.person("Mr", "Ramesh", "Thakur").await;
     let workshop = app
         .session(
             &panel.event,
@@ -778,14 +758,9 @@ async fn the_organizer_resends_only_to_those_who_have_not_answered_with_a_new_li
     .await
     .expect(200);
     // Someone added to the panel after the invitations went out was never invited.
-    let late = person_with_email(
-        &app,
-        "Ms",
-        "Latecomer",
-        "Speaker",
-        Some("late.speaker@example.org"),
-    )
-    .await;
+    let late = app
+        .person_with_email("Ms", "Latecomer", "Speaker", "late.speaker@example.org")
+        .await;
     app.assign(panel.session, late, "speaker").await;
 
     let list = app
@@ -994,15 +969,8 @@ async fn without_a_quiet_period_an_update_leaves_at_once_and_a_declined_invitee_
     let sink = SmtpSink::start().await;
     let worker = worker(&app, &sink);
     let (panel, uid, _) = invited_panel(&app, &sink, &worker).await;
-    let received = sink.messages();
     let declined = &panel.people[2];
-    let token = token_of(&accept_link(&part_text(
-        &only_mail_to(&received, &declined.email),
-        "text/plain",
-    )));
-    post_empty(&app, &format!("/invitations/{token}/decline"))
-        .await
-        .expect(200);
+    answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
 
     app.patch(
         &format!("/api/v1/sessions/{}", panel.session),
@@ -1031,22 +999,9 @@ async fn cancelling_the_event_drops_a_queued_update_and_sends_a_cancel_at_once()
     let sink = SmtpSink::start().await;
     let worker = worker(&app, &sink);
     let (panel, uid, invited_sequence) = invited_panel(&app, &sink, &worker).await;
-    let received = sink.messages();
     let declined = &panel.people[2];
-    let token = token_of(&accept_link(&part_text(
-        &only_mail_to(&received, &declined.email),
-        "text/plain",
-    )));
-    post_empty(&app, &format!("/invitations/{token}/decline"))
-        .await
-        .expect(200);
-    let gareth_token = token_of(&accept_link(&part_text(
-        &only_mail_to(&received, &panel.people[0].email),
-        "text/plain",
-    )));
-    post_empty(&app, &format!("/invitations/{gareth_token}/accept"))
-        .await
-        .expect(200);
+    answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
+    answer_invitation(&app, &sink.messages(), &panel.people[0].email, "accept").await;
 
     // A move waits its quiet period...
     app.patch(
@@ -1125,15 +1080,8 @@ async fn deleting_an_invited_session_sends_a_cancel_to_those_who_did_not_decline
     let sink = SmtpSink::start().await;
     let worker = worker(&app, &sink);
     let (panel, uid, invited_sequence) = invited_panel(&app, &sink, &worker).await;
-    let received = sink.messages();
     let declined = &panel.people[1];
-    let token = token_of(&accept_link(&part_text(
-        &only_mail_to(&received, &declined.email),
-        "text/plain",
-    )));
-    post_empty(&app, &format!("/invitations/{token}/decline"))
-        .await
-        .expect(200);
+    answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
     // A pending update is replaced by the cancellation.
     app.patch(
         &format!("/api/v1/sessions/{}", panel.session),
@@ -1391,7 +1339,9 @@ async fn line_breaks_in_a_name_or_subject_add_no_header() {
         assert_eq!(refused.error_fields(), [field]);
     }
     assert_eq!(app.count("people").await, people);
-    let eve = person_with_email(&app, "Ms", "Eve", "Mallory", Some("eve@example.org")).await;
+    let eve = app
+        .person_with_email("Ms", "Eve", "Mallory", "eve@example.org")
+        .await;
     let renamed = app
         .patch(
             &format!("/api/v1/people/{eve}"),
@@ -1422,21 +1372,12 @@ async fn the_outbox_lists_messages_for_organizers_with_filters() {
     assert_eq!(worker(&app, &sink).deliver_due().await.unwrap(), 3);
     // A second event, with an invitation still queued.
     let other = app
-        .post(
-            "/api/v1/events",
-            app.org(),
-            &json!({"title": "Global consultative roundtable", "kind": "roundtable",
-                    "starts_on": "2008-11-20", "ends_on": "2008-11-20", "timezone": "Africa/Johannesburg"}),
-        )
-        .await
-        .expect(201)
-        .json();
+        .event(json!({"title": "Global consultative roundtable", "kind": "roundtable",
+                      "starts_on": "2008-11-20", "ends_on": "2008-11-20", "timezone": "Africa/Johannesburg"}))
+        .await;
     let gareth = &panel.people[0];
     app.post(
-        &format!(
-            "/api/v1/events/{}/invitations",
-            other["slug"].as_str().unwrap()
-        ),
+        &format!("/api/v1/events/{}/invitations", slug(&other)),
         app.org(),
         &json!({"person_ids": [gareth.id]}),
     )
@@ -1527,9 +1468,10 @@ async fn the_outbox_lists_messages_for_organizers_with_filters() {
 async fn inviting_people_to_the_event_mails_them_without_a_calendar() {
     let app = spawn_app().await;
     let sink = SmtpSink::start().await;
-    let event = app.brussels_event().await;
-    let slug = event["slug"].as_str().unwrap();
-    let guest = person_with_email(&app, "Ms", "Gillian", "Sorensen", Some("gs@example.org")).await;
+    let slug = slug(&app.brussels_event().await);
+    let guest = app
+        .person_with_email("Ms", "Gillian", "Sorensen", "gs@example.org")
+        .await;
     let outcome = app
         .post(
             &format!("/api/v1/events/{slug}/invitations"),
@@ -1589,13 +1531,7 @@ async fn an_invitee_gets_a_personal_calendar_feed_from_the_invitation_page() {
     let panel = rtop_panel(&app).await;
     invite_session(&app, &panel.event, panel.session).await;
     // A published event: feeds list sessions of published (or cancelled) events only.
-    app.post(
-        &format!("/api/v1/events/{}/publish", panel.event),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    app.publish(&panel.event).await;
     worker(&app, &sink).deliver_due().await.unwrap();
     let chair = &panel.people[0];
     let mail = only_mail_to(&sink.messages(), &chair.email);
@@ -1681,13 +1617,7 @@ async fn registrants_hear_when_a_session_moves_and_when_the_event_is_cancelled()
     let app = spawn_app().await;
     let sink = SmtpSink::start().await;
     let panel = rtop_panel_in(&app, common::UPCOMING_YEAR).await;
-    app.post(
-        &format!("/api/v1/events/{}/publish", panel.event),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    app.publish(&panel.event).await;
     for n in 1..=2 {
         app.post(
             &format!("/api/v1/events/{}/registrations", panel.event),

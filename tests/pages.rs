@@ -6,6 +6,7 @@
 mod common;
 
 use axum::http::Method;
+use common::fixtures::{Panel, Seat, slug};
 use common::{
     As, CSRF_COOKIE, FLASH_COOKIE, Reply, SESSION_COOKIE, TEST_PASSWORD, TestApp, cookie_value,
     spawn_app, with_cookies_from,
@@ -16,32 +17,6 @@ const XSS: &str = "<script>alert(1)</script>";
 const LETLOJANE: &str = "Ms Corlett LETLOJANE, Director, Human Rights Institute of South Africa";
 
 // ----- Helpers -----
-
-/// Creates an event through the API from the Brussels defaults and `fields`.
-async fn create_event(app: &TestApp, fields: Value) -> Value {
-    let mut body = json!({
-        "title": "Making a difference",
-        "subtitle": "Strengthening capacities to respond to crises and security threats",
-        "kind": "conference",
-        "starts_on": "2009-06-03",
-        "ends_on": "2009-06-04",
-        "timezone": "Europe/Brussels",
-        "city": "Brussels",
-        "country": "BE",
-        "region": "europe"
-    });
-    for (key, value) in fields.as_object().unwrap() {
-        body[key] = value.clone();
-    }
-    app.post("/api/v1/events", app.org(), &body)
-        .await
-        .expect(201)
-        .json()
-}
-
-fn slug(event: &Value) -> String {
-    event["slug"].as_str().unwrap().to_string()
-}
 
 /// Publishes an outcome report for the event, from an approved summary of `session` by
 /// `rapporteur` (a person), written by an organizer.
@@ -69,24 +44,6 @@ async fn publish_report(app: &TestApp, slug: &str, session: i64, rapporteur: i64
     )
     .await
     .expect(200);
-}
-
-/// The Director of the Human Rights Institute of South Africa.
-async fn letlojane(app: &TestApp) -> i64 {
-    let org = app
-        .organization("Human Rights Institute of South Africa")
-        .await;
-    app.post(
-        "/api/v1/people",
-        app.org(),
-        &json!({"honorific": "Ms", "given_name": "Corlett", "family_name": "Letlojane",
-                "position": "Director", "organization_id": org}),
-    )
-    .await
-    .expect(201)
-    .json()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 /// Where `needle` is in `body`, failing with the body when absent.
@@ -153,15 +110,14 @@ async fn the_home_page_lists_published_events_but_not_drafts() {
     let app = spawn_app().await;
     let past = app.brussels_event().await;
     app.publish(&slug(&past)).await;
-    let upcoming = create_event(
-        &app,
-        json!({"title": "Roundtable on early warning", "kind": "roundtable",
-               "starts_on": "2099-03-10", "ends_on": "2099-03-10"}),
-    )
-    .await;
+    let upcoming = app
+        .event_with(
+            json!({"title": "Roundtable on early warning", "kind": "roundtable",
+                   "starts_on": "2099-03-10", "ends_on": "2099-03-10"}),
+        )
+        .await;
     app.publish(&slug(&upcoming)).await;
-    create_event(
-        &app,
+    app.event_with(
         json!({"title": "Draft planning meeting", "starts_on": "2099-05-01", "ends_on": "2099-05-01"}),
     )
     .await;
@@ -191,11 +147,10 @@ async fn the_events_list_shows_only_the_events_matching_region_kind_and_year() {
                "starts_on": "2008-10-02", "ends_on": "2008-10-02", "timezone": "Asia/Bangkok",
                "city": "Bangkok", "country": "TH", "region": "asia-pacific"}),
     ] {
-        let event = create_event(&app, fields).await;
+        let event = app.event_with(fields).await;
         app.publish(&slug(&event)).await;
     }
-    create_event(
-        &app,
+    app.event_with(
         json!({"title": "Unpublished workshop in Nairobi", "kind": "workshop",
                "starts_on": "2008-11-04", "ends_on": "2008-11-04", "timezone": "Africa/Nairobi",
                "region": "africa"}),
@@ -261,7 +216,7 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
         .json()["id"]
         .as_i64()
         .unwrap();
-    let chair = letlojane(&app).await;
+    let chair = app.letlojane().await;
     let institute = app
         .get(&format!("/api/v1/people/{chair}"), app.org())
         .await
@@ -269,14 +224,12 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
         .json()["organization_id"]
         .as_i64()
         .unwrap();
-    let event = create_event(
-        &app,
-        json!({"venue": "Résidence Palace",
-               "description": "Civil society and governments in Europe.\n\nA second paragraph.",
-               "organizers": [{"organization_id": institute, "role": "organizer"},
-                              {"organization_id": hurisa, "role": "co-organizer"}]}),
-    )
-    .await;
+    let event = app
+        .event_with(json!({"venue": "Résidence Palace",
+                           "description": "Civil society and governments in Europe.\n\nA second paragraph.",
+                           "organizers": [{"organization_id": institute, "role": "organizer"},
+                                          {"organization_id": hurisa, "role": "co-organizer"}]}))
+        .await;
     let slug = slug(&event);
     let panel = app
         .session(
@@ -295,13 +248,16 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
         None,
     )
     .await;
-    let luck = app.person("Dr", "Edward", "Luck").await;
-    let evans = app.person("Prof", "Gareth", "Evans").await;
-    let rapporteur = app.person("Mr", "Jan", "Smit").await;
     app.assign(panel, chair, "chair").await;
-    app.assign(panel, luck, "speaker").await;
-    app.assign(panel, evans, "speaker").await;
-    app.assign(panel, rapporteur, "rapporteur").await;
+    app.seat(
+        panel,
+        [
+            Seat::speaker("Dr", "Edward", "Luck"),
+            Seat::speaker("Prof", "Gareth", "Evans"),
+            Seat::rapporteur("Mr", "Jan", "Smit"),
+        ],
+    )
+    .await;
     app.publish(&slug).await;
 
     let page = app
@@ -353,18 +309,19 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
 #[tokio::test]
 async fn the_session_page_shows_its_time_room_format_and_people() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let panel = app
-        .session(
-            &slug,
+    let Panel {
+        event: slug,
+        session: panel,
+        ..
+    } = app
+        .brussels_session(
             "The Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T15:30:00",
+            "14:00",
+            "15:30",
             Some("Room A"),
         )
         .await;
-    let chair = letlojane(&app).await;
+    let chair = app.letlojane().await;
     app.assign(panel, chair, "chair").await;
     app.publish(&slug).await;
 
@@ -390,16 +347,10 @@ async fn the_session_page_shows_its_time_room_format_and_people() {
 async fn the_series_pages_show_a_timeline_and_the_events_by_region() {
     let app = spawn_app().await;
     let series = app
-        .post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Global consultative roundtables",
-                    "description": "Regional roundtables on the Responsibility to Protect."}),
-        )
-        .await
-        .expect(201)
-        .json();
-    let series_slug = series["slug"].as_str().unwrap().to_string();
+        .series(json!({"title": "Global consultative roundtables",
+                       "description": "Regional roundtables on the Responsibility to Protect."}))
+        .await;
+    let series_slug = slug(&series);
     for fields in [
         json!({"title": "Consultative roundtable in Bangkok", "kind": "roundtable",
                "starts_on": "2008-10-02", "ends_on": "2008-10-02", "timezone": "Asia/Bangkok",
@@ -408,11 +359,10 @@ async fn the_series_pages_show_a_timeline_and_the_events_by_region() {
                "starts_on": "2008-06-30", "ends_on": "2008-07-01", "timezone": "Africa/Johannesburg",
                "city": "Johannesburg", "country": "ZA", "region": "africa", "series": series_slug}),
     ] {
-        let event = create_event(&app, fields).await;
+        let event = app.event_with(fields).await;
         app.publish(&slug(&event)).await;
     }
-    create_event(
-        &app,
+    app.event_with(
         json!({"title": "Roundtable still in draft", "series": series_slug, "region": "americas"}),
     )
     .await;
@@ -454,8 +404,7 @@ async fn the_documents_page_lists_published_reports_by_region() {
     let app = spawn_app().await;
     let brussels = app.brussels_event().await;
     app.publish(&slug(&brussels)).await;
-    let johannesburg = create_event(
-        &app,
+    let johannesburg = app.event_with(
         json!({"title": "Consultative roundtable in Johannesburg", "kind": "roundtable",
                "starts_on": "2008-06-30", "ends_on": "2008-07-01", "timezone": "Africa/Johannesburg",
                "region": "africa"}),
@@ -463,11 +412,8 @@ async fn the_documents_page_lists_published_reports_by_region() {
     .await;
     let johannesburg = slug(&johannesburg);
     app.publish(&johannesburg).await;
-    create_event(
-        &app,
-        json!({"title": "Draft roundtable in Accra", "region": "africa"}),
-    )
-    .await;
+    app.event_with(json!({"title": "Draft roundtable in Accra", "region": "africa"}))
+        .await;
 
     // Past events without a published report are not documents.
     let none = app.get_page("/documents", None).await.page(200).text();
@@ -484,7 +430,7 @@ async fn the_documents_page_lists_published_reports_by_region() {
             None,
         )
         .await;
-    let rapporteur = letlojane(&app).await;
+    let rapporteur = app.letlojane().await;
     publish_report(&app, &johannesburg, session, rapporteur).await;
     let all = app.get_page("/documents", None).await.page(200).text();
     shows(
@@ -561,22 +507,14 @@ async fn names_with_markup_are_shown_escaped_on_every_page_that_shows_them() {
         .json()["id"]
         .as_i64()
         .unwrap();
-    let series = app
-        .post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": XSS, "description": XSS}),
+    let series = app.series(json!({"title": XSS, "description": XSS})).await;
+    let series_slug = slug(&series);
+    let event = app
+        .event_with(
+            json!({"title": XSS, "subtitle": XSS, "venue": XSS, "city": XSS, "description": XSS,
+                   "series": series_slug, "organizers": [{"organization_id": org, "role": "host"}]}),
         )
-        .await
-        .expect(201)
-        .json();
-    let series_slug = series["slug"].as_str().unwrap().to_string();
-    let event = create_event(
-        &app,
-        json!({"title": XSS, "subtitle": XSS, "venue": XSS, "city": XSS, "description": XSS,
-               "series": series_slug, "organizers": [{"organization_id": org, "role": "host"}]}),
-    )
-    .await;
+        .await;
     let slug = slug(&event);
     let first = app
         .session(
@@ -659,7 +597,8 @@ async fn names_with_markup_are_shown_escaped_on_every_page_that_shows_them() {
         .get_page(&format!("/organize/events/{slug}"), Some(&browser))
         .await
         .text();
-    shows(&workspace, "1 conflict to resolve before publishing");
+    shows(&workspace, "1 conflict to resolve");
+    lacks(&workspace, "before publishing");
 
     // A confirmation naming it, on the next page.
     let saved = app
@@ -778,17 +717,12 @@ async fn unknown_ids_slugs_and_paths_get_an_html_404_page() {
 #[tokio::test]
 async fn a_draft_event_is_not_found_by_visitors_but_shown_to_an_organizer() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let id = event["id"].as_i64().unwrap();
-    let session = app
-        .session(
-            &slug,
-            "Opening plenary",
-            "2009-06-03T09:30:00",
-            "2009-06-03T11:00:00",
-            None,
-        )
+    let Panel {
+        event: slug,
+        event_id: id,
+        session,
+    } = app
+        .brussels_session("Opening plenary", "09:30", "11:00", None)
         .await;
     let member = app.sign_in("member@example.org", TEST_PASSWORD).await;
     for who in [None, Some(member.as_str())] {
@@ -953,18 +887,14 @@ async fn forms_without_the_right_csrf_token_are_refused_and_write_nothing() {
     assert_eq!(app.count("login_attempts").await, attempts);
 
     let browser = app.organizer_browser().await;
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let session = app
-        .session(
-            &slug,
-            "Opening plenary",
-            "2009-06-03T09:30:00",
-            "2009-06-03T11:00:00",
-            None,
-        )
+    let Panel {
+        event: slug,
+        session,
+        ..
+    } = app
+        .brussels_session("Opening plenary", "09:30", "11:00", None)
         .await;
-    let chair = letlojane(&app).await;
+    let chair = app.letlojane().await;
     app.assign(session, chair, "chair").await;
     let tables = [
         "events",
@@ -1551,16 +1481,12 @@ async fn adding_a_new_person_as_chair_creates_the_person_and_the_assignment() {
         .organization("Human Rights Institute of South Africa")
         .await
         .to_string();
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let session = app
-        .session(
-            &slug,
-            "The Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T15:30:00",
-            None,
-        )
+    let Panel {
+        event: slug,
+        session,
+        ..
+    } = app
+        .brussels_session("The Responsibility to Protect", "14:00", "15:30", None)
         .await;
     let browser = app.organizer_browser().await;
     let people = app.count("people").await;
@@ -1648,16 +1574,10 @@ async fn adding_a_new_person_as_chair_creates_the_person_and_the_assignment() {
 #[tokio::test]
 async fn a_refused_new_person_form_creates_nobody() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
     let session = app
-        .session(
-            &slug(&event),
-            "The Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T15:30:00",
-            None,
-        )
-        .await;
+        .brussels_session("The Responsibility to Protect", "14:00", "15:30", None)
+        .await
+        .session;
     app.post(
         "/api/v1/people",
         app.org(),
@@ -1737,18 +1657,14 @@ async fn a_refused_new_person_form_creates_nobody() {
 #[tokio::test]
 async fn moving_a_speaker_down_swaps_the_order_on_the_public_page() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let session = app
-        .session(
-            &slug,
-            "The Responsibility to Protect",
-            "2009-06-03T14:00:00",
-            "2009-06-03T15:30:00",
-            None,
-        )
+    let Panel {
+        event: slug,
+        session,
+        ..
+    } = app
+        .brussels_session("The Responsibility to Protect", "14:00", "15:30", None)
         .await;
-    let letlojane = letlojane(&app).await;
+    let letlojane = app.letlojane().await;
     let luck = app.person("Dr", "Edward", "Luck").await;
     app.assign(session, letlojane, "speaker").await;
     app.assign(session, luck, "speaker").await;
@@ -1921,16 +1837,12 @@ async fn deleting_a_draft_from_the_workspace_removes_it() {
 #[tokio::test]
 async fn the_event_workspace_reports_a_double_booked_chair_inline() {
     let app = spawn_app().await;
-    let event = app.brussels_event().await;
-    let slug = slug(&event);
-    let opening = app
-        .session(
-            &slug,
-            "Opening plenary",
-            "2009-06-03T09:30:00",
-            "2009-06-03T11:00:00",
-            Some("Hall"),
-        )
+    let Panel {
+        event: slug,
+        session: opening,
+        ..
+    } = app
+        .brussels_session("Opening plenary", "09:30", "11:00", Some("Hall"))
         .await;
     let panel = app
         .session(
@@ -1949,7 +1861,7 @@ async fn the_event_workspace_reports_a_double_booked_chair_inline() {
         .text();
     shows(&clean, "No conflicts");
 
-    let chair = letlojane(&app).await;
+    let chair = app.letlojane().await;
     app.assign(opening, chair, "chair").await;
     app.assign(panel, chair, "chair").await;
     let page = app
@@ -2228,15 +2140,9 @@ async fn saving_an_event_form_unchanged_keeps_every_value() {
         .organization("Human Rights Institute of South Africa")
         .await;
     let centre = app.organization("Global Centre for R2P").await;
-    app.post(
-        "/api/v1/series",
-        app.org(),
-        &json!({"title": "Global consultative roundtables"}),
-    )
-    .await
-    .expect(201);
-    let event = create_event(
-        &app,
+    app.series(json!({"title": "Global consultative roundtables"}))
+        .await;
+    let event = app.event_with(
         json!({"slug": "brussels-2009", "venue": "Résidence Palace", "subregion": "western-europe",
                "description": "Civil society and governments.\n\nA second paragraph & more.",
                "series": "global-consultative-roundtables", "capacity": 120,
@@ -2298,16 +2204,10 @@ async fn saving_session_person_organization_and_series_forms_unchanged_keeps_eve
         .as_i64()
         .unwrap();
     let series = app
-        .post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Global consultative roundtables",
-                    "description": "Regional roundtables.\n\nSince 2008."}),
-        )
-        .await
-        .expect(201)
-        .json();
-    let series_slug = series["slug"].as_str().unwrap().to_string();
+        .series(json!({"title": "Global consultative roundtables",
+                       "description": "Regional roundtables.\n\nSince 2008."}))
+        .await;
+    let series_slug = slug(&series);
     let event = app.brussels_event().await;
     let session = app
         .post(

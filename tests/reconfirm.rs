@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::fixtures::slug;
 use common::{As, spawn_app};
 use serde_json::{Value, json};
 
@@ -45,22 +46,12 @@ async fn statuses(app: &common::TestApp, slug: &str) -> Vec<String> {
 #[tokio::test]
 async fn registrants_who_do_not_reconfirm_in_time_are_released_and_the_waitlist_moves_up() {
     let app = spawn_app().await;
-    let event = app.brussels_event_in(common::UPCOMING_YEAR).await;
-    let slug = event["slug"].as_str().unwrap().to_string();
-    app.patch(
-        &format!("/api/v1/events/{slug}"),
-        app.org(),
-        &json!({"capacity": 2, "registration": {"mode": "open", "waitlist": true}}),
+    let slug = slug(&app.brussels_event_in(common::UPCOMING_YEAR).await);
+    app.publish_with(
+        &slug,
+        json!({"capacity": 2, "registration": {"mode": "open", "waitlist": true}}),
     )
-    .await
-    .expect(200);
-    app.post(
-        &format!("/api/v1/events/{slug}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    .await;
     let first = register(&app, &slug, 1).await;
     let second = register(&app, &slug, 2).await;
     let third = register(&app, &slug, 3).await;
@@ -158,15 +149,8 @@ async fn registrants_who_do_not_reconfirm_in_time_are_released_and_the_waitlist_
 #[tokio::test]
 async fn erasing_a_registration_leaves_no_name_or_address_in_the_outbox() {
     let app = spawn_app().await;
-    let event = app.brussels_event_in(common::UPCOMING_YEAR).await;
-    let slug = event["slug"].as_str().unwrap().to_string();
-    app.post(
-        &format!("/api/v1/events/{slug}/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    let slug = slug(&app.brussels_event_in(common::UPCOMING_YEAR).await);
+    app.publish(&slug).await;
     let registered = register(&app, &slug, 7).await;
     // The confirmation was sent; pretend the worker delivered it.
     {

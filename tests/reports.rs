@@ -10,60 +10,26 @@ mod common;
 use std::collections::BTreeMap;
 
 use axum::http::{Method, header};
+use common::fixtures::{id, slug};
 use common::{As, Reply, TestApp, spawn_app};
 use serde_json::{Value, json};
 
 // ----- Helpers -----
 
-async fn create_event(app: &TestApp, fields: Value) -> Value {
-    let mut body = json!({
-        "title": "Making a difference",
-        "kind": "conference",
-        "starts_on": "2009-06-03",
-        "ends_on": "2009-06-04",
-        "timezone": "Europe/Brussels",
-        "city": "Brussels",
-        "country": "BE",
-        "region": "europe"
-    });
-    for (key, value) in fields.as_object().unwrap() {
-        body[key] = value.clone();
-    }
-    app.post("/api/v1/events", app.org(), &body)
-        .await
-        .expect(201)
-        .json()
-}
-
-fn slug(event: &Value) -> String {
-    event["slug"].as_str().unwrap().to_string()
-}
-
-fn id(value: &Value) -> i64 {
-    value["id"].as_i64().unwrap()
-}
-
-/// A person with a position at an organization; returns their id.
-async fn person_at(
-    app: &TestApp,
-    honorific: &str,
-    given: &str,
-    family: &str,
-    position: &str,
-    organization: &str,
-) -> i64 {
-    let org = app.organization(organization).await;
-    app.post(
-        "/api/v1/people",
-        app.org(),
-        &json!({"honorific": honorific, "given_name": given, "family_name": family,
-                "position": position, "organization_id": org}),
+/// The Brussels conference, published, with its panel on early warning (3 June, 09:30–11:00)
+/// and the panel's rapporteur; returns the event's slug and the session's id.
+async fn early_warning_panel(app: &TestApp) -> (String, i64) {
+    let event = slug(&app.brussels_event().await);
+    app.publish(&event).await;
+    let panel = session_with_rapporteur(
+        app,
+        &event,
+        "Early warning and early action",
+        "2009-06-03T09:30:00",
+        "2009-06-03T11:00:00",
     )
-    .await
-    .expect(201)
-    .json()["id"]
-        .as_i64()
-        .unwrap()
+    .await;
+    (event, panel)
 }
 
 /// A session with a rapporteur of its own; returns the session's id.
@@ -194,16 +160,7 @@ fn report_paths(event: &str) -> [String; 4] {
 #[tokio::test]
 async fn a_report_is_public_only_while_published() {
     let app = spawn_app().await;
-    let event = slug(&app.brussels_event().await);
-    app.publish(&event).await;
-    let panel = session_with_rapporteur(
-        &app,
-        &event,
-        "Early warning and early action",
-        "2009-06-03T09:30:00",
-        "2009-06-03T11:00:00",
-    )
-    .await;
+    let (event, panel) = early_warning_panel(&app).await;
     let summary = json!({"overview": "Early warning must lead to early action.",
                          "recommendations": [rec("Fund early warning", "EU", &["Early warning"])]});
     submitted(&app, panel, &summary).await;
@@ -305,7 +262,10 @@ async fn a_report_is_public_only_while_published() {
     );
 
     // The report of a draft event is no one's business but the organizers'.
-    let draft = slug(&create_event(&app, json!({"title": "Unannounced meeting"})).await);
+    let draft = slug(
+        &app.event_with(json!({"title": "Unannounced meeting", "subtitle": null}))
+            .await,
+    );
     app.get(&format!("/api/v1/events/{draft}/report"), As::Anonymous)
         .await
         .expect(404);
@@ -354,24 +314,11 @@ async fn a_report_assembles_the_approved_summaries_in_programme_order() {
         "2009-06-03T15:30:00",
     )
     .await;
-    let letlojane = person_at(
-        &app,
-        "Ms",
-        "Corlett",
-        "Letlojane",
-        "Director",
-        "Human Rights Institute of South Africa",
-    )
-    .await;
-    let evans = person_at(
-        &app,
-        "Mr",
-        "Gareth",
-        "Evans",
-        "President",
-        "International Crisis Group",
-    )
-    .await;
+    let letlojane = app.letlojane().await;
+    let crisis_group = app.organization("International Crisis Group").await;
+    let evans = app
+        .person_at("Mr", "Gareth", "Evans", "President", crisis_group)
+        .await;
     app.assign(s1, letlojane, "chair").await;
     app.assign(s2, evans, "speaker").await;
 
@@ -605,16 +552,7 @@ async fn a_report_assembles_the_approved_summaries_in_programme_order() {
 #[tokio::test]
 async fn hostile_text_stays_text_in_every_format() {
     let app = spawn_app().await;
-    let event = slug(&app.brussels_event().await);
-    app.publish(&event).await;
-    let panel = session_with_rapporteur(
-        &app,
-        &event,
-        "Early warning and early action",
-        "2009-06-03T09:30:00",
-        "2009-06-03T11:00:00",
-    )
-    .await;
+    let (event, panel) = early_warning_panel(&app).await;
     let recommendation = "<script>alert(1)</script> *x* [a](javascript:alert(1))";
     let overview = "Intro <img src=x onerror=alert(1)> and a [link](javascript:alert(2)) **bold**";
     let challenge = "<b onmouseover=alert(3)>Funding</b>";
@@ -700,16 +638,7 @@ async fn hostile_text_stays_text_in_every_format() {
 #[tokio::test]
 async fn the_report_is_a_pdf_too() {
     let app = spawn_app().await;
-    let event = slug(&app.brussels_event().await);
-    app.publish(&event).await;
-    let panel = session_with_rapporteur(
-        &app,
-        &event,
-        "Early warning and early action",
-        "2009-06-03T09:30:00",
-        "2009-06-03T11:00:00",
-    )
-    .await;
+    let (event, panel) = early_warning_panel(&app).await;
     approved(
         &app,
         panel,
@@ -741,13 +670,13 @@ async fn roundtable(
     summary: Value,
     publish_its_report: bool,
 ) -> (i64, String) {
-    let event = create_event(
-        app,
-        json!({"title": title, "kind": "roundtable", "starts_on": date, "ends_on": date,
-               "timezone": "UTC", "city": city, "country": country, "region": region,
-               "series": series}),
-    )
-    .await;
+    let event = app
+        .event(
+            json!({"title": title, "kind": "roundtable", "starts_on": date, "ends_on": date,
+                   "timezone": "UTC", "city": city, "country": country, "region": region,
+                   "series": series}),
+        )
+        .await;
     let event_slug = slug(&event);
     app.publish(&event_slug).await;
     let session = session_with_rapporteur(
@@ -769,15 +698,9 @@ async fn roundtable(
 async fn the_synthesis_ranks_themes_and_challenges_across_published_reports() {
     let app = spawn_app().await;
     let series = app
-        .post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Global consultative roundtables",
-                    "description": "Roundtables on the **responsibility to protect**."}),
-        )
-        .await
-        .expect(201)
-        .json();
+        .series(json!({"title": "Global consultative roundtables",
+                       "description": "Roundtables on the **responsibility to protect**."}))
+        .await;
     let series = slug(&series);
 
     // Created out of date order: Bangkok (May), Accra (March), Buenos Aires (July).
@@ -1026,14 +949,8 @@ async fn the_synthesis_ranks_themes_and_challenges_across_published_reports() {
 async fn the_synthesis_is_a_pdf_too() {
     let app = spawn_app().await;
     let series = slug(
-        &app.post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Global consultative roundtables"}),
-        )
-        .await
-        .expect(201)
-        .json(),
+        &app.series(json!({"title": "Global consultative roundtables"}))
+            .await,
     );
     roundtable(
         &app,
@@ -1058,14 +975,8 @@ async fn the_synthesis_is_a_pdf_too() {
 async fn the_documents_library_lists_published_reports_by_region() {
     let app = spawn_app().await;
     let series = slug(
-        &app.post(
-            "/api/v1/series",
-            app.org(),
-            &json!({"title": "Global consultative roundtables"}),
-        )
-        .await
-        .expect(201)
-        .json(),
+        &app.series(json!({"title": "Global consultative roundtables"}))
+            .await,
     );
     let (_, accra) = roundtable(
         &app,

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Method, Request, header};
 use chrono::{DateTime, Utc};
+use common::fixtures::{Panel, slug};
 use common::{As, Reply, TEST_PASSWORD, TestApp, spawn_app};
 use http_body_util::BodyExt;
 use roundtable::accounts::service as accounts;
@@ -53,25 +54,6 @@ impl Fixture {
     }
 }
 
-async fn person_with_email(
-    app: &TestApp,
-    honorific: &str,
-    given: &str,
-    family: &str,
-    email: &str,
-) -> i64 {
-    app.post(
-        "/api/v1/people",
-        app.org(),
-        &json!({"honorific": honorific, "given_name": given, "family_name": family, "email": email}),
-    )
-    .await
-    .expect(201)
-    .json()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 /// An account of that role, with the test password, and a bearer token for it.
 async fn account(app: &TestApp, email: &str, name: &str, role: &str) -> String {
     app.user_with_password(email, name, role, TEST_PASSWORD)
@@ -84,16 +66,12 @@ async fn account(app: &TestApp, email: &str, name: &str, role: &str) -> String {
 /// The Brussels conference, published, with sessions A (morning) and B (afternoon) of
 /// 3 June 2009.
 async fn fixture(app: &TestApp) -> Fixture {
-    let event = app.brussels_event().await;
-    let slug = event["slug"].as_str().unwrap().to_string();
-    let a = app
-        .session(
-            &slug,
-            SESSION_A,
-            "2009-06-03T09:30:00",
-            "2009-06-03T11:00:00",
-            Some("Room A"),
-        )
+    let Panel {
+        event: slug,
+        event_id,
+        session: a,
+    } = app
+        .brussels_session(SESSION_A, "09:30", "11:00", Some("Room A"))
         .await;
     let b = app
         .session(
@@ -104,8 +82,8 @@ async fn fixture(app: &TestApp) -> Fixture {
             Some("Room B"),
         )
         .await;
-    let amina = person_with_email(app, "Ms", "Amina", "Diallo", AMINA).await;
-    let jan = person_with_email(app, "Mr", "Jan", "Novak", JAN).await;
+    let amina = app.person_with_email("Ms", "Amina", "Diallo", AMINA).await;
+    let jan = app.person_with_email("Mr", "Jan", "Novak", JAN).await;
     let speaker_a = app.person("Mr", "Gareth", "Evans").await;
     let speaker_b = app.person("Ms", "Corlett", "Letlojane").await;
     app.assign(a, amina, "rapporteur").await;
@@ -117,7 +95,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     let token_b = account(app, JAN, "Jan Novak", "rapporteur").await;
     Fixture {
         event: slug,
-        event_id: event["id"].as_i64().unwrap(),
+        event_id,
         a,
         b,
         speaker_a,
@@ -365,7 +343,9 @@ async fn a_rapporteur_works_on_their_own_sessions_only() {
         .expect(403);
 
     // A member account with the email of a session's rapporteur is still not one.
-    let ngozi = person_with_email(&app, "Dr", "Ngozi", "Okafor", "ngozi.okafor@example.org").await;
+    let ngozi = app
+        .person_with_email("Dr", "Ngozi", "Okafor", "ngozi.okafor@example.org")
+        .await;
     app.assign(f.a, ngozi, "rapporteur").await;
     let member = account(&app, "ngozi.okafor@example.org", "Ngozi Okafor", "member").await;
     app.get(&summary_path(f.a), As::Token(&member))
@@ -879,26 +859,22 @@ async fn reminders_go_out_once_before_and_once_after_the_due_date() {
         .expect(200);
     // A session of a draft event, whose rapporteur has an email: no reminder either.
     let draft = app
-        .post(
-            "/api/v1/events",
-            app.org(),
-            &json!({"title": "Preparatory meeting", "kind": "workshop",
-                    "starts_on": "2009-06-03", "ends_on": "2009-06-03",
-                    "timezone": "Europe/Brussels", "city": "Brussels", "country": "BE"}),
-        )
-        .await
-        .expect(201)
-        .json();
+        .event(json!({"title": "Preparatory meeting", "kind": "workshop",
+                      "starts_on": "2009-06-03", "ends_on": "2009-06-03",
+                      "timezone": "Europe/Brussels", "city": "Brussels", "country": "BE"}))
+        .await;
     let draft_session = app
         .session(
-            draft["slug"].as_str().unwrap(),
+            &slug(&draft),
             "Drafting the agenda",
             "2009-06-03T09:30:00",
             "2009-06-03T11:00:00",
             None,
         )
         .await;
-    let omar = person_with_email(&app, "Mr", "Omar", "Haddad", "omar.haddad@example.org").await;
+    let omar = app
+        .person_with_email("Mr", "Omar", "Haddad", "omar.haddad@example.org")
+        .await;
     app.assign(draft_session, omar, "rapporteur").await;
 
     // All three due at noon in Brussels on 5 June (10:00 UTC).

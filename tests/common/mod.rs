@@ -3,6 +3,7 @@
 //! `ROUNDTABLE_TEST_POSTGRES` names a server) and drives it in-process over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod fixtures;
 pub mod smtp;
 
 use std::sync::Arc;
@@ -308,34 +309,6 @@ impl TestApp {
         .json()["id"]
             .as_i64()
             .unwrap()
-    }
-
-    /// Creates the 2009 Brussels conference (draft); returns its JSON.
-    pub async fn brussels_event(&self) -> Value {
-        self.brussels_event_in(2009).await
-    }
-
-    /// The Brussels conference on 3–4 June of `year` (draft): a year to come for tests
-    /// that register, since an event that has ended takes no registration.
-    pub async fn brussels_event_in(&self, year: i32) -> Value {
-        self.post(
-            "/api/v1/events",
-            self.org(),
-            &serde_json::json!({
-                "title": "Making a difference",
-                "subtitle": "Strengthening capacities to respond to crises and security threats",
-                "kind": "conference",
-                "starts_on": format!("{year}-06-03"),
-                "ends_on": format!("{year}-06-04"),
-                "timezone": "Europe/Brussels",
-                "city": "Brussels",
-                "country": "BE",
-                "region": "europe"
-            }),
-        )
-        .await
-        .expect(201)
-        .json()
     }
 
     /// Publishes an event (as the organizer); returns it.
