@@ -8,6 +8,7 @@ mod email;
 mod region;
 mod rich_text;
 mod slug;
+pub mod spreadsheet;
 mod text;
 mod timezone;
 

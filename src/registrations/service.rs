@@ -16,6 +16,8 @@ use crate::accounts::{hash_secret, new_secret};
 use crate::audit;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::domain::CountryCode;
+use crate::domain::spreadsheet::Sheet;
 use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult, on_constraint};
 use crate::events::{EventStatus, RegistrationMode, SeriesRef, store as event_store};
@@ -394,40 +396,40 @@ pub async fn list(
     Ok((event, rows.into_iter().map(Into::into).collect()))
 }
 
-/// One CSV cell: quoted, and a leading `= + - @` neutralised so that a spreadsheet never
-/// runs a registrant's text as a formula.
-fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-/// The registrations as CSV: UTF-8 with a byte-order mark and CRLF line ends, which
-/// Excel and LibreOffice both open with accents intact.
+/// The registrations as a spreadsheet (see [`crate::domain::spreadsheet`]).
 pub fn csv(rows: &[RegistrationOut]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(
-        "id,status,registered_at,given_name,family_name,email,organization,country,needs\r\n",
-    );
+    let mut sheet = Sheet::new(&[
+        "ID",
+        "Status",
+        "Registered (UTC)",
+        "Given name",
+        "Family name",
+        "Email",
+        "Organization",
+        "Country",
+        "Access or dietary needs",
+    ]);
     for r in rows {
-        let fields = [
+        sheet.row([
             r.id.to_string(),
             r.status.label().to_string(),
-            r.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            r.created_at.format("%Y-%m-%d %H:%M").to_string(),
             r.given_name.clone(),
             r.family_name.clone(),
             r.email.clone(),
             r.organization.clone().unwrap_or_default(),
-            r.country.clone().unwrap_or_default(),
+            country_name(r.country.as_deref()),
             r.needs.clone().unwrap_or_default(),
-        ];
-        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        ]);
     }
-    out
+    sheet.finish()
+}
+
+/// A country's name for people, from its code.
+fn country_name(code: Option<&str>) -> String {
+    code.and_then(|c| CountryCode::parse(c).ok())
+        .map(|c| c.name().to_string())
+        .unwrap_or_default()
 }
 
 /// Changes a registrant's details (a merge patch of [`DetailsInput`]): by an organizer
@@ -472,16 +474,4 @@ pub async fn update_details(
 pub enum RegistrantRef<'a> {
     Id(i32),
     Token(&'a str),
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(cell("Ñúñez, \"Ama\""), "\"Ñúñez, \"\"Ama\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("-1"), "\"'-1\"");
-    }
 }
