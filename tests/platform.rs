@@ -92,6 +92,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/registrations/{id}/reject"),
     ("patch", "/api/v1/registrations/{id}"),
     ("post", "/api/v1/events/{event}/duplicate"),
+    ("get", "/api/v1/people.csv"),
+    ("get", "/api/v1/organizations.csv"),
+    ("post", "/api/v1/people/import"),
+    ("post", "/api/v1/people/{id}/merge"),
     ("post", "/api/v1/events/{event}/registrations/reconfirm"),
 ];
 

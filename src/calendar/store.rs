@@ -6,25 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 
 use crate::entities::session;
 
-/// The `feed_tokens` table: one hashed secret per person.
-pub mod feed_token {
-    use sea_orm::entity::prelude::*;
-
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-    #[sea_orm(table_name = "feed_tokens")]
-    pub struct Model {
-        #[sea_orm(primary_key)]
-        pub id: i32,
-        pub person_id: i32,
-        pub token_hash: String,
-        pub created_at: DateTimeUtc,
-    }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
-    impl ActiveModelBehavior for ActiveModel {}
-}
+pub use crate::entities::feed_token;
 
 pub async fn feed_token_by_hash(
     db: &impl ConnectionTrait,

@@ -1,18 +1,22 @@
 //! `/api/v1/organizations` and `/api/v1/people`.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Response;
 use serde_json::{Map, Value};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::store::{OrganizationFilter, PersonFilter};
-use super::{OrganizationInput, OrganizationOut, PersonInput, PersonOut, service, store};
+use super::{
+    OrganizationInput, OrganizationOut, PersonInput, PersonOut, merge, service, spreadsheet, store,
+};
 use crate::app::AppState;
 use crate::domain::{CountryCode, Region};
 use crate::error::{AppError, AppResult, FieldErrors, Problem};
-use crate::web::{ApiJson, CurrentUser, ListQuery, Listed, Staff, parse_id};
+use crate::web::{ApiJson, CurrentUser, ListQuery, Listed, Staff, csv_download, parse_id};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -24,6 +28,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(list_people, create_person))
         .routes(routes!(get_person, update_person, delete_person))
+        .routes(routes!(people_csv))
+        .routes(routes!(organizations_csv))
+        .routes(routes!(import_people))
+        .routes(routes!(merge_person))
 }
 
 /// Organizations, by name; public.
@@ -203,4 +211,92 @@ async fn delete_person(
     let id = parse_id(&id, "person")?;
     service::delete_person(&state.db, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+// ----- Spreadsheets and merging -----
+
+/// Every person as a spreadsheet (organizers): UTF-8 with a byte-order mark, a header row
+/// in words, the columns the import reads.
+#[utoipa::path(get, path = "/api/v1/people.csv", tag = "directory",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
+async fn people_csv(State(state): State<AppState>, Staff(_actor): Staff) -> AppResult<Response> {
+    Ok(csv_download(
+        "people.csv",
+        spreadsheet::people_csv(&state.db).await?,
+    ))
+}
+
+/// Every organization as a spreadsheet (organizers).
+#[utoipa::path(get, path = "/api/v1/organizations.csv", tag = "directory",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
+async fn organizations_csv(
+    State(state): State<AppState>,
+    Staff(_actor): Staff,
+) -> AppResult<Response> {
+    Ok(csv_download(
+        "organizations.csv",
+        spreadsheet::organizations_csv(&state.db).await?,
+    ))
+}
+
+/// Adds and updates people from a spreadsheet (`Content-Type: text/csv`, the columns of
+/// `people.csv`; a row with an ID or a known email updates that person). Every row is
+/// checked first: with any error, nothing is written and `errors` lists them all by row
+/// and column. `?dry_run=true` only checks.
+#[utoipa::path(post, path = "/api/v1/people/import", tag = "directory",
+    params(("dry_run" = Option<bool>, Query)),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = spreadsheet::ImportOutcome), (status = 400, body = Problem),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn import_people(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    query: ListQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Json<spreadsheet::ImportOutcome>> {
+    let mut errors = FieldErrors::new();
+    let dry_run = query
+        .parsed::<bool>("dry_run", &mut errors)
+        .unwrap_or(false);
+    errors.finish()?;
+    let csv = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.starts_with("text/csv")
+                || v.starts_with("text/plain")
+                || v.starts_with("application/csv")
+        });
+    if !csv {
+        return Err(AppError::BadRequest(
+            "the body must be CSV, sent with Content-Type: text/csv".into(),
+        ));
+    }
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| AppError::invalid("body", "is not UTF-8 text: save the file as CSV UTF-8"))?;
+    Ok(Json(
+        spreadsheet::import_people(&state.db, &actor, text, dry_run).await?,
+    ))
+}
+
+/// Merges a person into another (`into`): their roles, invitations and summaries' points
+/// move to `into`, blanks of `into` are filled from them, and they are deleted.
+#[utoipa::path(post, path = "/api/v1/people/{id}/merge", tag = "directory",
+    params(("id" = i32, Path)), request_body = merge::MergeInput,
+    responses((status = 200, body = PersonOut), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn merge_person(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<merge::MergeInput>,
+) -> AppResult<Json<PersonOut>> {
+    let id = parse_id(&id, "person")?;
+    let kept = merge::merge(&state.db, &actor, id, input).await?;
+    let mut out = service::with_organizations(&state.db, vec![kept], true).await?;
+    Ok(Json(out.remove(0)))
 }

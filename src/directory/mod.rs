@@ -3,7 +3,9 @@
 //! ("Ms Corlett LETLOJANE, Director, Human Rights Institute of South Africa").
 
 pub mod api;
+pub mod merge;
 pub mod service;
+pub mod spreadsheet;
 pub mod store;
 pub mod workspace;
 

@@ -105,7 +105,32 @@ pub async fn create_person(
     actor: Option<&Actor>,
     person: Person,
 ) -> AppResult<person::Model> {
+    create_person_at(db, actor, person, None).await
+}
+
+/// Adds a person, and with `new_organization` the organization they work at, in one
+/// transaction (the person's form offers to name an organization not yet listed).
+#[tracing::instrument(skip_all, err(level = "debug"))]
+pub async fn create_person_at(
+    db: &Db,
+    actor: Option<&Actor>,
+    mut person: Person,
+    new_organization: Option<Organization>,
+) -> AppResult<person::Model> {
     let txn = db.begin_write().await?;
+    if let Some(org) = new_organization {
+        let created = store::insert_organization(&*txn, &org).await?;
+        audit::record(
+            &*txn,
+            actor,
+            "create",
+            "organization",
+            created.id,
+            json!(OrganizationInput::from_model(&created)),
+        )
+        .await?;
+        person.organization_id = Some(created.id);
+    }
     check_organization(&*txn, &person).await?;
     let created = store::insert_person(&*txn, &person)
         .await

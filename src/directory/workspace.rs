@@ -6,10 +6,15 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::get;
 
 use crate::app::AppState;
-use crate::directory::{OrganizationInput, OrganizationKind, PersonInput, service, store};
+use crate::directory::{
+    OrganizationInput, OrganizationKind, PersonInput, merge, service, spreadsheet, store,
+};
+use crate::domain::folded;
 use crate::error::AppError;
 use crate::web::forms::{Field, FormPage, Kind, Section, Values};
 use crate::web::forms::{
@@ -18,7 +23,7 @@ use crate::web::forms::{
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
 use crate::web::pages::{Ctx, FormData, PageResult, redirect_with_flash, render};
-use crate::web::{ListQuery, Pagination, parse_id};
+use crate::web::{ListQuery, Pagination, csv_download, parse_id};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,6 +34,13 @@ pub fn routes() -> Router<AppState> {
             get(edit_person).post(update_person),
         )
         .route("/organize/people/{id}/feed", axum::routing::post(new_feed))
+        .route("/organize/people.csv", get(people_csv))
+        .route("/organize/organizations.csv", get(organizations_csv))
+        .route("/organize/people/import", get(import_form).post(import))
+        .route(
+            "/organize/people/{id}/merge/{into}",
+            get(merge_form).post(merge),
+        )
         .route("/organize/organizations", get(organizations))
         .route(
             "/organize/organizations/new",
@@ -57,6 +69,8 @@ struct ListPage {
     query: String,
     rows: Vec<Row>,
     total: u64,
+    /// Related pages, as (address, label).
+    links: Vec<(String, String)>,
 }
 
 async fn people(
@@ -100,6 +114,16 @@ async fn people(
         query: q.unwrap_or_default(),
         rows,
         total,
+        links: vec![
+            (
+                "/organize/people/import".into(),
+                "Import from a spreadsheet".into(),
+            ),
+            (
+                "/organize/people.csv".into(),
+                "Download as a spreadsheet".into(),
+            ),
+        ],
     };
     Ok(render(&page))
 }
@@ -154,6 +178,10 @@ async fn organizations(
         query: q.unwrap_or_default(),
         rows,
         total,
+        links: vec![(
+            "/organize/organizations.csv".into(),
+            "Download as a spreadsheet".into(),
+        )],
     };
     Ok(render(&page))
 }
@@ -169,6 +197,7 @@ const PERSON_FIELDS: &[&str] = &[
     "organization_id",
     "country",
     "bio",
+    "new_organization",
 ];
 
 async fn person_form(
@@ -203,6 +232,13 @@ async fn person_form(
                 Some("—"),
                 orgs.into_iter().map(|o| (o.id.to_string(), o.name)),
             ),
+            Field::new(
+                "new_organization",
+                "Or an organization not listed",
+                Kind::Text,
+                values,
+            )
+            .hint("Type its name and it is added with the person; complete it later under Organizations."),
             Field::new("country", "Country", Kind::Select, values)
                 .options(Some("—"), country_choices()),
             Field::new("bio", "Biography", Kind::TextArea, values),
@@ -252,9 +288,18 @@ async fn create_person(
     form: FormData,
 ) -> PageResult {
     let values = Values::from_form(&form, PERSON_FIELDS);
-    let result = match person_input(&values).validate() {
-        Ok(person) => service::create_person(&state.db, Some(&actor), person).await,
-        Err(err) => Err(err),
+    let result = match (
+        person_input(&values).validate(),
+        typed_organization(&values),
+    ) {
+        (Ok(person), Ok(org)) => {
+            service::create_person_at(&state.db, Some(&actor), person, org).await
+        }
+        (Err(AppError::Invalid(mut errors)), Err(AppError::Invalid(more))) => {
+            errors.extend(more);
+            Err(AppError::Invalid(errors))
+        }
+        (Err(err), _) | (_, Err(err)) => Err(err),
     };
     match result {
         Ok(p) => Ok(redirect_with_flash(
@@ -273,6 +318,35 @@ async fn create_person(
             Ok(refused(page, err, &HashMap::new()))
         }
     }
+}
+
+/// The organization typed in "Or an organization not listed", when no listed one was
+/// chosen.
+fn typed_organization(values: &Values) -> Result<Option<crate::directory::Organization>, AppError> {
+    let Some(name) = values.opt("new_organization") else {
+        return Ok(None);
+    };
+    if values.opt("organization_id").is_some() {
+        return Err(AppError::invalid(
+            "new_organization",
+            "choose a listed organization or type a new one, not both",
+        ));
+    }
+    OrganizationInput {
+        name: Some(name),
+        ..Default::default()
+    }
+    .validate()
+    .map(Some)
+    .map_err(|err| match err {
+        AppError::Invalid(errors) => AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| crate::error::FieldError::new("new_organization", e.message))
+                .collect(),
+        ),
+        other => other,
+    })
 }
 
 async fn edit_person(
@@ -309,6 +383,21 @@ async fn person_page(
         format!("/organize/outbox?person_id={id}"),
         "Everything this person was sent".to_string(),
     )];
+    for other in likely_duplicates(state, &person).await? {
+        page.links.push((
+            format!("/organize/people/{id}/merge/{}", other.id),
+            format!(
+                "Same person as {} {}{}? Merge into that record",
+                other.given_name,
+                other.family_name,
+                other
+                    .email
+                    .as_deref()
+                    .map(|e| format!(" ({e})"))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     page.actions = vec![(
         format!("/organize/people/{id}/feed"),
         "Make a new calendar feed address".to_string(),
@@ -502,5 +591,221 @@ async fn update_organization(
             err,
             &HashMap::new(),
         )),
+    }
+}
+
+/// Other records with the same names, accents and case aside: likely the same person.
+async fn likely_duplicates(
+    state: &AppState,
+    person: &crate::entities::person::Model,
+) -> Result<Vec<crate::entities::person::Model>, AppError> {
+    // Names match accents aside, which databases do not share: the directory is read
+    // whole (a few thousand names at most).
+    let (found, _) = store::list_people(
+        state.db.conn(),
+        &store::PersonFilter::default(),
+        Pagination {
+            limit: u64::MAX,
+            offset: 0,
+        },
+    )
+    .await?;
+    let same = |a: &str, b: &str| folded(a) == folded(b);
+    Ok(found
+        .into_iter()
+        .filter(|p| {
+            p.id != person.id
+                && same(&p.family_name, &person.family_name)
+                && (same(&p.given_name, &person.given_name)
+                    || p.given_name
+                        .chars()
+                        .next()
+                        .map(|c| c.to_lowercase().to_string())
+                        == person
+                            .given_name
+                            .chars()
+                            .next()
+                            .map(|c| c.to_lowercase().to_string()))
+        })
+        .collect())
+}
+
+// ----- Spreadsheets -----
+
+async fn people_csv(State(state): State<AppState>, _ws: Workspace) -> PageResult {
+    Ok(csv_download(
+        "people.csv",
+        spreadsheet::people_csv(&state.db).await?,
+    ))
+}
+
+async fn organizations_csv(State(state): State<AppState>, _ws: Workspace) -> PageResult {
+    Ok(csv_download(
+        "organizations.csv",
+        spreadsheet::organizations_csv(&state.db).await?,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "directory/import.html")]
+struct ImportPage {
+    ctx: Ctx,
+    /// The file's text, to check again or import (and fix in place).
+    csv: String,
+    /// The check's outcome, once a file was sent.
+    outcome: Option<spreadsheet::ImportOutcome>,
+    /// A problem with the file as a whole (not CSV, not UTF-8).
+    problem: Option<String>,
+    columns: String,
+}
+
+impl ImportPage {
+    fn new(ctx: Ctx) -> Self {
+        Self {
+            ctx,
+            csv: String::new(),
+            outcome: None,
+            problem: None,
+            columns: spreadsheet::COLUMNS.join(", "),
+        }
+    }
+}
+
+async fn import_form(Workspace { ctx, .. }: Workspace) -> PageResult {
+    Ok(render(&ImportPage::new(ctx)))
+}
+
+/// Checks a spreadsheet (a dry run: nothing is written) or, once checked, imports it.
+async fn import(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    form: FormData,
+) -> PageResult {
+    let mut page = ImportPage::new(ctx);
+    let text = match form.file("file") {
+        Some(file) => match std::str::from_utf8(&file.bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => {
+                page.problem = Some(format!(
+                    "{} is not a CSV file saved as UTF-8 text. In your spreadsheet, choose Save as… CSV UTF-8, then choose that file here.",
+                    file.filename
+                ));
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+            }
+        },
+        None => form.get("csv").unwrap_or_default(),
+    };
+    page.csv = text.trim_start_matches('\u{feff}').to_string();
+    if page.csv.trim().is_empty() {
+        page.problem = Some("Choose a file, or paste its rows in the box.".into());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    let dry_run = form.get("step").as_deref() != Some("import");
+    match spreadsheet::import_people(&state.db, &actor, &page.csv, dry_run).await {
+        Ok(outcome) if outcome.written => Ok(redirect_with_flash(
+            "/organize/people",
+            &format!(
+                "Imported: {} added, {} updated, {} unchanged{}.",
+                outcome.created,
+                outcome.updated,
+                outcome.unchanged,
+                match outcome.new_organizations.len() {
+                    0 => String::new(),
+                    1 => "; 1 organization added".into(),
+                    n => format!("; {n} organizations added"),
+                }
+            ),
+        )),
+        Ok(outcome) => {
+            let status = if outcome.errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            page.outcome = Some(outcome);
+            Ok((status, render(&page)).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            page.problem = Some(
+                errors
+                    .into_iter()
+                    .map(|e| e.message)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+// ----- Merging duplicates -----
+
+#[derive(Template)]
+#[template(path = "directory/merge.html")]
+struct MergePage {
+    ctx: Ctx,
+    duplicate: crate::directory::PersonOut,
+    kept: crate::directory::PersonOut,
+    duplicate_roles: usize,
+    duplicate_invitations: usize,
+}
+
+async fn merge_form(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path((id, into)): Path<(String, String)>,
+) -> PageResult {
+    let id = parse_id(&id, "person")?;
+    let into = parse_id(&into, "person")?;
+    if id == into {
+        return Err(AppError::NotFound("person").into());
+    }
+    let mut people = Vec::new();
+    for which in [id, into] {
+        people.push(
+            store::person(state.db.conn(), which)
+                .await?
+                .ok_or(AppError::NotFound("person"))?,
+        );
+    }
+    let (roles, invitations) = merge::footprint(state.db.conn(), id).await?;
+    let mut out = service::with_organizations(&state.db, people, true).await?;
+    let kept = out.remove(1);
+    let duplicate = out.remove(0);
+    Ok(render(&MergePage {
+        ctx,
+        duplicate,
+        kept,
+        duplicate_roles: roles,
+        duplicate_invitations: invitations,
+    }))
+}
+
+async fn merge(
+    State(state): State<AppState>,
+    Workspace { actor, .. }: Workspace,
+    Path((id, into)): Path<(String, String)>,
+    _form: FormData,
+) -> PageResult {
+    let id = parse_id(&id, "person")?;
+    let into = parse_id(&into, "person")?;
+    match merge::merge(
+        &state.db,
+        &actor,
+        id,
+        merge::MergeInput { into: Some(into) },
+    )
+    .await
+    {
+        Ok(kept) => Ok(redirect_with_flash(
+            &format!("/organize/people/{}/edit", kept.id),
+            &format!(
+                "The two records are one now: {} {}, with the roles, invitations and summaries of both.",
+                kept.given_name, kept.family_name
+            ),
+        )),
+        Err(AppError::Invalid(_)) => Err(AppError::NotFound("person").into()),
+        Err(err) => Err(err.into()),
     }
 }

@@ -33,11 +33,79 @@ impl CountryCode {
         all
     }
 
+    /// The country a person means by `text`: its two- or three-letter code, its ISO name
+    /// ("Tanzania, United Republic of"), the name before the ISO qualifier ("Tanzania",
+    /// "Bolivia"), or a common name ISO words otherwise ("United Kingdom", "Russia").
+    /// Accents and case aside.
+    pub fn find(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Ok(code) = Self::parse(text) {
+            return Some(code);
+        }
+        if text.len() == 3
+            && let Ok(code) = isocountry::CountryCode::for_alpha3_caseless(text)
+        {
+            return Some(Self(code));
+        }
+        let wanted = super::folded(text).replace(['’', '`'], "'");
+        if let Some(&(_, code)) = COMMON_NAMES.iter().find(|(name, _)| *name == wanted) {
+            return Self::parse(code).ok();
+        }
+        if let Some(code) =
+            isocountry::CountryCode::iter().find(|c| super::folded(c.name()) == wanted)
+        {
+            return Some(Self(*code));
+        }
+        let mut found = isocountry::CountryCode::iter().filter(|c| {
+            let name = super::folded(c.name());
+            name.split([',', '(']).next().unwrap_or_default().trim() == wanted
+        });
+        match (found.next(), found.next()) {
+            (Some(code), None) => Some(Self(*code)),
+            _ => None,
+        }
+    }
+
     /// The English short name, e.g. "Belgium".
     pub fn name(&self) -> &'static str {
         self.0.name()
     }
 }
+
+/// Names in common use that are not ISO's, folded, with their code.
+const COMMON_NAMES: &[(&str, &str)] = &[
+    ("united kingdom", "GB"),
+    ("uk", "GB"),
+    ("great britain", "GB"),
+    ("united states", "US"),
+    ("usa", "US"),
+    ("russia", "RU"),
+    ("syria", "SY"),
+    ("iran", "IR"),
+    ("laos", "LA"),
+    ("vietnam", "VN"),
+    ("south korea", "KR"),
+    ("north korea", "KP"),
+    ("democratic republic of the congo", "CD"),
+    ("drc", "CD"),
+    ("dr congo", "CD"),
+    ("republic of the congo", "CG"),
+    ("ivory coast", "CI"),
+    ("cote d'ivoire", "CI"),
+    ("palestine", "PS"),
+    ("north macedonia", "MK"),
+    ("turkiye", "TR"),
+    ("czech republic", "CZ"),
+    ("the netherlands", "NL"),
+    ("holland", "NL"),
+    ("cape verde", "CV"),
+    ("swaziland", "SZ"),
+    ("eswatini", "SZ"),
+    ("burma", "MM"),
+    ("myanmar", "MM"),
+    ("east timor", "TL"),
+    ("timor-leste", "TL"),
+];
 
 impl fmt::Display for CountryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -53,6 +121,24 @@ mod tests {
     fn codes_are_upper_cased() {
         assert_eq!(CountryCode::parse("be").unwrap().as_str(), "BE");
         assert_eq!(CountryCode::parse("ZA").unwrap().name(), "South Africa");
+    }
+
+    #[test]
+    fn a_country_is_found_by_code_iso_name_short_name_or_common_name() {
+        let find = |text| CountryCode::find(text).map(|c| c.as_str());
+        assert_eq!(find("ke"), Some("KE"));
+        assert_eq!(find("KEN"), Some("KE"));
+        assert_eq!(find("Kenya"), Some("KE"));
+        assert_eq!(find("  BELGIUM "), Some("BE"));
+        assert_eq!(find("Tanzania"), Some("TZ"));
+        assert_eq!(find("Cote d’Ivoire"), Some("CI"));
+        assert_eq!(find("Côte d'Ivoire"), Some("CI"));
+        assert_eq!(find("United Kingdom"), Some("GB"));
+        assert_eq!(find("Democratic Republic of the Congo"), Some("CD"));
+        assert_eq!(find("Congo"), Some("CG"));
+        assert_eq!(find("Korea"), None, "two Koreas: ambiguous");
+        assert_eq!(find("Narnia"), None);
+        assert_eq!(find(""), None);
     }
 
     #[test]

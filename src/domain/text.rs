@@ -47,6 +47,16 @@ pub fn optional_text(
     }
 }
 
+/// Text for matching what someone typed: lower case, without accents ("Ñúñez" →
+/// "nunez", "LAMPRIÈRE" → "lampriere").
+pub fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod auth_session;
 pub mod event;
 pub mod event_organization;
 pub mod event_report;
+pub mod feed_token;
 pub mod invitation;
 pub mod login_attempt;
 pub mod membership_application;

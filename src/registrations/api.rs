@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -141,17 +141,7 @@ async fn registrations_csv(
 }
 
 pub fn csv_response(slug: &str, items: &[RegistrationOut]) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{slug}-registrations.csv\""),
-            ),
-        ],
-        service::csv(items),
-    )
-        .into_response()
+    crate::web::csv_download(&format!("{slug}-registrations.csv"), service::csv(items))
 }
 
 /// Approves a pending registration: confirmed while there is room, else waitlisted.

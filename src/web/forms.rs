@@ -292,15 +292,7 @@ fn sentence(message: &str) -> String {
     text
 }
 
-/// Text for matching what someone typed: lower case, without accents ("Ñúñez" →
-/// "nunez", "LAMPRIÈRE" → "lampriere").
-pub fn folded(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization as _;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::domain::folded;
 
 /// Every IANA zone name, for the time-zone chooser.
 pub fn timezone_names() -> Vec<&'static str> {

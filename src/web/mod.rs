@@ -24,3 +24,24 @@ pub fn parse_id(segment: &str, what: &'static str) -> Result<i32, AppError> {
         .filter(|id| *id > 0)
         .ok_or(AppError::NotFound(what))
 }
+
+/// A spreadsheet to download, saved as `filename`.
+pub fn csv_download(filename: &str, body: String) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let filename: String = filename
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}

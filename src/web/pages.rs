@@ -178,9 +178,19 @@ pub fn redirect_with_flash(location: &str, message: &str) -> Response {
     response
 }
 
-/// A submitted HTML form whose CSRF token matched the visitor's cookie.
+/// A submitted HTML form whose CSRF token matched the visitor's cookie: URL-encoded, or
+/// `multipart/form-data` when it carries a file.
 pub struct FormData {
     pairs: Vec<(String, String)>,
+    files: Vec<UploadedFile>,
+}
+
+/// A file sent with a form.
+pub struct UploadedFile {
+    /// The form field's name.
+    pub field: String,
+    pub filename: String,
+    pub bytes: axum::body::Bytes,
 }
 
 impl FormData {
@@ -205,6 +215,48 @@ impl FormData {
     pub fn has(&self, name: &str) -> bool {
         self.pairs.iter().any(|(key, _)| key == name)
     }
+
+    /// The file sent in field `name`, when one was chosen.
+    pub fn file(&self, name: &str) -> Option<&UploadedFile> {
+        self.files
+            .iter()
+            .find(|f| f.field == name && !(f.filename.is_empty() && f.bytes.is_empty()))
+    }
+}
+
+/// The fields and files of a `multipart/form-data` body.
+async fn multipart_fields(
+    request: Request,
+    state: &AppState,
+) -> Result<(Vec<(String, String)>, Vec<UploadedFile>), AppError> {
+    let unreadable = |err: axum::extract::multipart::MultipartError| {
+        AppError::BadRequest(format!("cannot read the form: {}", err.body_text()))
+    };
+    let mut multipart = axum::extract::Multipart::from_request(request, state)
+        .await
+        .map_err(|err| {
+            AppError::BadRequest(format!("cannot read the form: {}", err.body_text()))
+        })?;
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        match field.file_name().map(str::to_string) {
+            Some(filename) => {
+                let bytes = field.bytes().await.map_err(unreadable)?;
+                files.push(UploadedFile {
+                    field: name,
+                    filename,
+                    bytes,
+                });
+            }
+            None => {
+                let text = field.text().await.map_err(unreadable)?;
+                pairs.push((name, text.replace('\0', "")));
+            }
+        }
+    }
+    Ok((pairs, files))
 }
 
 impl FromRequest<AppState> for FormData {
@@ -213,24 +265,34 @@ impl FromRequest<AppState> for FormData {
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
         let expected = cookie(&parts, CSRF_COOKIE);
+        let multipart = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
         let request = Request::from_parts(parts, body);
-        let bytes = axum::body::Bytes::from_request(request, state)
-            .await
-            .map_err(|err| {
-                PageError(AppError::BadRequest(format!("cannot read the form: {err}")))
-            })?;
-        // NUL is never typed into a form, and PostgreSQL refuses it in text.
-        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&bytes)
-            .into_owned()
-            .map(|(key, value)| (key, value.replace('\0', "")))
-            .collect();
+        let (pairs, files) = if multipart {
+            multipart_fields(request, state).await.map_err(PageError)?
+        } else {
+            let bytes = axum::body::Bytes::from_request(request, state)
+                .await
+                .map_err(|err| {
+                    PageError(AppError::BadRequest(format!("cannot read the form: {err}")))
+                })?;
+            // NUL is never typed into a form, and PostgreSQL refuses it in text.
+            let pairs = url::form_urlencoded::parse(&bytes)
+                .into_owned()
+                .map(|(key, value)| (key, value.replace('\0', "")))
+                .collect();
+            (pairs, Vec::new())
+        };
         let sent = pairs
             .iter()
             .find(|(key, _)| key == CSRF_FIELD)
             .map(|(_, value)| value.as_str());
         match (expected.as_deref(), sent) {
             (Some(expected), Some(sent)) if !expected.is_empty() && constant_time_eq(expected, sent) => {
-                Ok(Self { pairs })
+                Ok(Self { pairs, files })
             }
             _ => Err(PageError(AppError::Forbidden(
                 "This form has expired or did not come from this site. Go back, reload the page and try again."
