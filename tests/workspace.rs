@@ -606,3 +606,170 @@ async fn people_and_organizations_are_listed_in_the_order_of_a_real_collation() 
     assert_eq!(second_page["total"], 6);
     assert_eq!(names(second_page, "family_name"), ["Naidoo", "Ñúñez"]);
 }
+
+// ----- The dashboard -----
+
+#[tokio::test]
+async fn the_dashboard_lists_what_needs_doing_for_each_current_event_with_a_link_to_do_it() {
+    use roundtable::entities::invitation;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+    let app = spawn_app().await;
+    let panel = app
+        .brussels_session_in(
+            UPCOMING_YEAR,
+            "Early warning",
+            "14:00",
+            "16:00",
+            Some("Room A"),
+        )
+        .await;
+    let [evans, letlojane] = app
+        .seat(
+            panel.session,
+            [
+                Seat::chair("Mr", "Gareth", "Evans").reached_at("evans@example.org"),
+                Seat::speaker("Ms", "Corlett", "Letlojane").reached_at("letlojane@example.org"),
+            ],
+        )
+        .await;
+    // Mr Evans chairs a second session at the same time: a conflict.
+    let second = app
+        .session(
+            &panel.event,
+            "Prevention",
+            &format!("{UPCOMING_YEAR}-06-03T15:00:00"),
+            &format!("{UPCOMING_YEAR}-06-03T17:00:00"),
+            Some("Room B"),
+        )
+        .await;
+    app.assign(second, evans, "chair").await;
+    app.publish_with(
+        &panel.event,
+        json!({"capacity": 20, "registration": {"mode": "approval"}}),
+    )
+    .await;
+    app.post(
+        &format!("/api/v1/events/{}/invitations", panel.event),
+        app.org(),
+        &json!({"session_id": panel.session}),
+    )
+    .await
+    .expect(202);
+    // Ms Letlojane declines; Mr Evans has not answered for ten days.
+    let mail = app
+        .last_mail_to("letlojane@example.org", "invitation")
+        .await;
+    let token = token_after(&mail.text_body, "invitations");
+    app.request(
+        axum::http::Method::POST,
+        &format!("/invitations/{token}/decline"),
+        As::Anonymous,
+        None,
+        None,
+    )
+    .await
+    .expect(200);
+    let stale = invitation::Entity::find()
+        .all(app.db.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.person_id == evans as i32)
+        .unwrap();
+    let mut stale: invitation::ActiveModel = stale.into();
+    stale.sent_at = Set(chrono::Utc::now() - chrono::Duration::days(10));
+    stale.update(app.db.conn()).await.unwrap();
+    register(&app, &panel.event, 1).await;
+    // An event long over and a cancelled one are not on the list.
+    let old = slug(&app.brussels_event().await);
+    let cancelled = slug(&app.brussels_event_in(UPCOMING_YEAR + 1).await);
+    app.post(
+        &format!("/api/v1/events/{cancelled}/cancel"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    let _ = letlojane;
+
+    let browser = app.organizer_browser().await;
+    let page = app
+        .get_page("/organize", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    let agenda = &page[page.find("What needs doing").unwrap()..page.find("All events").unwrap()];
+    let slug = &panel.event;
+    for (text, href) in [
+        (
+            "1 conflict in the programme",
+            format!("/organize/events/{slug}#conflicts"),
+        ),
+        (
+            "Ms Corlett LETLOJANE declined (speaker of “Early warning”)",
+            format!("/organize/sessions/{}", panel.session),
+        ),
+        (
+            "“Early warning” has no rapporteur",
+            format!("/organize/sessions/{}", panel.session),
+        ),
+        (
+            "“Prevention” has no rapporteur",
+            format!("/organize/sessions/{second}"),
+        ),
+        (
+            "1 invitation unanswered for more than 7 days",
+            format!("/organize/events/{slug}#invitations"),
+        ),
+        (
+            "1 registration waiting for your approval",
+            format!("/organize/events/{slug}/registrations?status=pending"),
+        ),
+    ] {
+        let at = agenda
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on the dashboard:\n{agenda}"));
+        let link = agenda[..at].rfind("href=\"").unwrap();
+        assert!(
+            agenda[link + 6..].starts_with(&href),
+            "{text:?} links to {}",
+            &agenda[link..at]
+        );
+    }
+    assert!(
+        agenda.find("1 conflict").unwrap() < agenda.find("has no rapporteur").unwrap(),
+        "what stops something comes first"
+    );
+    assert!(
+        !agenda.contains(&format!("/organize/events/{old}\"")),
+        "long over"
+    );
+    assert!(
+        !agenda.contains(&format!("/organize/events/{cancelled}\"")),
+        "cancelled"
+    );
+}
+
+#[tokio::test]
+async fn an_event_with_nothing_to_do_says_so() {
+    let app = spawn_app().await;
+    let panel = app
+        .brussels_session_in(UPCOMING_YEAR, "Panel", "14:00", "16:00", None)
+        .await;
+    app.seat(
+        panel.session,
+        [
+            Seat::chair("Mr", "Gareth", "Evans"),
+            Seat::rapporteur("Ms", "Grace", "Akello"),
+        ],
+    )
+    .await;
+    let browser = app.organizer_browser().await;
+    let page = app
+        .get_page("/organize", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Nothing to do for now"), "{page}");
+}

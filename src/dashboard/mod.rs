@@ -2,6 +2,8 @@
 //! pages (events and sessions, the directory, registrations, summaries and reports,
 //! accounts, the outbox), with the events and series.
 
+pub mod agenda;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -30,6 +32,13 @@ struct Dashboard {
     events: Vec<EventCard>,
     series: Vec<SeriesLine>,
     pending_applications: u64,
+    /// What needs doing, per event to come or just over (soonest first).
+    agendas: Vec<AgendaView>,
+}
+
+pub struct AgendaView {
+    pub event: EventCard,
+    pub tasks: Vec<agenda::Task>,
 }
 
 async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
@@ -52,7 +61,26 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
         },
     )
     .await?;
+    let today = chrono::Utc::now().date_naive();
+    let mut current: Vec<_> = events
+        .iter()
+        .filter(|e| agenda::is_current(e, today))
+        .cloned()
+        .collect();
+    current.sort_by_key(|e| (e.starts_on, e.id));
+    let mut agendas = Vec::new();
+    for event in current {
+        let agenda = agenda::of_event(&state.db, event).await?;
+        let card = crate::events::read::event_views(&state.db, vec![agenda.event])
+            .await?
+            .remove(0);
+        agendas.push(AgendaView {
+            event: EventCard::from(&card),
+            tasks: agenda.tasks,
+        });
+    }
     let page = Dashboard {
+        agendas,
         events: crate::events::read::event_views(&state.db, events)
             .await?
             .iter()

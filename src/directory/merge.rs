@@ -199,9 +199,13 @@ fn reattributed(content: &str, from: i32, to: i32) -> Option<String> {
                 }
                 changed
             }
-            Value::Array(items) => items
-                .iter_mut()
-                .fold(false, |changed, v| walk(v, from, to) || changed),
+            Value::Array(items) => {
+                let mut changed = false;
+                for v in items {
+                    changed |= walk(v, from, to);
+                }
+                changed
+            }
             _ => false,
         }
     }

@@ -214,7 +214,7 @@ pub struct ImportOutcome {
 /// One row's outcome, once checked.
 enum Planned {
     Create(PersonInput, Option<String>),
-    Update(person::Model, PersonInput, Option<String>),
+    Update(Box<person::Model>, PersonInput, Option<String>),
     Unchanged,
 }
 
@@ -228,7 +228,7 @@ pub async fn import_people(
     dry_run: bool,
 ) -> AppResult<ImportOutcome> {
     let table = spreadsheet::read(text, MAX_ROWS)
-        .map_err(|err| AppError::invalid("body", &err.to_string()))?;
+        .map_err(|err| AppError::invalid("body", err.to_string()))?;
     let txn = db.begin_write().await?;
     let (planned, errors, new_organizations) = plan(&*txn, &table).await?;
     let mut outcome = ImportOutcome {
@@ -272,7 +272,7 @@ pub async fn import_people(
                 store::insert_person(&*txn, &with_org(input, &new_org)?).await?;
             }
             Planned::Update(current, input, new_org) => {
-                store::update_person(&*txn, current, &with_org(input, &new_org)?).await?;
+                store::update_person(&*txn, *current, &with_org(input, &new_org)?).await?;
             }
             Planned::Unchanged => {}
         }
@@ -457,7 +457,7 @@ async fn plan(
                     if new_org.is_none() && stored.as_ref() == Some(&person) {
                         Planned::Unchanged
                     } else {
-                        Planned::Update(model.clone(), input, new_org)
+                        Planned::Update(Box::new(model.clone()), input, new_org)
                     }
                 }
             }),
