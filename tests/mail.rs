@@ -603,9 +603,9 @@ async fn inviting_a_sessions_participants_mails_each_an_invitation_whose_links_a
     assert_eq!(state(*gareth), "accepted");
     assert_eq!(state(*corlett), "declined");
     assert_eq!(state(panel.people[2].id), "invited");
-    // Answers send no mail.
-    assert_eq!(worker.deliver_due().await.unwrap(), 0);
-    assert_eq!(sink.messages().len(), 3);
+    // Answers send the invitees no mail; each decline tells the organizers' mailbox.
+    assert_eq!(worker.deliver_due().await.unwrap(), 2);
+    assert_eq!(sink.messages().len(), 5);
 }
 
 #[tokio::test]
@@ -802,9 +802,10 @@ async fn the_organizer_resends_only_to_those_who_have_not_answered_with_a_new_li
         .map(|i| i["person_id"].as_i64().unwrap())
         .collect();
     assert_eq!(resent_to, [edward.id], "{resent}");
-    assert_eq!(worker.deliver_due().await.unwrap(), 1);
+    // Edward's new invitation, and the organizers' notice of Corlett's decline.
+    assert_eq!(worker.deliver_due().await.unwrap(), 2);
     let received = sink.messages();
-    assert_eq!(received.len(), 4);
+    assert_eq!(received.len(), 5);
     assert_eq!(mails_to(&received, &edward.email).len(), 2);
     assert!(mails_to(&received, "late.speaker@example.org").is_empty());
     let new = token_of(&accept_link(&part_text(
@@ -971,6 +972,11 @@ async fn without_a_quiet_period_an_update_leaves_at_once_and_a_declined_invitee_
     let (panel, uid, _) = invited_panel(&app, &sink, &worker).await;
     let declined = &panel.people[2];
     answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
+    assert_eq!(
+        worker.deliver_due().await.unwrap(),
+        1,
+        "the organizers' notice"
+    );
 
     app.patch(
         &format!("/api/v1/sessions/{}", panel.session),
@@ -981,7 +987,7 @@ async fn without_a_quiet_period_an_update_leaves_at_once_and_a_declined_invitee_
     .expect(200);
     assert_eq!(worker.deliver_due().await.unwrap(), 2);
     let received = sink.messages();
-    assert_eq!(received.len(), 5);
+    assert_eq!(received.len(), 6);
     assert_eq!(mails_to(&received, &declined.email).len(), 1);
     for invitee in &panel.people[..2] {
         let mails = mails_to(&received, &invitee.email);
@@ -1002,6 +1008,11 @@ async fn cancelling_the_event_drops_a_queued_update_and_sends_a_cancel_at_once()
     let declined = &panel.people[2];
     answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
     answer_invitation(&app, &sink.messages(), &panel.people[0].email, "accept").await;
+    assert_eq!(
+        worker.deliver_due().await.unwrap(),
+        1,
+        "the organizers' notice"
+    );
 
     // A move waits its quiet period...
     app.patch(
@@ -1035,7 +1046,7 @@ async fn cancelling_the_event_drops_a_queued_update_and_sends_a_cancel_at_once()
     // Sent at once, without waiting.
     assert_eq!(worker.deliver_due().await.unwrap(), 2);
     let received = sink.messages();
-    assert_eq!(received.len(), 5);
+    assert_eq!(received.len(), 6);
     assert_eq!(mails_to(&received, &declined.email).len(), 1, "not told");
     let session = app
         .get(&format!("/api/v1/sessions/{}", panel.session), app.org())
@@ -1082,6 +1093,11 @@ async fn deleting_an_invited_session_sends_a_cancel_to_those_who_did_not_decline
     let (panel, uid, invited_sequence) = invited_panel(&app, &sink, &worker).await;
     let declined = &panel.people[1];
     answer_invitation(&app, &sink.messages(), &declined.email, "decline").await;
+    assert_eq!(
+        worker.deliver_due().await.unwrap(),
+        1,
+        "the organizers' notice"
+    );
     // A pending update is replaced by the cancellation.
     app.patch(
         &format!("/api/v1/sessions/{}", panel.session),
@@ -1099,7 +1115,7 @@ async fn deleting_an_invited_session_sends_a_cancel_to_those_who_did_not_decline
     assert!(queued.iter().all(|m| m["person_id"] != declined.id));
     assert_eq!(worker.deliver_due().await.unwrap(), 2);
     let received = sink.messages();
-    assert_eq!(received.len(), 5);
+    assert_eq!(received.len(), 6);
     assert_eq!(mails_to(&received, &declined.email).len(), 1);
     for invitee in [&panel.people[0], &panel.people[2]] {
         let mails = mails_to(&received, &invitee.email);

@@ -85,6 +85,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/invitations/{token}/accept"),
     ("post", "/invitations/{token}/decline"),
     ("get", "/api/v1/outbox"),
+    ("get", "/api/v1/outbox/{id}"),
+    ("post", "/api/v1/outbox/{id}/resend"),
     ("get", "/api/v1/events/{event}/registrations"),
     ("post", "/api/v1/events/{event}/registrations"),
     ("get", "/api/v1/events/{event}/registrations.csv"),

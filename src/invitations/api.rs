@@ -1,12 +1,13 @@
 //! `/api/v1/events/{event}/invitations` and the token-authenticated answers.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{InvitationOut, InviteOutcome, InviteRequest, service};
+use super::{AnswerRequest, InvitationOut, InviteOutcome, InviteRequest, service};
 use crate::app::AppState;
 use crate::error::{AppResult, Problem};
 use crate::events::SeriesRef;
@@ -78,8 +79,20 @@ async fn resend_invitations(
     Ok((StatusCode::ACCEPTED, Json(outcome)))
 }
 
-async fn answer(state: &AppState, token: &str, accept: bool) -> AppResult<Json<InvitationOut>> {
-    service::respond(&state.db, token, accept).await?;
+async fn answer(
+    state: &AppState,
+    token: &str,
+    accept: bool,
+    request: AnswerRequest,
+) -> AppResult<Json<InvitationOut>> {
+    service::respond(
+        &state.db,
+        &state.settings,
+        token,
+        accept,
+        request.message.as_deref(),
+    )
+    .await?;
     let invitation = service::by_token(&state.db, token).await?;
     let all = service::list(&state.db, &SeriesRef::Id(invitation.event_id)).await?;
     let out = all
@@ -92,28 +105,31 @@ async fn answer(state: &AppState, token: &str, accept: bool) -> AppResult<Json<I
 /// Accepts an invitation; no sign-in: the token is the credential. Repeatable; the last
 /// answer wins.
 #[utoipa::path(post, path = "/invitations/{token}/accept", tag = "invitations",
-    params(("token" = String, Path)),
+    params(("token" = String, Path)), request_body(content = Option<AnswerRequest>, description = "optional"),
     responses((status = 200, body = InvitationOut), (status = 303, description = "from the invitation page: back to it"),
         (status = 404, body = Problem)))]
 async fn accept(
     State(state): State<AppState>,
     Path(token): Path<String>,
     headers: axum::http::HeaderMap,
+    body: Bytes,
 ) -> AppResult<axum::response::Response> {
-    respond_to(&state, &token, true, &headers).await
+    respond_to(&state, &token, true, &headers, &body).await
 }
 
-/// Declines an invitation; no sign-in: the token is the credential.
+/// Declines an invitation; no sign-in: the token is the credential. The organizers'
+/// mailbox is told, with the `message` if one is given; declining again tells nobody.
 #[utoipa::path(post, path = "/invitations/{token}/decline", tag = "invitations",
-    params(("token" = String, Path)),
+    params(("token" = String, Path)), request_body(content = Option<AnswerRequest>, description = "optional"),
     responses((status = 200, body = InvitationOut), (status = 303, description = "from the invitation page: back to it"),
         (status = 404, body = Problem)))]
 async fn decline(
     State(state): State<AppState>,
     Path(token): Path<String>,
     headers: axum::http::HeaderMap,
+    body: Bytes,
 ) -> AppResult<axum::response::Response> {
-    respond_to(&state, &token, false, &headers).await
+    respond_to(&state, &token, false, &headers, &body).await
 }
 
 /// Programs get the invitation as JSON; the invitation page's form (a browser) is sent
@@ -124,10 +140,22 @@ async fn respond_to(
     token: &str,
     accept: bool,
     headers: &axum::http::HeaderMap,
+    body: &[u8],
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let from_page = crate::web::pages::is_form_submission(headers);
-    let json = answer(state, token, accept).await?;
+    let request = if from_page {
+        AnswerRequest {
+            message: url::form_urlencoded::parse(body)
+                .find(|(key, _)| key == "message")
+                .map(|(_, value)| value.replace('\0', "")),
+        }
+    } else if is_json(headers) {
+        crate::web::json::parse_optional(body)?
+    } else {
+        AnswerRequest::default()
+    };
+    let json = answer(state, token, accept, request).await?;
     if from_page {
         let message = if accept {
             "Thank you: your acceptance is recorded. You can change your answer below at any time."
@@ -140,4 +168,15 @@ async fn respond_to(
         ));
     }
     Ok(json.into_response())
+}
+
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json" || mime.ends_with("+json")
+        })
 }

@@ -2,7 +2,8 @@
 //! invitation is a mail (through the outbox) with accept and decline links and the
 //! session as an iTIP `REQUEST`. The token in the link is the credential; the last answer
 //! wins. When a session moves or is cancelled, or the event is cancelled, everyone
-//! invited or accepted is told (`notify`).
+//! invited or accepted is told, and the organizers' mailbox is told of each decline
+//! (`notify`).
 
 pub mod api;
 pub mod notify;
@@ -51,6 +52,14 @@ pub struct InviteRequest {
     /// Invite this session's participants, each in their role.
     pub session_id: Option<i32>,
     /// A message from the organizers, quoted in the mail.
+    pub message: Option<String>,
+}
+
+/// The optional body of an answer (`/invitations/{token}/accept` or `/decline`).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRequest {
+    /// A word for the organizers, sent on to their mailbox with a decline.
     pub message: Option<String>,
 }
 

@@ -1,17 +1,21 @@
 //! The invitation mail: the session and the invitee's role, accept and decline links,
 //! and the session as an iTIP REQUEST, written to the outbox in the transaction that
-//! records the invitation.
+//! records the invitation. And the organizers' notice that an invitee declined, written
+//! in the transaction that records the answer.
 
 use crate::db::MailQueue;
 use chrono::Duration;
 
 use crate::calendar::Method;
 use crate::config::Settings;
-use crate::error::AppResult;
+use crate::directory::{self, store as directory_store};
+use crate::entities::invitation;
+use crate::error::{AppError, AppResult};
 pub use crate::events::notify::{Draft, Recipient};
 use crate::events::notify::{envelope, itip, rendering, view};
+use crate::events::{SeriesRef, store as event_store, views};
 use crate::mail::messages;
-use crate::mail::{MailKind, outbox};
+use crate::mail::{Envelope, MailKind, outbox};
 
 /// Queues an invitation (sent at once).
 pub async fn queue_invitation(
@@ -48,6 +52,93 @@ pub async fn queue_invitation(
             key,
             Duration::zero(),
         ),
+    )
+    .await?;
+    Ok(())
+}
+
+/// What the organizers' notice of a declined invitation shows.
+pub struct DeclineNotice {
+    pub organizer_name: String,
+    /// "Mr Gareth EVANS".
+    pub person_name: String,
+    pub person_email: Option<String>,
+    /// "Chair", for an invitation to a role in a session.
+    pub role: Option<String>,
+    pub session_title: Option<String>,
+    /// When the session starts, in the event's time zone.
+    pub session_when: Option<String>,
+    pub event_title: String,
+    pub event_dates: String,
+    /// What the invitee wrote when declining.
+    pub message: Option<String>,
+    /// The event's workspace page, where someone else can be invited.
+    pub workspace_url: String,
+}
+
+crate::mail_templates! {
+    DeclineNotice;
+    InvitationDeclined => DeclinedSubject "mail/invitation_declined/subject.txt", DeclinedText "mail/invitation_declined/body.txt", DeclinedHtml "mail/invitation_declined/body.html";
+}
+
+/// Tells the organizers' mailbox (`mail.organizer_address`) that an invitee declined:
+/// who, in which role, for which session and event, what they wrote, and the link to the
+/// event's workspace.
+pub async fn queue_declined(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    invitation: &invitation::Model,
+    message: Option<String>,
+) -> AppResult<()> {
+    let address = settings.mail.organizer_address.trim();
+    if address.is_empty() {
+        return Ok(());
+    }
+    let event = event_store::event(conn, &SeriesRef::Id(invitation.event_id))
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let person = directory_store::person(conn, invitation.person_id)
+        .await?
+        .ok_or(AppError::NotFound("person"))?;
+    let session = match invitation.session_id {
+        Some(id) => event_store::session(conn, id).await?,
+        None => None,
+    };
+    let notice = DeclineNotice {
+        organizer_name: settings.mail.organizer_name.clone(),
+        person_name: directory::display_name(
+            person.honorific.as_deref(),
+            &person.given_name,
+            &person.family_name,
+        ),
+        person_email: person.email.clone(),
+        role: invitation.role.map(|r| r.label().to_string()),
+        session_title: session.as_ref().map(|s| s.title.clone()),
+        session_when: session
+            .as_ref()
+            .map(|s| views::moment(event.timezone, s.starts_at)),
+        event_title: event.title.clone(),
+        event_dates: views::date_range(event.starts_on, event.ends_on),
+        message,
+        workspace_url: format!("{}/organize/events/{}", settings.public_url(), event.slug),
+    };
+    let (subject, text, html) = render(MailKind::InvitationDeclined, &notice).map_err(rendering)?;
+    outbox::enqueue(
+        conn,
+        Envelope {
+            kind: MailKind::InvitationDeclined,
+            recipient_email: address.to_string(),
+            recipient_name: settings.mail.organizer_name.clone(),
+            subject,
+            text,
+            html,
+            calendar: None,
+            event_id: Some(event.id),
+            session_id: invitation.session_id,
+            person_id: None,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
     )
     .await?;
     Ok(())

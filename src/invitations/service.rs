@@ -238,9 +238,19 @@ pub async fn resend_unanswered(
     Ok(outcome)
 }
 
-/// Records an answer given with an invitation's token; the last answer wins.
+/// Records an answer given with an invitation's token; the last answer wins. When the
+/// answer becomes "declined", the organizers' mailbox is told in the same transaction,
+/// with the invitee's `message` if they wrote one; declining again tells nobody.
 #[tracing::instrument(skip_all, err(level = "debug"))]
-pub async fn respond(db: &Db, token: &str, accept: bool) -> AppResult<invitation::Model> {
+pub async fn respond(
+    db: &Db,
+    settings: &Settings,
+    token: &str,
+    accept: bool,
+    message: Option<&str>,
+) -> AppResult<invitation::Model> {
+    let message = optional_text(message, 2000, true)
+        .map_err(|err| AppError::invalid("message", err.to_string()))?;
     let txn = db.begin_write().await?;
     let current = store::by_token_hash(&*txn, &hash_secret(token))
         .await?
@@ -250,10 +260,15 @@ pub async fn respond(db: &Db, token: &str, accept: bool) -> AppResult<invitation
     } else {
         InvitationState::Declined
     };
+    let newly_declined =
+        state == InvitationState::Declined && current.status != InvitationState::Declined;
     let updated = store::set_answer(&*txn, current, state, Utc::now()).await?;
     if let (Some(session_id), Some(role)) = (updated.session_id, updated.role) {
         store::set_participant_status(&*txn, session_id, updated.person_id, role, state.into())
             .await?;
+    }
+    if newly_declined {
+        notify::queue_declined(&txn, settings, &updated, message).await?;
     }
     audit::record(
         &*txn,

@@ -9,7 +9,9 @@ pub mod api;
 pub mod messages;
 pub mod outbox;
 pub mod pages;
+pub mod service;
 pub mod transport;
+pub mod withhold;
 pub mod worker;
 
 use chrono::Duration;
@@ -18,6 +20,7 @@ crate::string_enum!(
     /// What a message is: its templates, the outbox's filters, the worker's logs.
     MailKind {
         Invitation => "invitation" as "Invitation",
+        InvitationDeclined => "invitation_declined" as "Invitation declined",
         SessionUpdate => "session_update" as "Session changed",
         SessionCancelled => "session_cancelled" as "Session cancelled",
         EventCancelled => "event_cancelled" as "Event cancelled",
@@ -41,6 +44,15 @@ crate::string_enum!(
         MembershipRejected => "membership_rejected" as "Membership declined",
     }
 );
+
+impl MailKind {
+    /// Whether a message of this kind carries a single-use link that signs in as its
+    /// recipient (setting their password): such links are withheld from organizers
+    /// reading the outbox, and such messages are never sent twice.
+    pub fn signs_in_as_recipient(self) -> bool {
+        matches!(self, Self::AccountSetup | Self::PasswordReset)
+    }
+}
 
 crate::string_enum!(OutboxStatus {
     Queued => "queued" as "Queued",

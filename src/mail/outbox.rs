@@ -7,7 +7,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 
-use super::{Envelope, OutboxStatus};
+use super::{Envelope, MailKind, OutboxStatus};
 use crate::db::{Db, MailQueue};
 use crate::entities::outbox_message;
 use crate::web::Pagination;
@@ -50,6 +50,41 @@ pub async fn enqueue_alone(db: &Db, envelope: Envelope) -> Result<outbox_message
     let row = enqueue(&txn, envelope).await?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// Queues a copy of a message as a new row: the same recipient, subject, bodies and
+/// calendar, sent at once. The copy replaces no queued message and is replaced by none.
+pub async fn enqueue_copy(
+    db: &impl MailQueue,
+    original: &outbox_message::Model,
+) -> Result<outbox_message::Model, DbErr> {
+    let calendar = original.ics_method.zip(original.ics.clone());
+    enqueue(
+        db,
+        Envelope {
+            kind: original.kind,
+            recipient_email: original.recipient_email.clone(),
+            recipient_name: original.recipient_name.clone(),
+            subject: original.subject.clone(),
+            text: original.text_body.clone(),
+            html: original.html_body.clone(),
+            calendar,
+            event_id: original.event_id,
+            session_id: original.session_id,
+            person_id: original.person_id,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
+    )
+    .await
+}
+
+/// One message.
+pub async fn get(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<outbox_message::Model>, DbErr> {
+    outbox_message::Entity::find_by_id(id).one(db).await
 }
 
 fn fill(active: &mut outbox_message::ActiveModel, e: Envelope, now: DateTime<Utc>) {
@@ -190,6 +225,7 @@ pub async fn mark_failed(
 #[derive(Debug, Default)]
 pub struct OutboxFilter {
     pub status: Option<OutboxStatus>,
+    pub kind: Option<MailKind>,
     pub event_id: Option<i32>,
     pub person_id: Option<i32>,
 }
@@ -203,6 +239,9 @@ pub async fn list(
     let mut query = outbox_message::Entity::find();
     if let Some(status) = filter.status {
         query = query.filter(outbox_message::Column::Status.eq(status.as_str()));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(outbox_message::Column::Kind.eq(kind.as_str()));
     }
     if let Some(id) = filter.event_id {
         query = query.filter(outbox_message::Column::EventId.eq(id));
@@ -225,11 +264,25 @@ pub async fn count_by_status(
     db: &impl ConnectionTrait,
     status: OutboxStatus,
 ) -> Result<u64, DbErr> {
-    outbox_message::Entity::find()
-        .filter(outbox_message::Column::Status.eq(status.as_str()))
-        .count(db)
-        .await
+    count_by_status_of_kind(db, status, None).await
 }
+
+/// How many messages of a kind (any kind for `None`) have a status.
+pub async fn count_by_status_of_kind(
+    db: &impl ConnectionTrait,
+    status: OutboxStatus,
+    kind: Option<MailKind>,
+) -> Result<u64, DbErr> {
+    let mut query =
+        outbox_message::Entity::find().filter(outbox_message::Column::Status.eq(status.as_str()));
+    if let Some(kind) = kind {
+        query = query.filter(outbox_message::Column::Kind.eq(kind.as_str()));
+    }
+    query.count(db).await
+}
+
+/// The name an erased recipient's messages keep, in place of theirs and of their content.
+pub const ERASED: &str = "(erased)";
 
 /// Forgets a recipient of an event's messages (a registrant erasing their data): queued
 /// messages to them are dropped, sent or failed ones keep no name, address or content.
@@ -250,9 +303,9 @@ pub async fn erase_recipient(
         .await?;
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::RecipientEmail, replacement.into())
-        .col_expr(outbox_message::Column::RecipientName, "(erased)".into())
-        .col_expr(outbox_message::Column::TextBody, "(erased)".into())
-        .col_expr(outbox_message::Column::HtmlBody, "(erased)".into())
+        .col_expr(outbox_message::Column::RecipientName, ERASED.into())
+        .col_expr(outbox_message::Column::TextBody, ERASED.into())
+        .col_expr(outbox_message::Column::HtmlBody, ERASED.into())
         .col_expr(outbox_message::Column::Ics, Option::<String>::None.into())
         .filter(outbox_message::Column::EventId.eq(event_id))
         .filter(outbox_message::Column::RecipientEmail.eq(email))

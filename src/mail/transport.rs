@@ -74,6 +74,28 @@ fn mailbox(name: &str, address: &str) -> Result<Mailbox, SendError> {
     Ok(Mailbox::new((!name.is_empty()).then_some(name), address))
 }
 
+/// A file a delivered message carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attached<'a> {
+    pub filename: &'static str,
+    /// Without the `name=` parameter, which the message adds from `filename`.
+    pub content_type: &'static str,
+    pub body: &'a str,
+}
+
+/// The files the message of an outbox row carries: its calendar, when it has one, as
+/// `invite.ics`.
+pub fn attachments(row: &outbox_message::Model) -> Vec<Attached<'_>> {
+    match (&row.ics_method, &row.ics) {
+        (Some(_), Some(ics)) => vec![Attached {
+            filename: "invite.ics",
+            content_type: "application/ics",
+            body: ics,
+        }],
+        _ => Vec::new(),
+    }
+}
+
 /// The MIME message of an outbox row: text and HTML alternatives, and, when it carries a
 /// calendar, a `text/calendar; method=...` alternative (what Outlook and Gmail act on)
 /// plus the same calendar as an `invite.ics` attachment (what other clients open).
@@ -102,37 +124,42 @@ pub fn build(settings: &MailSettings, row: &outbox_message::Model) -> Result<Mes
     let mut alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(row.text_body.clone()))
         .singlepart(SinglePart::html(row.html_body.clone()));
-    let body = match (&row.ics_method, &row.ics) {
-        (Some(method), Some(ics)) => {
-            let method = method.as_str();
-            let calendar_type =
-                ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
-                    .map_err(|err| SendError {
-                        message: format!("bad calendar content type: {err}"),
-                        permanent: true,
-                    })?;
-            alternative = alternative.singlepart(
-                SinglePart::builder()
-                    .header(calendar_type.clone())
-                    .body(ics.clone()),
+    if let (Some(method), Some(ics)) = (&row.ics_method, &row.ics) {
+        let calendar_type = content_type(&format!(
+            "text/calendar; charset=utf-8; method={}",
+            method.as_str()
+        ))?;
+        alternative = alternative.singlepart(
+            SinglePart::builder()
+                .header(calendar_type)
+                .body(ics.clone()),
+        );
+    }
+    let files = attachments(row);
+    let body = if files.is_empty() {
+        alternative
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(alternative);
+        for file in files {
+            let kind = content_type(&format!(
+                "{}; name=\"{}\"",
+                file.content_type, file.filename
+            ))?;
+            mixed = mixed.singlepart(
+                Attachment::new(file.filename.to_string()).body(file.body.to_string(), kind),
             );
-            let attachment = Attachment::new("invite.ics".to_string()).body(
-                ics.clone(),
-                ContentType::parse("application/ics; name=\"invite.ics\"").map_err(|err| {
-                    SendError {
-                        message: err.to_string(),
-                        permanent: true,
-                    }
-                })?,
-            );
-            MultiPart::mixed()
-                .multipart(alternative)
-                .singlepart(attachment)
         }
-        _ => alternative,
+        mixed
     };
     builder.multipart(body).map_err(|err| SendError {
         message: format!("cannot build the message: {err}"),
+        permanent: true,
+    })
+}
+
+fn content_type(text: &str) -> Result<ContentType, SendError> {
+    ContentType::parse(text).map_err(|err| SendError {
+        message: format!("bad content type {text:?}: {err}"),
         permanent: true,
     })
 }
