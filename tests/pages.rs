@@ -1240,7 +1240,7 @@ async fn an_event_form_with_errors_shows_each_beside_its_field_keeps_the_input_a
         .text();
     shows(&page, "Nothing was saved yet");
     let ends_on = field(&page, "f-ends-on");
-    shows(ends_on, "Must not be before the start date");
+    shows(ends_on, "Must not be before the first day");
     shows(ends_on, "aria-invalid=\"true\"");
     shows(ends_on, "value=\"2009-06-02\"");
     shows(field(&page, "f-kind"), "class=\"error\"");

@@ -252,10 +252,9 @@ async fn rows_update_the_person_their_id_or_email_names_and_only_the_columns_giv
     )
     .await
     .expect(200);
-    let csv =
-        format!("Email;Position;Country\r\nEVANS@example.org;President Emeritus;Australia\r\n");
+    let csv = "Email;Position;Country\r\nEVANS@example.org;President Emeritus;Australia\r\n";
     // Without names, a new person could not be made: but this row is Mr Evans.
-    let outcome = import(&app, &csv, false).await.expect(200).json();
+    let outcome = import(&app, csv, false).await.expect(200).json();
     assert_eq!(outcome["errors"], json!([]), "{outcome}");
     assert_eq!(outcome["updated"], 1);
     let person = app

@@ -773,3 +773,51 @@ async fn an_event_with_nothing_to_do_says_so() {
         .text();
     assert!(page.contains("Nothing to do for now"), "{page}");
 }
+
+#[tokio::test]
+async fn a_time_zone_is_found_by_its_city_and_a_misspelt_one_gets_a_suggestion() {
+    let app = spawn_app().await;
+    let event = app
+        .event_with(json!({"timezone": "Nairobi", "city": "Nairobi", "country": "KE"}))
+        .await;
+    assert_eq!(event["timezone"], "Africa/Nairobi");
+    let event = app.event_with(json!({"timezone": "buenos aires"})).await;
+    assert_eq!(event["timezone"], "America/Argentina/Buenos_Aires");
+
+    let reply = app
+        .post(
+            "/api/v1/events",
+            app.org(),
+            &json!({"title": "T", "kind": "roundtable", "starts_on": "2037-02-03",
+                    "ends_on": "2037-02-03", "timezone": "Nairobbi"}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(reply.error_fields(), ["timezone"]);
+    assert!(
+        reply.text().contains("did you mean Africa/Nairobi"),
+        "{}",
+        reply.text()
+    );
+
+    let browser = app.organizer_browser().await;
+    let form = app
+        .get_page("/organize/events/new", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        form.contains("<option value=\"Africa/Nairobi\" label=\"Nairobi (Africa/Nairobi)\">"),
+        "the chooser finds zones by city"
+    );
+    assert!(
+        form.contains("\"KE\":[\"africa\",\"east-africa\"]"),
+        "a country proposes its region"
+    );
+    let orgs = app
+        .get_page("/organize/organizations/new", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(orgs.contains("id=\"country-regions\""));
+}

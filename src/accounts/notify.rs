@@ -194,7 +194,11 @@ pub async fn queue_application(
     }
     let mut v = view(settings, &applicant_name(application), &application.email);
     v.organization = application.organization.clone();
-    v.country = application.country.clone();
+    v.country = application.country.as_deref().map(|c| {
+        crate::domain::CountryCode::parse(c)
+            .map(|code| code.name().to_string())
+            .unwrap_or_else(|_| c.to_string())
+    });
     v.note = application.motivation.clone();
     v.link_url = format!("{}/organize/accounts#applications", settings.public_url());
     send(

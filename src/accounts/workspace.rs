@@ -55,6 +55,8 @@ impl AccountLine {
 pub struct ApplicationLine {
     pub a: ApplicationOut,
     pub name: String,
+    /// The country's name.
+    pub country: Option<&'static str>,
     pub received: String,
     pub decided: String,
 }
@@ -152,6 +154,11 @@ async fn page(
         .collect();
     let line = |a: ApplicationOut| ApplicationLine {
         name: format!("{} {}", a.given_name, a.family_name),
+        country: a
+            .country
+            .as_deref()
+            .and_then(|c| crate::domain::CountryCode::parse(c).ok())
+            .map(|c| c.name()),
         received: moment(Some(a.created_at)),
         decided: moment(a.decided_at),
         a,

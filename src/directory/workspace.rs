@@ -481,14 +481,16 @@ fn organization_form(ctx: Ctx, title: &str, action: String, values: &Values) -> 
             Field::new("website", "Website", Kind::Url, values).hint("https://…"),
         ],
     )];
-    form_page(
+    let mut page = form_page(
         ctx,
         title,
         action,
         "Save",
         ("/organize/organizations".into(), "Organizations".into()),
         sections,
-    )
+    );
+    page.country_regions = Some(crate::web::forms::country_regions_json());
+    page
 }
 
 fn organization_input(values: &Values) -> OrganizationInput {

@@ -121,6 +121,61 @@ impl SubRegion {
     }
 }
 
+/// The sub-region each country is usually filed under by the coalitions Roundtable
+/// serves (the list's own regions, not the UN's: North Africa is Africa, the Gulf and the
+/// Levant are the Middle East). A proposal the organizer may change, not a rule.
+const COUNTRIES: &[(&str, &str)] = &[
+    ("north-africa", "DZ EG LY MA SD TN EH"),
+    (
+        "west-africa",
+        "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH",
+    ),
+    (
+        "east-africa",
+        "DJ ER ET KE SO SS TZ UG SC MU KM MG YT RE IO",
+    ),
+    ("central-africa", "AO CM CF TD CG GA GQ ST"),
+    ("great-lakes", "BI RW CD"),
+    ("southern-africa", "BW LS NA ZA SZ ZM ZW MW MZ"),
+    ("north-america", "US CA BM PM GL"),
+    (
+        "latin-america-caribbean",
+        "MX GT BZ SV HN NI CR PA CU DO HT JM BS BB TT AG DM GD KN LC VC AR BO BR CL CO EC GY \
+         PY PE SR UY VE PR VG VI AI AW BQ CW SX KY MS TC GP MQ BL MF GF FK",
+    ),
+    ("south-asia", "AF BD BT IN MV NP PK LK"),
+    ("southeast-asia", "BN KH ID LA MY MM PH SG TH TL VN"),
+    ("east-asia", "CN HK MO JP KP KR MN TW"),
+    ("central-asia", "KZ KG TJ TM UZ"),
+    (
+        "pacific",
+        "AU NZ FJ PG SB VU NC PF WS TO TV KI NR MH FM PW CK NU TK WF AS GU MP PN NF",
+    ),
+    ("western-europe", "AT BE FR DE LI LU MC NL CH IE GB AD"),
+    (
+        "northern-europe",
+        "DK EE FI IS LV LT NO SE FO AX SJ GG JE IM",
+    ),
+    (
+        "southern-europe",
+        "AL BA HR CY GR IT MT ME MK PT SM RS SI ES VA GI TR",
+    ),
+    ("eastern-europe", "BY BG CZ HU MD PL RO RU SK UA AM AZ GE"),
+    ("gulf", "BH KW OM QA SA AE YE IQ IR"),
+    ("levant", "IL JO LB PS SY"),
+];
+
+impl SubRegion {
+    /// The sub-region (and so the region) a country is usually filed under.
+    pub fn of_country(code: &str) -> Option<SubRegion> {
+        let code = code.trim().to_ascii_uppercase();
+        COUNTRIES
+            .iter()
+            .find(|(_, codes)| codes.split_whitespace().any(|c| c == code))
+            .and_then(|(sub, _)| SubRegion::parse(sub))
+    }
+}
+
 impl fmt::Display for SubRegion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name)
@@ -130,6 +185,25 @@ impl fmt::Display for SubRegion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_proposes_its_region() {
+        let of = |c| SubRegion::of_country(c).map(|s| (s.region().as_str(), s.as_str()));
+        assert_eq!(of("KE"), Some(("africa", "east-africa")));
+        assert_eq!(of("be"), Some(("europe", "western-europe")));
+        assert_eq!(of("LB"), Some(("middle-east", "levant")));
+        assert_eq!(of("AR"), Some(("americas", "latin-america-caribbean")));
+        assert_eq!(of("AQ"), None);
+        // Every sub-region of the list is reached, and no country is filed twice.
+        let mut seen = std::collections::HashSet::new();
+        for (sub, codes) in COUNTRIES {
+            assert!(SubRegion::parse(sub).is_some(), "{sub}");
+            for code in codes.split_whitespace() {
+                assert!(seen.insert(code), "{code} is filed twice");
+                assert!(crate::domain::CountryCode::parse(code).is_ok(), "{code}");
+            }
+        }
+    }
 
     #[test]
     fn regions_come_from_the_fixed_list() {

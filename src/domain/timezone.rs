@@ -39,6 +39,47 @@ impl TimeZone {
             .map_err(|_| InvalidTimeZone)
     }
 
+    /// The zone a person means: its IANA name, or a city, accents and case aside
+    /// ("Nairobi", "buenos aires", "Geneva"). `Err` carries up to three zones whose city
+    /// begins like what was typed, to suggest.
+    pub fn find(text: &str) -> Result<Self, Vec<&'static str>> {
+        if let Ok(zone) = Self::parse(text) {
+            return Ok(zone);
+        }
+        let wanted = city_key(text);
+        if wanted.is_empty() {
+            return Err(Vec::new());
+        }
+        if let Some(&(_, name)) = CITIES.iter().find(|(city, _)| *city == wanted) {
+            return Self::parse(name).map_err(|_| Vec::new());
+        }
+        let zones = || {
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .filter(|tz| tz.name().contains('/') && !tz.name().starts_with("Etc/"))
+        };
+        // A city named twice is an old name kept as a link ("America/Buenos_Aires"):
+        // the longer, current name wins.
+        let found = zones()
+            .filter(|tz| city_key(city_of(tz.name())) == wanted)
+            .max_by_key(|tz| tz.name().matches('/').count());
+        match found {
+            Some(tz) => Ok(Self(*tz)),
+            None => Err(zones()
+                .filter(|tz| {
+                    city_key(city_of(tz.name())).starts_with(&wanted[..wanted.len().min(3)])
+                })
+                .map(|tz| tz.name())
+                .take(3)
+                .collect()),
+        }
+    }
+
+    /// The zone's city in words: "Buenos Aires" for America/Argentina/Buenos_Aires.
+    pub fn city(&self) -> String {
+        city_of(self.name()).replace('_', " ")
+    }
+
     pub fn tz(&self) -> Tz {
         self.0
     }
@@ -68,6 +109,58 @@ impl TimeZone {
     }
 }
 
+/// The last part of a zone's name: its city.
+fn city_of(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// A city's name for matching: folded, underscores and hyphens as spaces, and what a
+/// chooser's label adds ("Nairobi (Africa/Nairobi)") left out.
+fn city_key(text: &str) -> String {
+    let text = text.split('(').next().unwrap_or(text);
+    super::folded(text)
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Cities where coalitions meet whose zone bears another city's name.
+const CITIES: &[(&str, &str)] = &[
+    ("geneva", "Europe/Zurich"),
+    ("bern", "Europe/Zurich"),
+    ("the hague", "Europe/Amsterdam"),
+    ("strasbourg", "Europe/Paris"),
+    ("frankfurt", "Europe/Berlin"),
+    ("bonn", "Europe/Berlin"),
+    ("milan", "Europe/Rome"),
+    ("barcelona", "Europe/Madrid"),
+    ("edinburgh", "Europe/London"),
+    ("washington", "America/New_York"),
+    ("washington dc", "America/New_York"),
+    ("boston", "America/New_York"),
+    ("ottawa", "America/Toronto"),
+    ("san francisco", "America/Los_Angeles"),
+    ("brasilia", "America/Sao_Paulo"),
+    ("rio de janeiro", "America/Sao_Paulo"),
+    ("quito", "America/Guayaquil"),
+    ("new delhi", "Asia/Kolkata"),
+    ("delhi", "Asia/Kolkata"),
+    ("mumbai", "Asia/Kolkata"),
+    ("beijing", "Asia/Shanghai"),
+    ("islamabad", "Asia/Karachi"),
+    ("astana", "Asia/Almaty"),
+    ("hanoi", "Asia/Ho_Chi_Minh"),
+    ("abu dhabi", "Asia/Dubai"),
+    ("canberra", "Australia/Sydney"),
+    ("wellington", "Pacific/Auckland"),
+    ("pretoria", "Africa/Johannesburg"),
+    ("cape town", "Africa/Johannesburg"),
+    ("abuja", "Africa/Lagos"),
+    ("arusha", "Africa/Dar_es_Salaam"),
+    ("goma", "Africa/Lubumbashi"),
+];
+
 impl fmt::Display for TimeZone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -77,6 +170,28 @@ impl fmt::Display for TimeZone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_is_found_by_its_city() {
+        let find = |text| TimeZone::find(text).map(|z| z.name());
+        assert_eq!(find("Nairobi"), Ok("Africa/Nairobi"));
+        assert_eq!(find("buenos aires"), Ok("America/Argentina/Buenos_Aires"));
+        assert_eq!(find("New York"), Ok("America/New_York"));
+        assert_eq!(find("Geneva"), Ok("Europe/Zurich"));
+        assert_eq!(find("Nairobi (Africa/Nairobi)"), Ok("Africa/Nairobi"));
+        assert_eq!(find("Europe/Brussels"), Ok("Europe/Brussels"));
+        assert_eq!(find("  Kampala "), Ok("Africa/Kampala"));
+        assert_eq!(TimeZone::parse("Africa/Nairobi").unwrap().city(), "Nairobi");
+    }
+
+    #[test]
+    fn a_place_that_is_no_zone_gets_suggestions() {
+        let Err(suggestions) = TimeZone::find("Nairobbi") else {
+            panic!("a misspelt city was taken");
+        };
+        assert!(suggestions.contains(&"Africa/Nairobi"), "{suggestions:?}");
+        assert_eq!(TimeZone::find(""), Err(Vec::new()));
+    }
     use chrono::NaiveDate;
 
     fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

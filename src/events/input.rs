@@ -112,9 +112,9 @@ fn parse_dates(
     let ends_on = parse_date(ends, "ends_on", errors);
     if let (Some(start), Some(end)) = (starts_on, ends_on) {
         if end < start {
-            errors.add("ends_on", "must not be before the start date (starts_on)");
+            errors.add("ends_on", "must not be before the first day");
         } else if (end - start).num_days() > 366 {
-            errors.add("ends_on", "must be within a year of starts_on");
+            errors.add("ends_on", "must be within a year of the first day");
         }
     }
     (starts_on, ends_on)
@@ -378,7 +378,26 @@ impl EventInput {
                 errors.add("timezone", "is required");
                 None
             }
-            Some(zone) => errors.check("timezone", TimeZone::parse(zone)),
+            Some(zone) => match TimeZone::find(zone) {
+                Ok(zone) => Some(zone),
+                Err(suggestions) if suggestions.is_empty() => {
+                    errors.add(
+                        "timezone",
+                        "is not a time zone: type the city whose time the event keeps, such as Nairobi, or a zone such as Africa/Nairobi",
+                    );
+                    None
+                }
+                Err(suggestions) => {
+                    errors.add(
+                        "timezone",
+                        format!(
+                            "is not a time zone we know; did you mean {}?",
+                            suggestions.join(" or ")
+                        ),
+                    );
+                    None
+                }
+            },
         };
         let venue = errors.check("venue", optional_text(self.venue.as_deref(), 300, false));
         let city = errors.check("city", optional_text(self.city.as_deref(), 120, false));
@@ -552,9 +571,9 @@ impl SessionInput {
         let ends_at = instant("ends_at", self.ends_at.as_deref());
         if let (Some(start), Some(end)) = (starts_at, ends_at) {
             if end <= start {
-                errors.add("ends_at", "must be after the start time (starts_at)");
+                errors.add("ends_at", "must be after the start");
             } else if (end - start).num_hours() > 24 * 14 {
-                errors.add("ends_at", "must be within two weeks of starts_at");
+                errors.add("ends_at", "must be within two weeks of the start");
             }
         }
         let room = errors.check("room", optional_text(self.room.as_deref(), 120, false));

@@ -22,7 +22,7 @@ use crate::events::{
 use crate::web::Pagination;
 use crate::web::forms::{
     Field, FormPage, Kind, Section, Values, country_choices, enum_choices, form_page, refused,
-    region_choices, subregion_choices, timezone_names, to_patch,
+    region_choices, subregion_choices, timezone_choices, to_patch,
 };
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
@@ -59,8 +59,8 @@ fn series_sections(values: &Values) -> Vec<Section> {
         "Series",
         vec![
             Field::new("title", "Title", Kind::Text, values).required(),
-            Field::new("slug", "Address (slug)", Kind::Text, values)
-                .hint("Lower-case words joined by hyphens; made from the title when left empty."),
+            Field::new("slug", "Web address", Kind::Text, values)
+                .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
             Field::new("description", "Description", Kind::TextArea, values),
         ],
     )]
@@ -322,8 +322,8 @@ fn event_sections(
                     .required()
                     .options(Some("Choose…"), enum_choices::<EventKind>()),
                 Field::new("series", "Part of a series", Kind::Select, values).options(Some("None"), choices.series.clone()),
-                Field::new("slug", "Address (slug)", Kind::Text, values)
-                    .hint("Lower-case words joined by hyphens; made from the title when left empty."),
+                Field::new("slug", "Web address", Kind::Text, values)
+                    .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
                 Field::new("description", "Description", Kind::TextArea, values)
                     .hint("The event's aim and context. Leave a blank line between paragraphs."),
             ],
@@ -335,7 +335,7 @@ fn event_sections(
                 Field::new("ends_on", "Last day", Kind::Date, values).required(),
                 Field::new("timezone", "Time zone", Kind::Suggest("timezones"), values)
                     .required()
-                    .hint("Where the event takes place, e.g. Europe/Brussels. Session times are entered in it."),
+                    .hint("Type the city whose clock the event keeps (Nairobi, Buenos Aires, Brussels) and choose it from the list. Session times are entered in it."),
                 Field::new("venue", "Venue", Kind::Text, values),
                 Field::new("city", "City", Kind::Text, values),
                 Field::new("country", "Country", Kind::Select, values).options(Some("—"), country_choices()),
@@ -457,7 +457,8 @@ async fn event_form(
     let mut keys = HashMap::new();
     let sections = event_sections(values, &choices, &mut keys);
     let mut page = form_page(ctx, title, action, submit, back, sections);
-    page.timezones = timezone_names();
+    page.timezones = timezone_choices();
+    page.country_regions = Some(crate::web::forms::country_regions_json());
     page.intro = Some("Fields marked * are required. The event stays a draft, visible to organizers only, until you publish it.".into());
     Ok((page, keys))
 }

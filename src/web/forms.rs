@@ -294,9 +294,29 @@ fn sentence(message: &str) -> String {
 
 pub use crate::domain::folded;
 
-/// Every IANA zone name, for the time-zone chooser.
-pub fn timezone_names() -> Vec<&'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+/// Every current IANA zone as (name, "City (Region/City)"), by city, for the time-zone
+/// chooser: typing "Nair" or "Buenos" finds the zone by its city.
+pub fn timezone_choices() -> Vec<(&'static str, String)> {
+    let mut zones: Vec<(&'static str, String)> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| {
+            name.contains('/')
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && !name.starts_with("Etc/")
+                && !name.starts_with("US/")
+                && !name.starts_with("Canada/")
+                && !name.starts_with("Brazil/")
+                && !name.starts_with("Mexico/")
+                && !name.starts_with("Chile/")
+        })
+        .map(|name| {
+            let city = name.rsplit('/').next().unwrap_or(name).replace('_', " ");
+            (name, format!("{city} ({name})"))
+        })
+        .collect();
+    crate::domain::collation::sort_by_name(&mut zones, |(_, label)| label);
+    zones
 }
 
 /// The generic form page.
@@ -312,7 +332,11 @@ pub struct FormPage {
     pub sections: Vec<Section>,
     pub unshown: Vec<String>,
     pub has_errors: bool,
-    pub timezones: Vec<&'static str>,
+    /// Each country's proposed region and sub-region as JSON, when the form has a
+    /// country and a region (the page's script fills the region in).
+    pub country_regions: Option<String>,
+    /// The time-zone chooser's (value, label) suggestions, when the form has one.
+    pub timezones: Vec<(&'static str, String)>,
     /// Related pages, as (address, label).
     pub links: Vec<(String, String)>,
     /// Related actions, each a button posting to (address, label).
@@ -350,6 +374,7 @@ pub fn form_page(
         unshown: Vec::new(),
         has_errors: false,
         timezones: Vec::new(),
+        country_regions: None,
         links: Vec::new(),
         actions: Vec::new(),
     }
@@ -403,6 +428,22 @@ pub fn subregion_choices() -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// `{"KE": ["africa", "east-africa"], ...}`: the region each country proposes.
+pub fn country_regions_json() -> String {
+    let map: serde_json::Map<String, Value> = CountryCode::all()
+        .into_iter()
+        .filter_map(|(code, _)| {
+            SubRegion::of_country(code).map(|sub| {
+                (
+                    code.to_string(),
+                    serde_json::json!([sub.region().as_str(), sub.as_str()]),
+                )
+            })
+        })
+        .collect();
+    Value::Object(map).to_string()
 }
 
 /// Every value of a closed set, in words, for a select.

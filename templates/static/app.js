@@ -124,3 +124,33 @@ function keepDraft(form) {
   form.addEventListener("submit", save);
   window.addEventListener("pagehide", save);
 }
+
+/* ----- A country proposes its region ----- */
+// On forms with a country and a region, choosing the country fills in the region and
+// sub-region it is usually filed under, unless the organizer chose them already; a
+// note under the region says so, for screen readers too.
+document.addEventListener("DOMContentLoaded", () => {
+  const data = document.getElementById("country-regions");
+  if (!data) return;
+  const map = JSON.parse(data.textContent);
+  for (const country of document.querySelectorAll('select[name="country"]')) {
+    const form = country.form;
+    const region = form && form.querySelector('select[name="region"]');
+    if (!region) continue;
+    const sub = form.querySelector('select[name="subregion"]');
+    const note = document.createElement("span");
+    note.className = "hint";
+    note.setAttribute("aria-live", "polite");
+    region.insertAdjacentElement("afterend", note);
+    let proposed = null;
+    country.addEventListener("change", () => {
+      const hit = map[country.value];
+      const mine = (select, value) => !select.value || (proposed && select.value === value);
+      if (!hit || !mine(region, proposed && proposed[0])) return;
+      region.value = hit[0];
+      if (sub && mine(sub, proposed && proposed[1])) sub.value = hit[1];
+      proposed = hit;
+      note.textContent = `Proposed from the country: ${region.selectedOptions[0].text}${sub && sub.value ? `, ${sub.selectedOptions[0].text}` : ""}. Change it if needed.`;
+    });
+  }
+});

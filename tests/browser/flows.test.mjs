@@ -64,7 +64,7 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await page.getByLabel("Region", { exact: true }).selectOption("europe");
   await page.getByLabel("Organization 1", { exact: true }).selectOption({ label: "European Commission (EC)" });
   await page.getByRole("button", { name: "Create the event" }).click();
-  await page.getByText("Must not be before the start date").waitFor();
+  await page.getByText("Must not be before the first day").waitFor();
   await snap(page, "event-form-error");
   assert.equal(await page.getByLabel(/^Title/).inputValue(), "Making a difference", "the title is kept");
   assert.equal(await page.getByLabel("Time zone").inputValue(), "Europe/Brussels", "the time zone is kept");
