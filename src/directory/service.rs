@@ -23,9 +23,21 @@ pub async fn create_organization(
     org: Organization,
 ) -> AppResult<organization::Model> {
     let txn = db.begin_write().await?;
-    let created = store::insert_organization(&*txn, &org).await?;
+    let created = add_organization(&*txn, actor, &org).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Inserts an organization and records it in the audit log, inside the caller's
+/// transaction.
+async fn add_organization(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: Option<&Actor>,
+    org: &Organization,
+) -> AppResult<organization::Model> {
+    let created = store::insert_organization(txn, org).await?;
     audit::record(
-        &*txn,
+        txn,
         actor,
         "create",
         "organization",
@@ -33,7 +45,6 @@ pub async fn create_organization(
         json!(OrganizationInput::from_model(&created)),
     )
     .await?;
-    txn.commit().await?;
     Ok(created)
 }
 
@@ -119,17 +130,7 @@ pub async fn create_person_at(
 ) -> AppResult<person::Model> {
     let txn = db.begin_write().await?;
     if let Some(org) = new_organization {
-        let created = store::insert_organization(&*txn, &org).await?;
-        audit::record(
-            &*txn,
-            actor,
-            "create",
-            "organization",
-            created.id,
-            json!(OrganizationInput::from_model(&created)),
-        )
-        .await?;
-        person.organization_id = Some(created.id);
+        person.organization_id = Some(add_organization(&*txn, actor, &org).await?.id);
     }
     check_organization(&*txn, &person).await?;
     let created = store::insert_person(&*txn, &person)

@@ -268,6 +268,35 @@ pub struct Count {
     pub selected: bool,
 }
 
+/// A registration as the table shows it: its time in the event's zone, its country by
+/// name.
+pub struct Row {
+    pub r: RegistrationOut,
+    pub registered: String,
+    pub country: Option<&'static str>,
+}
+
+impl Row {
+    fn new(r: RegistrationOut, zone: crate::domain::TimeZone) -> Self {
+        Self {
+            registered: registered_at(&r, zone),
+            country: r
+                .country
+                .as_deref()
+                .and_then(|c| crate::domain::CountryCode::parse(c).ok())
+                .map(|c| c.name()),
+            r,
+        }
+    }
+}
+
+/// When someone registered, in the event's zone ("3 Jun 2037, 14:05 CEST").
+fn registered_at(r: &RegistrationOut, zone: crate::domain::TimeZone) -> String {
+    zone.local(r.created_at)
+        .format("%-d %b %Y, %H:%M %Z")
+        .to_string()
+}
+
 #[derive(Template)]
 #[template(path = "registrations/table.html")]
 struct TablePage {
@@ -275,7 +304,7 @@ struct TablePage {
     event: EventCard,
     capacity: Option<i32>,
     mode: String,
-    rows: Vec<RegistrationOut>,
+    rows: Vec<Row>,
     counts: Vec<Count>,
     status: String,
     total: usize,
@@ -300,6 +329,7 @@ async fn table(
         .filter(|r| status.is_none_or(|s| r.status == s))
         .filter(|r| matches_search(r, &q))
         .cloned()
+        .map(|r| Row::new(r, event.timezone))
         .collect();
     let capacity = event.capacity;
     let mode = event.registration_mode.label().to_string();
@@ -516,6 +546,7 @@ async fn own_details(
 struct EditPage {
     ctx: Ctx,
     r: RegistrationOut,
+    registered: String,
     event: EventCard,
     fields: Vec<Field>,
     has_errors: bool,
@@ -534,11 +565,13 @@ async fn edit_page(
     let event = crate::events::store::event_by_id(state.db.conn(), r.event_id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    let registered = registered_at(&r, event.timezone);
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
     let (values, errors) = typed.unwrap_or_else(|| (detail_values(&r), Vec::new()));
     Ok(EditPage {
+        registered,
         fields: detail_fields(&values, &errors),
         has_errors: !errors.is_empty(),
         event: EventCard::from(&card),
