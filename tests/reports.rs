@@ -543,6 +543,11 @@ async fn a_report_assembles_the_approved_summaries_in_programme_order() {
         missing,
         [(s4, "submitted".to_string()), (s3, "returned".to_string())]
     );
+    // The public reads the published edition until the report is published again.
+    let public = report_json(&app, &event, As::Anonymous).await;
+    assert_eq!(ids(&public["sessions"], "id"), [s1, s2, s3]);
+    assert_eq!(report["pending_changes"], true);
+    publish_report(&app, &event).await.expect(200);
     let public = report_json(&app, &event, As::Anonymous).await;
     assert_eq!(ids(&public["sessions"], "id"), [s1, s2]);
 }

@@ -13,6 +13,7 @@ mod m20261123_000007_feed_tokens;
 mod m20261123_000008_registrations;
 mod m20261123_000009_summaries;
 mod m20261205_000010_account_lifecycle;
+mod m20261205_000011_report_editions;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_registrations::Migration),
             Box::new(m20261123_000009_summaries::Migration),
             Box::new(m20261205_000010_account_lifecycle::Migration),
+            Box::new(m20261205_000011_report_editions::Migration),
         ]
     }
 }

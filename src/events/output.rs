@@ -2,7 +2,7 @@
 //! them: typed, with times in the event's zone and people by name.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{
@@ -55,7 +55,7 @@ pub struct RegistrationSettings {
     pub waitlist: bool,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SeriesBrief {
     pub id: i32,
     pub slug: String,

@@ -20,8 +20,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(series_report))
 }
 
-/// The outcome report, assembled from the approved summaries: public once published,
-/// organizers see it before (with the summaries still `missing`).
+/// The outcome report, assembled from the approved summaries.
+///
+/// A published report is an edition: the public reads its latest published edition
+/// (`edition` 1, 2...) until the organizers publish again; later approvals change nothing
+/// public meanwhile. Organizers read the report as it stands now, with the summaries still
+/// `missing`, the number of the latest edition (`edition`, 0 before the first
+/// publication), whether it differs from that edition (`pending_changes`, false before the
+/// first publication) and how (`changes`).
 #[utoipa::path(get, path = "/api/v1/events/{event}/report", tag = "reports",
     params(("event" = String, Path, description = "id or slug")),
     responses((status = 200, body = EventReport), (status = 404, body = Problem)))]
@@ -65,7 +71,11 @@ async fn patch_report(
     ))
 }
 
-/// Publishes the report: public, and in `/documents`. Needs an approved summary (409).
+/// Publishes the report as its next edition.
+///
+/// The report as it stands becomes its next edition (`edition` one more), public and in
+/// `/documents`; publishing what the latest edition already says keeps that edition.
+/// Needs an approved summary (409).
 #[utoipa::path(post, path = "/api/v1/events/{event}/report/publish", tag = "reports",
     params(("event" = String, Path, description = "id or slug")),
     responses((status = 200, body = EventReport), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -76,18 +86,21 @@ async fn publish(
     Path(reference): Path<String>,
 ) -> AppResult<Json<EventReport>> {
     Ok(Json(
-        service::set_published(
+        service::publish(
             &state.db,
             &state.settings,
             &actor,
             &SeriesRef::parse(&reference),
-            true,
         )
-        .await?,
+        .await?
+        .0,
     ))
 }
 
-/// Withdraws a published report (back to draft, no longer public).
+/// Withdraws a published report.
+///
+/// Back to draft, no longer public; its editions are kept and the next publication
+/// numbers on from them.
 #[utoipa::path(post, path = "/api/v1/events/{event}/report/withdraw", tag = "reports",
     params(("event" = String, Path, description = "id or slug")),
     responses((status = 200, body = EventReport), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -98,12 +111,11 @@ async fn withdraw(
     Path(reference): Path<String>,
 ) -> AppResult<Json<EventReport>> {
     Ok(Json(
-        service::set_published(
+        service::withdraw(
             &state.db,
             &state.settings,
             &actor,
             &SeriesRef::parse(&reference),
-            false,
         )
         .await?,
     ))

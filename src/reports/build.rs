@@ -16,11 +16,11 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::store as directory_store;
 use crate::domain::RichText;
-use crate::entities::event;
+use crate::entities::{event, session};
 use crate::error::AppResult;
 use crate::events::read::{event_views, participant_views};
 use crate::events::{EventOut, ParticipantOut, ParticipantRole, store as event_store, views};
-use crate::summaries::{SummaryStatus, store as summary_store, theme_key};
+use crate::summaries::{SummaryContent, SummaryStatus, store as summary_store, theme_key};
 
 fn people(list: &[ParticipantOut], roles: &[ParticipantRole]) -> Vec<PersonLine> {
     list.iter()
@@ -99,57 +99,12 @@ pub async fn event_report(
             continue;
         };
         on_panels.extend(panel.iter().map(|p| p.person_id));
-        let content = summary_store::content_of(&approved.content);
-        let names: HashMap<i32, &str> = panel
-            .iter()
-            .map(|p| (p.person_id, p.display_name.as_str()))
-            .collect();
-        report_sessions.push(ReportSession {
-            id: session.id,
-            title: session.title.clone(),
-            when: format!(
-                "{}–{}",
-                zone.local(session.starts_at).format("%A %-d %B %Y, %H:%M"),
-                zone.local(session.ends_at).format("%H:%M")
-            ),
-            chair: people(
-                &panel,
-                &[ParticipantRole::Chair, ParticipantRole::Moderator],
-            ),
-            speakers: people(
-                &panel,
-                &[ParticipantRole::Speaker, ParticipantRole::Discussant],
-            ),
-            rapporteur: people(&panel, &[ParticipantRole::Rapporteur]),
-            summary: SummaryBody {
-                overview: RichText::parse(&content.overview),
-                key_points: content
-                    .key_points
-                    .into_iter()
-                    .map(|p| KeyPointLine {
-                        speaker: p
-                            .person_id
-                            .and_then(|id| names.get(&id))
-                            .map(|n| (*n).to_string()),
-                        person_id: p.person_id,
-                        text: p.text,
-                    })
-                    .collect(),
-                challenges: content.challenges,
-                recommendations: content
-                    .recommendations
-                    .into_iter()
-                    .map(|r| RecommendationLine {
-                        text: r.text,
-                        addressee: r.addressee,
-                        themes: r.themes,
-                        priority: r.priority,
-                        timeframe: r.timeframe,
-                    })
-                    .collect(),
-                next_steps: content.next_steps,
-            },
-        });
+        report_sessions.push(report_session(
+            zone,
+            session,
+            &panel,
+            summary_store::content_of(&approved.content),
+        ));
     }
 
     let organizations = organizations(conn, &out, &person_ids, &on_panels).await?;
@@ -188,7 +143,68 @@ pub async fn event_report(
         next_steps,
         organizations,
         missing: if staff { missing } else { Vec::new() },
+        edition: 0,
+        pending_changes: None,
+        changes: Vec::new(),
     })
+}
+
+/// A session as the report shows it, with this summary: its title, time, panel and the
+/// summary's parts, speakers named. The review page shows a summary through this too, so
+/// that organizers read it as the report will print it.
+pub fn report_session(
+    zone: crate::domain::TimeZone,
+    session: &session::Model,
+    panel: &[ParticipantOut],
+    content: SummaryContent,
+) -> ReportSession {
+    let names: HashMap<i32, &str> = panel
+        .iter()
+        .map(|p| (p.person_id, p.display_name.as_str()))
+        .collect();
+    ReportSession {
+        id: session.id,
+        title: session.title.clone(),
+        when: format!(
+            "{}–{}",
+            zone.local(session.starts_at).format("%A %-d %B %Y, %H:%M"),
+            zone.local(session.ends_at).format("%H:%M")
+        ),
+        chair: people(panel, &[ParticipantRole::Chair, ParticipantRole::Moderator]),
+        speakers: people(
+            panel,
+            &[ParticipantRole::Speaker, ParticipantRole::Discussant],
+        ),
+        rapporteur: people(panel, &[ParticipantRole::Rapporteur]),
+        summary: SummaryBody {
+            overview: RichText::parse(&content.overview),
+            key_points: content
+                .key_points
+                .into_iter()
+                .map(|p| KeyPointLine {
+                    speaker: p
+                        .person_id
+                        .and_then(|id| names.get(&id))
+                        .map(|n| (*n).to_string()),
+                    person_id: p.person_id,
+                    text: p.text,
+                })
+                .collect(),
+            challenges: content.challenges,
+            recommendations: content
+                .recommendations
+                .into_iter()
+                .map(|r| RecommendationLine {
+                    text: r.text,
+                    addressee: r.addressee,
+                    themes: r.themes,
+                    priority: r.priority,
+                    timeframe: r.timeframe,
+                })
+                .collect(),
+            next_steps: content.next_steps,
+        },
+    }
 }
 
 /// The organizers first, then, by name, the organizations of the people on the panels of

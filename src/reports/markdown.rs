@@ -48,6 +48,9 @@ pub fn event_report(r: &EventReport) -> String {
     if r.status != ReportStatus::Published {
         out.push_str("> **Draft**: not published yet.\n\n");
     }
+    if let Some(line) = r.edition_line() {
+        let _ = writeln!(out, "*{}*\n", escape(&line));
+    }
     if let Some(intro) = &r.introduction {
         let _ = writeln!(out, "## Introduction\n\n{}\n", intro.markdown());
     }

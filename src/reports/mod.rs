@@ -1,10 +1,17 @@
-//! Outcome reports. An event's report is assembled, whenever it is asked for, from the
-//! approved summaries of its sessions, with the organizers' introduction and conclusions;
-//! a series' synthesis draws the published reports of its events together. One model of
-//! each is rendered as a page, Markdown, JSON and PDF, so the formats cannot drift apart.
+//! Outcome reports. An event's report is assembled, whenever organizers ask for it, from
+//! the approved summaries of its sessions, with the organizers' introduction and
+//! conclusions. Publishing keeps the report as it then stands as an edition: the public
+//! reads that edition until the organizers publish again, and organizers see what changed
+//! since (see `edition`). A series' synthesis draws the published editions of its events
+//! together. One model of each is rendered as a page, Markdown, JSON and PDF, so the
+//! formats cannot drift apart.
+//!
+//! Published editions are stored as the JSON of [`EventReport`]: a field added to it later
+//! needs `#[serde(default)]`, so that earlier editions still read.
 
 pub mod api;
 pub mod build;
+pub mod edition;
 pub mod markdown;
 pub mod pages;
 pub mod pdf;
@@ -74,14 +81,14 @@ crate::string_enum!(ReportStatus {
 });
 
 /// A person as reports name them: "Mr Gareth EVANS", "President, International Crisis Group".
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PersonLine {
     pub person_id: i32,
     pub display_name: String,
     pub affiliation: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct OrganizationLine {
     pub name: String,
     pub acronym: Option<String>,
@@ -91,7 +98,7 @@ pub struct OrganizationLine {
 }
 
 /// The event a report is about.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct EventFacts {
     pub id: i32,
     pub slug: String,
@@ -114,7 +121,7 @@ pub struct EventFacts {
 }
 
 /// One key point of a summary, with the speaker it is tied to.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct KeyPointLine {
     pub text: String,
     pub person_id: Option<i32>,
@@ -122,7 +129,7 @@ pub struct KeyPointLine {
     pub speaker: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct RecommendationLine {
     pub text: String,
     pub addressee: String,
@@ -132,7 +139,7 @@ pub struct RecommendationLine {
 }
 
 /// An approved summary as reports show it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SummaryBody {
     /// Markdown.
     #[schema(value_type = String)]
@@ -143,7 +150,7 @@ pub struct SummaryBody {
     pub next_steps: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ReportSession {
     pub id: i32,
     pub title: String,
@@ -156,14 +163,14 @@ pub struct ReportSession {
 }
 
 /// A statement of a report, with the session it comes from.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Sourced {
     pub text: String,
     pub session_id: i32,
     pub session_title: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct RecommendationItem {
     pub text: String,
     pub themes: Vec<String>,
@@ -174,27 +181,27 @@ pub struct RecommendationItem {
     pub session_title: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AddresseeGroup {
     pub addressee: String,
     pub items: Vec<RecommendationItem>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThemeCount {
     pub theme: String,
     /// How many recommendations name it.
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThemeGroup {
     pub theme: String,
     pub items: Vec<RecommendationItem>,
 }
 
 /// A session whose summary is not (yet) in the report; shown to organizers only.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct MissingSummary {
     pub session_id: i32,
     pub title: String,
@@ -202,7 +209,7 @@ pub struct MissingSummary {
 }
 
 /// An event's outcome report.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct EventReport {
     pub event: EventFacts,
     /// Markdown, by the organizers.
@@ -225,8 +232,67 @@ pub struct EventReport {
     /// The organizers, then the organizations of the people on the panels.
     pub organizations: Vec<OrganizationLine>,
     /// Organizers only: sessions with a rapporteur whose summary is not approved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<MissingSummary>,
+    /// The number of the published edition: 1 at the first publication, one more each
+    /// time the report is published with changes; 0 before the first publication. The
+    /// public reads the latest edition; organizers read the report as it stands now.
+    #[serde(default)]
+    pub edition: i32,
+    /// Organizers only: whether the report as it stands differs from the latest edition
+    /// (`false` before the first publication). The public does not see it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_changes: Option<bool>,
+    /// Organizers only: what differs from the latest edition, part by part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ReportChange>,
+}
+
+impl EventReport {
+    /// "Published 12 June 2009", or "Edition 2, published 3 July 2009" after the first;
+    /// nothing while it is not published.
+    pub fn edition_line(&self) -> Option<String> {
+        let at = self
+            .published_at
+            .filter(|_| self.status == ReportStatus::Published)?;
+        let date = at.format("%-d %B %Y");
+        Some(if self.edition > 1 {
+            format!("Edition {}, published {date}", self.edition)
+        } else {
+            format!("Published {date}")
+        })
+    }
+}
+
+crate::string_enum!(
+    /// How a part of a report differs from its published edition.
+    ChangeKind {
+        Added => "added" as "Added",
+        Removed => "removed" as "Removed",
+        Changed => "changed" as "Changed",
+    }
+);
+
+crate::string_enum!(
+    /// A part of a report that can change between editions.
+    ReportPart {
+        Introduction => "introduction" as "Introduction",
+        Event => "event" as "About the event",
+        Session => "session" as "Session",
+        Conclusions => "conclusions" as "Conclusions",
+    }
+);
+
+/// A difference between the report as it stands and its latest edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReportChange {
+    pub change: ChangeKind,
+    pub part: ReportPart,
+    /// The session, for a change to a session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<i32>,
+    /// The session's title, or the part's name.
+    pub title: String,
 }
 
 /// Where a statement of the synthesis comes from.

@@ -1,6 +1,8 @@
-//! Report pages: an event's outcome report as a print-friendly page, Markdown and PDF;
-//! a series' synthesis likewise; and the organizers' page where they write the
-//! introduction and conclusions, preview, publish and withdraw.
+//! Report pages: an event's outcome report as a print-friendly page, Markdown and PDF
+//! (the published edition for the public, the report as it stands for organizers); a
+//! series' synthesis likewise; and the organizers' page where they write the introduction
+//! and conclusions, see what changed since the published edition, publish the next one
+//! and withdraw.
 
 use askama::Template;
 use axum::Router;
@@ -10,11 +12,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use super::markdown;
-use super::{EventReport, ReportSession, ReportStatus, Synthesis, pdf, service};
+use super::service::Publication;
+use super::{
+    EventReport, ReportChange, ReportSession, ReportStatus, Synthesis, edition, pdf, service,
+};
 use crate::app::AppState;
 use crate::domain::RichText;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
+use crate::summaries::diff::DiffLine;
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, error_with, redirect_with_flash, render,
@@ -31,10 +37,19 @@ pub fn routes() -> Router<AppState> {
         .route("/organize/events/{event}/report", get(edit_page).post(edit))
 }
 
-/// A session of the report page, its overview rendered.
+/// A session of the report page, its overview rendered (`templates/reports/session.html`).
 pub struct SessionView {
     pub s: ReportSession,
     pub overview_html: String,
+}
+
+impl SessionView {
+    pub fn of(s: ReportSession) -> Self {
+        Self {
+            overview_html: s.summary.overview.html(),
+            s,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -47,18 +62,16 @@ struct ReportPage {
     conclusions_html: String,
     sessions: Vec<SessionView>,
     draft: bool,
+    /// Organizers only: how many changes the next edition would publish.
+    pending: usize,
+    edition_line: Option<String>,
 }
 
 fn report_view(ctx: Ctx, r: EventReport) -> ReportPage {
-    let sessions = r
-        .sessions
-        .iter()
-        .map(|s| SessionView {
-            overview_html: s.summary.overview.html(),
-            s: s.clone(),
-        })
-        .collect();
+    let sessions = r.sessions.iter().cloned().map(SessionView::of).collect();
     ReportPage {
+        pending: r.changes.len(),
+        edition_line: r.edition_line(),
         aim_html: r.event.aim.as_ref().map(RichText::html).unwrap_or_default(),
         intro_html: r
             .introduction
@@ -97,10 +110,11 @@ async fn report_page(
     Ok(render(&report_view(ctx, report)))
 }
 
-/// A download: the file's type, its name, and no caching of drafts.
-fn download(body: Vec<u8>, content_type: &'static str, filename: &str, draft: bool) -> Response {
+/// A download: the file's type, its name, and no caching of what only organizers see
+/// (drafts, and the report as it stands while an edition is published).
+fn download(body: Vec<u8>, content_type: &'static str, filename: &str, private: bool) -> Response {
     let disposition = format!("inline; filename=\"{filename}\"");
-    let cache = if draft {
+    let cache = if private {
         "private, no-store"
     } else {
         "public, max-age=300"
@@ -122,12 +136,12 @@ async fn report_markdown(
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
     let report = report_of(&state, &ctx, &reference).await?;
-    let draft = report.status != ReportStatus::Published;
+    let private = ctx.is_staff() || report.status != ReportStatus::Published;
     Ok(download(
         markdown::event_report(&report).into_bytes(),
         "text/markdown; charset=utf-8",
         &format!("{}-report.md", report.event.slug),
-        draft,
+        private,
     ))
 }
 
@@ -189,10 +203,10 @@ async fn report_pdf(
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
     let report = report_of(&state, &ctx, &reference).await?;
-    let draft = report.status != ReportStatus::Published;
+    let private = ctx.is_staff() || report.status != ReportStatus::Published;
     let name = format!("{}-report.pdf", report.event.slug);
     let bytes = render_pdf(report, pdf::event_report).await?;
-    Ok(download(bytes.to_vec(), "application/pdf", &name, draft))
+    Ok(download(bytes.to_vec(), "application/pdf", &name, private))
 }
 
 // ----- The synthesis of a series -----
@@ -260,6 +274,12 @@ async fn synthesis_pdf(
 
 // ----- The organizers' page -----
 
+/// A change since the published edition, with the lines that changed.
+pub struct ChangeView {
+    pub change: ReportChange,
+    pub lines: Vec<DiffLine>,
+}
+
 #[derive(Template)]
 #[template(path = "reports/edit.html")]
 struct EditPage {
@@ -269,22 +289,33 @@ struct EditPage {
     conclusions: String,
     errors: FormErrors,
     published: bool,
+    /// "12 June 2009": when the latest edition was published.
+    edition_date: Option<String>,
+    changes: Vec<ChangeView>,
 }
 
 async fn edit_page_with(
     state: &AppState,
     ctx: Ctx,
     reference: &str,
-    typed: Option<(String, String, Vec<FieldError>)>,
+    typed: Option<(String, String)>,
+    errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
-    let r = service::visible_report(
-        &state.db,
-        &state.settings,
-        &SeriesRef::parse(reference),
-        true,
-    )
-    .await?;
-    let (introduction, conclusions, errors) = typed.unwrap_or_else(|| {
+    let event =
+        crate::events::read::visible_event(&state.db, &SeriesRef::parse(reference), true).await?;
+    let (r, latest) = service::current(&state.db, &state.settings, event).await?;
+    let changes = match &latest {
+        Some(published) => r
+            .changes
+            .iter()
+            .map(|c| ChangeView {
+                lines: edition::lines(published, &r, c),
+                change: c.clone(),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let (introduction, conclusions) = typed.unwrap_or_else(|| {
         (
             r.introduction
                 .as_ref()
@@ -294,7 +325,6 @@ async fn edit_page_with(
                 .as_ref()
                 .map(|t| t.source().to_string())
                 .unwrap_or_default(),
-            Vec::new(),
         )
     });
     let code = if errors.is_empty() {
@@ -305,6 +335,11 @@ async fn edit_page_with(
     let page = EditPage {
         ctx,
         published: r.status == ReportStatus::Published,
+        edition_date: latest
+            .as_ref()
+            .and_then(|e| e.published_at)
+            .map(|at| at.format("%-d %B %Y").to_string()),
+        changes,
         r,
         introduction,
         conclusions,
@@ -318,11 +353,28 @@ async fn edit_page(
     Workspace { ctx, .. }: Workspace,
     PagePath(reference): PagePath<String>,
 ) -> Response {
-    edit_page_with(&state, ctx.clone(), &reference, None)
+    edit_page_with(&state, ctx.clone(), &reference, None, Vec::new())
         .await
         .unwrap_or_else(|err| error_with(ctx, err))
 }
 
+/// What the organizers are told once the report is published.
+fn published_message(outcome: Publication) -> String {
+    match outcome {
+        Publication::NewEdition(1) => {
+            "Published: the report is public and listed under Documents.".into()
+        }
+        Publication::NewEdition(n) => {
+            format!("Published edition {n}: the public now reads the report as it stands.")
+        }
+        Publication::Unchanged(n) => format!(
+            "Published: nothing had changed since edition {n}, so the public reads edition {n}."
+        ),
+    }
+}
+
+/// Saves the introduction and conclusions the form sends (a form without them, such as
+/// the "Publish edition N" button's, changes neither), then publishes or withdraws.
 async fn edit(
     State(state): State<AppState>,
     Workspace { ctx, actor }: Workspace,
@@ -335,46 +387,40 @@ async fn edit(
     let introduction = form.get("introduction").unwrap_or_default();
     let conclusions = form.get("conclusions").unwrap_or_default();
     let mut patch = serde_json::Map::new();
-    patch.insert("introduction".into(), introduction.clone().into());
-    patch.insert("conclusions".into(), conclusions.clone().into());
-    let saved = service::update(&state.db, &state.settings, &actor, &event_ref, patch).await;
+    if form.has("introduction") {
+        patch.insert("introduction".into(), introduction.clone().into());
+    }
+    if form.has("conclusions") {
+        patch.insert("conclusions".into(), conclusions.clone().into());
+    }
+    let patch_sent = !patch.is_empty();
+    let saved = if !patch_sent {
+        Ok(())
+    } else {
+        service::update(&state.db, &state.settings, &actor, &event_ref, patch)
+            .await
+            .map(|_| ())
+    };
     let result = match (saved, action.as_str()) {
-        (Ok(_), "publish") => {
-            service::set_published(&state.db, &state.settings, &actor, &event_ref, true)
-                .await
-                .map(|_| "Published: the report is public and listed under Documents.")
-        }
-        (Ok(_), "withdraw") => {
-            service::set_published(&state.db, &state.settings, &actor, &event_ref, false)
-                .await
-                .map(|_| "Withdrawn: the report is no longer public.")
-        }
-        (Ok(_), _) => Ok("Saved."),
+        (Ok(()), "publish") => service::publish(&state.db, &state.settings, &actor, &event_ref)
+            .await
+            .map(|(_, outcome)| published_message(outcome)),
+        (Ok(()), "withdraw") => service::withdraw(&state.db, &state.settings, &actor, &event_ref)
+            .await
+            .map(|_| "Withdrawn: the report is no longer public.".to_string()),
+        (Ok(()), _) => Ok("Saved.".to_string()),
         (Err(err), _) => Err(err),
     };
-    match result {
-        Ok(message) => redirect_with_flash(&here, message),
-        Err(AppError::Invalid(errors)) => edit_page_with(
-            &state,
-            ctx.clone(),
-            &reference,
-            Some((introduction, conclusions, errors)),
-        )
+    let typed = patch_sent.then_some((introduction, conclusions));
+    let errors = match result {
+        Ok(message) => return redirect_with_flash(&here, &message),
+        Err(AppError::Invalid(errors)) => errors,
+        Err(AppError::Conflict(why)) => vec![FieldError::new("publish", why)],
+        Err(err) => return error_with(ctx, err),
+    };
+    edit_page_with(&state, ctx.clone(), &reference, typed, errors)
         .await
-        .unwrap_or_else(|err| error_with(ctx, err)),
-        Err(AppError::Conflict(why)) => {
-            let errors = vec![FieldError::new("publish", why)];
-            edit_page_with(
-                &state,
-                ctx.clone(),
-                &reference,
-                Some((introduction, conclusions, errors)),
-            )
-            .await
-            .unwrap_or_else(|err| error_with(ctx, err))
-        }
-        Err(err) => error_with(ctx, err),
-    }
+        .unwrap_or_else(|err| error_with(ctx, err))
 }
 
 #[cfg(test)]

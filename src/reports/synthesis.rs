@@ -1,10 +1,10 @@
-//! The synthesis of a series: its events' published outcome reports drawn together. Themes
-//! and challenges are ranked by how many events raised them; recommendations are grouped
-//! by addressee, strategies by the events' regions; every statement keeps its source.
+//! The synthesis of a series: the published editions of its events' outcome reports drawn
+//! together. Themes and challenges are ranked by how many events raised them;
+//! recommendations are grouped by addressee, strategies by the events' regions; every
+//! statement keeps its source.
 
 use std::collections::BTreeMap;
 
-use super::build::event_report;
 use super::{
     EventReport, RankedText, RankedTheme, RegionStrategies, SeriesFacts, Source, Synthesis,
     SynthesisAddressee, SynthesisEvent, SynthesisItem, store,
@@ -52,8 +52,13 @@ pub async fn synthesis(
     let mut reports = Vec::new();
     let mut unpublished = Vec::new();
     for event in events {
-        if published.contains(&event.id) {
-            reports.push(event_report(db, settings, event, false).await?);
+        let edition = if published.contains(&event.id) {
+            super::service::published_edition(db, settings, &event).await?
+        } else {
+            None
+        };
+        if let Some(edition) = edition {
+            reports.push(edition);
         } else if staff {
             unpublished.push(SeriesBrief {
                 id: event.id,

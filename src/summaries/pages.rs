@@ -1,12 +1,17 @@
 //! Summary pages: the rapporteur's workspace (`/rapporteur`), the structured editor with
-//! submit, the organizers' approve/return and due date on the same page, the versions
+//! submit (a Markdown toolbar and a preview drawn by the report's own rendering), the
+//! organizers' review (the summary as the report will show it, what changed since the
+//! previous submission, approve or return with a comment, the due date), the versions
 //! with their differences, the organizers' list of an event's summaries (who is late)
 //! and the vocabulary of themes.
+//!
+//! A summary's address, `/rapporteur/sessions/{id}`, opens what each reader does there:
+//! the editor for its rapporteur, the review for organizers, who edit at `.../edit`.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
@@ -15,15 +20,18 @@ use serde::Deserialize;
 use super::diff::{self, DiffLine};
 use super::service::{self, Assignment, Decision};
 use super::{
-    ADDRESSEES, KeyPoint, Priority, RecommendationInput, ReviewInput, SummaryInput, SummaryOut,
-    SummaryStatus, Timeframe, notify, store,
+    ADDRESSEES, KeyPoint, Priority, RecommendationInput, ReviewInput, SummaryContent, SummaryInput,
+    SummaryOut, SummaryStatus, Timeframe, VersionAction, notify, store,
 };
 use crate::app::AppState;
-use crate::entities::{event, session};
+use crate::domain::RichText;
+use crate::entities::{event, session, summary, summary_version};
 use crate::error::{AppError, FieldError};
+use crate::events::ParticipantOut;
 use crate::events::pages::Choice;
 use crate::events::read::participant_views;
 use crate::events::{ParticipantRole, SeriesRef, store as event_store};
+use crate::reports::pages::SessionView;
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, SignedIn, error_with, redirect_with_flash,
@@ -33,8 +41,10 @@ use crate::web::pages::{
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/rapporteur", get(home))
-        .route("/rapporteur/sessions/{id}", get(editor).post(save))
+        .route("/rapporteur/sessions/{id}", get(summary_page).post(save))
+        .route("/rapporteur/sessions/{id}/edit", get(editor))
         .route("/rapporteur/sessions/{id}/review", post(review))
+        .route("/rapporteur/preview", post(preview))
         .route("/rapporteur/sessions/{id}/due", post(set_due))
         .route("/rapporteur/sessions/{id}/versions", get(versions))
         .route("/organize/events/{event}/summaries", get(event_summaries))
@@ -133,10 +143,7 @@ struct Editor {
     when: String,
     summary: SummaryOut,
     due: String,
-    due_input: String,
     can_edit: bool,
-    can_approve: bool,
-    can_return: bool,
     is_staff: bool,
     speakers: Vec<Choice>,
     addressees: Vec<&'static str>,
@@ -151,7 +158,8 @@ struct Editor {
     version: i32,
     errors: FormErrors,
     problem: Option<String>,
-    comment: String,
+    /// The summary as the report will show it, when it cannot be changed here.
+    reading: Option<SessionView>,
 }
 
 impl Editor {
@@ -352,8 +360,41 @@ struct EditorState {
     typed: Typed,
     errors: Vec<FieldError>,
     problem: Option<String>,
-    comment: String,
     status: StatusCode,
+}
+
+/// The people of a session's panel, in order.
+async fn panel_of(state: &AppState, id: i32) -> Result<Vec<ParticipantOut>, AppError> {
+    Ok(participant_views(
+        state.db.conn(),
+        event_store::participants(state.db.conn(), &[id]).await?,
+    )
+    .await?
+    .remove(&id)
+    .unwrap_or_default())
+}
+
+/// A summary's content as the report shows it, or `None` when nothing is written yet.
+fn reading(
+    event: &event::Model,
+    session: &session::Model,
+    panel: &[ParticipantOut],
+    content: SummaryContent,
+) -> Option<SessionView> {
+    (!content.is_empty()).then(|| {
+        SessionView::of(crate::reports::build::report_session(
+            event.timezone,
+            session,
+            panel,
+            content,
+        ))
+    })
+}
+
+fn content_of(summary: Option<&summary::Model>) -> SummaryContent {
+    summary
+        .map(|s| store::content_of(&s.content))
+        .unwrap_or_default()
 }
 
 async fn editor_page(
@@ -367,13 +408,7 @@ async fn editor_page(
     let out = service::view(&state.settings, &session, summary.as_ref());
     let status = out.status;
     let staff = actor.is_staff();
-    let participants = participant_views(
-        state.db.conn(),
-        event_store::participants(state.db.conn(), &[id]).await?,
-    )
-    .await?
-    .remove(&id)
-    .unwrap_or_default();
+    let participants = panel_of(state, id).await?;
     let speakers = std::iter::once(Choice {
         value: String::new(),
         label: "— no one in particular —".into(),
@@ -399,18 +434,22 @@ async fn editor_page(
         .into_iter()
         .map(|t| t.name)
         .collect();
-    let (typed, errors, problem, comment, code) = match with {
-        Some(s) => (s.typed, s.errors, s.problem, s.comment, s.status),
-        None => (
-            Typed::of(&out),
-            Vec::new(),
-            None,
-            String::new(),
-            StatusCode::OK,
-        ),
+    let (typed, errors, problem, code) = match with {
+        Some(s) => (s.typed, s.errors, s.problem, s.status),
+        None => (Typed::of(&out), Vec::new(), None, StatusCode::OK),
+    };
+    let can_edit = staff || status.is_open();
+    let reading = if can_edit {
+        None
+    } else {
+        reading(
+            &event,
+            &session,
+            &participants,
+            content_of(summary.as_ref()),
+        )
     };
     let typed = typed.with_blank_rows(2);
-    let zone = event.timezone;
     let page = Editor {
         ctx,
         session_id: id,
@@ -419,10 +458,7 @@ async fn editor_page(
         event_title: event.title.clone(),
         event_slug: event.slug.clone(),
         due: notify::due_label(&event, out.due_at),
-        due_input: zone.local(out.due_at).format("%Y-%m-%dT%H:%M").to_string(),
-        can_edit: staff || status.is_open(),
-        can_approve: staff && status == SummaryStatus::Submitted,
-        can_return: staff && matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved),
+        can_edit,
         is_staff: staff,
         speakers,
         addressees: ADDRESSEES.to_vec(),
@@ -438,7 +474,7 @@ async fn editor_page(
         summary: out,
         errors: FormErrors(errors),
         problem,
-        comment,
+        reading,
     };
     Ok((code, render(&page)).into_response())
 }
@@ -456,30 +492,6 @@ async fn editor_again(
         .unwrap_or_else(|err| error_with(ctx, err))
 }
 
-/// The stored summary again, with the errors of the review or due date form.
-async fn stored_with_errors(
-    state: &AppState,
-    ctx: Ctx,
-    actor: &crate::web::Actor,
-    id: i32,
-    errors: Vec<FieldError>,
-    comment: String,
-) -> Response {
-    match service::get(&state.db, &state.settings, actor, id).await {
-        Ok(current) => {
-            let with = EditorState {
-                typed: Typed::of(&current),
-                errors,
-                problem: None,
-                comment,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            editor_again(state, ctx, actor, id, with).await
-        }
-        Err(err) => error_with(ctx, err),
-    }
-}
-
 async fn editor(
     State(state): State<AppState>,
     SignedIn { ctx, actor }: SignedIn,
@@ -489,6 +501,20 @@ async fn editor(
         Ok(page) => page,
         Err(err) => error_with(ctx, err),
     }
+}
+
+/// A summary's address: the review for organizers, the editor for its rapporteur.
+async fn summary_page(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    PagePath(id): PagePath<i32>,
+) -> Response {
+    let page = if actor.is_staff() {
+        review_page(&state, ctx.clone(), &actor, id, ReviewForm::default()).await
+    } else {
+        editor_page(&state, ctx.clone(), &actor, id, None).await
+    };
+    page.unwrap_or_else(|err| error_with(ctx, err))
 }
 
 async fn save(
@@ -507,8 +533,15 @@ async fn save(
         Ok(_) => Ok("Saved."),
         Err(err) => Err(err),
     };
+    // Organizers who edit stay in the editor until they submit; the summary's address
+    // opens the review for them.
+    let back = if actor.is_staff() && action != "submit" {
+        format!("/rapporteur/sessions/{id}/edit")
+    } else {
+        format!("/rapporteur/sessions/{id}")
+    };
     match result {
-        Ok(message) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), message),
+        Ok(message) => redirect_with_flash(&back, message),
         Err(AppError::Invalid(errors)) => {
             // After a successful save, a refused submission starts from the new version.
             let mut typed = typed;
@@ -519,7 +552,6 @@ async fn save(
                 typed,
                 errors,
                 problem: None,
-                comment: String::new(),
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
             editor_again(&state, ctx, &actor, id, with).await
@@ -536,13 +568,202 @@ async fn save(
                 problem: Some(format!(
                     "{why}. What you typed is below: save again to replace the saved text with it, or open the versions to compare."
                 )),
-                comment: String::new(),
                 status: StatusCode::CONFLICT,
             };
             editor_again(&state, ctx, &actor, id, with).await
         }
         Err(err) => error_with(ctx, err),
     }
+}
+
+/// Markdown as the report will show it, for the editors' preview: an HTML fragment drawn
+/// by the report's own rendering (`domain::RichText`), so the preview cannot differ.
+async fn preview(SignedIn { .. }: SignedIn, form: FormData) -> Response {
+    let html = RichText::parse(&form.get("text").unwrap_or_default()).html();
+    let body = if html.is_empty() {
+        "<p class=\"meta\">Nothing to preview yet.</p>".to_string()
+    } else {
+        html
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+// ----- The organizers' review -----
+
+/// What changed between the previous submission and the summary as it stands.
+pub struct SinceLast {
+    /// The version of the previous submission.
+    pub from: i32,
+    /// When it was submitted, in the event's zone.
+    pub from_at: String,
+    pub to: i32,
+    pub lines: Vec<DiffLine>,
+    /// What the organizers asked when they returned the previous submission.
+    pub asked: Option<String>,
+}
+
+impl SinceLast {
+    pub fn changed(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|l| l.change != super::diff::LineChange::Same)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "summaries/review.html")]
+struct Review {
+    ctx: Ctx,
+    session_id: i32,
+    session_title: String,
+    event_title: String,
+    event_slug: String,
+    when: String,
+    summary: SummaryOut,
+    due: String,
+    due_input: String,
+    reading: Option<SessionView>,
+    /// `None` before the summary is submitted; its `from` is 0 for a first submission.
+    since: Option<SinceLast>,
+    can_approve: bool,
+    can_return: bool,
+    errors: FormErrors,
+    comment: String,
+}
+
+impl Review {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+}
+
+/// The review form as sent, when it comes back with errors.
+#[derive(Default)]
+struct ReviewForm {
+    errors: Vec<FieldError>,
+    comment: String,
+}
+
+/// The change since the previous submission: from the submission before the latest one to
+/// the summary as it stands (which an organizer may have edited since).
+fn since_last(
+    event: &event::Model,
+    versions: &[summary_version::Model],
+    current: &SummaryContent,
+    current_version: i32,
+    name_of: &dyn Fn(i32) -> Option<String>,
+) -> Option<SinceLast> {
+    let mut submissions = versions
+        .iter()
+        .rev()
+        .filter(|v| v.action == VersionAction::Submitted);
+    let latest = submissions.next()?;
+    let now = diff::as_lines(current, name_of);
+    let Some(previous) = submissions.next() else {
+        return Some(SinceLast {
+            from: 0,
+            from_at: String::new(),
+            to: current_version,
+            lines: Vec::new(),
+            asked: None,
+        });
+    };
+    let asked = versions
+        .iter()
+        .rev()
+        .filter(|v| v.version > previous.version && v.version < latest.version)
+        .find(|v| v.action == VersionAction::Returned)
+        .and_then(|v| v.comment.clone());
+    let before = diff::as_lines(&store::content_of(&previous.content), name_of);
+    Some(SinceLast {
+        from: previous.version,
+        from_at: event
+            .timezone
+            .local(previous.created_at)
+            .format("%-d %b %Y, %H:%M %Z")
+            .to_string(),
+        to: current_version,
+        lines: diff::diff(&before, &now),
+        asked,
+    })
+}
+
+/// The organizers' review: the summary as the report will show it, what changed since the
+/// previous submission, the comment box with approve and return, and the due date.
+async fn review_page(
+    state: &AppState,
+    ctx: Ctx,
+    actor: &crate::web::Actor,
+    id: i32,
+    form: ReviewForm,
+) -> Result<Response, AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden(
+            "only organizers review summaries".into(),
+        ));
+    }
+    let (session, event, summary) = service::access(state.db.conn(), actor, id).await?;
+    let out = service::view(&state.settings, &session, summary.as_ref());
+    let status = out.status;
+    let panel = panel_of(state, id).await?;
+    let content = content_of(summary.as_ref());
+    let since = match &summary {
+        Some(s) if matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved) => {
+            let names: std::collections::HashMap<i32, String> = panel
+                .iter()
+                .map(|p| (p.person_id, p.display_name.clone()))
+                .collect();
+            let versions = store::versions(state.db.conn(), s.id).await?;
+            since_last(&event, &versions, &content, s.version, &|pid| {
+                names.get(&pid).cloned()
+            })
+        }
+        _ => None,
+    };
+    let code = if form.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let zone = event.timezone;
+    let page = Review {
+        ctx,
+        session_id: id,
+        when: when(&event, &session),
+        session_title: session.title.clone(),
+        event_title: event.title.clone(),
+        event_slug: event.slug.clone(),
+        due: notify::due_label(&event, out.due_at),
+        due_input: zone.local(out.due_at).format("%Y-%m-%dT%H:%M").to_string(),
+        reading: reading(&event, &session, &panel, content),
+        since,
+        can_approve: status == SummaryStatus::Submitted,
+        can_return: matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved),
+        summary: out,
+        errors: FormErrors(form.errors),
+        comment: form.comment,
+    };
+    Ok((code, render(&page)).into_response())
+}
+
+/// The review again, with the errors of its comment or due date form.
+async fn review_again(
+    state: &AppState,
+    ctx: Ctx,
+    actor: &crate::web::Actor,
+    id: i32,
+    form: ReviewForm,
+) -> Response {
+    review_page(state, ctx.clone(), actor, id, form)
+        .await
+        .unwrap_or_else(|err| error_with(ctx, err))
 }
 
 async fn review(
@@ -562,7 +783,7 @@ async fn review(
         Ok(_) => {
             let message = match decision {
                 Decision::Approve => {
-                    "Approved. The rapporteur has been told, and the summary is in the event's report."
+                    "Approved. The rapporteur has been told. The summary is in the report as it stands; readers see it once the report is published."
                 }
                 Decision::Return => "Returned to the rapporteur with your comment.",
             };
@@ -570,7 +791,7 @@ async fn review(
         }
         Err(AppError::Invalid(errors)) => {
             let comment = form.get("comment").unwrap_or_default();
-            stored_with_errors(&state, ctx, &actor, id, errors, comment).await
+            review_again(&state, ctx, &actor, id, ReviewForm { errors, comment }).await
         }
         Err(err) => error_with(ctx, err),
     }
@@ -590,7 +811,11 @@ async fn set_due(
     match result {
         Ok(_) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), "Due date changed."),
         Err(AppError::Invalid(errors)) => {
-            stored_with_errors(&state, ctx, &actor, id, errors, String::new()).await
+            let form = ReviewForm {
+                errors,
+                comment: String::new(),
+            };
+            review_again(&state, ctx, &actor, id, form).await
         }
         Err(err) => error_with(ctx, err),
     }

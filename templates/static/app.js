@@ -154,3 +154,127 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+/* ----- Markdown toolbar and preview ----- */
+// For people who do not know Markdown: buttons above a textarea (marked
+// data-md-preview) that make the selection bold or italic, turn its lines into a list or
+// a link; and a preview under it, drawn by the server exactly as the report draws it.
+// Without this script the buttons and the preview stay hidden and Markdown can be typed.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const area of document.querySelectorAll("textarea[data-md-preview]")) markdownHelp(area);
+});
+
+function markdownHelp(area) {
+  const toolbar = document.querySelector(`[data-md-toolbar="${area.id}"]`);
+  const box = document.querySelector(`[data-md-preview-of="${area.id}"]`);
+  if (toolbar) {
+    toolbar.hidden = false;
+    for (const button of toolbar.querySelectorAll("button[data-md]")) {
+      button.addEventListener("click", () => {
+        markdownFormat(area, button.dataset.md);
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    }
+  }
+  if (!box) return;
+  const out = box.querySelector(".prose");
+  const csrf = area.form?.querySelector('input[name="_csrf"]')?.value ?? "";
+  let timer = null;
+  let asked = 0;
+  const refresh = async () => {
+    const mine = ++asked;
+    try {
+      const body = new URLSearchParams({ _csrf: csrf, text: area.value });
+      const res = await fetch(area.dataset.mdPreview, { method: "POST", body, credentials: "same-origin" });
+      if (!res.ok) throw new Error(String(res.status));
+      const html = await res.text();
+      // The server's fragment: every text escaped, only safe links (domain::RichText).
+      if (mine === asked) out.innerHTML = html;
+    } catch {
+      if (mine === asked) out.textContent = "The preview is not available just now; what you type is kept.";
+    }
+  };
+  box.hidden = false;
+  area.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  });
+  refresh();
+}
+
+/// Changes the textarea's selection (or, when nothing is selected, inserts an example to
+/// type over): wraps it in ** or *, prefixes its lines with "- " or "1. ", or makes it
+/// a link whose address is left selected to type.
+function markdownFormat(area, kind) {
+  const { value, selectionStart: start, selectionEnd: end } = area;
+  const selected = value.slice(start, end);
+  const replace = (from, to, text, selectFrom, selectTo) => {
+    area.focus();
+    area.setSelectionRange(from, to);
+    // execCommand keeps the browser's undo history; setRangeText where it is missing.
+    if (!document.execCommand?.("insertText", false, text)) area.setRangeText(text, from, to, "end");
+    area.setSelectionRange(from + selectFrom, from + selectTo);
+  };
+  if (kind === "bold" || kind === "italic") {
+    const mark = kind === "bold" ? "**" : "*";
+    // Spaces around the selection stay outside the marks, where Markdown needs them.
+    const inner = selected.trim() || (kind === "bold" ? "bold text" : "emphasised text");
+    const lead = selected.length - selected.trimStart().length;
+    const text = `${mark}${inner}${mark}`;
+    replace(start + lead, start + lead + (selected.trim() ? inner.length : 0), text, mark.length, mark.length + inner.length);
+    return;
+  }
+  if (kind === "link") {
+    const label = selected.trim() || "link text";
+    const text = `[${label}](https://)`;
+    const address = label.length + 3;
+    if (selected.trim()) replace(start, end, text, address, address + "https://".length);
+    else replace(start, end, text, 1, 1 + label.length);
+    return;
+  }
+  // Lists: whole lines, each one an item; a blank line before the list if it follows text.
+  const lineStart = value.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = value.indexOf("\n", Math.max(end - (end > start && value[end - 1] === "\n" ? 1 : 0), start));
+  if (lineEnd === -1) lineEnd = value.length;
+  const lines = value.slice(lineStart, lineEnd).split("\n");
+  const items = lines.map((line, i) => {
+    const bare = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "");
+    return kind === "numbers" ? `${i + 1}. ${bare || "item"}` : `- ${bare || "item"}`;
+  });
+  const before = value.slice(0, lineStart);
+  const gap = before.length > 0 && !before.endsWith("\n\n") ? (before.endsWith("\n") ? "\n" : "\n\n") : "";
+  const text = gap + items.join("\n");
+  replace(lineStart, lineEnd, text, gap.length, text.length);
+}
+
+/* ----- Invitation composer ----- */
+// The composer's Send buttons say how many invitations the ticked boxes make; a preview
+// the organizer has since changed says it is out of date; the page that comes back after
+// "Preview" or a refusal puts the focus on the preview or on what to correct. Without
+// this script the page works the same, the count as of the last load.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-composer]");
+  if (!form) return;
+  const boxes = [...form.querySelectorAll('input[type="checkbox"]')];
+  const buttons = document.querySelectorAll("button[data-send-count]");
+  const preview = document.getElementById("preview");
+  const count = () => {
+    const n = boxes.filter((box) => box.checked).length;
+    for (const button of buttons) button.textContent = n === 1 ? "Send 1 invitation" : `Send ${n} invitations`;
+  };
+  const outdated = () => {
+    if (!preview || preview.querySelector("[data-outdated]")) return;
+    const note = document.createElement("p");
+    note.className = "notice returned";
+    note.dataset.outdated = "";
+    note.setAttribute("role", "status");
+    note.textContent = "You changed the recipients or the message since this preview: press “Preview” again to see the mails as they will go.";
+    preview.querySelector("h2")?.after(note);
+  };
+  for (const box of boxes) box.addEventListener("change", () => { count(); outdated(); });
+  form.querySelector("textarea[name=message]")?.addEventListener("input", outdated);
+  count();
+  const errors = document.getElementById("errors");
+  if (errors) errors.focus();
+  else if (preview && window.location.hash === "#preview") preview.focus();
+});

@@ -116,6 +116,10 @@ test("a rapporteur files a summary, the organizer returns then approves it, and 
   await org.locator("pre.diff .added", { hasText: "European External Action Service" }).waitFor();
   await org.locator("pre.diff .removed", { hasText: "Create a standing EU dialogue" }).waitFor();
   await snap(org, "versions");
+  // The report was published before: its next edition carries the summary to readers.
+  await org.goto(`${base}/organize/events/${event}/report`);
+  await org.getByRole("button", { name: "Publish edition 2", exact: true }).click();
+  await org.locator(".flash", { hasText: "Published edition 2" }).waitFor();
 
   // The published report shows it, as a page and in every export.
   const visitor = await newPage();

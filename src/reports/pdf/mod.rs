@@ -316,6 +316,9 @@ mod tests {
             ],
             missing: vec![MissingSummary { session_id: 99, title: "Closing plenary".into(), status: super::super::SummaryProgress::Draft }],
             sessions,
+            edition: 0,
+            pending_changes: None,
+            changes: vec![],
         }
     }
 

@@ -141,7 +141,7 @@ pub(super) struct ReportView<'a> {
     series: Option<&'a str>,
     url: &'a str,
     draft: bool,
-    /// "12 June 2009", when published.
+    /// "12 June 2009", when published; "3 July 2009 (edition 2)" after the first edition.
     published: Option<String>,
     /// For the PDF's metadata.
     date: Option<DateView>,
@@ -190,7 +190,14 @@ impl<'a> ReportView<'a> {
             series: e.series.as_ref().map(|s| s.title.as_str()),
             url: &e.url,
             draft,
-            published: published.map(|at| at.format("%-d %B %Y").to_string()),
+            published: published.map(|at| {
+                let date = at.format("%-d %B %Y");
+                if r.edition > 1 {
+                    format!("{date} (edition {})", r.edition)
+                } else {
+                    date.to_string()
+                }
+            }),
             date: published.map(|at| DateView {
                 year: at.year(),
                 month: at.month(),
