@@ -7,11 +7,12 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -112,6 +113,14 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api
 }
 
+/// What pages may load: their own script, style and images, nothing framed from or into
+/// another site (a message's HTML is shown in a sandboxed frame of its own). Style
+/// attributes are allowed: templates use a few, and they carry no script.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; \
+     frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; \
+     object-src 'none'";
+
 pub fn router(state: AppState) -> Router {
     let (api, _) = api_router().split_for_parts();
     let document = Arc::new(openapi());
@@ -140,6 +149,23 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::reports::pages::routes())
     .fallback(not_found)
     .layer(axum::middleware::from_fn_with_state(state.clone(), crate::web::pages::page_cookies))
+    .layer(axum::middleware::from_fn(crate::web::refusals::refusals))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("DENY"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    ))
     .with_state(state)
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
@@ -158,8 +184,9 @@ pub fn router(state: AppState) -> Router {
     .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
-/// A path as logged: the secret tokens of feeds and invitations are left out, since
-/// whoever reads the logs should not be able to answer for someone or read their feed.
+/// A path as logged: the secret tokens of feeds, invitations, account links and
+/// registrations are left out, since whoever reads the logs should not be able to answer
+/// for someone, read their feed or cancel their place.
 pub fn loggable_path(path: &str) -> String {
     for prefix in [
         "/feeds/",
@@ -168,6 +195,7 @@ pub fn loggable_path(path: &str) -> String {
         "/account/reset/",
         "/api/v1/auth/setup/",
         "/api/v1/auth/password-reset/",
+        "/registrations/",
     ] {
         if let Some(rest) = path.strip_prefix(prefix) {
             let tail = rest.find(['/', '.']).map_or("", |i| &rest[i..]);
@@ -347,6 +375,14 @@ mod tests {
             "/invitations/[token]/accept"
         );
         assert_eq!(loggable_path("/invitations/abc"), "/invitations/[token]");
+        assert_eq!(
+            loggable_path("/registrations/abc/cancel"),
+            "/registrations/[token]/cancel"
+        );
+        assert_eq!(
+            loggable_path("/api/v1/registrations/12/approve"),
+            "/api/v1/registrations/12/approve"
+        );
         assert_eq!(
             loggable_path("/account/setup/secret"),
             "/account/setup/[token]"

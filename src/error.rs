@@ -99,6 +99,9 @@ pub enum AppError {
     /// Well-formed but invalid, with the fields at fault (422).
     #[error("invalid request")]
     Invalid(Vec<FieldError>),
+    /// A refusal of the protocol itself (405, 413, 414, 415...), with what to do.
+    #[error("{1}")]
+    Refused(StatusCode, String),
     /// Anything the client could not have caused (500); the cause is logged, not shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -119,7 +122,18 @@ impl AppError {
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Gone(_) => StatusCode::GONE,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Refused(status, _) => *status,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// How long to wait before trying again, for a 429's `Retry-After`: the account's
+    /// lock-out, or the per-address limit's one-minute window.
+    pub fn retry_after_seconds(&self) -> Option<i64> {
+        match self {
+            Self::TooManyAttempts(minutes) => Some(minutes.max(&1) * 60),
+            Self::TooManyRequests(_) => Some(60),
+            _ => None,
         }
     }
 
@@ -180,6 +194,11 @@ impl IntoResponse for AppError {
             body,
         )
             .into_response();
+        if let Some(seconds) = self.retry_after_seconds()
+            && let Ok(value) = header::HeaderValue::from_str(&seconds.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,

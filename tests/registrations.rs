@@ -679,7 +679,7 @@ async fn bad_input_is_422_naming_each_field_and_writes_nothing() {
         &json!({"given_name": "Ama\u{0}", "family_name": "OWUSU", "email": "ama@example.org", "organization": "A\u{0}B", "needs": "a\u{0}b", "consent": true}),
     )
     .await;
-    assert_eq!(nul.error_fields(), ["given_name", "organization", "needs"]);
+    assert_eq!(nul.error_fields(), ["given_name", "needs", "organization"]);
     assert_eq!(app.count("registrations").await, 0);
     assert_eq!(app.count("outbox").await, 0);
 }
@@ -1028,7 +1028,7 @@ async fn every_transition_mails_the_right_message_with_a_working_manage_link() {
     )
     .await;
     assert_eq!(link, ana["manage_url"]);
-    assert!(text_of(&mail).contains("Dear Ana ÑÚÑEZ"));
+    assert!(text_of(&mail).contains("Dear Ana Ñúñez"));
 
     // Waitlisted.
     let ben = register(&app, &slug, &named("Ben", "ADDO", "ben@example.org"))

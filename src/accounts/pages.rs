@@ -138,15 +138,24 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageR
             format!("{}.", capitalized(&why)),
             StatusCode::FORBIDDEN,
         )),
-        Err(AppError::TooManyAttempts(minutes)) => Ok(failure(
-            ctx,
-            email,
-            next,
-            format!(
-                "Too many failed attempts for this account. Wait {minutes} minutes and try again."
-            ),
-            StatusCode::TOO_MANY_REQUESTS,
-        )),
+        Err(AppError::TooManyAttempts(minutes)) => {
+            let mut response = failure(
+                ctx,
+                email,
+                next,
+                format!(
+                    "Too many failed attempts for this account. Wait {minutes} minutes and try again."
+                ),
+                StatusCode::TOO_MANY_REQUESTS,
+            );
+            if let Ok(value) = axum::http::HeaderValue::from_str(&(minutes.max(1) * 60).to_string())
+            {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, value);
+            }
+            Ok(response)
+        }
         Err(err) => Err(err.into()),
     }
 }

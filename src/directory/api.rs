@@ -123,9 +123,10 @@ async fn delete_organization(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// People, by family name; for signed-in users (emails for organizers only).
+/// People, by family name; for signed-in users (emails, and searching by email, for
+/// organizers only).
 #[utoipa::path(get, path = "/api/v1/people", tag = "directory",
-    params(("q" = Option<String>, Query, description = "searches names, email and organization"),
+    params(("q" = Option<String>, Query, description = "searches names and organization (and emails, for organizers)"),
         ("organization_id" = Option<i32>, Query), ("limit" = Option<u64>, Query), ("offset" = Option<u64>, Query)),
     responses((status = 200, body = Listed<PersonOut>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 async fn list_people(
@@ -141,7 +142,8 @@ async fn list_people(
         organization_id: query.parsed("organization_id", &mut errors),
     };
     errors.finish()?;
-    let (people, total) = store::list_people(state.db.conn(), &filter, page).await?;
+    let (people, total) =
+        store::list_people_searching(state.db.conn(), &filter, page, actor.is_staff()).await?;
     let items = service::with_organizations(&state.db, people, actor.is_staff()).await?;
     Ok(Json(Listed { items, total }))
 }

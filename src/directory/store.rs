@@ -202,10 +202,22 @@ pub struct PersonFilter {
     pub organization_id: Option<i32>,
 }
 
+/// People matching `filter` (a search looks at emails too), by name.
 pub async fn list_people(
     db: &impl ConnectionTrait,
     filter: &PersonFilter,
     page: Pagination,
+) -> Result<(Vec<person::Model>, u64), DbErr> {
+    list_people_searching(db, filter, page, true).await
+}
+
+/// People matching `filter`; the search looks at emails only with `by_email` (staff), so
+/// that nobody else can learn whether an address is in the directory.
+pub async fn list_people_searching(
+    db: &impl ConnectionTrait,
+    filter: &PersonFilter,
+    page: Pagination,
+    by_email: bool,
 ) -> Result<(Vec<person::Model>, u64), DbErr> {
     let backend = db.get_database_backend();
     let mut query = person::Entity::find();
@@ -222,8 +234,10 @@ pub async fn list_people(
         let mut any = Condition::any()
             .add(contains_text(backend, person::Column::GivenName, q))
             .add(contains_text(backend, person::Column::FamilyName, q))
-            .add(contains_text(backend, person::Column::Email, q))
             .add(person::Column::OrganizationId.in_subquery(matching_orgs));
+        if by_email {
+            any = any.add(contains_text(backend, person::Column::Email, q));
+        }
         // "Corlett Letlojane" should find her too.
         if let Some((given, family)) = q.trim().split_once(' ') {
             any = any.add(

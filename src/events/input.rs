@@ -51,11 +51,16 @@ fn parse_date(value: Option<&str>, field: &str, errors: &mut FieldErrors) -> Opt
 
 /// Reads a time sent with an offset (`2009-06-03T14:00:00+02:00`) or as wall time in the
 /// event's zone (`2009-06-03T14:00:00`, seconds optional).
+/// A leap second (`10:00:60`) is refused: databases and calendars do not agree on it.
 pub fn parse_instant(text: &str, zone: TimeZone) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
+    let leap = || "must have seconds from 00 to 59 (a leap second cannot be kept)".to_string();
     if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         if !(1900..=2200).contains(&chrono::Datelike::year(&time)) {
             return Err("must be a year between 1900 and 2200".into());
+        }
+        if chrono::Timelike::nanosecond(&time) >= 1_000_000_000 {
+            return Err(leap());
         }
         return Ok(time.with_timezone(&Utc));
     }
@@ -69,6 +74,9 @@ pub fn parse_instant(text: &str, zone: TimeZone) -> Result<DateTime<Utc>, String
     let year = chrono::Datelike::year(&local);
     if !(1900..=2200).contains(&year) {
         return Err("must be a year between 1900 and 2200".into());
+    }
+    if chrono::Timelike::nanosecond(&local) >= 1_000_000_000 {
+        return Err(leap());
     }
     zone.from_wall_time(local).map_err(|err| err.to_string())
 }
@@ -709,6 +717,18 @@ mod tests {
         assert!(parse_instant("2009-03-29T02:30:00", brussels()).is_err());
         assert!(parse_instant("9999-06-03T14:00:00+02:00", brussels()).is_err());
         assert!(parse_instant("0001-01-01T00:00:00Z", brussels()).is_err());
+        for leap in [
+            "2027-06-03T10:00:60Z",
+            "2027-06-03T10:00:60",
+            "2027-06-03T10:00:60+02:00",
+        ] {
+            assert!(
+                parse_instant(leap, brussels())
+                    .unwrap_err()
+                    .contains("leap second"),
+                "{leap}"
+            );
+        }
     }
 
     #[test]

@@ -211,6 +211,20 @@ pub async fn update_event(
         .unwrap_or_default();
     let input: EventInput = merge_patch(&EventInput::from_model(&current, &organizers), patch)?;
     let event = input.validate(Some(current.status))?;
+    if let Some(capacity) = event.capacity {
+        // Under the event's lock, so that no registration is confirmed meanwhile.
+        crate::registrations::store::lock_event(&*txn, current.id).await?;
+        let confirmed = crate::registrations::store::confirmed_by_event(&*txn, &[current.id])
+            .await?
+            .get(&current.id)
+            .copied()
+            .unwrap_or(0);
+        if u64::try_from(capacity).unwrap_or(0) < confirmed {
+            return Err(AppError::Conflict(format!(
+                "{confirmed} registrations are confirmed: the capacity cannot be less than {confirmed} (cancel or reject registrations first)"
+            )));
+        }
+    }
     let series_id = resolve_references(&*txn, &event).await?;
     let slug = match &event.slug {
         Some(slug) if slug.as_str() != current.slug => {

@@ -7,7 +7,7 @@ use axum::http::header;
 use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 
 const MAX_BODY: usize = 1024 * 1024;
 
@@ -55,7 +55,49 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             "the body must be a JSON object".into(),
         ));
     }
+    let mut with_nul = Vec::new();
+    nul_at(&value, String::new(), &mut with_nul);
+    if !with_nul.is_empty() {
+        return Err(AppError::Invalid(
+            with_nul
+                .into_iter()
+                .map(|field| FieldError::new(field, "must not hold a NUL character (\\u0000)"))
+                .collect(),
+        ));
+    }
     from_value(value)
+}
+
+/// The paths of the strings (and keys) holding a NUL character, which no text stored
+/// may hold (PostgreSQL refuses it), keys in alphabetical order.
+fn nul_at(value: &serde_json::Value, path: String, found: &mut Vec<String>) {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::String(text) if text.contains('\0') => {
+            found.push(if path.is_empty() { "body".into() } else { path })
+        }
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                if key.contains('\0') {
+                    found.push(join(&key.replace('\0', "")));
+                } else {
+                    nul_at(v, join(key), found);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                nul_at(v, format!("{path}[{i}]"), found);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A body that may be left out (whitespace only), then read as `T`'s default; otherwise

@@ -9,6 +9,7 @@ pub mod json;
 pub mod limiter;
 pub mod pages;
 pub mod query;
+pub mod refusals;
 
 pub use auth::{Actor, CurrentUser, Staff};
 pub use json::ApiJson;

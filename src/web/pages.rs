@@ -416,7 +416,7 @@ pub fn not_found(ctx: Ctx) -> Response {
     error_page(ctx, &AppError::NotFound("page"))
 }
 
-fn error_page(ctx: Ctx, err: &AppError) -> Response {
+pub fn error_page(ctx: Ctx, err: &AppError) -> Response {
     let status = err.status();
     let (heading, message) = match err {
         AppError::NotFound(_) => (
@@ -428,6 +428,7 @@ fn error_page(ctx: Ctx, err: &AppError) -> Response {
         AppError::Conflict(why) => ("That cannot be done now".to_string(), why.clone()),
         AppError::Gone(why) => ("This link no longer works".to_string(), why.clone()),
         AppError::BadRequest(why) => ("That request could not be read".to_string(), why.clone()),
+        AppError::Refused(_, why) => ("That request could not be read".to_string(), why.clone()),
         AppError::Invalid(errors) => (
             "Some fields are invalid".to_string(),
             errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
@@ -449,7 +450,13 @@ fn error_page(ctx: Ctx, err: &AppError) -> Response {
     let body = page
         .render()
         .unwrap_or_else(|_| "Something went wrong".to_string());
-    (status, Html(body)).into_response()
+    let mut response = (status, Html(body)).into_response();
+    if let Some(seconds) = err.retry_after_seconds()
+        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 impl IntoResponse for PageError {
