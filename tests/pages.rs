@@ -1872,7 +1872,7 @@ async fn the_event_workspace_reports_a_double_booked_chair_inline() {
     shows(&page, "1 conflict to resolve before publishing");
     shows(
         &page,
-        "Ms Corlett LETLOJANE is in &#34;Opening plenary&#34; and &#34;The Responsibility to Protect&#34; at the same time (Wed 3 Jun 10:30)",
+        "Ms Corlett LETLOJANE is in &#34;Opening plenary&#34; and &#34;The Responsibility to Protect&#34; at the same time (Wed 3 Jun 10:30 CEST)",
     );
     assert_eq!(
         page.matches("<span class=\"badge draft\">conflict</span>")

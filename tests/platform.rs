@@ -81,6 +81,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/series/{series}/report"),
     ("get", "/api/v1/events/{event}/invitations"),
     ("post", "/api/v1/events/{event}/invitations"),
+    ("post", "/api/v1/events/{event}/invitations/preview"),
     ("post", "/api/v1/events/{event}/invitations/resend"),
     ("post", "/invitations/{token}/accept"),
     ("post", "/invitations/{token}/decline"),

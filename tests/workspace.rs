@@ -821,3 +821,77 @@ async fn a_time_zone_is_found_by_its_city_and_a_misspelt_one_gets_a_suggestion()
         .text();
     assert!(orgs.contains("id=\"country-regions\""));
 }
+
+#[tokio::test]
+async fn the_dashboard_asks_for_a_new_edition_when_a_published_report_has_changed() {
+    let app = spawn_app().await;
+    let day = (chrono::Utc::now() - chrono::Duration::days(10)).date_naive();
+    let event = slug(
+        &app.event_with(json!({"starts_on": day.to_string(), "ends_on": day.to_string()}))
+            .await,
+    );
+    app.publish(&event).await;
+    let mut sessions = Vec::new();
+    for (title, starts, ends) in [
+        ("Early warning", "09:30", "11:00"),
+        ("Prevention", "14:00", "15:30"),
+    ] {
+        let session = app
+            .session(
+                &event,
+                title,
+                &format!("{day}T{starts}:00"),
+                &format!("{day}T{ends}:00"),
+                None,
+            )
+            .await;
+        let chair = app.person("Mr", "Gareth", title).await;
+        app.assign(session, chair, "chair").await;
+        let rapporteur = app.person("Dr", "Sam", title).await;
+        app.assign(session, rapporteur, "rapporteur").await;
+        sessions.push(session);
+    }
+    let approve = |session: i64| {
+        let app = &app;
+        async move {
+            let path = format!("/api/v1/sessions/{session}/summary");
+            app.send(
+                axum::http::Method::PUT,
+                &path,
+                app.org(),
+                &json!({"overview": "Warnings must lead to action."}),
+            )
+            .await
+            .expect(200);
+            for step in ["submit", "approve"] {
+                app.post(&format!("{path}/{step}"), app.org(), &json!({}))
+                    .await
+                    .expect(200);
+            }
+        }
+    };
+    approve(sessions[0]).await;
+    app.post(
+        &format!("/api/v1/events/{event}/report/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    let browser = app.organizer_browser().await;
+    let dashboard = || async {
+        app.get_page("/organize", Some(&browser))
+            .await
+            .page(200)
+            .text()
+    };
+    assert!(!dashboard().await.contains("The published report has"));
+
+    approve(sessions[1]).await;
+    let page = dashboard().await;
+    assert!(
+        page.contains("The published report has 1 change since publication: publish edition 2"),
+        "{page}"
+    );
+    assert!(page.contains(&format!("href=\"/organize/events/{event}/report\"")));
+}

@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
+use crate::config::Settings;
 use crate::db::Db;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -53,7 +54,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The tasks of one event.
-pub async fn of_event(db: &Db, event: event::Model) -> AppResult<EventAgenda> {
+pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppResult<EventAgenda> {
     let now = Utc::now();
     let slug = event.slug.clone();
     let workspace = format!("/organize/events/{slug}");
@@ -170,6 +171,19 @@ pub async fn of_event(db: &Db, event: event::Model) -> AppResult<EventAgenda> {
         tasks.push(Task {
             text: format!("{} late", plural(late, "summary is", "summaries are")),
             href: format!("{workspace}/summaries"),
+            urgent: false,
+        });
+    }
+
+    let (report, _) = crate::reports::service::current(db, settings, event.clone()).await?;
+    if report.pending_changes == Some(true) {
+        tasks.push(Task {
+            text: format!(
+                "The published report has {} since publication: publish edition {}",
+                plural(report.changes.len(), "change", "changes"),
+                report.edition + 1
+            ),
+            href: format!("{workspace}/report"),
             urgent: false,
         });
     }

@@ -70,7 +70,7 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
     current.sort_by_key(|e| (e.starts_on, e.id));
     let mut agendas = Vec::new();
     for event in current {
-        let agenda = agenda::of_event(&state.db, event).await?;
+        let agenda = agenda::of_event(&state.db, &state.settings, event).await?;
         let card = crate::events::read::event_views(&state.db, vec![agenda.event])
             .await?
             .remove(0);

@@ -89,7 +89,7 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
             .unwrap_or_else(|| format!("person {person_id}"))
     };
     let zone = event.timezone;
-    let when = |t: DateTime<Utc>| zone.local(t).format("%a %-d %b %H:%M").to_string();
+    let when = |t: DateTime<Utc>| zone.local(t).format("%a %-d %b %H:%M %Z").to_string();
 
     let mut conflicts = Vec::new();
     for (person_id, session_ids) in &by_person {

@@ -7,7 +7,7 @@ use axum::http::{StatusCode, header};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{AnswerRequest, InvitationOut, InviteOutcome, InviteRequest, service};
+use super::{AnswerRequest, InvitationOut, InviteOutcome, InvitePreview, InviteRequest, service};
 use crate::app::AppState;
 use crate::error::{AppResult, Problem};
 use crate::events::SeriesRef;
@@ -16,6 +16,7 @@ use crate::web::{ApiJson, Listed, Staff};
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_invitations, create_invitations))
+        .routes(routes!(preview_invitations))
         .routes(routes!(resend_invitations))
         .routes(routes!(accept))
         .routes(routes!(decline))
@@ -42,6 +43,30 @@ async fn create_invitations(
     )
     .await?;
     Ok((StatusCode::ACCEPTED, Json(outcome)))
+}
+
+/// The mail each invitee would get from the same request sent to
+/// `/api/v1/events/{event}/invitations`, rendered as it would be sent, with links that
+/// work nowhere. Queues nothing and writes nothing; refused as sending would be.
+#[utoipa::path(post, path = "/api/v1/events/{event}/invitations/preview", tag = "invitations",
+    params(("event" = String, Path, description = "id or slug")), request_body = InviteRequest,
+    responses((status = 200, body = InvitePreview), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn preview_invitations(
+    State(state): State<AppState>,
+    Staff(_actor): Staff,
+    Path(reference): Path<String>,
+    ApiJson(request): ApiJson<InviteRequest>,
+) -> AppResult<Json<InvitePreview>> {
+    let preview = service::preview(
+        &state.db,
+        &state.settings,
+        &SeriesRef::parse(&reference),
+        request,
+        None,
+    )
+    .await?;
+    Ok(Json(preview))
 }
 
 /// The event's invitations: who was invited to what, and who answered.

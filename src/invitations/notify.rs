@@ -5,26 +5,38 @@
 
 use crate::db::MailQueue;
 use chrono::Duration;
+use sea_orm::ConnectionTrait;
 
 use crate::calendar::Method;
 use crate::config::Settings;
 use crate::directory::{self, store as directory_store};
-use crate::entities::invitation;
+use crate::entities::{invitation, person};
 use crate::error::{AppError, AppResult};
 pub use crate::events::notify::{Draft, Recipient};
 use crate::events::notify::{envelope, itip, rendering, view};
 use crate::events::{SeriesRef, store as event_store, views};
 use crate::mail::messages;
+use crate::mail::salutation::salutation;
 use crate::mail::{Envelope, MailKind, outbox};
 
-/// Queues an invitation (sent at once).
-pub async fn queue_invitation(
-    conn: &impl MailQueue,
+/// The invitation mail of one invitee, addressed and rendered, with the session as an
+/// iTIP REQUEST: what [`queue_invitation`] queues, and exactly what the composer's
+/// preview shows (the preview passes a link that works nowhere and no invitation).
+/// The salutation is made from the invitee's own record, so a family name typed in
+/// mixed case keeps its spelling.
+pub async fn invitation_mail(
+    conn: &impl ConnectionTrait,
     settings: &Settings,
-    draft: Draft<'_>,
-    invitation_id: i32,
-) -> AppResult<()> {
-    let view = view(conn, settings, &draft).await?;
+    draft: &Draft<'_>,
+    person: &person::Model,
+    invitation_id: Option<i32>,
+) -> AppResult<Envelope> {
+    let mut view = view(conn, settings, draft).await?;
+    view.greeting_name = salutation(
+        person.honorific.as_deref(),
+        &person.given_name,
+        &person.family_name,
+    );
     let rendered = messages::invitation(&view).map_err(rendering)?;
     let calendar = match draft.session {
         Some(session) => Some((
@@ -41,19 +53,27 @@ pub async fn queue_invitation(
         )),
         None => None,
     };
-    let key = Some(format!("invitation:{invitation_id}"));
-    outbox::enqueue(
-        conn,
-        envelope(
-            MailKind::Invitation,
-            &draft,
-            rendered,
-            calendar,
-            key,
-            Duration::zero(),
-        ),
-    )
-    .await?;
+    let key = invitation_id.map(|id| format!("invitation:{id}"));
+    Ok(envelope(
+        MailKind::Invitation,
+        draft,
+        rendered,
+        calendar,
+        key,
+        Duration::zero(),
+    ))
+}
+
+/// Queues an invitation (sent at once).
+pub async fn queue_invitation(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    draft: &Draft<'_>,
+    person: &person::Model,
+    invitation_id: i32,
+) -> AppResult<()> {
+    let mail = invitation_mail(conn, settings, draft, person, Some(invitation_id)).await?;
+    outbox::enqueue(conn, mail).await?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
-//! The invitation page: what the invitee is asked to do, with accept and decline buttons
-//! (links in mail only lead here; answering is a POST, so mail scanners that open links
-//! do not answer for anyone). And the workspace's buttons that invite a session's
-//! participants or remind those who have not answered.
+//! The invitation page: what the invitee is asked to do (the session, its time in the
+//! event's zone, the room and the venue), with accept and decline buttons. Links in mail
+//! only lead here, and answering is a POST, so mail scanners that open links do not
+//! answer for anyone. And the workspace's button that reminds those who have not
+//! answered (inviting is the composer's, `composer`).
 
 use askama::Template;
 use axum::Router;
@@ -27,13 +28,10 @@ pub fn routes() -> Router<AppState> {
         .route("/invitations/{token}", get(invitation_page))
         .route("/invitations/{token}/feed", axum::routing::post(new_feed))
         .route(
-            "/organize/events/{event}/invite",
-            axum::routing::post(invite),
-        )
-        .route(
             "/organize/events/{event}/invitations/resend",
             axum::routing::post(resend),
         )
+        .merge(super::composer::routes())
 }
 
 #[derive(Template)]
@@ -41,19 +39,38 @@ pub fn routes() -> Router<AppState> {
 struct InvitationPage {
     ctx: Ctx,
     token: String,
-    name: String,
+    /// "Mr Evans", as the mail greets them.
+    salutation: String,
     event: EventCard,
-    session: Option<(String, String, String)>,
+    session: Option<SessionFacts>,
+    /// The session's room.
+    room: Option<String>,
+    /// The event's venue.
+    venue: Option<String>,
     role: Option<&'static str>,
     status: super::InvitationState,
     message: Option<String>,
-    /// `accept` or `decline` when the visitor came from that link.
+    /// `accept` or `decline` when the visitor came from that link of the mail: the page
+    /// then opens on a form that records that answer in one click.
     suggested: String,
     calendar_url: Option<String>,
     /// The personal feed's addresses, shown once right after they were made.
     feed: Option<FeedUrls>,
 }
 
+/// The session an invitation is about.
+struct SessionFacts {
+    title: String,
+    /// "Wednesday 3 June 2037, 14:00–16:00 (Europe/Brussels)": in the event's zone, named.
+    when: String,
+    url: String,
+}
+
+/// The invitation page. The mail's Accept and Decline links lead here with `?answer=`;
+/// opening a link must never answer (mail scanners and link previews open them), so
+/// the page records nothing: it opens on a form that records that answer, its button
+/// focused, "Confirm: I accept", one click away. It is not sent by script either: a
+/// scanner that runs scripts would then answer for the invitee.
 async fn invitation_page(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -101,35 +118,41 @@ async fn show(
         .await?
         .ok_or(crate::error::AppError::NotFound("invitation"))?;
     let zone = event.timezone;
+    let venue = event.venue.clone();
     let person = directory_store::person(state.db.conn(), invitation.person_id)
         .await?
         .ok_or(crate::error::AppError::NotFound("invitation"))?;
     let session = match invitation.session_id {
-        Some(id) => match event_store::session(state.db.conn(), id).await? {
-            Some(s) => {
-                let out = crate::events::read::session_views(state.db.conn(), vec![s], zone)
-                    .await?
-                    .remove(0);
-                let line = views::session_line(&out, zone);
-                Some((
-                    line.title,
-                    format!("{}, {} ({})", line.date, line.time, zone.name()),
-                    line.url,
-                ))
-            }
-            None => None,
-        },
+        Some(id) => event_store::session(state.db.conn(), id).await?,
+        None => None,
+    };
+    let room = session.as_ref().and_then(|s| s.room.clone());
+    let session = match session {
+        Some(s) => {
+            let out = crate::events::read::session_views(state.db.conn(), vec![s], zone)
+                .await?
+                .pop()
+                .ok_or(AppError::NotFound("invitation"))?;
+            let line = views::session_line(&out, zone);
+            Some(SessionFacts {
+                title: line.title,
+                when: format!("{}, {} ({})", line.date, line.time, zone.name()),
+                url: line.url,
+            })
+        }
         None => None,
     };
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
     let page = InvitationPage {
-        name: crate::directory::display_name(
+        salutation: crate::mail::salutation::salutation(
             person.honorific.as_deref(),
             &person.given_name,
             &person.family_name,
         ),
+        room,
+        venue,
         calendar_url: invitation
             .session_id
             .map(|id| format!("/sessions/{id}/calendar.ics")),
@@ -146,60 +169,15 @@ async fn show(
     Ok(render(&page))
 }
 
-// ----- The workspace's invitation buttons -----
+// ----- The workspace's invitations -----
 
-/// "3 invitations queued; Ms X was skipped: has no email address."
-fn invite_summary(outcome: &crate::invitations::InviteOutcome) -> String {
-    let mut text = match outcome.items.len() {
-        0 => "No invitation was sent.".to_string(),
-        1 => "1 invitation is on its way.".to_string(),
-        n => format!("{n} invitations are on their way."),
-    };
-    for skipped in &outcome.skipped {
-        text.push_str(&format!(
-            " Person {} was skipped: {}.",
-            skipped.person_id, skipped.reason
-        ));
-    }
-    text
-}
-
-async fn invite(
-    State(state): State<AppState>,
-    ws: Workspace,
-    PagePath(reference): PagePath<String>,
-    form: FormData,
-) -> PageResult {
-    let event =
-        crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let request = crate::invitations::InviteRequest {
-        person_ids: None,
-        session_id: form.get("session_id").and_then(|s| s.parse().ok()),
-        message: form.get("message"),
-    };
-    let back = format!("/organize/events/{}", event.slug);
-    match crate::invitations::service::invite(
-        &state.db,
-        &state.settings,
-        &ws.actor,
-        &SeriesRef::Id(event.id),
-        request,
-    )
-    .await
-    {
-        Ok(outcome) => Ok(redirect_with_flash(&back, &invite_summary(&outcome))),
-        Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
-            &back,
-            &format!(
-                "Nobody was invited: {}.",
-                errors
-                    .iter()
-                    .map(|e| e.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        )),
-        Err(err) => Ok(error_with(ws.ctx, err)),
+/// When an invitation was sent or answered, for the event workspace's list: in the
+/// event's zone (the workspace knows it by name), with the zone's abbreviation, "5
+/// December 2026, 19:16 EAT".
+pub fn moment_in(at: &chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    match crate::domain::TimeZone::parse(zone) {
+        Ok(zone) => zone.local(*at).format("%-d %B %Y, %H:%M %Z").to_string(),
+        Err(_) => at.format("%-d %B %Y, %H:%M UTC").to_string(),
     }
 }
 
@@ -221,7 +199,7 @@ async fn resend(
     {
         Ok(outcome) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
-            &invite_summary(&outcome),
+            &outcome.summary(),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }

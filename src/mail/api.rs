@@ -65,7 +65,7 @@ impl From<outbox_message::Model> for OutboxItem {
 }
 
 /// A file a message carries.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AttachmentOut {
     pub filename: String,
     pub content_type: String,

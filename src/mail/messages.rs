@@ -141,6 +141,12 @@ mod tests {
         );
         assert!(r.text.contains("14:00–15:30 (Europe/Brussels)"));
         assert!(
+            r.text.starts_with("Dear Mr Evans,\n"),
+            "greeted in normal case: {}",
+            r.text
+        );
+        assert!(r.html.contains("<p>Dear Mr Evans,</p>"));
+        assert!(
             r.text
                 .contains("Accept:  http://x/invitations/t?answer=accept")
         );

@@ -9,6 +9,7 @@ pub mod api;
 pub mod messages;
 pub mod outbox;
 pub mod pages;
+pub mod salutation;
 pub mod service;
 pub mod transport;
 pub mod withhold;
@@ -79,6 +80,19 @@ pub struct Envelope {
     pub coalesce_key: Option<String>,
     /// Wait this long before sending (the quiet period of updates); zero for at once.
     pub delay: Duration,
+}
+
+impl Envelope {
+    /// The files the message will carry, as the outbox lists them once it is queued.
+    pub fn attachments(&self) -> Vec<api::AttachmentOut> {
+        match &self.calendar {
+            Some(_) => vec![api::AttachmentOut {
+                filename: transport::CALENDAR_FILENAME.to_string(),
+                content_type: transport::CALENDAR_CONTENT_TYPE.to_string(),
+            }],
+            None => Vec::new(),
+        }
+    }
 }
 
 /// Declares the templates of a family of messages that share one view type, one folder

@@ -83,13 +83,18 @@ pub struct Attached<'a> {
     pub body: &'a str,
 }
 
+/// The name of the calendar file a message carries.
+pub const CALENDAR_FILENAME: &str = "invite.ics";
+/// Its type, as an attachment.
+pub const CALENDAR_CONTENT_TYPE: &str = "application/ics";
+
 /// The files the message of an outbox row carries: its calendar, when it has one, as
 /// `invite.ics`.
 pub fn attachments(row: &outbox_message::Model) -> Vec<Attached<'_>> {
     match (&row.ics_method, &row.ics) {
         (Some(_), Some(ics)) => vec![Attached {
-            filename: "invite.ics",
-            content_type: "application/ics",
+            filename: CALENDAR_FILENAME,
+            content_type: CALENDAR_CONTENT_TYPE,
             body: ics,
         }],
         _ => Vec::new(),

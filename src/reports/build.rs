@@ -168,7 +168,7 @@ pub fn report_session(
         when: format!(
             "{}–{}",
             zone.local(session.starts_at).format("%A %-d %B %Y, %H:%M"),
-            zone.local(session.ends_at).format("%H:%M")
+            zone.local(session.ends_at).format("%H:%M %Z")
         ),
         chair: people(panel, &[ParticipantRole::Chair, ParticipantRole::Moderator]),
         speakers: people(

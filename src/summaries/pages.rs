@@ -64,13 +64,13 @@ pub struct AssignmentRow {
     pub rapporteurs: String,
 }
 
-/// "Wed 3 Jun 2009, 14:00–15:30", in the event's time zone.
+/// "Wed 3 Jun 2009, 14:00–15:30 CEST", in the event's time zone.
 pub fn when(event: &event::Model, session: &session::Model) -> String {
     let zone = event.timezone;
     format!(
         "{}–{}",
         zone.local(session.starts_at).format("%a %-d %b %Y, %H:%M"),
-        zone.local(session.ends_at).format("%H:%M")
+        zone.local(session.ends_at).format("%H:%M %Z")
     )
 }
 

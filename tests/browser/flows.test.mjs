@@ -180,8 +180,11 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
 
   // The organizer sees it, with the needs, in the registrations table.
   await page.goto(`${eventUrl}/registrations`);
-  await page.getByRole("cell", { name: "Ama Ñúñez", exact: true }).waitFor();
-  await page.getByRole("cell", { name: "Vegetarian" }).waitFor();
+  const row = page.locator("table.registrations tbody tr", { hasText: "Ama Ñúñez" });
+  await row.waitFor();
+  // The needs are there, folded away until asked for.
+  await row.getByText("Details").click();
+  await row.getByText("Vegetarian").waitFor();
   await snap(page, "registrations");
 
   // The same public pages on a phone.
