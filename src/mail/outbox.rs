@@ -126,6 +126,11 @@ pub async fn drop_queued(db: &impl ConnectionTrait, keys: &[String]) -> Result<u
 /// (the process that held them died), marking them `sending` until `lease` has passed.
 /// On PostgreSQL concurrent workers skip each other's rows; on SQLite the write lock
 /// serialises them.
+///
+/// A claim is fenced by the row's `attempts`, which each claim counts up: the claimant
+/// holds the message while the row is `sending` with that count ([`Claim`]), and only
+/// then may it renew the lease or record the outcome. A worker that stalled past its
+/// lease finds the message claimed again by another and records nothing.
 pub async fn claim(
     db: &Db,
     limit: u64,
@@ -164,9 +169,51 @@ pub async fn claim(
     Ok(claimed)
 }
 
-pub async fn mark_sent(db: &Db, id: i32) -> Result<(), DbErr> {
+/// A message held by a worker: its id and the try its claim counted (the fence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    pub id: i32,
+    pub attempt: i32,
+}
+
+impl Claim {
+    pub fn of(row: &outbox_message::Model) -> Self {
+        Self {
+            id: row.id,
+            attempt: row.attempts,
+        }
+    }
+}
+
+/// Only the rows still held under these claims.
+fn held<Q: QueryFilter>(query: Q, claim: Claim) -> Q {
+    query
+        .filter(outbox_message::Column::Id.eq(claim.id))
+        .filter(outbox_message::Column::Attempts.eq(claim.attempt))
+        .filter(outbox_message::Column::Status.eq(OutboxStatus::Sending.as_str()))
+}
+
+/// Extends the lease of the messages still held under `claims` to `until`; returns how
+/// many were still held (a message sent, failed or claimed again by another is not).
+pub async fn renew(db: &Db, claims: &[Claim], until: DateTime<Utc>) -> Result<u64, DbErr> {
     let txn = db.begin_write().await?;
-    outbox_message::Entity::update_many()
+    let mut renewed = 0;
+    for claim in claims {
+        renewed += held(outbox_message::Entity::update_many(), *claim)
+            .col_expr(outbox_message::Column::LeaseUntil, Some(until).into())
+            .exec(&*txn)
+            .await?
+            .rows_affected;
+    }
+    txn.commit().await?;
+    Ok(renewed)
+}
+
+/// Records that a held message went out; false (and nothing written) when the claim was
+/// lost meanwhile.
+pub async fn mark_sent(db: &Db, claim: Claim) -> Result<bool, DbErr> {
+    let txn = db.begin_write().await?;
+    let result = held(outbox_message::Entity::update_many(), claim)
         .col_expr(
             outbox_message::Column::Status,
             OutboxStatus::Sent.as_str().into(),
@@ -181,19 +228,20 @@ pub async fn mark_sent(db: &Db, id: i32) -> Result<(), DbErr> {
             Option::<String>::None.into(),
         )
         .col_expr(outbox_message::Column::UpdatedAt, Utc::now().into())
-        .filter(outbox_message::Column::Id.eq(id))
         .exec(&*txn)
         .await?;
-    txn.commit().await
+    txn.commit().await?;
+    Ok(result.rows_affected == 1)
 }
 
-/// Records a failed try: back to the queue after `retry_in`, or `failed` for good.
+/// Records a failed try of a held message: back to the queue after `retry_in`, or
+/// `failed` for good; false (and nothing written) when the claim was lost meanwhile.
 pub async fn mark_failed(
     db: &Db,
-    id: i32,
+    claim: Claim,
     error: &str,
     retry_in: Option<Duration>,
-) -> Result<(), DbErr> {
+) -> Result<bool, DbErr> {
     let now = Utc::now();
     let status = if retry_in.is_some() {
         OutboxStatus::Queued
@@ -201,7 +249,7 @@ pub async fn mark_failed(
         OutboxStatus::Failed
     };
     let txn = db.begin_write().await?;
-    outbox_message::Entity::update_many()
+    let result = held(outbox_message::Entity::update_many(), claim)
         .col_expr(outbox_message::Column::Status, status.as_str().into())
         .col_expr(
             outbox_message::Column::LastError,
@@ -216,10 +264,10 @@ pub async fn mark_failed(
             Option::<DateTime<Utc>>::None.into(),
         )
         .col_expr(outbox_message::Column::UpdatedAt, now.into())
-        .filter(outbox_message::Column::Id.eq(id))
         .exec(&*txn)
         .await?;
-    txn.commit().await
+    txn.commit().await?;
+    Ok(result.rows_affected == 1)
 }
 
 #[derive(Debug, Default)]

@@ -106,7 +106,7 @@ pub fn attachments(row: &outbox_message::Model) -> Vec<Attached<'_>> {
 /// plus the same calendar as an `invite.ics` attachment (what other clients open).
 pub fn build(settings: &MailSettings, row: &outbox_message::Model) -> Result<Message, SendError> {
     let system = mailbox(&settings.from_name, &settings.from_address)?;
-    let mut builder = Message::builder().message_id(None);
+    let mut builder = Message::builder().message_id(Some(message_id(settings, row)));
     // A calendar invitation comes from its ORGANIZER (clients match the two before they
     // offer to answer), sent by Roundtable on the organizers' behalf.
     builder = if row.ics.is_some() {
@@ -160,6 +160,29 @@ pub fn build(settings: &MailSettings, row: &outbox_message::Model) -> Result<Mes
         message: format!("cannot build the message: {err}"),
         permanent: true,
     })
+}
+
+/// The Message-ID of an outbox row, fixed when it was queued (its id and the instant it
+/// was created) and so the same on every try, by any instance: a receiver drops the copy
+/// a crash between sending and recording made it send again. A copy resent on purpose is
+/// a new row, with its own. The domain is that of the sender's address.
+pub fn message_id(settings: &MailSettings, row: &outbox_message::Model) -> String {
+    let domain = settings
+        .from_address
+        .rsplit_once('@')
+        .map(|(_, domain)| domain.trim())
+        .filter(|domain| {
+            !domain.is_empty()
+                && domain
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        })
+        .unwrap_or("roundtable.invalid");
+    format!(
+        "<outbox.{}.{}@{domain}>",
+        row.id,
+        row.created_at.timestamp_micros()
+    )
 }
 
 fn content_type(text: &str) -> Result<ContentType, SendError> {

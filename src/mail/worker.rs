@@ -11,13 +11,13 @@ use tokio::sync::watch;
 
 use crate::entities::outbox_message;
 
-use super::outbox;
+use super::outbox::{self, Claim};
 use super::transport::{Transport, build};
 use crate::config::Settings;
 use crate::db::Db;
 
-const BATCH: u64 = 50;
-/// Messages in flight at once (lettre's SMTP pool keeps up to 10 connections).
+/// Messages in flight at once (lettre's SMTP pool keeps up to 10 connections), and so
+/// messages claimed at once: a worker holds no message it is not sending.
 const PARALLEL: usize = 8;
 
 pub struct Worker {
@@ -50,26 +50,44 @@ impl Worker {
     }
 
     /// Delivers every message due now; returns how many were sent.
+    ///
+    /// Claims as many messages as it sends at once, and renews their lease while they
+    /// are being sent (every third of the lease), so that another instance never takes
+    /// over a message still in flight; a message whose claim was lost anyway (this
+    /// instance stalled past its lease) is recorded by whoever holds it, not here.
     #[tracing::instrument(skip_all, err(level = "debug"))]
     pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        let lease = Duration::seconds(self.settings.mail.lease_seconds.max(1));
+        let renew_every = (lease / 3)
+            .to_std()
+            .unwrap_or(StdDuration::from_secs(1))
+            .max(StdDuration::from_millis(200));
         let mut sent = 0;
         loop {
-            let batch = outbox::claim(
-                &self.db,
-                BATCH,
-                Duration::seconds(self.settings.mail.lease_seconds.max(1)),
-            )
-            .await?;
+            let batch = outbox::claim(&self.db, PARALLEL as u64, lease).await?;
             if batch.is_empty() {
                 return Ok(sent);
             }
+            let claims: Vec<Claim> = batch.iter().map(Claim::of).collect();
             // Several messages at once over the transport's pooled connections: one SMTP
             // conversation spends most of its time waiting on the network.
-            let outcomes: Vec<anyhow::Result<bool>> = futures::stream::iter(batch)
+            let sending = futures::stream::iter(batch)
                 .map(|row| self.deliver(row))
                 .buffer_unordered(PARALLEL)
-                .collect()
-                .await;
+                .collect::<Vec<anyhow::Result<bool>>>();
+            tokio::pin!(sending);
+            let mut renewal = tokio::time::interval(renew_every);
+            renewal.tick().await; // the first tick is now
+            let outcomes = loop {
+                tokio::select! {
+                    outcomes = &mut sending => break outcomes,
+                    _ = renewal.tick() => {
+                        if let Err(err) = outbox::renew(&self.db, &claims, chrono::Utc::now() + lease).await {
+                            tracing::warn!(error = %err, "could not renew the lease of messages in flight");
+                        }
+                    }
+                }
+            };
             for outcome in outcomes {
                 if outcome? {
                     sent += 1;
@@ -80,21 +98,35 @@ impl Worker {
 
     /// Sends one claimed message and records the outcome; true when it went out.
     async fn deliver(&self, row: outbox_message::Model) -> anyhow::Result<bool> {
+        let claim = Claim::of(&row);
         let result = match build(&self.settings.mail, &row) {
             Ok(message) => self.transport.send(message).await,
             Err(err) => Err(err),
         };
         match result {
             Ok(()) => {
-                outbox::mark_sent(&self.db, row.id).await?;
-                tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
+                if outbox::mark_sent(&self.db, claim).await? {
+                    tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
+                } else {
+                    tracing::warn!(
+                        outbox_id = row.id,
+                        attempt = claim.attempt,
+                        "mail sent after its claim was lost; its holder records it"
+                    );
+                }
                 Ok(true)
             }
             Err(err) => {
                 let retry = (!err.permanent && row.attempts < self.settings.mail.max_attempts)
                     .then(|| backoff(row.attempts));
                 tracing::warn!(outbox_id = row.id, attempts = row.attempts, permanent = err.permanent, error = %err.message, "mail not sent");
-                outbox::mark_failed(&self.db, row.id, &err.message, retry).await?;
+                if !outbox::mark_failed(&self.db, claim, &err.message, retry).await? {
+                    tracing::warn!(
+                        outbox_id = row.id,
+                        attempt = claim.attempt,
+                        "the failed try's claim was lost; its holder records the outcome"
+                    );
+                }
                 Ok(false)
             }
         }
