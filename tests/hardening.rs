@@ -244,3 +244,168 @@ async fn a_sign_in_locked_out_says_when_to_try_again() {
         .unwrap();
     assert!(seconds >= 60, "{seconds}");
 }
+
+/// Every text the registrations tables hold, as one string (what a copy of the database
+/// gives away).
+async fn registration_tables(app: &common::TestApp) -> String {
+    use sea_orm::{ConnectionTrait, Statement};
+    let mut all = String::new();
+    for (sql, columns) in [
+        (
+            "SELECT manage_token, given_name, email FROM registrations",
+            &["manage_token", "given_name", "email"][..],
+        ),
+        (
+            "SELECT token_hash FROM registration_links",
+            &["token_hash"][..],
+        ),
+    ] {
+        let rows = app
+            .db
+            .conn()
+            .query_all_raw(Statement::from_string(app.db.backend(), sql))
+            .await
+            .unwrap();
+        for row in rows {
+            for column in columns {
+                all.push_str(&row.try_get::<String>("", column).unwrap());
+                all.push('\n');
+            }
+        }
+    }
+    all
+}
+
+/// The token of a registrant's link (`.../registrations/{token}`).
+fn token_of(url: &str) -> String {
+    url.split_once("/registrations/")
+        .expect("a registration link")
+        .1
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_copy_of_the_database_lets_no_one_act_as_a_registrant() {
+    let app = spawn_app().await;
+    let event = slug(&app.brussels_event_in(UPCOMING_YEAR).await);
+    app.publish_with(
+        &event,
+        json!({"capacity": 1, "registration": {"mode": "open", "waitlist": true}}),
+    )
+    .await;
+    let register = |given: &'static str, email: &'static str| {
+        let app = &app;
+        let event = event.clone();
+        async move {
+            app.post(
+                &format!("/api/v1/events/{event}/registrations"),
+                As::Anonymous,
+                &json!({"given_name": given, "family_name": "OWUSU", "email": email, "consent": true}),
+            )
+            .await
+            .expect(201)
+            .json()
+        }
+    };
+    let ama = register("Ama", "ama@example.org").await;
+    let kofi = register("Kofi", "kofi@example.org").await;
+    assert_eq!(kofi["status"], "waitlisted");
+    let ama_token = token_of(ama["manage_url"].as_str().unwrap());
+    let kofi_first = token_of(kofi["manage_url"].as_str().unwrap());
+
+    // Ama leaves; Kofi is promoted, and the mail telling him carries a link of its own.
+    app.request(
+        Method::POST,
+        &format!("/registrations/{ama_token}/cancel"),
+        As::Anonymous,
+        None,
+        None,
+    )
+    .await
+    .expect(200);
+    let promoted = app
+        .last_mail_to("kofi@example.org", "registration_promoted")
+        .await;
+    let kofi_later = token_of(&promoted.text_body);
+    assert_ne!(kofi_later, kofi_first);
+
+    // Both of Kofi's links open his page; a guess does not.
+    for token in [&kofi_first, &kofi_later] {
+        let page = app.get_page(&format!("/registrations/{token}"), None).await;
+        assert_eq!(page.status.as_u16(), 200);
+        assert!(page.text().contains("Kofi"));
+    }
+    assert_eq!(
+        app.get_page("/registrations/not-a-token", None)
+            .await
+            .status
+            .as_u16(),
+        404
+    );
+
+    // The tables hold none of the tokens, only their hashes.
+    let stored = registration_tables(&app).await;
+    assert!(stored.contains("Kofi"), "the copy is of the right rows");
+    for token in [&ama_token, &kofi_first, &kofi_later] {
+        assert!(
+            !stored.contains(token.as_str()),
+            "{token} is stored in clear"
+        );
+    }
+}
+
+/// A registration made before links were hashed keeps its link: the upgrade hashes the
+/// clear token it held and forgets it.
+#[tokio::test]
+async fn links_mailed_before_the_upgrade_still_work_and_are_no_longer_stored() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    let event = slug(&app.brussels_event_in(UPCOMING_YEAR).await);
+    app.publish_with(&event, json!({"registration": {"mode": "open"}}))
+        .await;
+    let ama = app
+        .post(
+            &format!("/api/v1/events/{event}/registrations"),
+            As::Anonymous,
+            &json!({"given_name": "Ama", "family_name": "OWUSU", "email": "ama@example.org", "consent": true}),
+        )
+        .await
+        .expect(201)
+        .json();
+
+    // Back to the schema before the migration, with the token in clear as it was then.
+    let names: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
+    let at = names
+        .iter()
+        .position(|n| n == "m20261205_000012_registration_links")
+        .unwrap();
+    let conn = app.db.conn();
+    Migrator::down(conn, Some((names.len() - at) as u32))
+        .await
+        .unwrap();
+    conn.execute_unprepared(&format!(
+        "UPDATE registrations SET manage_token = 'an-old-clear-token' WHERE id = {}",
+        ama["id"]
+    ))
+    .await
+    .unwrap();
+    Migrator::up(conn, None).await.unwrap();
+
+    let page = app
+        .get_page("/registrations/an-old-clear-token", None)
+        .await;
+    assert_eq!(page.status.as_u16(), 200, "{}", page.text());
+    assert!(page.text().contains("Ama"));
+    assert!(
+        !registration_tables(&app)
+            .await
+            .contains("an-old-clear-token")
+    );
+}

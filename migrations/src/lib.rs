@@ -14,6 +14,7 @@ mod m20261123_000008_registrations;
 mod m20261123_000009_summaries;
 mod m20261205_000010_account_lifecycle;
 mod m20261205_000011_report_editions;
+mod m20261205_000012_registration_links;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_summaries::Migration),
             Box::new(m20261205_000010_account_lifecycle::Migration),
             Box::new(m20261205_000011_report_editions::Migration),
+            Box::new(m20261205_000012_registration_links::Migration),
         ]
     }
 }

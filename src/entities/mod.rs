@@ -16,6 +16,7 @@ pub mod organization;
 pub mod outbox_message;
 pub mod person;
 pub mod registration;
+pub mod registration_link;
 pub mod report_edition;
 pub mod series;
 pub mod session;

@@ -10,7 +10,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub event_id: i32,
-    pub manage_token: String,
+    /// SHA-256 of the link given at registration; every link is in `registration_links`.
+    #[sea_orm(column_name = "manage_token")]
+    pub manage_token_hash: String,
     pub given_name: String,
     pub family_name: String,
     pub email: String,

@@ -53,13 +53,31 @@ pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
     )
 }
 
-/// Queues the mail of a transition, with the registrant's manage link.
+/// Queues the mail of a transition, with a new link to the registrant's page (only its
+/// hash is kept: the link lives in the mail).
 pub async fn queue(
     conn: &impl MailQueue,
     settings: &Settings,
     kind: MailKind,
     event: &event::Model,
     registration: &registration::Model,
+) -> AppResult<()> {
+    if registration.erased_at.is_some() {
+        return Ok(());
+    }
+    let token = super::store::new_link(conn, registration.id).await?;
+    queue_linked(conn, settings, kind, event, registration, &token).await
+}
+
+/// Queues the mail of a transition with the link of `token` (the registration's first,
+/// which the request that registered also answers with).
+pub async fn queue_linked(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    kind: MailKind,
+    event: &event::Model,
+    registration: &registration::Model,
+    token: &str,
 ) -> AppResult<()> {
     if registration.erased_at.is_some() {
         return Ok(());
@@ -71,7 +89,7 @@ pub async fn queue(
         event_dates: views::date_range(event.starts_on, event.ends_on),
         event_place: views::place(event.city.as_deref(), event.country.as_deref()),
         event_url: format!("{base}/events/{}", event.slug),
-        manage_url: manage_url(settings, &registration.manage_token),
+        manage_url: manage_url(settings, token),
         calendar_url: calendar_url(settings, event),
         organizer_name: settings.mail.organizer_name.clone(),
         deadline: registration

@@ -105,7 +105,7 @@ pub async fn release_overdue(db: &Db, settings: &Settings) -> AppResult<usize> {
         let after = super::service::cancel_as(
             db,
             settings,
-            &row.manage_token,
+            super::service::RegistrantRef::Id(row.id),
             Cancellation::DeadlinePassed,
         )
         .await?;

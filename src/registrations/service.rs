@@ -117,23 +117,24 @@ pub async fn register(
     } else {
         return Err(AppError::Conflict("the event is full".into()));
     };
-    let (token, _) = new_secret("")?;
+    let (token, token_hash) = new_secret("")?;
     let created = store::insert(
         &*txn,
         event.id,
         &registration,
         status,
-        &token,
+        &token_hash,
         invitation.map(|i| i.id),
     )
     .await
     .map_err(|err| on_constraint(err, ALREADY, "the event does not exist"))?;
-    notify::queue(
+    notify::queue_linked(
         &txn,
         settings,
         notify::on_registering(status),
         &event,
         &created,
+        &token,
     )
     .await?;
     audit::record(
@@ -295,7 +296,13 @@ pub async fn reject(
 /// in the same transaction. Cancelling twice changes nothing.
 #[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn cancel(db: &Db, settings: &Settings, token: &str) -> AppResult<registration::Model> {
-    cancel_as(db, settings, token, Cancellation::ByRegistrant).await
+    cancel_as(
+        db,
+        settings,
+        RegistrantRef::Token(token),
+        Cancellation::ByRegistrant,
+    )
+    .await
 }
 
 /// Why a registration ends without its registrant or an organizer deciding.
@@ -312,13 +319,15 @@ pub enum Cancellation {
 pub async fn cancel_as(
     db: &Db,
     settings: &Settings,
-    token: &str,
+    who: RegistrantRef<'_>,
     why: Cancellation,
 ) -> AppResult<registration::Model> {
     let txn = db.begin_write().await?;
-    let current = store::by_token(&*txn, token)
-        .await?
-        .ok_or(AppError::NotFound("registration"))?;
+    let current = match who {
+        RegistrantRef::Id(id) => store::by_id(&*txn, id).await?,
+        RegistrantRef::Token(token) => store::by_token(&*txn, token).await?,
+    }
+    .ok_or(AppError::NotFound("registration"))?;
     let current = locked(&*txn, current).await?;
     let active = current.status.is_active();
     // A release only goes ahead if, under the lock, the deadline still stands unanswered.

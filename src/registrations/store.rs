@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use super::{Registration, RegistrationStatus};
-use crate::entities::{event, registration};
+use crate::entities::{event, registration, registration_link};
 use crate::web::Pagination;
 
 /// Takes the event's row lock for the rest of the transaction (PostgreSQL), so that
@@ -30,13 +30,13 @@ pub async fn insert(
     event_id: i32,
     r: &Registration,
     status: RegistrationStatus,
-    manage_token: &str,
+    manage_token_hash: &str,
     invitation_id: Option<i32>,
 ) -> Result<registration::Model, DbErr> {
     let now = Utc::now();
-    registration::ActiveModel {
+    let created = registration::ActiveModel {
         event_id: Set(event_id),
-        manage_token: Set(manage_token.to_string()),
+        manage_token_hash: Set(manage_token_hash.to_string()),
         given_name: Set(r.given_name.clone()),
         family_name: Set(r.family_name.clone()),
         email: Set(r.email.as_str().to_string()),
@@ -54,7 +54,34 @@ pub async fn insert(
         ..Default::default()
     }
     .insert(db)
-    .await
+    .await?;
+    keep_link(db, created.id, manage_token_hash).await?;
+    Ok(created)
+}
+
+async fn keep_link(
+    db: &impl ConnectionTrait,
+    registration_id: i32,
+    token_hash: &str,
+) -> Result<(), DbErr> {
+    registration_link::ActiveModel {
+        registration_id: Set(registration_id),
+        token_hash: Set(token_hash.to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A new link for a registration (for a mail), of which only the hash is kept; returns
+/// the token.
+pub async fn new_link(db: &impl ConnectionTrait, registration_id: i32) -> Result<String, DbErr> {
+    let (token, hash) =
+        crate::accounts::new_secret("").map_err(|err| DbErr::Custom(err.to_string()))?;
+    keep_link(db, registration_id, &hash).await?;
+    Ok(token)
 }
 
 pub async fn by_id(
@@ -68,10 +95,14 @@ pub async fn by_token(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> Result<Option<registration::Model>, DbErr> {
-    registration::Entity::find()
-        .filter(registration::Column::ManageToken.eq(token))
+    let link = registration_link::Entity::find()
+        .filter(registration_link::Column::TokenHash.eq(crate::accounts::hash_secret(token)))
         .one(db)
-        .await
+        .await?;
+    match link {
+        Some(link) => by_id(db, link.registration_id).await,
+        None => Ok(None),
+    }
 }
 
 /// The active registration of an email for an event, if any.
