@@ -320,6 +320,11 @@ impl Application {
             self.settings.clone(),
             stopped.clone(),
         ));
+        let backups = tokio::spawn(crate::operations::backup::keep_daily(
+            self.db.clone(),
+            self.settings.clone(),
+            stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(stopped));
         let service = self
             .router
@@ -330,6 +335,7 @@ impl Application {
         let _ = stop.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), housekeeping).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), backups).await;
         Ok(())
     }
 }

@@ -21,6 +21,15 @@ pub struct Settings {
     pub summaries: SummarySettings,
     pub accounts: AccountSettings,
     pub log: LogSettings,
+    pub backup: BackupSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct BackupSettings {
+    /// Where `serve` keeps a daily copy of a SQLite database; empty: no copies.
+    pub dir: String,
+    /// How many daily copies to keep, the newest (0 keeps every one).
+    pub keep: usize,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -179,15 +179,20 @@ impl Db {
     }
 }
 
+/// The file of a `sqlite:` URL; `None` for another database or one in memory.
+pub fn sqlite_file(url: &str) -> Option<&Path> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let path = rest
+        .strip_prefix("//")
+        .unwrap_or(rest)
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| Path::new(path))
+}
+
 fn create_sqlite_folder(url: &str) -> anyhow::Result<()> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:");
-    let path = path.split('?').next().unwrap_or_default();
-    if path.is_empty() || path.starts_with(":memory:") {
-        return Ok(());
-    }
-    if let Some(parent) = Path::new(path).parent()
+    if let Some(parent) = sqlite_file(url).and_then(Path::parent)
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)?;

@@ -18,6 +18,7 @@ pub mod events;
 pub mod invitations;
 pub mod mail;
 pub mod members;
+pub mod operations;
 pub mod registrations;
 pub mod reports;
 pub mod site;

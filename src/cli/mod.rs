@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `demo`, `user create`, `token create`.
+//! The command line: `serve`, `migrate`, `demo`, `backup`, `user create`, `token create`.
 
 pub mod demo;
 mod demo_reports;
@@ -34,6 +34,8 @@ pub enum Command {
     Migrate(DbArgs),
     /// Load the demonstration data (idempotent).
     Demo(DbArgs),
+    /// Copy a SQLite database to a new file, safely while `serve` runs (PostgreSQL: use pg_dump).
+    Backup(BackupArgs),
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -49,6 +51,15 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct DbArgs {
     /// Database URL (sqlite://path or postgres://...).
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    /// The copy to write: a new file (its folder is created).
+    pub file: std::path::PathBuf,
+    /// Database URL (sqlite://path).
     #[arg(long)]
     pub database_url: Option<String>,
 }
@@ -179,6 +190,15 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let summary = demo::load(&db, &settings).await.map_err(explain)?;
             println!("{summary}");
+            Ok(())
+        }
+        Command::Backup(args) => {
+            let settings = settings(Overrides {
+                database_url: args.database_url,
+                ..Overrides::default()
+            })?;
+            let copy = crate::operations::backup::to_file(&settings.database, &args.file).await?;
+            println!("{}", copy.display());
             Ok(())
         }
         Command::User {
