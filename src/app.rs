@@ -326,12 +326,8 @@ impl Application {
             stopped.clone(),
         ));
         let worker = tokio::spawn(self.worker.run(stopped));
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let limits = crate::web::server::Limits::of(&self.settings.server);
+        crate::web::server::serve(self.listener, self.router, limits, shutdown).await?;
         let _ = stop.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), housekeeping).await;

@@ -69,6 +69,12 @@ pub struct ServerSettings {
     pub session_hours: i64,
     /// Read the client's address from `X-Forwarded-For` (behind a trusted proxy only).
     pub trust_forwarded_for: bool,
+    /// How long a client may take to send a request's headers, in seconds.
+    pub header_timeout_seconds: u64,
+    /// How long a request body may pause between two pieces, in seconds.
+    pub body_timeout_seconds: u64,
+    /// Connections served at once; further ones wait to be accepted.
+    pub max_connections: usize,
 }
 
 #[derive(Clone, Deserialize, Serialize)]

@@ -10,6 +10,7 @@ pub mod limiter;
 pub mod pages;
 pub mod query;
 pub mod refusals;
+pub mod server;
 
 pub use auth::{Actor, CurrentUser, Staff};
 pub use json::ApiJson;
