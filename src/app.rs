@@ -30,6 +30,7 @@ pub struct AppState {
     pub registration_limiter: Arc<Limiter>,
     /// Public forms other than registration (membership applications, password resets).
     pub form_limiter: Arc<Limiter>,
+    pub metrics: crate::operations::metrics::Metrics,
 }
 
 impl AppState {
@@ -41,6 +42,7 @@ impl AppState {
             settings,
             registration_limiter: Arc::new(limiter),
             form_limiter: Arc::new(form_limiter),
+            metrics: crate::operations::metrics::Metrics::installed(),
         }
     }
 }
@@ -147,6 +149,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::calendar::pages::routes())
     .merge(crate::summaries::pages::routes())
     .merge(crate::reports::pages::routes())
+    .merge(crate::operations::metrics::routes())
     .fallback(not_found)
     .layer(axum::middleware::from_fn_with_state(state.clone(), crate::web::pages::page_cookies))
     .layer(axum::middleware::from_fn(crate::web::refusals::refusals))
@@ -170,6 +173,7 @@ pub fn router(state: AppState) -> Router {
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
     }))
+    .layer(axum::middleware::from_fn(crate::operations::metrics::track_requests))
     .layer(
         TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let id = request

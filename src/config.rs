@@ -22,6 +22,13 @@ pub struct Settings {
     pub accounts: AccountSettings,
     pub log: LogSettings,
     pub backup: BackupSettings,
+    pub metrics: MetricsSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct MetricsSettings {
+    /// Whether anyone may read `/metrics` (otherwise an admin's token is needed).
+    pub public: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -105,6 +105,7 @@ impl Worker {
         };
         match result {
             Ok(()) => {
+                crate::operations::metrics::mail_sent();
                 if outbox::mark_sent(&self.db, claim).await? {
                     tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
                 } else {
@@ -120,6 +121,7 @@ impl Worker {
                 let retry = (!err.permanent && row.attempts < self.settings.mail.max_attempts)
                     .then(|| backoff(row.attempts));
                 tracing::warn!(outbox_id = row.id, attempts = row.attempts, permanent = err.permanent, error = %err.message, "mail not sent");
+                crate::operations::metrics::mail_failed(retry.is_none());
                 if !outbox::mark_failed(&self.db, claim, &err.message, retry).await? {
                     tracing::warn!(
                         outbox_id = row.id,

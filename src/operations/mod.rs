@@ -1,4 +1,5 @@
 //! Running Roundtable in production: copies of the database (`roundtable backup`, and the
-//! daily copies `serve` keeps).
+//! daily copies `serve` keeps) and metrics for monitoring (`GET /metrics`).
 
 pub mod backup;
+pub mod metrics;

@@ -147,6 +147,7 @@ pub async fn register(
     )
     .await?;
     txn.commit().await?;
+    crate::operations::metrics::registration_created(status);
     Ok(Registered {
         id: created.id,
         status,
