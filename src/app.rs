@@ -97,8 +97,9 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::reports::api::routes())
 }
 
-/// The OpenAPI document, generated from the route annotations.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document, generated from the route annotations and made true to the
+/// server by [`crate::web::openapi`].
+pub fn openapi() -> serde_json::Value {
     let (_, mut api) = api_router().split_for_parts();
     api.paths.paths.insert(
         "/api/openapi.json".into(),
@@ -112,7 +113,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                 ),
         ),
     );
-    api
+    let mut document = serde_json::to_value(&api).unwrap_or_default();
+    crate::web::openapi::make_true(&mut document);
+    document
 }
 
 /// What pages may load: their own script, style and images, nothing framed from or into

@@ -15,7 +15,11 @@ use tokio::net::TcpStream;
 /// The server, with changed settings, serving until the returned sender is dropped.
 async fn serve(
     change: impl FnOnce(&mut Settings),
-) -> (std::net::SocketAddr, tokio::sync::oneshot::Sender<()>, tempfile::TempDir) {
+) -> (
+    std::net::SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    tempfile::TempDir,
+) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::defaults().unwrap();
     settings.database.url = format!("sqlite://{}", dir.path().join("rt.db").display());
@@ -78,7 +82,10 @@ async fn a_request_body_that_stalls_is_refused() {
     .await
     .unwrap();
     let (answer, closed) = read_until_closed(&mut slow, Duration::from_secs(15)).await;
-    assert!(closed, "the request is still waiting for its body: {answer}");
+    assert!(
+        closed,
+        "the request is still waiting for its body: {answer}"
+    );
     let status: u16 = answer
         .split_whitespace()
         .nth(1)

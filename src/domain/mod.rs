@@ -29,7 +29,7 @@ pub use timezone::TimeZone;
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal as $label:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, sea_orm::DeriveValueType)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, sea_orm::DeriveValueType)]
         #[sea_orm(value_type = "String")]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
@@ -62,6 +62,19 @@ macro_rules! string_enum {
                 }
             }
         }
+
+        // Written out rather than derived: the derive does not read the variants' serde
+        // names through the macro, and would document "Admin" where "admin" is sent.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -63,12 +63,12 @@ impl TimeZone {
         let found = zones()
             .filter(|tz| city_key(city_of(tz.name())) == wanted)
             .max_by_key(|tz| tz.name().matches('/').count());
+        // The first three letters (not bytes: a name may be in any script).
+        let prefix: String = wanted.chars().take(3).collect();
         match found {
             Some(tz) => Ok(Self(*tz)),
             None => Err(zones()
-                .filter(|tz| {
-                    city_key(city_of(tz.name())).starts_with(&wanted[..wanted.len().min(3)])
-                })
+                .filter(|tz| city_key(city_of(tz.name())).starts_with(&prefix))
                 .map(|tz| tz.name())
                 .take(3)
                 .collect()),
@@ -199,6 +199,15 @@ mod tests {
             .unwrap()
             .and_hms_opt(h, min, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn a_name_in_another_script_gets_suggestions_or_none_never_a_panic() {
+        // Found by schemathesis: the first three bytes of "Ñúñ" cut a letter in two.
+        assert!(TimeZone::find("Ñúñez").is_err());
+        assert!(TimeZone::find("\u{92}\u{1b}\r¤E").is_err());
+        assert!(TimeZone::find("東京").is_err());
+        assert_eq!(TimeZone::find("Nai").unwrap_err(), vec!["Africa/Nairobi"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod client;
 pub mod forms;
 pub mod json;
 pub mod limiter;
+pub mod openapi;
 pub mod pages;
 pub mod query;
 pub mod refusals;

@@ -82,8 +82,8 @@ pub async fn serve(
         let service = router
             .clone()
             .map_request(move |request: axum::http::Request<Incoming>| {
-                let mut request = request
-                    .map(|body| Body::new(TimeoutBody::new(limits.body_timeout, body)));
+                let mut request =
+                    request.map(|body| Body::new(TimeoutBody::new(limits.body_timeout, body)));
                 request.extensions_mut().insert(ConnectInfo(address));
                 request
             });
@@ -100,7 +100,10 @@ pub async fn serve(
         });
     }
     drop(listener);
-    if tokio::time::timeout(DRAIN, graceful.shutdown()).await.is_err() {
+    if tokio::time::timeout(DRAIN, graceful.shutdown())
+        .await
+        .is_err()
+    {
         tracing::warn!("connections still open after 20 s of shutdown were closed");
     }
     Ok(())
