@@ -113,32 +113,38 @@ async fn wait_all_sent(app: &common::TestApp, count: usize, within: Duration) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_server_killed_mid_queue_loses_no_message() {
-    let app = spawn_app().await;
-    let sink = SmtpSink::start_slow(15).await;
-    queue(&app, MESSAGES).await;
+/// Delivers the queued messages with a server killed (SIGKILL: no graceful shutdown,
+/// leases left behind) once ten have arrived, then another started in its place, until
+/// every message is recorded sent; returns how many had arrived before the kill.
+async fn deliver_with_a_kill(app: &common::TestApp, sink: &SmtpSink) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let url = app.settings.database.url.clone();
-
     let mut first = serve(&url, &sink.url(), dir.path());
     let deadline = Instant::now() + Duration::from_secs(60);
     while sink.messages().len() < 10 {
         assert!(Instant::now() < deadline, "nothing was delivered");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    first.kill().unwrap(); // SIGKILL: no graceful shutdown, leases left behind
+    first.kill().unwrap();
     first.wait().unwrap();
     let delivered_before = sink.messages().len();
     assert!(
         delivered_before < MESSAGES,
         "killed too late to test anything"
     );
-
     let mut second = serve(&url, &sink.url(), dir.path());
-    wait_all_sent(&app, MESSAGES, Duration::from_secs(90)).await;
+    wait_all_sent(app, MESSAGES, Duration::from_secs(90)).await;
     second.kill().unwrap();
     second.wait().unwrap();
+    delivered_before
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_killed_mid_queue_loses_no_message() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start_slow(15).await;
+    queue(&app, MESSAGES).await;
+    let delivered_before = deliver_with_a_kill(&app, &sink).await;
 
     let received = sink.messages();
     let subjects: HashSet<String> = received
@@ -175,20 +181,7 @@ async fn a_message_sent_again_after_a_crash_keeps_its_message_id() {
     let app = spawn_app().await;
     let sink = SmtpSink::start_slow(15).await;
     queue(&app, MESSAGES).await;
-    let dir = tempfile::tempdir().unwrap();
-    let url = app.settings.database.url.clone();
-    let mut first = serve(&url, &sink.url(), dir.path());
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while sink.messages().len() < 10 {
-        assert!(Instant::now() < deadline, "nothing was delivered");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    first.kill().unwrap();
-    first.wait().unwrap();
-    let mut second = serve(&url, &sink.url(), dir.path());
-    wait_all_sent(&app, MESSAGES, Duration::from_secs(90)).await;
-    second.kill().unwrap();
-    second.wait().unwrap();
+    deliver_with_a_kill(&app, &sink).await;
 
     // One Message-ID per message, whatever the number of deliveries.
     let received = sink.messages();

@@ -108,6 +108,21 @@ async fn invitation_of(app: &TestApp, event: &str, person: i64) -> Value {
         .unwrap_or_else(|| panic!("no invitation of {person}: {list}"))
 }
 
+/// The invitee accepts through the link of the last invitation mailed to them.
+async fn accept_mailed(app: &TestApp, email: &str) {
+    let token = token_after(
+        &app.last_mail_to(email, "invitation").await.text_body,
+        "invitations",
+    );
+    app.post(
+        &format!("/invitations/{token}/accept"),
+        As::Anonymous,
+        &json!({}),
+    )
+    .await
+    .expect(200);
+}
+
 #[tokio::test]
 async fn a_preview_shows_each_invitees_mail_as_it_will_be_sent_and_queues_nothing() {
     let app = spawn_app().await;
@@ -194,17 +209,7 @@ async fn previewing_a_reminder_keeps_the_earlier_message_and_link_and_skips_thos
     )
     .await
     .expect(202);
-    let token = token_after(
-        &app.last_mail_to(CORLETT, "invitation").await.text_body,
-        "invitations",
-    );
-    app.post(
-        &format!("/invitations/{token}/accept"),
-        As::Anonymous,
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    accept_mailed(&app, CORLETT).await;
     let gareths = token_after(
         &app.last_mail_to(GARETH, "invitation").await.text_body,
         "invitations",
@@ -347,17 +352,7 @@ async fn the_composer_lists_a_sessions_people_with_their_roles_and_earlier_invit
     )
     .await
     .expect(303);
-    let token = token_after(
-        &app.last_mail_to(CORLETT, "invitation").await.text_body,
-        "invitations",
-    );
-    app.post(
-        &format!("/invitations/{token}/accept"),
-        As::Anonymous,
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    accept_mailed(&app, CORLETT).await;
 
     let page = app.get_page(&link, Some(&browser)).await.page(200).text();
     assert!(page.contains("Invite the people of “Panel”"), "{page}");
