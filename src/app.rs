@@ -31,6 +31,8 @@ pub struct AppState {
     /// Public forms other than registration (membership applications, password resets).
     pub form_limiter: Arc<Limiter>,
     pub metrics: crate::operations::metrics::Metrics,
+    /// Public answers kept rendered (`web::cache`).
+    pub public_cache: Arc<crate::web::cache::PublicCache>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             registration_limiter: Arc::new(limiter),
             form_limiter: Arc::new(form_limiter),
             metrics: crate::operations::metrics::Metrics::installed(),
+            public_cache: Arc::default(),
         }
     }
 }
@@ -171,6 +174,10 @@ pub fn router(state: AppState) -> Router {
     .layer(SetResponseHeaderLayer::if_not_present(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
+    ))
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        crate::web::cache::public_reads,
     ))
     .with_state(state)
     .layer(CatchPanicLayer::custom(|_| {
@@ -332,12 +339,17 @@ impl Application {
             self.settings.clone(),
             stopped.clone(),
         ));
+        let versions = tokio::spawn(crate::web::cache::follow_content_version(
+            self.db.clone(),
+            stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(stopped));
         let limits = crate::web::server::Limits::of(&self.settings.server);
         crate::web::server::serve(self.listener, self.router, limits, shutdown).await?;
         let _ = stop.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), housekeeping).await;
+        let _ = tokio::time::timeout(Duration::from_secs(1), versions).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), backups).await;
         Ok(())
     }

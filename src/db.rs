@@ -8,7 +8,7 @@
 use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
@@ -29,6 +29,8 @@ pub struct Db {
     writer: Option<Arc<Mutex<()>>>,
     /// Wakes this process's mail worker when a transaction that queued mail commits.
     mail_wakeup: Arc<Notify>,
+    /// The version of what the public reads, as this process last read it (0: not known).
+    content_version: Arc<AtomicU64>,
 }
 
 /// A write transaction; commit it, or drop it to roll back.
@@ -37,15 +39,26 @@ pub struct WriteTxn<'a> {
     _turn: Option<MutexGuard<'a, ()>>,
     mail_queued: AtomicBool,
     mail_wakeup: Arc<Notify>,
+    db: &'a Db,
 }
 
 impl WriteTxn<'_> {
-    /// Commits; the mail worker wakes at once if mail was queued.
+    /// Commits; the mail worker wakes at once if mail was queued, and this process reads
+    /// the content version again, so that its own change shows at once.
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await?;
-        if self.mail_queued.load(Ordering::Relaxed) {
-            self.mail_wakeup.notify_one();
+        let Self {
+            txn,
+            _turn: turn,
+            mail_queued,
+            mail_wakeup,
+            db,
+        } = self;
+        txn.commit().await?;
+        drop(turn);
+        if mail_queued.load(Ordering::Relaxed) {
+            mail_wakeup.notify_one();
         }
+        db.refresh_content_version().await;
         Ok(())
     }
 }
@@ -133,12 +146,44 @@ impl Db {
             conn,
             writer: is_sqlite.then(|| Arc::new(Mutex::new(()))),
             mail_wakeup: Arc::new(Notify::new()),
+            content_version: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// The version of what the public reads (`content_version`, which the database's
+    /// triggers count up with every change to it), as this process last read it; 0 when
+    /// it could not be read (then nothing is served from what was kept).
+    pub fn content_version(&self) -> u64 {
+        self.content_version.load(Ordering::Acquire)
+    }
+
+    /// Reads the content version again (one query by primary key); returns it.
+    pub async fn refresh_content_version(&self) -> u64 {
+        let statement = Statement::from_string(
+            self.backend(),
+            "SELECT version FROM content_version WHERE id = 1",
+        );
+        let read = match self.conn.query_one_raw(statement).await {
+            Ok(Some(row)) => row.try_get::<i64>("", "version").ok(),
+            _ => None,
+        };
+        match read.and_then(|v| u64::try_from(v).ok()) {
+            Some(version) => {
+                self.content_version.fetch_max(version, Ordering::AcqRel);
+                version
+            }
+            None => {
+                self.content_version.store(0, Ordering::Release);
+                0
+            }
+        }
     }
 
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        Migrator::up(&self.conn, None).await
+        Migrator::up(&self.conn, None).await?;
+        self.refresh_content_version().await;
+        Ok(())
     }
 
     pub fn conn(&self) -> &DatabaseConnection {
@@ -166,6 +211,7 @@ impl Db {
             _turn: turn,
             mail_queued: AtomicBool::new(false),
             mail_wakeup: self.mail_wakeup.clone(),
+            db: self,
         })
     }
 

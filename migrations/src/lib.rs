@@ -15,6 +15,7 @@ mod m20261123_000009_summaries;
 mod m20261205_000010_account_lifecycle;
 mod m20261205_000011_report_editions;
 mod m20261205_000012_registration_links;
+mod m20261205_000013_content_version;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_account_lifecycle::Migration),
             Box::new(m20261205_000011_report_editions::Migration),
             Box::new(m20261205_000012_registration_links::Migration),
+            Box::new(m20261205_000013_content_version::Migration),
         ]
     }
 }

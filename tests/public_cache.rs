@@ -1,0 +1,214 @@
+//! Public reads are served from rendered bytes, and never stale: a change shows at once on
+//! the process that made it and within a second on another process on the same database;
+//! conditional requests get 304; text is compressed as the client accepts; signed-in
+//! answers are never shared. Runs on SQLite, or on PostgreSQL when
+//! `ROUNDTABLE_TEST_POSTGRES` names a server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request};
+use common::fixtures::slug;
+use common::{As, Reply, TestApp, spawn_app};
+use http_body_util::BodyExt;
+use serde_json::json;
+use tower::ServiceExt;
+
+/// A published conference with one session; returns the event's slug.
+async fn published(app: &TestApp) -> String {
+    let event = slug(&app.brussels_event_in(common::UPCOMING_YEAR).await);
+    let year = common::UPCOMING_YEAR;
+    app.session(
+        &event,
+        "The Responsibility to Protect",
+        &format!("{year}-06-03T14:00:00"),
+        &format!("{year}-06-03T15:30:00"),
+        None,
+    )
+    .await;
+    app.publish(&event).await;
+    event
+}
+
+fn header(reply: &Reply, name: &str) -> String {
+    reply
+        .headers
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+async fn get_from(router: &Router, path: &str) -> Reply {
+    let response = router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method(Method::GET)
+                .uri(path)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+#[tokio::test]
+async fn a_calendar_is_kept_answered_304_when_unchanged_and_compressed_as_accepted() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    let path = format!("/events/{event}/calendar.ics");
+    let first = app.get_with_headers(&path, &[]).await;
+    assert_eq!(first.status.as_u16(), 200);
+    let etag = header(&first, "etag");
+    assert!(etag.starts_with('"'), "a strong entity tag: {etag}");
+    let again = app.get_with_headers(&path, &[]).await;
+    assert_eq!(again.body, first.body);
+    assert_eq!(header(&again, "etag"), etag);
+
+    let unchanged = app
+        .get_with_headers(&path, &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(unchanged.status.as_u16(), 304);
+    assert!(unchanged.body.is_empty());
+
+    let br = app
+        .get_with_headers(&path, &[("accept-encoding", "gzip, deflate, br")])
+        .await;
+    assert_eq!(header(&br, "content-encoding"), "br");
+    assert_eq!(header(&br, "vary"), "accept-encoding");
+    assert!(br.body.len() < first.body.len());
+    let mut plain = Vec::new();
+    brotli::Decompressor::new(&br.body[..], 4096)
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, first.body);
+    assert_ne!(header(&br, "etag"), etag, "each encoding has its own tag");
+
+    let gzip = app
+        .get_with_headers(&path, &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(header(&gzip, "content-encoding"), "gzip");
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&gzip.body[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, first.body);
+}
+
+#[tokio::test]
+async fn a_change_shows_at_once_on_the_process_that_made_it() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    let json_path = format!("/api/v1/events/{event}");
+    let page_path = format!("/events/{event}/calendar.ics");
+    let before = app.get(&json_path, As::Anonymous).await.expect(200).json();
+    let calendar = app.get_with_headers(&page_path, &[]).await;
+    assert!(String::from_utf8_lossy(&calendar.body).contains("The Responsibility to Protect"));
+    let etag = header(&calendar, "etag");
+
+    app.patch(
+        &format!("/api/v1/events/{event}"),
+        app.org(),
+        &json!({"title": "Making a difference, again"}),
+    )
+    .await
+    .expect(200);
+    let after = app.get(&json_path, As::Anonymous).await.expect(200).json();
+    assert_ne!(before["title"], after["title"]);
+    assert_eq!(after["title"], "Making a difference, again");
+    // The calendar kept before the change is not answered 304 any more.
+    let changed = app
+        .get_with_headers(&page_path, &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(changed.status.as_u16(), 200);
+    let unfolded = String::from_utf8_lossy(&changed.body).replace("\r\n ", "");
+    assert!(
+        unfolded.contains("Making a difference\\, again"),
+        "{unfolded}"
+    );
+}
+
+#[tokio::test]
+async fn a_change_made_by_another_process_shows_within_a_second() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    // A second process: its own connections to the same database, its own kept answers,
+    // following the content version as `serve` does.
+    let db = roundtable::db::Db::connect(&app.settings.database)
+        .await
+        .unwrap();
+    db.refresh_content_version().await;
+    let other = roundtable::app::router(roundtable::app::AppState::new(
+        db.clone(),
+        app.settings.clone(),
+    ));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let follower = tokio::spawn(roundtable::web::cache::follow_content_version(db, stopped));
+
+    let path = format!("/api/v1/events/{event}");
+    let kept = get_from(&other, &path).await;
+    assert_eq!(kept.status.as_u16(), 200);
+    assert_eq!(get_from(&other, &path).await.body, kept.body);
+
+    app.patch(&path, app.org(), &json!({"title": "Changed elsewhere"}))
+        .await
+        .expect(200);
+    let changed_at = Instant::now();
+    loop {
+        let seen = get_from(&other, &path).await;
+        if String::from_utf8_lossy(&seen.body).contains("Changed elsewhere") {
+            break;
+        }
+        assert!(
+            changed_at.elapsed() < Duration::from_secs(1),
+            "the other process still answers the old title after a second"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    println!(
+        "the other process saw the change after {} ms",
+        changed_at.elapsed().as_millis()
+    );
+    stop.send(true).unwrap();
+    follower.await.unwrap();
+}
+
+#[tokio::test]
+async fn signed_in_answers_are_never_shared() {
+    let app = spawn_app().await;
+    let event = slug(&app.brussels_event_in(common::UPCOMING_YEAR).await);
+    let path = format!("/api/v1/events/{event}");
+    // A draft: organizers see it, nobody else, however often it is asked for.
+    app.get(&path, app.org()).await.expect(200);
+    app.get(&path, As::Anonymous).await.expect(404);
+    app.get(&path, app.org()).await.expect(200);
+    app.get(&path, As::Anonymous).await.expect(404);
+
+    // A page for someone signed in is not given to a visitor, nor the other way round.
+    let browser = app.organizer_browser().await;
+    let home = app.get_page("/", Some(&browser)).await.page(200).text();
+    assert!(home.contains("Sign out"), "{home}");
+    let visitor = app.get_with_headers("/", &[]).await;
+    assert!(!String::from_utf8_lossy(&visitor.body).contains("Sign out"));
+    let home = app.get_page("/", Some(&browser)).await.page(200).text();
+    assert!(home.contains("Sign out"));
+}
