@@ -212,3 +212,65 @@ async fn signed_in_answers_are_never_shared() {
     let home = app.get_page("/", Some(&browser)).await.page(200).text();
     assert!(home.contains("Sign out"));
 }
+
+/// The value of the form token field of a page.
+fn form_token(page: &str) -> String {
+    let at = page
+        .find("name=\"_csrf\" value=\"")
+        .expect("a form with a token")
+        + 20;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_kept_page_carries_each_visitors_own_form_token_and_its_forms_work() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    app.patch(
+        &format!("/api/v1/events/{event}"),
+        app.org(),
+        &json!({"registration": {"mode": "open"}}),
+    )
+    .await
+    .expect(200);
+    let path = format!("/events/{event}");
+
+    // Two first visits: each gets a token of its own, in its cookie and in the form.
+    let first = app.get_with_headers(&path, &[]).await;
+    let second = app.get_with_headers(&path, &[]).await;
+    let (first_cookie, second_cookie) = (
+        first.set_cookie(common::CSRF_COOKIE).unwrap(),
+        second.set_cookie(common::CSRF_COOKIE).unwrap(),
+    );
+    assert_ne!(first_cookie, second_cookie);
+    assert_eq!(form_token(&first.text()), first_cookie);
+    assert_eq!(form_token(&second.text()), second_cookie);
+    assert!(!second.text().contains(&first_cookie));
+    // The second came from the kept page, which no shared cache may keep in turn.
+    assert_eq!(header(&second, "cache-control"), "private, no-cache");
+
+    // Coming back with the cookie: the same token, and no new cookie.
+    let jar = format!("{}={second_cookie}", common::CSRF_COOKIE);
+    let again = app.get_with_headers(&path, &[("cookie", &jar)]).await;
+    assert_eq!(form_token(&again.text()), second_cookie);
+    assert!(again.set_cookie(common::CSRF_COOKIE).is_none());
+
+    // The form of the kept page registers.
+    app.submit(
+        &format!("/events/{event}/register"),
+        &jar,
+        &[
+            ("given_name", "Ama"),
+            ("family_name", "OWUSU"),
+            ("email", "ama@example.org"),
+            ("consent", "true"),
+        ],
+    )
+    .await
+    .expect(303);
+
+    // A cookie that is no token is never written into a page.
+    let hostile = format!("{}=\"><script>alert(1)</script>", common::CSRF_COOKIE);
+    let page = app.get_with_headers(&path, &[("cookie", &hostile)]).await;
+    assert!(!page.text().contains("<script>alert(1)"));
+}

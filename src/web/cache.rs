@@ -1,5 +1,5 @@
-//! Public reads served from rendered bytes. An anonymous GET (no cookie, no credentials)
-//! answered 200 without a cookie of its own is kept, with the content version it was
+//! Public reads served from rendered bytes. An anonymous GET (no credentials, no cookie
+//! but a visitor's form token) answered 200 is kept, with the content version it was
 //! rendered under ([`crate::db::Db::content_version`], which the database counts up with
 //! every change to what public answers are made from), and served again while that
 //! version stands: at once after a change made by this process (a write transaction reads
@@ -11,6 +11,12 @@
 //! Each kept answer carries a strong `ETag`; `If-None-Match` gets 304 without rendering.
 //! Text answers are compressed once per version (brotli, else gzip, as the client
 //! accepts) rather than on every request.
+//!
+//! A page holds the visitor's form token (the CSRF token of its forms, which
+//! `web::pages::page_cookies` gives each visitor in a cookie). A page is kept with the
+//! token cut out, and each visitor gets it back with their own token put in (a new one,
+//! with its cookie, for a first visit); such pages are compressed as they are served
+//! (fast settings), since their bytes differ per visitor, and carry no `ETag`.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -26,6 +32,7 @@ use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::db::Db;
+use crate::web::pages::{CSRF_COOKIE, csrf_cookie};
 
 /// How often a process reads the content version for changes made by others.
 pub const POLL: Duration = Duration::from_millis(250);
@@ -37,8 +44,27 @@ const MAX_ENTRY: usize = 4 * 1024 * 1024;
 const BUDGET: usize = 48 * 1024 * 1024;
 /// Smaller answers are not worth compressing.
 const COMPRESS_FROM: usize = 1024;
-/// Paths never kept: they report on the server itself.
-const NEVER: &[&str] = &["/healthz", "/metrics"];
+/// Where the public reads are: the home page and the paths starting with these. Not
+/// among them: pages reached by a personal link (registrations, invitations, accounts),
+/// sign-in and membership forms, and what reports on the server itself.
+const PUBLIC_PREFIXES: &[&str] = &[
+    "/events",
+    "/sessions",
+    "/series",
+    "/documents",
+    "/feeds/",
+    "/static/",
+    "/favicon.ico",
+    "/api/openapi.json",
+    "/api/v1/events",
+    "/api/v1/sessions",
+    "/api/v1/series",
+    "/api/v1/organizations",
+];
+
+fn public_path(path: &str) -> bool {
+    path == "/" || PUBLIC_PREFIXES.iter().any(|prefix| path.starts_with(prefix))
+}
 
 /// The kept answers of one process.
 #[derive(Default)]
@@ -61,6 +87,8 @@ struct Entry {
     gzip: OnceLock<Variant>,
     brotli: OnceLock<Variant>,
     compressible: bool,
+    /// A page's bytes around the places of the visitor's form token, when it is a page.
+    page: Option<Vec<Bytes>>,
 }
 
 struct Variant {
@@ -148,8 +176,11 @@ impl Entry {
     }
 
     /// The answer to a request: the body in the encoding it accepts, or 304 when it
-    /// already holds that body.
-    fn answer(&self, request: &HeaderMap) -> Response {
+    /// already holds that body; a page with the visitor's own form token.
+    fn answer(&self, request: &HeaderMap, visitor: &Visitor, secure: bool) -> Response {
+        if let Some(parts) = &self.page {
+            return self.page_for(parts, request, visitor, secure);
+        }
         let (variant, coding) = self.variant(Encoding::accepted(request));
         let mut headers = self.headers.clone();
         headers.insert(header::ETAG, variant.etag.clone());
@@ -177,6 +208,63 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// A kept page for one visitor: their form token put back (a new one, and its cookie,
+    /// on a first visit), compressed as they accept.
+    fn page_for(
+        &self,
+        parts: &[Bytes],
+        request: &HeaderMap,
+        visitor: &Visitor,
+        secure: bool,
+    ) -> Response {
+        let mut headers = self.headers.clone();
+        let token = match visitor {
+            Visitor::WithToken(token) => token.clone(),
+            Visitor::New => {
+                let Ok((token, _)) = crate::accounts::new_secret("") else {
+                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                };
+                if let Some(cookie) = csrf_cookie(&token, secure) {
+                    headers.append(header::SET_COOKIE, cookie);
+                }
+                token
+            }
+        };
+        let mut body = Vec::with_capacity(self.identity.body.len() + parts.len() * token.len());
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                body.extend_from_slice(token.as_bytes());
+            }
+            body.extend_from_slice(part);
+        }
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding, cookie"),
+        );
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        let body = match (self.compressible, Encoding::accepted(request)) {
+            (true, Encoding::Brotli) => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+                compress_brotli(&body, 1)
+            }
+            (true, Encoding::Gzip) => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                compress_gzip(&body, 1)
+            }
+            _ => Bytes::from(body),
+        };
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() = self.status;
+        *response.headers_mut() = headers;
+        response
+    }
+}
+
 /// Whether `If-None-Match` names this entity tag (or `*`).
 fn holds(request: &HeaderMap, etag: &HeaderValue) -> bool {
     let Some(tags) = request
@@ -193,15 +281,23 @@ fn holds(request: &HeaderMap, etag: &HeaderValue) -> bool {
 }
 
 fn gzip(body: &[u8]) -> Bytes {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    compress_gzip(body, 6)
+}
+
+fn brotli(body: &[u8]) -> Bytes {
+    compress_brotli(body, 9)
+}
+
+fn compress_gzip(body: &[u8], level: u32) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     let _ = encoder.write_all(body);
     encoder.finish().map(Bytes::from).unwrap_or_default()
 }
 
-fn brotli(body: &[u8]) -> Bytes {
+fn compress_brotli(body: &[u8], quality: i32) -> Bytes {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 9,
+        quality,
         lgwin: 22,
         ..Default::default()
     };
@@ -270,17 +366,73 @@ impl PublicCache {
     }
 }
 
-/// A request whose answer may be shared by everyone: a GET with neither cookie nor
-/// credentials, on a path that reports nothing about the server itself.
-fn shared(request: &Request) -> bool {
-    request.method() == Method::GET
-        && !request.headers().contains_key(header::COOKIE)
-        && !request.headers().contains_key(header::AUTHORIZATION)
-        && !NEVER.contains(&request.uri().path())
+/// Who asks a shared question: a first-time visitor, or one with a form token.
+enum Visitor {
+    New,
+    WithToken(String),
 }
 
-/// An answer that may be kept: 200, without a cookie or a wish not to be stored, of a
-/// known size within the limit.
+/// A request whose answer may be shared by everyone: a GET of a public read without
+/// credentials, whose only cookie (if any) is a well-formed form token.
+fn shared(request: &Request) -> Option<Visitor> {
+    if request.method() != Method::GET
+        || request.headers().contains_key(header::AUTHORIZATION)
+        || !public_path(request.uri().path())
+    {
+        return None;
+    }
+    let mut visitor = Visitor::New;
+    for value in request.headers().get_all(header::COOKIE) {
+        for pair in value.to_str().ok()?.split(';') {
+            let (name, value) = pair.trim().split_once('=')?;
+            if name != CSRF_COOKIE
+                || !well_formed(value)
+                || matches!(visitor, Visitor::WithToken(_))
+            {
+                return None;
+            }
+            visitor = Visitor::WithToken(value.to_string());
+        }
+    }
+    Some(visitor)
+}
+
+/// A form token as `accounts::new_secret` makes them (43 URL-safe base64 characters):
+/// only such a token is put into a kept page, so a cookie cannot write into it.
+fn well_formed(token: &str) -> bool {
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The form token a page was rendered with: the one its answer gives in a cookie (a
+/// first visit), else the visitor's. `None`: the answer sets another cookie too.
+fn page_token(response: &Response, visitor: &Visitor) -> Option<Option<String>> {
+    let mut given = None;
+    for cookie in response.headers().get_all(header::SET_COOKIE) {
+        let value = cookie.to_str().ok()?;
+        let token = value
+            .strip_prefix(CSRF_COOKIE)
+            .and_then(|rest| rest.strip_prefix('='))
+            .and_then(|rest| rest.split(';').next())?;
+        given = Some(token.to_string());
+    }
+    Some(given.or(match visitor {
+        Visitor::WithToken(token) => Some(token.clone()),
+        Visitor::New => None,
+    }))
+}
+
+fn is_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// An answer that may be kept: 200, without a wish not to be stored, of a known size
+/// within the limit; a cookie only on a page, and only its form token.
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
     let no_store = headers
@@ -288,7 +440,7 @@ fn keepable(response: &Response) -> bool {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("no-store") || v.contains("private"));
     response.status() == StatusCode::OK
-        && !headers.contains_key(header::SET_COOKIE)
+        && (is_page(headers) || !headers.contains_key(header::SET_COOKIE))
         && !headers.contains_key(header::CONTENT_ENCODING)
         && !no_store
         && axum::body::HttpBody::size_hint(response.body())
@@ -296,10 +448,32 @@ fn keepable(response: &Response) -> bool {
             .is_some_and(|n| n as usize <= MAX_ENTRY)
 }
 
+/// A page's bytes cut at each place of `token`.
+fn cut(body: &Bytes, token: Option<&str>) -> Vec<Bytes> {
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return vec![body.clone()];
+    };
+    let needle = token.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at + needle.len() <= body.len() {
+        if &body[at..at + needle.len()] == needle {
+            parts.push(body.slice(start..at));
+            at += needle.len();
+            start = at;
+        } else {
+            at += 1;
+        }
+    }
+    parts.push(body.slice(start..));
+    parts
+}
+
 /// The middleware: serves shared GETs from what was kept, keeps what it renders for them,
 /// and reads the content version again after any request that may have written.
 pub async fn public_reads(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !shared(&request) {
+    let Some(visitor) = shared(&request) else {
         let may_write = !matches!(
             *request.method(),
             Method::GET | Method::HEAD | Method::OPTIONS
@@ -309,11 +483,12 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
             state.db.refresh_content_version().await;
         }
         return response;
-    }
+    };
     let version = state.db.content_version();
     if version == 0 {
         return next.run(request).await;
     }
+    let secure = state.settings.server.secure_cookies;
     let key = request
         .uri()
         .path_and_query()
@@ -321,15 +496,29 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
         .unwrap_or_default();
     let headers = request.headers().clone();
     if let Some(entry) = state.public_cache.get(&key).filter(|e| e.fresh(version)) {
-        return entry.answer(&headers);
+        return entry.answer(&headers, &visitor, secure);
     }
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let page = is_page(response.headers());
+    let token = if page {
+        match page_token(&response, &visitor) {
+            Some(token) => token,
+            None => return response,
+        }
+    } else {
+        None
+    };
+    let (mut parts, body) = response.into_parts();
     let Ok(body) = axum::body::to_bytes(body, MAX_ENTRY).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let given = if page {
+        parts.headers.remove(header::SET_COOKIE)
+    } else {
+        None
     };
     let compressible = compressible(&parts.headers) && body.len() >= COMPRESS_FROM;
     let entry = state.public_cache.keep(
@@ -339,13 +528,23 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
             kept_at: Instant::now(),
             status: parts.status,
             headers: parts.headers,
+            page: page.then(|| cut(&body, token.as_deref())),
             identity: Variant::new(body, ""),
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             compressible,
         },
     );
-    entry.answer(&headers)
+    // The visitor who asked keeps the token the page was rendered with, and the cookie
+    // that gives it to them when it is new.
+    let Some(token) = token.filter(|_| page) else {
+        return entry.answer(&headers, &visitor, secure);
+    };
+    let mut answer = entry.answer(&headers, &Visitor::WithToken(token), secure);
+    answer
+        .headers_mut()
+        .extend(given.into_iter().map(|c| (header::SET_COOKIE, c)));
+    answer
 }
 
 /// Reads the content version every [`POLL`] until `stop` turns true, so that changes

@@ -112,16 +112,20 @@ fn current_ctx() -> Ctx {
 
 /// Gives every visitor a CSRF cookie, and clears a confirmation message once a page has
 /// shown it.
+/// The `Set-Cookie` value that gives a visitor their form token.
+pub fn csrf_cookie(token: &str, secure: bool) -> Option<HeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .ok()
+}
+
 pub async fn page_cookies(
     axum::extract::State(state): axum::extract::State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    let secure = if state.settings.server.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
     let (mut parts, body) = request.into_parts();
     let had_flash = cookie(&parts, FLASH_COOKIE).is_some();
     let mut new_token = None;
@@ -142,9 +146,7 @@ pub async fn page_cookies(
         .is_some_and(|v| v.starts_with("text/html"));
     if let Some(token) = new_token
         && is_page
-        && let Ok(value) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
-        ))
+        && let Some(value) = csrf_cookie(&token, state.settings.server.secure_cookies)
     {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
