@@ -11,6 +11,8 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -183,6 +185,16 @@ pub fn router(state: AppState) -> Router {
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
     }))
+    // What the public read cache has not compressed already (answers for someone signed
+    // in, organizers' JSON): brotli or gzip as accepted, at fast settings since it is
+    // done for each answer; PDFs and images are compressed by nature.
+    .layer(
+        CompressionLayer::new()
+            .quality(CompressionLevel::Fastest)
+            .compress_when(
+                DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
+            ),
+    )
     .layer(axum::middleware::from_fn(crate::operations::metrics::track_requests))
     .layer(
         TraceLayer::new_for_http().make_span_with(|request: &Request| {

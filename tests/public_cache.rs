@@ -274,3 +274,25 @@ async fn a_kept_page_carries_each_visitors_own_form_token_and_its_forms_work() {
     let page = app.get_with_headers(&path, &[("cookie", &hostile)]).await;
     assert!(!page.text().contains("<script>alert(1)"));
 }
+
+#[tokio::test]
+async fn answers_that_are_not_kept_are_compressed_as_accepted_too() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    let reply = app
+        .get_with_headers(
+            &format!("/api/v1/events/{event}/sessions"),
+            &[
+                ("authorization", &format!("Bearer {}", app.organizer)),
+                ("accept-encoding", "gzip"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 200);
+    assert_eq!(header(&reply, "content-encoding"), "gzip");
+    let mut plain = String::new();
+    flate2::read::GzDecoder::new(&reply.body[..])
+        .read_to_string(&mut plain)
+        .unwrap();
+    assert!(plain.contains("The Responsibility to Protect"));
+}
