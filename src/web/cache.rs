@@ -63,7 +63,10 @@ const PUBLIC_PREFIXES: &[&str] = &[
 ];
 
 fn public_path(path: &str) -> bool {
-    path == "/" || PUBLIC_PREFIXES.iter().any(|prefix| path.starts_with(prefix))
+    path == "/"
+        || PUBLIC_PREFIXES
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
 }
 
 /// The kept answers of one process.
