@@ -7,7 +7,11 @@
 //! PostgreSQL too (a scratch database is created and dropped).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::{Client, ms, percentile};
 
 use roundtable::accounts::{NewUser, service as accounts};
 use roundtable::app::Application;
@@ -15,109 +19,9 @@ use roundtable::config::Settings;
 use roundtable::db::Db;
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 
 const CLIENTS: usize = 32;
 const REGISTRATIONS: usize = 2000;
-
-/// A minimal HTTP/1.1 client on one keep-alive connection: enough for JSON requests to
-/// this server (Content-Length or chunked bodies).
-struct Client {
-    stream: BufReader<TcpStream>,
-    token: Option<String>,
-}
-
-impl Client {
-    async fn connect(addr: std::net::SocketAddr, token: Option<String>) -> Self {
-        let stream = TcpStream::connect(addr).await.unwrap();
-        stream.set_nodelay(true).unwrap();
-        Self {
-            stream: BufReader::new(stream),
-            token,
-        }
-    }
-
-    async fn send(&mut self, method: &str, path: &str, body: Option<&Value>) -> (u16, Vec<u8>) {
-        let body = body.map(Value::to_string).unwrap_or_default();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nContent-Length: {}\r\n",
-            body.len()
-        );
-        if !body.is_empty() {
-            head.push_str("Content-Type: application/json\r\n");
-        }
-        if let Some(token) = &self.token {
-            head.push_str(&format!("Authorization: Bearer {token}\r\n"));
-        }
-        head.push_str("\r\n");
-        head.push_str(&body);
-        self.stream
-            .get_mut()
-            .write_all(head.as_bytes())
-            .await
-            .unwrap();
-        self.read_response().await
-    }
-
-    async fn line(&mut self) -> String {
-        let mut line = String::new();
-        let n = self.stream.read_line(&mut line).await.unwrap();
-        assert!(n > 0, "the server closed the connection");
-        line.trim_end_matches(['\r', '\n']).to_string()
-    }
-
-    async fn read_response(&mut self) -> (u16, Vec<u8>) {
-        let status_line = self.line().await;
-        let status: u16 = status_line
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("a status line: {status_line:?}"));
-        let (mut length, mut chunked) = (0usize, false);
-        loop {
-            let line = self.line().await;
-            if line.is_empty() {
-                break;
-            }
-            let (name, value) = line.split_once(':').unwrap_or((&line, ""));
-            let value = value.trim();
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.parse().unwrap();
-            } else if name.eq_ignore_ascii_case("transfer-encoding") {
-                chunked = value.eq_ignore_ascii_case("chunked");
-            }
-        }
-        let mut body = Vec::new();
-        if chunked {
-            loop {
-                let size = usize::from_str_radix(self.line().await.split(';').next().unwrap(), 16)
-                    .unwrap();
-                if size == 0 {
-                    while !self.line().await.is_empty() {}
-                    break;
-                }
-                let start = body.len();
-                body.resize(start + size, 0);
-                self.stream.read_exact(&mut body[start..]).await.unwrap();
-                self.line().await;
-            }
-        } else {
-            body.resize(length, 0);
-            self.stream.read_exact(&mut body).await.unwrap();
-        }
-        (status, body)
-    }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 async fn run(label: &str, url: &str) {
     let outbox = tempfile::tempdir().unwrap();
