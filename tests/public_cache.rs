@@ -296,3 +296,34 @@ async fn answers_that_are_not_kept_are_compressed_as_accepted_too() {
         .unwrap();
     assert!(plain.contains("The Responsibility to Protect"));
 }
+
+#[tokio::test]
+async fn a_page_without_a_form_is_the_same_for_everyone_and_answered_304() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    let year = common::UPCOMING_YEAR;
+    let session = app
+        .session(
+            &event,
+            "Prevention",
+            &format!("{year}-06-03T16:00:00"),
+            &format!("{year}-06-03T17:00:00"),
+            None,
+        )
+        .await;
+    let path = format!("/sessions/{session}");
+    let first = app.get_with_headers(&path, &[]).await;
+    assert_eq!(first.status.as_u16(), 200);
+    assert!(
+        !first.text().contains("name=\"_csrf\""),
+        "no form on a session's page"
+    );
+    let second = app.get_with_headers(&path, &[]).await;
+    assert_eq!(second.body, first.body);
+    assert!(second.set_cookie(common::CSRF_COOKIE).is_none());
+    let etag = header(&second, "etag");
+    let unchanged = app
+        .get_with_headers(&path, &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(unchanged.status.as_u16(), 304);
+}

@@ -497,10 +497,10 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_default();
-    let headers = request.headers().clone();
     if let Some(entry) = state.public_cache.get(&key).filter(|e| e.fresh(version)) {
-        return entry.answer(&headers, &visitor, secure);
+        return entry.answer(request.headers(), &visitor, secure);
     }
+    let headers = request.headers().clone();
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
@@ -531,7 +531,10 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
             kept_at: Instant::now(),
             status: parts.status,
             headers: parts.headers,
-            page: page.then(|| cut(&body, token.as_deref())),
+            // A page without a form holds no token: everyone gets the same bytes.
+            page: page
+                .then(|| cut(&body, token.as_deref()))
+                .filter(|parts| parts.len() > 1),
             identity: Variant::new(body, ""),
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
