@@ -10,14 +10,9 @@ mod common;
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Method, Request};
 use common::fixtures::slug;
-use common::{As, Reply, TestApp, spawn_app};
-use http_body_util::BodyExt;
+use common::{As, Reply, TestApp, get_from, spawn_app};
 use serde_json::json;
-use tower::ServiceExt;
 
 /// A published conference with one session; returns the event's slug.
 async fn published(app: &TestApp) -> String {
@@ -41,34 +36,6 @@ fn header(reply: &Reply, name: &str) -> String {
         .get(name)
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
-}
-
-async fn get_from(router: &Router, path: &str) -> Reply {
-    let response = router
-        .clone()
-        .oneshot(
-            Request::builder()
-                .method(Method::GET)
-                .uri(path)
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Reply {
-        status,
-        headers,
-        body,
-    }
 }
 
 #[tokio::test]
@@ -165,16 +132,16 @@ async fn a_change_made_by_another_process_shows_within_a_second() {
     let follower = tokio::spawn(roundtable::web::cache::follow_content_version(db, stopped));
 
     let path = format!("/api/v1/events/{event}");
-    let kept = get_from(&other, &path).await;
+    let kept = get_from(&other, &path, &[]).await;
     assert_eq!(kept.status.as_u16(), 200);
-    assert_eq!(get_from(&other, &path).await.body, kept.body);
+    assert_eq!(get_from(&other, &path, &[]).await.body, kept.body);
 
     app.patch(&path, app.org(), &json!({"title": "Changed elsewhere"}))
         .await
         .expect(200);
     let changed_at = Instant::now();
     loop {
-        let seen = get_from(&other, &path).await;
+        let seen = get_from(&other, &path, &[]).await;
         if String::from_utf8_lossy(&seen.body).contains("Changed elsewhere") {
             break;
         }

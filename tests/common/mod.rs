@@ -438,6 +438,33 @@ impl Reply {
     }
 }
 
+/// A GET with extra headers to any router (another process's, in tests of several).
+pub async fn get_from(router: &axum::Router, path: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut builder = Request::builder().method(Method::GET).uri(path);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let response = router
+        .clone()
+        .oneshot(builder.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
 /// A cookie's value in a `Cookie:` header.
 pub fn cookie_value(cookies: &str, name: &str) -> Option<String> {
     cookies
@@ -486,30 +513,7 @@ impl TestApp {
 
     /// A request with extra headers (for conditional requests).
     pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut builder = Request::builder().method(Method::GET).uri(path);
-        for (name, value) in headers {
-            builder = builder.header(*name, *value);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(builder.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        get_from(&self.router, path, headers).await
     }
 
     /// POSTs an HTML form (`application/x-www-form-urlencoded`) exactly as given: no CSRF
