@@ -585,7 +585,8 @@ pub struct WorkspaceSession {
 struct EventWorkspace {
     ctx: Ctx,
     event: EventCard,
-    timezone: String,
+    /// The event's zone: every time of the page is in it.
+    zone: crate::domain::TimeZone,
     sessions: Vec<WorkspaceSession>,
     conflicts: Vec<Conflict>,
     invitations: Vec<crate::invitations::InvitationOut>,
@@ -638,7 +639,7 @@ async fn event_workspace(
         invitations,
         waiting,
         event: EventCard::from(&out),
-        timezone: zone.name().to_string(),
+        zone,
         sessions,
         conflicts,
         ctx,

@@ -171,16 +171,6 @@ async fn show(
 
 // ----- The workspace's invitations -----
 
-/// When an invitation was sent or answered, for the event workspace's list: in the
-/// event's zone (the workspace knows it by name), with the zone's abbreviation, "5
-/// December 2026, 19:16 EAT".
-pub fn moment_in(at: &chrono::DateTime<chrono::Utc>, zone: &str) -> String {
-    match crate::domain::TimeZone::parse(zone) {
-        Ok(zone) => zone.local(*at).format("%-d %B %Y, %H:%M %Z").to_string(),
-        Err(_) => at.format("%-d %B %Y, %H:%M UTC").to_string(),
-    }
-}
-
 async fn resend(
     State(state): State<AppState>,
     ws: Workspace,
