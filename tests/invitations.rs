@@ -108,14 +108,15 @@ async fn invitation_of(app: &TestApp, event: &str, person: i64) -> Value {
         .unwrap_or_else(|| panic!("no invitation of {person}: {list}"))
 }
 
-/// The invitee accepts through the link of the last invitation mailed to them.
-async fn accept_mailed(app: &TestApp, email: &str) {
+/// The invitee answers (`accept` or `decline`) through the link of the last invitation
+/// mailed to them.
+async fn answer_mailed(app: &TestApp, email: &str, answer: &str) {
     let token = token_after(
         &app.last_mail_to(email, "invitation").await.text_body,
         "invitations",
     );
     app.post(
-        &format!("/invitations/{token}/accept"),
+        &format!("/invitations/{token}/{answer}"),
         As::Anonymous,
         &json!({}),
     )
@@ -209,7 +210,7 @@ async fn previewing_a_reminder_keeps_the_earlier_message_and_link_and_skips_thos
     )
     .await
     .expect(202);
-    accept_mailed(&app, CORLETT).await;
+    answer_mailed(&app, CORLETT, "accept").await;
     let gareths = token_after(
         &app.last_mail_to(GARETH, "invitation").await.text_body,
         "invitations",
@@ -352,7 +353,7 @@ async fn the_composer_lists_a_sessions_people_with_their_roles_and_earlier_invit
     )
     .await
     .expect(303);
-    accept_mailed(&app, CORLETT).await;
+    answer_mailed(&app, CORLETT, "accept").await;
 
     let page = app.get_page(&link, Some(&browser)).await.page(200).text();
     assert!(page.contains("Invite the people of “Panel”"), "{page}");
@@ -591,17 +592,7 @@ async fn a_refused_composer_comes_back_with_what_was_typed() {
     )
     .await
     .expect(202);
-    let token = token_after(
-        &app.last_mail_to(CORLETT, "invitation").await.text_body,
-        "invitations",
-    );
-    app.post(
-        &format!("/invitations/{token}/decline"),
-        As::Anonymous,
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    answer_mailed(&app, CORLETT, "decline").await;
     let outbox = app.count("outbox").await;
     let page = app
         .submit(
