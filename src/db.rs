@@ -39,26 +39,15 @@ pub struct WriteTxn<'a> {
     _turn: Option<MutexGuard<'a, ()>>,
     mail_queued: AtomicBool,
     mail_wakeup: Arc<Notify>,
-    db: &'a Db,
 }
 
 impl WriteTxn<'_> {
-    /// Commits; the mail worker wakes at once if mail was queued, and this process reads
-    /// the content version again, so that its own change shows at once.
+    /// Commits; the mail worker wakes at once if mail was queued.
     pub async fn commit(self) -> Result<(), DbErr> {
-        let Self {
-            txn,
-            _turn: turn,
-            mail_queued,
-            mail_wakeup,
-            db,
-        } = self;
-        txn.commit().await?;
-        drop(turn);
-        if mail_queued.load(Ordering::Relaxed) {
-            mail_wakeup.notify_one();
+        self.txn.commit().await?;
+        if self.mail_queued.load(Ordering::Relaxed) {
+            self.mail_wakeup.notify_one();
         }
-        db.refresh_content_version().await;
         Ok(())
     }
 }
@@ -211,7 +200,6 @@ impl Db {
             _turn: turn,
             mail_queued: AtomicBool::new(false),
             mail_wakeup: self.mail_wakeup.clone(),
-            db: self,
         })
     }
 

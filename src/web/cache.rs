@@ -2,9 +2,9 @@
 //! but a visitor's form token) answered 200 is kept, with the content version it was
 //! rendered under ([`crate::db::Db::content_version`], which the database counts up with
 //! every change to what public answers are made from), and served again while that
-//! version stands: at once after a change made by this process (a write transaction reads
-//! the version again when it commits; so does any request that may write), and within
-//! [`POLL`] after a change made by another process on the same database. Entries also
+//! version stands: a request that may write reads the version again before its answer
+//! leaves, so its change shows at once; changes made by another process on the same
+//! database, or by this one's background work (mail, reminders), within [`POLL`]. Entries also
 //! expire after [`MAX_AGE`], for what depends on the time of day (registration closing
 //! when an event ends, "upcoming" lists).
 //!
