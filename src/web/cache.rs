@@ -358,15 +358,6 @@ impl PublicCache {
         }
         entry
     }
-
-    /// How many answers are kept.
-    pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.by_key.len()).unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// Who asks a shared question: a first-time visitor, or one with a form token.
