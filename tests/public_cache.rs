@@ -222,6 +222,36 @@ async fn a_kept_page_carries_each_visitors_own_form_token_and_its_forms_work() {
     assert_eq!(form_token(&again.text()), second_cookie);
     assert!(again.set_cookie(common::CSRF_COOKIE).is_none());
 
+    // A browser taking gzip and brotli gets gzip put together around its own token: the
+    // same page, byte for byte, a fraction of its size.
+    let zipped = app
+        .get_with_headers(
+            &path,
+            &[("cookie", &jar), ("accept-encoding", "gzip, deflate, br")],
+        )
+        .await;
+    assert_eq!(header(&zipped, "content-encoding"), "gzip");
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&zipped.body[..])
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, again.text());
+    assert!(
+        zipped.body.len() * 3 < unzipped.len(),
+        "{} bytes",
+        zipped.body.len()
+    );
+    // A client taking brotli alone gets brotli.
+    let br = app
+        .get_with_headers(&path, &[("cookie", &jar), ("accept-encoding", "br")])
+        .await;
+    assert_eq!(header(&br, "content-encoding"), "br");
+    let mut unbrotli = String::new();
+    brotli::Decompressor::new(&br.body[..], 4096)
+        .read_to_string(&mut unbrotli)
+        .unwrap();
+    assert_eq!(unbrotli, again.text());
+
     // The form of the kept page registers.
     app.submit(
         &format!("/events/{event}/register"),

@@ -15,8 +15,8 @@
 //! A page holds the visitor's form token (the CSRF token of its forms, which
 //! `web::pages::page_cookies` gives each visitor in a cookie). A page is kept with the
 //! token cut out, and each visitor gets it back with their own token put in (a new one,
-//! with its cookie, for a first visit); such pages are compressed as they are served
-//! (fast settings), since their bytes differ per visitor, and carry no `ETag`.
+//! with its cookie, for a first visit); such pages carry no `ETag`, and their gzip is
+//! put together from the parts around the token, each compressed once ([`spliced`]).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -33,6 +33,9 @@ use sha2::{Digest, Sha256};
 use crate::app::AppState;
 use crate::db::Db;
 use crate::web::pages::{CSRF_COOKIE, csrf_cookie};
+
+mod spliced;
+use spliced::Spliced;
 
 /// How often a process reads the content version for changes made by others.
 pub const POLL: Duration = Duration::from_millis(250);
@@ -91,7 +94,14 @@ struct Entry {
     brotli: OnceLock<Variant>,
     compressible: bool,
     /// A page's bytes around the places of the visitor's form token, when it is a page.
-    page: Option<Vec<Bytes>>,
+    page: Option<Page>,
+}
+
+/// A page with forms: its bytes around the places of the visitor's form token, and those
+/// parts compressed once, to be put together around each visitor's token.
+struct Page {
+    parts: Vec<Bytes>,
+    gzip: OnceLock<Spliced>,
 }
 
 struct Variant {
@@ -117,35 +127,37 @@ enum Encoding {
 }
 
 impl Encoding {
-    /// The best encoding the client accepts (`q=0` refuses one).
+    /// The best encoding the client accepts.
     fn accepted(headers: &HeaderMap) -> Self {
-        let Some(accepted) = headers
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-        else {
-            return Self::Identity;
-        };
-        let takes = |name: &str| {
-            accepted.split(',').any(|item| {
-                let mut parts = item.split(';');
-                let coding = parts.next().unwrap_or("").trim();
-                let refused = parts.any(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                });
-                coding.eq_ignore_ascii_case(name) && !refused
-            })
-        };
-        if takes("br") {
+        if takes(headers, "br") {
             Self::Brotli
-        } else if takes("gzip") {
+        } else if takes(headers, "gzip") {
             Self::Gzip
         } else {
             Self::Identity
         }
     }
+}
+
+/// Whether the client accepts the content coding `name` (`q=0` refuses it).
+fn takes(headers: &HeaderMap, name: &str) -> bool {
+    let Some(accepted) = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    accepted.split(',').any(|item| {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or("").trim();
+        let refused = parts.any(|p| {
+            p.trim()
+                .strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        coding.eq_ignore_ascii_case(name) && !refused
+    })
 }
 
 impl Entry {
@@ -181,8 +193,8 @@ impl Entry {
     /// The answer to a request: the body in the encoding it accepts, or 304 when it
     /// already holds that body; a page with the visitor's own form token.
     fn answer(&self, request: &HeaderMap, visitor: &Visitor, secure: bool) -> Response {
-        if let Some(parts) = &self.page {
-            return self.page_for(parts, request, visitor, secure);
+        if let Some(page) = &self.page {
+            return self.page_for(page, request, visitor, secure);
         }
         let (variant, coding) = self.variant(Encoding::accepted(request));
         let mut headers = self.headers.clone();
@@ -213,10 +225,11 @@ impl Entry {
 
 impl Entry {
     /// A kept page for one visitor: their form token put back (a new one, and its cookie,
-    /// on a first visit), compressed as they accept.
+    /// on a first visit), compressed as they accept: gzip put together from the parts
+    /// compressed once, brotli (for a client taking only that) compressed now.
     fn page_for(
         &self,
-        parts: &[Bytes],
+        page: &Page,
         request: &HeaderMap,
         visitor: &Visitor,
         secure: bool,
@@ -234,13 +247,6 @@ impl Entry {
                 token
             }
         };
-        let mut body = Vec::with_capacity(self.identity.body.len() + parts.len() * token.len());
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                body.extend_from_slice(token.as_bytes());
-            }
-            body.extend_from_slice(part);
-        }
         headers.insert(
             header::VARY,
             HeaderValue::from_static("accept-encoding, cookie"),
@@ -249,16 +255,19 @@ impl Entry {
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-cache"),
         );
-        let body = match (self.compressible, Encoding::accepted(request)) {
-            (true, Encoding::Brotli) => {
+        let body = if self.compressible && takes(request, "gzip") {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            page.gzip
+                .get_or_init(|| Spliced::new(&page.parts, 6))
+                .with(&token)
+        } else {
+            let body = page.parts.join(token.as_bytes());
+            if self.compressible && takes(request, "br") {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
                 compress_brotli(&body, 1)
+            } else {
+                Bytes::from(body)
             }
-            (true, Encoding::Gzip) => {
-                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                compress_gzip(&body, 1)
-            }
-            _ => Bytes::from(body),
         };
         headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
         let mut response = Response::new(Body::from(body));
@@ -284,17 +293,13 @@ fn holds(request: &HeaderMap, etag: &HeaderValue) -> bool {
 }
 
 fn gzip(body: &[u8]) -> Bytes {
-    compress_gzip(body, 6)
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let _ = encoder.write_all(body);
+    encoder.finish().map(Bytes::from).unwrap_or_default()
 }
 
 fn brotli(body: &[u8]) -> Bytes {
     compress_brotli(body, 9)
-}
-
-fn compress_gzip(body: &[u8], level: u32) -> Bytes {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
-    let _ = encoder.write_all(body);
-    encoder.finish().map(Bytes::from).unwrap_or_default()
 }
 
 fn compress_brotli(body: &[u8], quality: i32) -> Bytes {
@@ -525,7 +530,11 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
             // A page without a form holds no token: everyone gets the same bytes.
             page: page
                 .then(|| cut(&body, token.as_deref()))
-                .filter(|parts| parts.len() > 1),
+                .filter(|parts| parts.len() > 1)
+                .map(|parts| Page {
+                    parts,
+                    gzip: OnceLock::new(),
+                }),
             identity: Variant::new(body, ""),
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
