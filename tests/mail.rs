@@ -1306,6 +1306,34 @@ async fn two_workers_on_one_queue_deliver_each_message_exactly_once() {
     );
 }
 
+#[tokio::test]
+async fn messages_go_out_on_a_few_kept_connections_not_one_each() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start().await;
+    for round in 0..3 {
+        for i in 0..40 {
+            outbox::enqueue_alone(
+                &app.db,
+                envelope(
+                    &format!("guest{round}-{i}@example.org"),
+                    &format!("Message {round}-{i}"),
+                ),
+            )
+            .await
+            .unwrap();
+        }
+        assert_eq!(worker(&app, &sink).deliver_due().await.unwrap(), 40);
+    }
+    assert_eq!(sink.messages().len(), 120);
+    // Each worker sends 8 at once; each round's worker opens its own connections, and
+    // reuses them for the rest of its round.
+    let connections = sink.connections.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        connections <= 3 * 8,
+        "{connections} connections for 120 messages"
+    );
+}
+
 // ----- Header injection -----
 
 #[tokio::test]

@@ -9,6 +9,7 @@ pub mod api;
 pub mod messages;
 pub mod outbox;
 pub mod pages;
+mod relay;
 pub mod salutation;
 pub mod service;
 pub mod transport;

@@ -7,12 +7,18 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::Error as SmtpError;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use std::sync::Arc;
+
 use super::header_safe;
+use super::relay::Relay;
 use crate::config::MailSettings;
 use crate::entities::outbox_message;
 
 #[derive(Clone)]
 pub enum Transport {
+    /// `smtp://`: connections opened with Nagle's algorithm off (`mail::relay`).
+    Relay(Arc<Relay>),
+    /// `smtps://`: lettre's pooled transport.
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Files(AsyncFileTransport<Tokio1Executor>),
 }
@@ -33,10 +39,16 @@ impl Transport {
                 .map_err(|err| anyhow::anyhow!("cannot create the mail folder {dir}: {err}"))?;
             return Ok(Self::Files(AsyncFileTransport::new(dir)));
         }
-        if url.starts_with("smtp://") || url.starts_with("smtps://") {
+        let timeout = std::time::Duration::from_secs(30);
+        if url.starts_with("smtp://") {
+            let relay = Relay::from_url(url, timeout)
+                .map_err(|err| anyhow::anyhow!("mail.url is not a usable SMTP address: {err}"))?;
+            return Ok(Self::Relay(Arc::new(relay)));
+        }
+        if url.starts_with("smtps://") {
             let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                 .map_err(|err| anyhow::anyhow!("mail.url is not a usable SMTP address: {err}"))?
-                .timeout(Some(std::time::Duration::from_secs(30)))
+                .timeout(Some(timeout))
                 .build();
             return Ok(Self::Smtp(transport));
         }
@@ -45,6 +57,7 @@ impl Transport {
 
     pub async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
+            Self::Relay(relay) => relay.send(&message).await,
             Self::Smtp(smtp) => smtp
                 .send(message)
                 .await

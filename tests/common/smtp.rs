@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -20,6 +21,8 @@ pub struct Received {
 pub struct SmtpSink {
     pub addr: SocketAddr,
     pub received: Arc<Mutex<Vec<Received>>>,
+    /// Connections accepted so far.
+    pub connections: Arc<AtomicUsize>,
     task: Option<JoinHandle<()>>,
     delay_ms: u64,
 }
@@ -35,10 +38,17 @@ impl SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let received = Arc::new(Mutex::new(Vec::new()));
-        let task = Some(tokio::spawn(serve(listener, received.clone(), delay_ms)));
+        let connections = Arc::new(AtomicUsize::new(0));
+        let task = Some(tokio::spawn(serve(
+            listener,
+            received.clone(),
+            connections.clone(),
+            delay_ms,
+        )));
         Self {
             addr,
             received,
+            connections,
             task,
             delay_ms,
         }
@@ -66,6 +76,7 @@ impl SmtpSink {
         self.task = Some(tokio::spawn(serve(
             listener,
             self.received.clone(),
+            self.connections.clone(),
             self.delay_ms,
         )));
     }
@@ -77,11 +88,17 @@ impl Drop for SmtpSink {
     }
 }
 
-async fn serve(listener: TcpListener, received: Arc<Mutex<Vec<Received>>>, delay_ms: u64) {
+async fn serve(
+    listener: TcpListener,
+    received: Arc<Mutex<Vec<Received>>>,
+    connections: Arc<AtomicUsize>,
+    delay_ms: u64,
+) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             return;
         };
+        connections.fetch_add(1, Ordering::Relaxed);
         // As real servers do: without it, small replies wait for delayed ACKs (~40 ms each).
         let _ = stream.set_nodelay(true);
         let received = received.clone();
