@@ -8,10 +8,14 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 use axum::http::{Method, header};
 use common::fixtures::{id, slug};
 use common::{As, Reply, TestApp, spawn_app};
+use roundtable::events::SeriesRef;
+use roundtable::reports::pdf::kept;
+use roundtable::reports::service;
 use serde_json::{Value, json};
 
 // ----- Helpers -----
@@ -971,6 +975,51 @@ async fn the_synthesis_is_a_pdf_too() {
         .await
         .expect(200);
     assert_eq!(content_type(&pdf), "application/pdf");
+    assert!(pdf.body.starts_with(b"%PDF-"), "not a PDF");
+}
+
+#[tokio::test]
+async fn publishing_typesets_the_report_and_synthesis_pdfs_before_anyone_asks() {
+    let app = spawn_app().await;
+    let series = slug(
+        &app.series(json!({"title": "Roundtables typeset ahead"}))
+            .await,
+    );
+    let (_, event) = roundtable(
+        &app,
+        &series,
+        (
+            "Roundtable for Asia",
+            "2008-02-21",
+            "Bangkok",
+            "TH",
+            "asia-pacific",
+        ),
+        json!({"overview": "Bangkok.",
+               "recommendations": [rec("Regional early warning", "ASEAN", &["Early warning"])]}),
+        true,
+    )
+    .await;
+    // What an anonymous reader will be given, kept before anyone asked for it.
+    let report = service::visible_report(&app.db, &app.settings, &SeriesRef::parse(&event), false)
+        .await
+        .unwrap();
+    let synthesis =
+        service::visible_synthesis(&app.db, &app.settings, &SeriesRef::parse(&series), false)
+            .await
+            .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !(kept::is_kept(&report) && kept::is_kept(&synthesis)) {
+        assert!(
+            Instant::now() < deadline,
+            "the PDFs were not typeset after publication"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let pdf = app
+        .get(&format!("/series/{series}/report.pdf"), As::Anonymous)
+        .await
+        .expect(200);
     assert!(pdf.body.starts_with(b"%PDF-"), "not a PDF");
 }
 

@@ -145,58 +145,6 @@ async fn report_markdown(
     ))
 }
 
-/// PDFs recently typeset, by a hash of what they show: a report read by many people is
-/// typeset once, not once per download.
-static PDF_CACHE: std::sync::LazyLock<std::sync::Mutex<Vec<CachedPdf>>> =
-    std::sync::LazyLock::new(Default::default);
-/// A PDF and the SHA-256 of the data it was typeset from.
-type CachedPdf = ([u8; 32], std::sync::Arc<Vec<u8>>);
-const PDF_CACHE_SIZE: usize = 16;
-
-/// At most this many PDFs are typeset at once; further requests wait their turn, so
-/// downloads cannot take every core from the pages.
-static PDF_RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-
-/// Typesets `value` as PDF off the async threads, or takes it from the cache.
-async fn render_pdf<T: serde::Serialize + Send + 'static>(
-    value: T,
-    render: fn(&T) -> Result<Vec<u8>, pdf::PdfError>,
-) -> Result<std::sync::Arc<Vec<u8>>, AppError> {
-    use sha2::{Digest, Sha256};
-    let json = serde_json::to_vec(&value)
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF data: {err}")))?;
-    let key: [u8; 32] = Sha256::digest(&json).into();
-    let cached = |key: &[u8; 32]| {
-        PDF_CACHE
-            .lock()
-            .ok()
-            .and_then(|cache| cache.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
-    };
-    if let Some(bytes) = cached(&key) {
-        return Ok(bytes);
-    }
-    let _turn = PDF_RENDERS
-        .acquire()
-        .await
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF queue: {err}")))?;
-    // Someone may have typeset it while this request waited.
-    if let Some(bytes) = cached(&key) {
-        return Ok(bytes);
-    }
-    let bytes = tokio::task::spawn_blocking(move || render(&value))
-        .await
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF task: {err}")))?
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF: {err}")))?;
-    let bytes = std::sync::Arc::new(bytes);
-    if let Ok(mut cache) = PDF_CACHE.lock() {
-        if cache.len() >= PDF_CACHE_SIZE {
-            cache.remove(0);
-        }
-        cache.push((key, bytes.clone()));
-    }
-    Ok(bytes)
-}
-
 async fn report_pdf(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -205,7 +153,7 @@ async fn report_pdf(
     let report = report_of(&state, &ctx, &reference).await?;
     let private = ctx.is_staff() || report.status != ReportStatus::Published;
     let name = format!("{}-report.pdf", report.event.slug);
-    let bytes = render_pdf(report, pdf::event_report).await?;
+    let bytes = pdf::kept::typeset(report, pdf::event_report).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, private))
 }
 
@@ -268,7 +216,7 @@ async fn synthesis_pdf(
 ) -> PageResult {
     let s = synthesis_of(&state, &ctx, &reference).await?;
     let name = format!("{}-synthesis.pdf", s.series.slug);
-    let bytes = render_pdf(s, pdf::synthesis).await?;
+    let bytes = pdf::kept::typeset(s, pdf::synthesis).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, false))
 }
 
@@ -421,35 +369,4 @@ async fn edit(
     edit_page_with(&state, ctx.clone(), &reference, typed, errors)
         .await
         .unwrap_or_else(|err| error_with(ctx, err))
-}
-
-#[cfg(test)]
-mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use super::*;
-
-    static RENDERED: AtomicUsize = AtomicUsize::new(0);
-
-    fn counting(text: &String) -> Result<Vec<u8>, pdf::PdfError> {
-        RENDERED.fetch_add(1, Ordering::SeqCst);
-        Ok(text.as_bytes().to_vec())
-    }
-
-    #[tokio::test]
-    async fn the_same_report_is_typeset_once() {
-        let value = format!("report {}", uuid::Uuid::new_v4());
-        let first = render_pdf(value.clone(), counting).await.unwrap();
-        let second = render_pdf(value.clone(), counting).await.unwrap();
-        assert!(std::sync::Arc::ptr_eq(&first, &second));
-        assert_eq!(RENDERED.load(Ordering::SeqCst), 1);
-        render_pdf(format!("{value} changed"), counting)
-            .await
-            .unwrap();
-        assert_eq!(
-            RENDERED.load(Ordering::SeqCst),
-            2,
-            "a changed report is typeset again"
-        );
-    }
 }

@@ -5,7 +5,9 @@
 use chrono::Utc;
 use serde_json::json;
 
-use super::{EventReport, ReportInput, ReportStatus, Synthesis, build, edition, store, synthesis};
+use super::{
+    EventReport, ReportInput, ReportStatus, Synthesis, build, edition, pdf, store, synthesis,
+};
 use crate::audit;
 use crate::config::Settings;
 use crate::db::Db;
@@ -256,7 +258,35 @@ pub async fn publish(
     )
     .await?;
     txn.commit().await?;
+    typeset_for_readers(db, settings, reference);
     Ok((current(db, settings, event).await?.0, outcome))
+}
+
+/// Typesets in the background, off the request, the PDFs a publication gives the public:
+/// the event's report and its series' synthesis, each as a reader will ask for it, so
+/// that their first readers do not wait for the typesetting (see [`pdf::kept`]).
+pub fn typeset_for_readers(
+    db: &Db,
+    settings: &Settings,
+    reference: &SeriesRef,
+) -> tokio::task::JoinHandle<()> {
+    let (db, settings, reference) = (db.clone(), settings.clone(), reference.clone());
+    tokio::spawn(async move {
+        let typeset = async {
+            let report = visible_report(&db, &settings, &reference, false).await?;
+            let series = report.event.series.clone();
+            pdf::kept::typeset(report, pdf::event_report).await?;
+            if let Some(series) = series {
+                let reference = SeriesRef::parse(&series.slug);
+                let synthesis = visible_synthesis(&db, &settings, &reference, false).await?;
+                pdf::kept::typeset(synthesis, pdf::synthesis).await?;
+            }
+            Ok::<(), AppError>(())
+        };
+        if let Err(err) = typeset.await {
+            tracing::warn!(error = %err, "could not typeset the published report's PDFs");
+        }
+    })
 }
 
 /// Withdraws a published report: no longer public, its editions kept.

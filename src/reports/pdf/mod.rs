@@ -10,6 +10,7 @@
 //! file, and the fonts are the ones bundled with `typst-assets`. `world` is the little
 //! world Typst compiles in; `view` turns a report into the data the templates read.
 
+pub mod kept;
 mod view;
 mod world;
 
