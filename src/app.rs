@@ -35,6 +35,8 @@ pub struct AppState {
     pub metrics: crate::operations::metrics::Metrics,
     /// Public answers kept rendered (`web::cache`).
     pub public_cache: Arc<crate::web::cache::PublicCache>,
+    /// Registrations arriving together, registered together.
+    pub registrar: Arc<crate::registrations::batch::Registrar>,
 }
 
 impl AppState {
@@ -48,6 +50,7 @@ impl AppState {
             form_limiter: Arc::new(form_limiter),
             metrics: crate::operations::metrics::Metrics::installed(),
             public_cache: Arc::default(),
+            registrar: Arc::default(),
         }
     }
 }

@@ -450,6 +450,69 @@ async fn a_hundred_simultaneous_registrations_for_ten_seats_without_a_waitlist_c
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn registrations_for_several_events_at_once_each_get_their_own_answer() {
+    // Requests that arrive together are registered in one transaction: refusals among
+    // them write nothing and stop no one else, and each event keeps its own count.
+    let app = spawn_app_with(|s| s.registration.per_address_per_minute = 0).await;
+    let small = event_with(&app, "Five seats", Some(5), json!({"waitlist": true})).await;
+    let strict = event_with(&app, "Three seats", Some(3), json!({"waitlist": false})).await;
+    let mut requests = Vec::new();
+    for n in 0..60 {
+        let (path, body) = match n % 4 {
+            0 => (registrations_path(&small), Some(person(n))),
+            1 => (registrations_path(&strict), Some(person(n))),
+            // No such event.
+            2 => (registrations_path("no-such-event"), Some(person(n))),
+            // Invalid: no email.
+            _ => (
+                registrations_path(&small),
+                Some(json!({"given_name": "Kofi", "family_name": "ANNAN", "consent": true})),
+            ),
+        };
+        requests.push((path, body));
+    }
+    let replies = at_once(&app, requests).await;
+    let by_kind = |k: usize| -> Vec<&(u16, Value)> {
+        replies
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 4 == k)
+            .map(|(_, r)| r)
+            .collect()
+    };
+    let small_replies = by_kind(0);
+    assert!(
+        small_replies.iter().all(|(s, _)| *s == 201),
+        "{small_replies:?}"
+    );
+    let confirmed = small_replies
+        .iter()
+        .filter(|(_, b)| b["status"] == "confirmed")
+        .count();
+    assert_eq!((confirmed, small_replies.len() - confirmed), (5, 10));
+    let strict_replies = by_kind(1);
+    assert_eq!(strict_replies.iter().filter(|(s, _)| *s == 201).count(), 3);
+    assert_eq!(strict_replies.iter().filter(|(s, _)| *s == 409).count(), 12);
+    assert!(by_kind(2).iter().all(|(s, _)| *s == 404));
+    assert!(by_kind(3).iter().all(|(s, _)| *s == 422));
+    assert_eq!(
+        statuses(&listed(&app, &small).await),
+        counts(&[("confirmed", 5), ("waitlisted", 10)])
+    );
+    assert_eq!(
+        statuses(&listed(&app, &strict).await),
+        counts(&[("confirmed", 3)])
+    );
+    assert_eq!(
+        app.count("registrations").await,
+        18,
+        "the refused wrote nothing"
+    );
+    assert_eq!(outbox_count(&app, "registration_confirmed").await, 8);
+    assert_eq!(outbox_count(&app, "registration_waitlisted").await, 10);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
 async fn the_same_email_sent_twenty_times_at_once_registers_once() {
     let app = spawn_app().await;
     let slug = event_with(&app, "One each", None, json!({})).await;

@@ -209,29 +209,39 @@ pub async fn renew(db: &Db, claims: &[Claim], until: DateTime<Utc>) -> Result<u6
     Ok(renewed)
 }
 
-/// Records that a held message went out; false (and nothing written) when the claim was
-/// lost meanwhile.
-pub async fn mark_sent(db: &Db, claim: Claim) -> Result<bool, DbErr> {
+/// Records that held messages went out, in one transaction; returns the claims that were
+/// lost meanwhile (for which nothing was written).
+pub async fn mark_sent(db: &Db, claims: &[Claim]) -> Result<Vec<Claim>, DbErr> {
+    if claims.is_empty() {
+        return Ok(Vec::new());
+    }
+    let now = Utc::now();
     let txn = db.begin_write().await?;
-    let result = held(outbox_message::Entity::update_many(), claim)
-        .col_expr(
-            outbox_message::Column::Status,
-            OutboxStatus::Sent.as_str().into(),
-        )
-        .col_expr(outbox_message::Column::SentAt, Some(Utc::now()).into())
-        .col_expr(
-            outbox_message::Column::LeaseUntil,
-            Option::<DateTime<Utc>>::None.into(),
-        )
-        .col_expr(
-            outbox_message::Column::LastError,
-            Option::<String>::None.into(),
-        )
-        .col_expr(outbox_message::Column::UpdatedAt, Utc::now().into())
-        .exec(&*txn)
-        .await?;
+    let mut lost = Vec::new();
+    for claim in claims {
+        let result = held(outbox_message::Entity::update_many(), *claim)
+            .col_expr(
+                outbox_message::Column::Status,
+                OutboxStatus::Sent.as_str().into(),
+            )
+            .col_expr(outbox_message::Column::SentAt, Some(now).into())
+            .col_expr(
+                outbox_message::Column::LeaseUntil,
+                Option::<DateTime<Utc>>::None.into(),
+            )
+            .col_expr(
+                outbox_message::Column::LastError,
+                Option::<String>::None.into(),
+            )
+            .col_expr(outbox_message::Column::UpdatedAt, now.into())
+            .exec(&*txn)
+            .await?;
+        if result.rows_affected != 1 {
+            lost.push(*claim);
+        }
+    }
     txn.commit().await?;
-    Ok(result.rows_affected == 1)
+    Ok(lost)
 }
 
 /// Records a failed try of a held message: back to the queue after `retry_in`, or

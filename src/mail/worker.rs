@@ -74,7 +74,7 @@ impl Worker {
             let sending = futures::stream::iter(batch)
                 .map(|row| self.deliver(row))
                 .buffer_unordered(PARALLEL)
-                .collect::<Vec<anyhow::Result<bool>>>();
+                .collect::<Vec<anyhow::Result<Option<Claim>>>>();
             tokio::pin!(sending);
             let mut renewal = tokio::time::interval(renew_every);
             renewal.tick().await; // the first tick is now
@@ -88,16 +88,26 @@ impl Worker {
                     }
                 }
             };
+            let mut delivered = Vec::new();
             for outcome in outcomes {
-                if outcome? {
-                    sent += 1;
-                }
+                delivered.extend(outcome?);
             }
+            // The messages that went out, recorded together.
+            let lost = outbox::mark_sent(&self.db, &delivered).await?;
+            for claim in &lost {
+                tracing::warn!(
+                    outbox_id = claim.id,
+                    attempt = claim.attempt,
+                    "mail sent after its claim was lost; its holder records it"
+                );
+            }
+            sent += delivered.len();
         }
     }
 
-    /// Sends one claimed message and records the outcome; true when it went out.
-    async fn deliver(&self, row: outbox_message::Model) -> anyhow::Result<bool> {
+    /// Sends one claimed message; its claim when it went out (to be recorded as sent),
+    /// else records the failed try.
+    async fn deliver(&self, row: outbox_message::Model) -> anyhow::Result<Option<Claim>> {
         let claim = Claim::of(&row);
         let result = match build(&self.settings.mail, &row) {
             Ok(message) => self.transport.send(message).await,
@@ -106,16 +116,8 @@ impl Worker {
         match result {
             Ok(()) => {
                 crate::operations::metrics::mail_sent();
-                if outbox::mark_sent(&self.db, claim).await? {
-                    tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
-                } else {
-                    tracing::warn!(
-                        outbox_id = row.id,
-                        attempt = claim.attempt,
-                        "mail sent after its claim was lost; its holder records it"
-                    );
-                }
-                Ok(true)
+                tracing::info!(outbox_id = row.id, kind = %row.kind, "mail sent");
+                Ok(Some(claim))
             }
             Err(err) => {
                 let retry = (!err.permanent && row.attempts < self.settings.mail.max_attempts)
@@ -129,7 +131,7 @@ impl Worker {
                         "the failed try's claim was lost; its holder records the outcome"
                     );
                 }
-                Ok(false)
+                Ok(None)
             }
         }
     }

@@ -90,13 +90,15 @@ async fn register(
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> AppResult<(StatusCode, Json<Registered>)> {
     check_rate(&state, &address)?;
-    let registered = service::register(
-        &state.db,
-        &state.settings,
-        &SeriesRef::parse(&reference),
-        input,
-    )
-    .await?;
+    let registered = state
+        .registrar
+        .register(
+            &state.db,
+            &state.settings,
+            &SeriesRef::parse(&reference),
+            input,
+        )
+        .await?;
     Ok((StatusCode::CREATED, Json(registered)))
 }
 

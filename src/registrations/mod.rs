@@ -6,6 +6,7 @@
 //! through the outbox, in the same transaction.
 
 pub mod api;
+pub mod batch;
 pub mod form;
 pub mod notify;
 pub mod pages;

@@ -79,6 +79,61 @@ pub async fn queue_linked(
     registration: &registration::Model,
     token: &str,
 ) -> AppResult<()> {
+    let mut calendars = Calendars::default();
+    queue_linked_with(
+        conn,
+        settings,
+        kind,
+        event,
+        registration,
+        token,
+        &mut calendars,
+    )
+    .await
+}
+
+/// The confirmation calendars of events, each made once for all the mails queued in a
+/// transaction.
+#[derive(Default)]
+pub struct Calendars(Vec<(i32, Option<String>)>);
+
+impl Calendars {
+    /// The event's sessions as a calendar to publish; `None` when it has none.
+    async fn of(
+        &mut self,
+        conn: &impl MailQueue,
+        settings: &Settings,
+        event: &event::Model,
+    ) -> AppResult<Option<String>> {
+        if let Some((_, calendar)) = self.0.iter().find(|(id, _)| *id == event.id) {
+            return Ok(calendar.clone());
+        }
+        let base = settings.public_url();
+        let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
+        let mut items = calendar::session_events(conn, base, &sessions).await?;
+        for item in &mut items {
+            item.organizer = Some((
+                settings.mail.organizer_name.clone(),
+                settings.mail.organizer_address.clone(),
+            ));
+        }
+        let calendar =
+            (!items.is_empty()).then(|| calendar::calendar(&event.title, Method::Publish, &items));
+        self.0.push((event.id, calendar.clone()));
+        Ok(calendar)
+    }
+}
+
+/// [`queue_linked`], taking the event's calendar from `calendars`.
+pub async fn queue_linked_with(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    kind: MailKind,
+    event: &event::Model,
+    registration: &registration::Model,
+    token: &str,
+    calendars: &mut Calendars,
+) -> AppResult<()> {
     if registration.erased_at.is_some() {
         return Ok(());
     }
@@ -105,20 +160,10 @@ pub async fn queue_linked(
             | MailKind::RegistrationPromoted
     );
     let calendar = if with_calendar {
-        let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
-        let mut items = calendar::session_events(conn, base, &sessions).await?;
-        for item in &mut items {
-            item.organizer = Some((
-                settings.mail.organizer_name.clone(),
-                settings.mail.organizer_address.clone(),
-            ));
-        }
-        (!items.is_empty()).then(|| {
-            (
-                Method::Publish,
-                calendar::calendar(&event.title, Method::Publish, &items),
-            )
-        })
+        calendars
+            .of(conn, settings, event)
+            .await?
+            .map(|calendar| (Method::Publish, calendar))
     } else {
         None
     };

@@ -71,13 +71,15 @@ async fn register(
     let values = Values::from_form(&form, FIELDS);
     let result = match check_rate(&state, &address) {
         Ok(()) => {
-            service::register(
-                &state.db,
-                &state.settings,
-                &SeriesRef::parse(&reference),
-                input_of(&values),
-            )
-            .await
+            state
+                .registrar
+                .register(
+                    &state.db,
+                    &state.settings,
+                    &SeriesRef::parse(&reference),
+                    input_of(&values),
+                )
+                .await
         }
         Err(err) => Err(err),
     };

@@ -15,7 +15,7 @@ use super::{
 use crate::accounts::{hash_secret, new_secret};
 use crate::audit;
 use crate::config::Settings;
-use crate::db::Db;
+use crate::db::{Db, WriteTxn};
 use crate::domain::CountryCode;
 use crate::domain::spreadsheet::Sheet;
 use crate::entities::{event, registration};
@@ -76,7 +76,8 @@ fn refusal(event: &event::Model, invited: bool) -> Option<String> {
 }
 
 /// Registers someone: confirmed while there is room, then waitlisted (when the event
-/// keeps a waiting list) or refused (409); pending in approval mode.
+/// keeps a waiting list) or refused (409); pending in approval mode. (Requests that
+/// arrive together are registered together by [`super::batch::Registrar`].)
 #[tracing::instrument(skip_all, fields(reference = ?reference), err(level = "debug"))]
 pub async fn register(
     db: &Db,
@@ -85,24 +86,74 @@ pub async fn register(
     input: RegistrationInput,
 ) -> AppResult<Registered> {
     let registration: Registration = input.validate()?;
+    register_valid(db, settings, reference, &registration).await
+}
+
+/// [`register`], with the input checked already.
+pub(super) async fn register_valid(
+    db: &Db,
+    settings: &Settings,
+    reference: &SeriesRef,
+    registration: &Registration,
+) -> AppResult<Registered> {
     let txn = db.begin_write().await?;
-    let event = event_store::event(&*txn, reference)
-        .await?
-        .filter(|e| e.status != EventStatus::Draft)
-        .ok_or(AppError::NotFound("event"))?;
-    store::lock_event(&*txn, event.id).await?;
+    let mut batch = Batch::default();
+    let decision = decide(&txn, &mut batch, reference, registration).await?;
+    let registered = record(&txn, settings, &mut batch, decision, registration).await?;
+    txn.commit().await?;
+    crate::operations::metrics::registration_created(registered.status);
+    Ok(registered)
+}
+
+/// What the registrations decided in one transaction have read already: each event
+/// (locked), its confirmed places, and its confirmation calendar.
+#[derive(Default)]
+pub(super) struct Batch {
+    events: Vec<(SeriesRef, event::Model, u64)>,
+    pub(super) calendars: notify::Calendars,
+}
+
+/// A registration decided and not yet written.
+pub(super) struct Decision {
+    event: event::Model,
+    status: RegistrationStatus,
+    invitation_id: Option<i32>,
+}
+
+/// Decides a registration under its event's lock: refused (and nothing written), or
+/// the status it will have. Reads what `batch` does not hold yet.
+pub(super) async fn decide(
+    txn: &WriteTxn<'_>,
+    batch: &mut Batch,
+    reference: &SeriesRef,
+    registration: &Registration,
+) -> AppResult<Decision> {
+    let at = match batch.events.iter().position(|(r, _, _)| r == reference) {
+        Some(at) => at,
+        None => {
+            let event = event_store::event(&**txn, reference)
+                .await?
+                .filter(|e| e.status != EventStatus::Draft)
+                .ok_or(AppError::NotFound("event"))?;
+            store::lock_event(&**txn, event.id).await?;
+            let taken = confirmed(&**txn, event.id).await?;
+            batch.events.push((reference.clone(), event, taken));
+            batch.events.len() - 1
+        }
+    };
+    let (_, event, taken) = &batch.events[at];
     let invitation = match &registration.invitation {
-        Some(token) => crate::invitations::store::by_token_hash(&*txn, &hash_secret(token))
+        Some(token) => crate::invitations::store::by_token_hash(&**txn, &hash_secret(token))
             .await?
             .filter(|i| {
                 i.event_id == event.id && i.status != crate::invitations::InvitationState::Declined
             }),
         None => None,
     };
-    if let Some(why) = refusal(&event, invitation.is_some()) {
+    if let Some(why) = refusal(event, invitation.is_some()) {
         return Err(AppError::Conflict(why));
     }
-    if store::active_by_email(&*txn, event.id, registration.email.as_str())
+    if store::active_by_email(&**txn, event.id, registration.email.as_str())
         .await?
         .is_some()
     {
@@ -110,35 +161,59 @@ pub async fn register(
     }
     let status = if event.registration_mode == RegistrationMode::Approval && invitation.is_none() {
         RegistrationStatus::Pending
-    } else if has_room(&event, confirmed(&*txn, event.id).await?) {
+    } else if has_room(event, *taken) {
         RegistrationStatus::Confirmed
     } else if event.waitlist {
         RegistrationStatus::Waitlisted
     } else {
         return Err(AppError::Conflict("the event is full".into()));
     };
+    if status == RegistrationStatus::Confirmed {
+        batch.events[at].2 += 1;
+    }
+    Ok(Decision {
+        event: batch.events[at].1.clone(),
+        status,
+        invitation_id: invitation.map(|i| i.id),
+    })
+}
+
+/// Writes a decided registration, its link, its mail and its audit entry.
+pub(super) async fn record(
+    txn: &WriteTxn<'_>,
+    settings: &Settings,
+    batch: &mut Batch,
+    decision: Decision,
+    registration: &Registration,
+) -> AppResult<Registered> {
+    let Decision {
+        event,
+        status,
+        invitation_id,
+    } = decision;
     let (token, token_hash) = new_secret("")?;
     let created = store::insert(
-        &*txn,
+        &**txn,
         event.id,
-        &registration,
+        registration,
         status,
         &token_hash,
-        invitation.map(|i| i.id),
+        invitation_id,
     )
     .await
     .map_err(|err| on_constraint(err, ALREADY, "the event does not exist"))?;
-    notify::queue_linked(
-        &txn,
+    notify::queue_linked_with(
+        txn,
         settings,
         notify::on_registering(status),
         &event,
         &created,
         &token,
+        &mut batch.calendars,
     )
     .await?;
     audit::record(
-        &txn,
+        txn,
         None,
         "register",
         "registration",
@@ -146,8 +221,6 @@ pub async fn register(
         json!({"event_id": event.id, "status": status}),
     )
     .await?;
-    txn.commit().await?;
-    crate::operations::metrics::registration_created(status);
     Ok(Registered {
         id: created.id,
         status,
