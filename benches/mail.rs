@@ -4,6 +4,7 @@
 //! PostgreSQL (a scratch database is created and dropped).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 #[path = "../tests/common/smtp.rs"]
 mod smtp;
 
@@ -97,4 +98,8 @@ async fn main() {
                 .unwrap();
         }
     }
+    println!(
+        "Peak RSS of the process (the workers and the SMTP server): {}",
+        common::peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+    );
 }

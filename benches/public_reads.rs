@@ -30,7 +30,7 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Uri};
 use axum::serve::ListenerExt;
-use common::{Client, Response, get_request, percentile};
+use common::{Client, Response, get_request, peak_rss, percentile};
 use roundtable::accounts::{NewUser, service as accounts};
 use roundtable::app::Application;
 use roundtable::config::Settings;
@@ -515,14 +515,6 @@ fn latency(micros: u32) -> String {
     } else {
         format!("{:.2} ms", f64::from(micros) / 1000.0)
     }
-}
-
-/// Peak resident memory of this process, from /proc (Linux).
-fn peak_rss() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(format!("{:.1} MB", kb / 1024.0))
 }
 
 #[tokio::main]

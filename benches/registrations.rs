@@ -11,7 +11,7 @@ mod common;
 
 use std::time::Instant;
 
-use common::{Client, ms, percentile};
+use common::{Client, ms, peak_rss, percentile};
 
 use roundtable::accounts::{NewUser, service as accounts};
 use roundtable::app::Application;
@@ -165,4 +165,8 @@ async fn main() {
             .await
             .unwrap();
     }
+    println!(
+        "Peak RSS of the process (Roundtable and the 32 clients): {}",
+        peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+    );
 }

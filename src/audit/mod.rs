@@ -23,6 +23,20 @@ pub async fn record(
     entity_id: i32,
     detail: serde_json::Value,
 ) -> Result<(), sea_orm::DbErr> {
+    entry(actor, action, entity, entity_id, detail)
+        .insert(db)
+        .await?;
+    Ok(())
+}
+
+/// One change, to be recorded with others by [`record_all`].
+pub fn entry(
+    actor: Option<&Actor>,
+    action: &str,
+    entity: &str,
+    entity_id: i32,
+    detail: serde_json::Value,
+) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         at: Set(Utc::now()),
         user_id: Set(actor.map(|a| a.id)),
@@ -33,8 +47,16 @@ pub async fn record(
         detail: Set(detail.to_string()),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
+}
+
+/// Records several changes in one statement.
+pub async fn record_all(
+    db: &impl ConnectionTrait,
+    entries: Vec<audit_log::ActiveModel>,
+) -> Result<(), sea_orm::DbErr> {
+    if !entries.is_empty() {
+        audit_log::Entity::insert_many(entries).exec(db).await?;
+    }
     Ok(())
 }
 

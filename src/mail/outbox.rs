@@ -43,6 +43,29 @@ pub async fn enqueue(
     active.insert(db).await
 }
 
+/// Queues several messages in one statement; none of them may replace another (no
+/// coalesce key: those go through [`enqueue`]).
+pub async fn enqueue_all(db: &impl MailQueue, envelopes: Vec<Envelope>) -> Result<(), DbErr> {
+    if envelopes.is_empty() {
+        return Ok(());
+    }
+    db.mail_queued();
+    let now = Utc::now();
+    let rows = envelopes.into_iter().map(|envelope| {
+        debug_assert!(envelope.coalesce_key.is_none());
+        let mut active = outbox_message::ActiveModel {
+            status: Set(OutboxStatus::Queued),
+            attempts: Set(0),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        fill(&mut active, envelope, now);
+        active
+    });
+    outbox_message::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
 /// Queues one message in a transaction of its own: for tools and tests. A change queues
 /// its mail in the transaction that makes it, with [`enqueue`].
 pub async fn enqueue_alone(db: &Db, envelope: Envelope) -> Result<outbox_message::Model, DbErr> {

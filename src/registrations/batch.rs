@@ -126,7 +126,9 @@ async fn together(
     jobs: &[Job],
 ) -> AppResult<Vec<AppResult<Registered>>> {
     let txn = db.begin_write().await?;
-    let mut batch = Batch::default();
+    let registrations: Vec<Registration> =
+        jobs.iter().map(|job| job.registration.clone()).collect();
+    let mut batch = Batch::expecting(&registrations);
     let mut results = Vec::with_capacity(jobs.len());
     for job in jobs {
         match service::decide(&txn, &mut batch, &job.reference, &job.registration).await {
@@ -142,6 +144,7 @@ async fn together(
             }
         }
     }
+    batch.write(&txn).await?;
     txn.commit().await?;
     Ok(results)
 }

@@ -134,8 +134,27 @@ pub async fn queue_linked_with(
     token: &str,
     calendars: &mut Calendars,
 ) -> AppResult<()> {
+    if let Some(envelope) =
+        envelope(conn, settings, kind, event, registration, token, calendars).await?
+    {
+        outbox::enqueue(conn, envelope).await?;
+    }
+    Ok(())
+}
+
+/// The mail of a transition with the link of `token`, to be queued; `None` for a
+/// registration whose details were erased.
+pub async fn envelope(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    kind: MailKind,
+    event: &event::Model,
+    registration: &registration::Model,
+    token: &str,
+    calendars: &mut Calendars,
+) -> AppResult<Option<Envelope>> {
     if registration.erased_at.is_some() {
-        return Ok(());
+        return Ok(None);
     }
     let base = settings.public_url();
     let view = RegistrationMail {
@@ -167,25 +186,20 @@ pub async fn queue_linked_with(
     } else {
         None
     };
-    outbox::enqueue(
-        conn,
-        Envelope {
-            kind,
-            recipient_email: registration.email.clone(),
-            recipient_name: view.greeting_name.clone(),
-            subject,
-            text,
-            html,
-            calendar,
-            event_id: Some(event.id),
-            session_id: None,
-            person_id: None,
-            coalesce_key: None,
-            delay: Duration::zero(),
-        },
-    )
-    .await?;
-    Ok(())
+    Ok(Some(Envelope {
+        kind,
+        recipient_email: registration.email.clone(),
+        recipient_name: view.greeting_name.clone(),
+        subject,
+        text,
+        html,
+        calendar,
+        event_id: Some(event.id),
+        session_id: None,
+        person_id: None,
+        coalesce_key: None,
+        delay: Duration::zero(),
+    }))
 }
 
 /// The mail that answers a new registration, by the status it was given.

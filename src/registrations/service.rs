@@ -3,6 +3,8 @@
 //! order, whatever the concurrency; its mail is queued in the same transaction.
 
 use crate::db::MailQueue;
+use std::collections::HashSet;
+
 use chrono::Utc;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
@@ -18,7 +20,7 @@ use crate::config::Settings;
 use crate::db::{Db, WriteTxn};
 use crate::domain::CountryCode;
 use crate::domain::spreadsheet::Sheet;
-use crate::entities::{event, registration};
+use crate::entities::{audit_log, event, registration, registration_link};
 use crate::error::{AppError, AppResult, on_constraint};
 use crate::events::{EventStatus, RegistrationMode, SeriesRef, store as event_store};
 use crate::mail::MailKind;
@@ -97,20 +99,56 @@ pub(super) async fn register_valid(
     registration: &Registration,
 ) -> AppResult<Registered> {
     let txn = db.begin_write().await?;
-    let mut batch = Batch::default();
+    let mut batch = Batch::expecting(std::slice::from_ref(registration));
     let decision = decide(&txn, &mut batch, reference, registration).await?;
     let registered = record(&txn, settings, &mut batch, decision, registration).await?;
+    batch.write(&txn).await?;
     txn.commit().await?;
     crate::operations::metrics::registration_created(registered.status);
     Ok(registered)
 }
 
 /// What the registrations decided in one transaction have read already: each event
-/// (locked), its confirmed places, and its confirmation calendar.
+/// (locked) with its confirmed places and the emails registered, and its confirmation
+/// calendar; and the rows that go with each registration (its link, its mail, its audit
+/// entry), written together at the end by [`Batch::write`].
 #[derive(Default)]
 pub(super) struct Batch {
-    events: Vec<(SeriesRef, event::Model, u64)>,
-    pub(super) calendars: notify::Calendars,
+    /// The emails the batch will register, looked up at once for each event.
+    emails: Vec<String>,
+    events: Vec<BatchEvent>,
+    calendars: notify::Calendars,
+    links: Vec<registration_link::ActiveModel>,
+    mails: Vec<crate::mail::Envelope>,
+    audit: Vec<audit_log::ActiveModel>,
+}
+
+struct BatchEvent {
+    reference: SeriesRef,
+    event: event::Model,
+    confirmed: u64,
+    /// Of the batch's emails, those that hold or wait for a place.
+    active: HashSet<String>,
+}
+
+impl Batch {
+    pub(super) fn expecting(registrations: &[Registration]) -> Self {
+        Self {
+            emails: registrations
+                .iter()
+                .map(|r| r.email.as_str().to_string())
+                .collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Writes the rows that go with the registrations recorded.
+    pub(super) async fn write(self, txn: &WriteTxn<'_>) -> AppResult<()> {
+        store::keep_links(&**txn, self.links).await?;
+        crate::mail::outbox::enqueue_all(txn, self.mails).await?;
+        audit::record_all(&**txn, self.audit).await?;
+        Ok(())
+    }
 }
 
 /// A registration decided and not yet written.
@@ -128,7 +166,7 @@ pub(super) async fn decide(
     reference: &SeriesRef,
     registration: &Registration,
 ) -> AppResult<Decision> {
-    let at = match batch.events.iter().position(|(r, _, _)| r == reference) {
+    let at = match batch.events.iter().position(|e| e.reference == *reference) {
         Some(at) => at,
         None => {
             let event = event_store::event(&**txn, reference)
@@ -136,12 +174,22 @@ pub(super) async fn decide(
                 .filter(|e| e.status != EventStatus::Draft)
                 .ok_or(AppError::NotFound("event"))?;
             store::lock_event(&**txn, event.id).await?;
-            let taken = confirmed(&**txn, event.id).await?;
-            batch.events.push((reference.clone(), event, taken));
+            let confirmed = confirmed(&**txn, event.id).await?;
+            let active = store::active_emails(&**txn, event.id, &batch.emails)
+                .await?
+                .into_iter()
+                .collect();
+            batch.events.push(BatchEvent {
+                reference: reference.clone(),
+                event,
+                confirmed,
+                active,
+            });
             batch.events.len() - 1
         }
     };
-    let (_, event, taken) = &batch.events[at];
+    let entry = &mut batch.events[at];
+    let event = &entry.event;
     let invitation = match &registration.invitation {
         Some(token) => crate::invitations::store::by_token_hash(&**txn, &hash_secret(token))
             .await?
@@ -153,15 +201,21 @@ pub(super) async fn decide(
     if let Some(why) = refusal(event, invitation.is_some()) {
         return Err(AppError::Conflict(why));
     }
-    if store::active_by_email(&**txn, event.id, registration.email.as_str())
-        .await?
-        .is_some()
-    {
+    let email = registration.email.as_str();
+    // The batch's emails were looked up with the event; others are looked up now.
+    let taken = if batch.emails.iter().any(|e| e == email) {
+        entry.active.contains(email)
+    } else {
+        store::active_by_email(&**txn, event.id, email)
+            .await?
+            .is_some()
+    };
+    if taken {
         return Err(AppError::Conflict(ALREADY.into()));
     }
     let status = if event.registration_mode == RegistrationMode::Approval && invitation.is_none() {
         RegistrationStatus::Pending
-    } else if has_room(event, *taken) {
+    } else if has_room(event, entry.confirmed) {
         RegistrationStatus::Confirmed
     } else if event.waitlist {
         RegistrationStatus::Waitlisted
@@ -169,16 +223,17 @@ pub(super) async fn decide(
         return Err(AppError::Conflict("the event is full".into()));
     };
     if status == RegistrationStatus::Confirmed {
-        batch.events[at].2 += 1;
+        entry.confirmed += 1;
     }
+    entry.active.insert(email.to_string());
     Ok(Decision {
-        event: batch.events[at].1.clone(),
+        event: entry.event.clone(),
         status,
         invitation_id: invitation.map(|i| i.id),
     })
 }
 
-/// Writes a decided registration, its link, its mail and its audit entry.
+/// Writes a decided registration; its link, mail and audit entry go into `batch`.
 pub(super) async fn record(
     txn: &WriteTxn<'_>,
     settings: &Settings,
@@ -202,25 +257,28 @@ pub(super) async fn record(
     )
     .await
     .map_err(|err| on_constraint(err, ALREADY, "the event does not exist"))?;
-    notify::queue_linked_with(
+    batch.links.push(store::link(created.id, &token_hash));
+    let kind = notify::on_registering(status);
+    if let Some(mail) = notify::envelope(
         txn,
         settings,
-        notify::on_registering(status),
+        kind,
         &event,
         &created,
         &token,
         &mut batch.calendars,
     )
-    .await?;
-    audit::record(
-        txn,
+    .await?
+    {
+        batch.mails.push(mail);
+    }
+    batch.audit.push(audit::entry(
         None,
         "register",
         "registration",
         created.id,
         json!({"event_id": event.id, "status": status}),
-    )
-    .await?;
+    ));
     Ok(Registered {
         id: created.id,
         status,

@@ -25,6 +25,7 @@ pub async fn lock_event(db: &impl ConnectionTrait, event_id: i32) -> Result<(), 
     Ok(())
 }
 
+/// Writes a registration (its first link is kept apart: [`link`]).
 pub async fn insert(
     db: &impl ConnectionTrait,
     event_id: i32,
@@ -55,8 +56,50 @@ pub async fn insert(
     }
     .insert(db)
     .await?;
-    keep_link(db, created.id, manage_token_hash).await?;
     Ok(created)
+}
+
+/// The row that makes `token_hash` a link to the registration.
+pub fn link(registration_id: i32, token_hash: &str) -> registration_link::ActiveModel {
+    registration_link::ActiveModel {
+        registration_id: Set(registration_id),
+        token_hash: Set(token_hash.to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
+/// Keeps several links in one statement.
+pub async fn keep_links(
+    db: &impl ConnectionTrait,
+    links: Vec<registration_link::ActiveModel>,
+) -> Result<(), DbErr> {
+    if !links.is_empty() {
+        registration_link::Entity::insert_many(links)
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Which of `emails` hold or wait for a place at the event.
+pub async fn active_emails(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    emails: &[String],
+) -> Result<Vec<String>, DbErr> {
+    if emails.is_empty() {
+        return Ok(Vec::new());
+    }
+    registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Email)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Email.is_in(emails.iter().map(String::as_str)))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::ACTIVE))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 async fn keep_link(
@@ -64,14 +107,7 @@ async fn keep_link(
     registration_id: i32,
     token_hash: &str,
 ) -> Result<(), DbErr> {
-    registration_link::ActiveModel {
-        registration_id: Set(registration_id),
-        token_hash: Set(token_hash.to_string()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    link(registration_id, token_hash).insert(db).await?;
     Ok(())
 }
 
