@@ -1263,6 +1263,21 @@ async fn a_message_claimed_by_a_worker_that_died_is_delivered_by_another_after_t
     assert_eq!(mails_to(&sink.messages(), "second@example.org").len(), 1);
 }
 
+/// Queues `count` messages to guests of `round`, each with its own recipient and subject.
+async fn queue_guests(app: &TestApp, round: usize, count: usize) {
+    for i in 0..count {
+        outbox::enqueue_alone(
+            &app.db,
+            envelope(
+                &format!("guest{round}-{i}@example.org"),
+                &format!("Message {round}-{i}"),
+            ),
+        )
+        .await
+        .unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_workers_on_one_queue_deliver_each_message_exactly_once() {
     let app = spawn_app().await;
@@ -1270,17 +1285,7 @@ async fn two_workers_on_one_queue_deliver_each_message_exactly_once() {
     // The second worker has a connection pool of its own, as a second process would.
     let other_db = Db::connect(&app.settings.database).await.unwrap();
     for round in 0..2 {
-        for i in 0..30 {
-            outbox::enqueue_alone(
-                &app.db,
-                envelope(
-                    &format!("guest{round}-{i}@example.org"),
-                    &format!("Message {round}-{i}"),
-                ),
-            )
-            .await
-            .unwrap();
-        }
+        queue_guests(&app, round, 30).await;
         let first = worker(&app, &sink);
         let mut settings = (*app.settings).clone();
         settings.mail.url = sink.url();
@@ -1311,17 +1316,7 @@ async fn messages_go_out_on_a_few_kept_connections_not_one_each() {
     let app = spawn_app().await;
     let sink = SmtpSink::start().await;
     for round in 0..3 {
-        for i in 0..40 {
-            outbox::enqueue_alone(
-                &app.db,
-                envelope(
-                    &format!("guest{round}-{i}@example.org"),
-                    &format!("Message {round}-{i}"),
-                ),
-            )
-            .await
-            .unwrap();
-        }
+        queue_guests(&app, round, 40).await;
         assert_eq!(worker(&app, &sink).deliver_due().await.unwrap(), 40);
     }
     assert_eq!(sink.messages().len(), 120);

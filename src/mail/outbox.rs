@@ -33,6 +33,11 @@ pub async fn enqueue(
             return active.update(db).await;
         }
     }
+    queued(envelope, now).insert(db).await
+}
+
+/// A new row for a message, queued.
+fn queued(envelope: Envelope, now: DateTime<Utc>) -> outbox_message::ActiveModel {
     let mut active = outbox_message::ActiveModel {
         status: Set(OutboxStatus::Queued),
         attempts: Set(0),
@@ -40,7 +45,7 @@ pub async fn enqueue(
         ..Default::default()
     };
     fill(&mut active, envelope, now);
-    active.insert(db).await
+    active
 }
 
 /// Queues several messages in one statement; none of them may replace another (no
@@ -53,14 +58,7 @@ pub async fn enqueue_all(db: &impl MailQueue, envelopes: Vec<Envelope>) -> Resul
     let now = Utc::now();
     let rows = envelopes.into_iter().map(|envelope| {
         debug_assert!(envelope.coalesce_key.is_none());
-        let mut active = outbox_message::ActiveModel {
-            status: Set(OutboxStatus::Queued),
-            attempts: Set(0),
-            created_at: Set(now),
-            ..Default::default()
-        };
-        fill(&mut active, envelope, now);
-        active
+        queued(envelope, now)
     });
     outbox_message::Entity::insert_many(rows).exec(db).await?;
     Ok(())

@@ -80,7 +80,7 @@ pub async fn queue_linked(
     token: &str,
 ) -> AppResult<()> {
     let mut calendars = Calendars::default();
-    queue_linked_with(
+    if let Some(envelope) = envelope(
         conn,
         settings,
         kind,
@@ -89,7 +89,11 @@ pub async fn queue_linked(
         token,
         &mut calendars,
     )
-    .await
+    .await?
+    {
+        outbox::enqueue(conn, envelope).await?;
+    }
+    Ok(())
 }
 
 /// The confirmation calendars of events, each made once for all the mails queued in a
@@ -124,26 +128,8 @@ impl Calendars {
     }
 }
 
-/// [`queue_linked`], taking the event's calendar from `calendars`.
-pub async fn queue_linked_with(
-    conn: &impl MailQueue,
-    settings: &Settings,
-    kind: MailKind,
-    event: &event::Model,
-    registration: &registration::Model,
-    token: &str,
-    calendars: &mut Calendars,
-) -> AppResult<()> {
-    if let Some(envelope) =
-        envelope(conn, settings, kind, event, registration, token, calendars).await?
-    {
-        outbox::enqueue(conn, envelope).await?;
-    }
-    Ok(())
-}
-
-/// The mail of a transition with the link of `token`, to be queued; `None` for a
-/// registration whose details were erased.
+/// The mail of a transition with the link of `token`, to be queued, the event's calendar
+/// taken from `calendars`; `None` for a registration whose details were erased.
 pub async fn envelope(
     conn: &impl MailQueue,
     settings: &Settings,
