@@ -561,6 +561,12 @@ async fn main() {
     let mut pages = HashMap::new();
     let mut first = Vec::new();
     let mut anonymous = Client::connect(addr, None).await;
+    // Publishing the report typeset its PDF in the background: ask for it (which waits
+    // for that), so that no typesetting runs beside the measurements.
+    let pdf = anonymous
+        .get(&format!("/events/{}/report.pdf", conference.slug), &[])
+        .await;
+    assert_eq!(pdf.status, 200, "the report's PDF");
     for read in &reads {
         let response = anonymous
             .get(&read.path, &request_headers(read, BROWSER))

@@ -8,6 +8,8 @@
 //! assembly on PostgreSQL too (a scratch database is created and dropped).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use roundtable::accounts::{NewUser, Role, service as accounts};
@@ -384,4 +386,8 @@ async fn main() {
             .await
             .unwrap();
     }
+    println!(
+        "Peak RSS of the process: {}",
+        common::peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+    );
 }

@@ -25,8 +25,20 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::web::limiter::Limiter;
 
+/// What every request handler may use. Cloned for each request (and by each layer that
+/// takes it), so it is one reference-counted pointer to [`Shared`].
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub registration_limiter: Arc<Limiter>,
@@ -43,7 +55,7 @@ impl AppState {
     pub fn new(db: Db, settings: Arc<Settings>) -> Self {
         let limiter = Limiter::new(settings.registration.per_address_per_minute);
         let form_limiter = Limiter::new(settings.registration.per_address_per_minute.min(20));
-        Self {
+        Self(Arc::new(Shared {
             db,
             settings,
             registration_limiter: Arc::new(limiter),
@@ -51,7 +63,7 @@ impl AppState {
             metrics: crate::operations::metrics::Metrics::installed(),
             public_cache: Arc::default(),
             registrar: Arc::default(),
-        }
+        }))
     }
 }
 

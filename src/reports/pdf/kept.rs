@@ -42,9 +42,10 @@ pub fn is_kept(value: &impl serde::Serialize) -> bool {
         .is_ok_and(|cache| cache.iter().any(|(k, _)| *k == key))
 }
 
-/// At most this many PDFs are typeset at once; further requests wait their turn, so
-/// downloads cannot take every core from the pages.
-static PDF_RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// One PDF is typeset at a time; further requests wait their turn, so that downloads
+/// cannot take every core from the pages, nor the memory of several typesettings at once
+/// (a 360-session synthesis takes a few hundred megabytes while it is typeset).
+static PDF_RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
 /// Typesets `value` as PDF off the async threads, or takes it from those kept.
 pub async fn typeset<T: serde::Serialize + Send + 'static>(

@@ -31,10 +31,11 @@ const SYNTHESIS_TEMPLATE: &str = include_str!("../../../templates/reports/synthe
 const DATA_PATH: &str = "/data.json";
 
 /// How many compilations Typst's memoization caches keep an unused result for. Without
-/// eviction they would grow for as long as the server runs; with 1, the results of the last
-/// compilation stay (the same report asked for again typesets several times faster) and the
-/// memory they hold stays bounded (some 80 MB after a 60-session report).
-const CACHE_MAX_AGE: usize = 1;
+/// eviction they would grow for as long as the server runs. A typeset PDF is kept whole
+/// ([`kept`]) and typeset again only when what it shows changes, so nothing is kept of a
+/// compilation once it is done: the memory it held (some 80 MB after a 60-session report)
+/// goes back at once.
+const CACHE_MAX_AGE: usize = 0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
