@@ -16,7 +16,8 @@
 //!
 //! `cargo bench --bench public_reads`. ROUNDTABLE_BENCH_SECONDS (default 5) is the time of
 //! one run, ROUNDTABLE_BENCH_RUNS (default 3) the number of runs per server and read;
-//! ROUNDTABLE_BENCH_QUICK=1 makes it 3 s and 1 run unless those are set.
+//! ROUNDTABLE_BENCH_QUICK=1 makes it 3 s and 1 run unless those are set;
+//! ROUNDTABLE_BENCH_ONLY=text measures only the reads whose label holds `text`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -557,7 +558,12 @@ async fn main() {
 
     // Fetch each read once, as a browser would; the static server answers with that. Once
     // more uncompressed, for its size.
-    let reads = reads(&conference);
+    // ROUNDTABLE_BENCH_ONLY=text measures only the reads whose label holds it.
+    let only = std::env::var("ROUNDTABLE_BENCH_ONLY").unwrap_or_default();
+    let reads: Vec<Read> = reads(&conference)
+        .into_iter()
+        .filter(|read| read.label.contains(only.as_str()))
+        .collect();
     let mut pages = HashMap::new();
     let mut first = Vec::new();
     let mut anonymous = Client::connect(addr, None).await;
