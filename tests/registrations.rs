@@ -513,6 +513,80 @@ async fn registrations_for_several_events_at_once_each_get_their_own_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn a_batch_the_database_fails_is_registered_again_one_by_one() {
+    // The database refuses one registration (a trigger stands for any failure in the
+    // middle of a batch, such as a race with another instance): the batch it was in is
+    // rolled back whole, and each of its registrations made again on its own.
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn_app_with(|s| s.registration.per_address_per_minute = 0).await;
+    let slug = event_with(&app, "Twenty seats", Some(20), json!({"waitlist": true})).await;
+    let backend = app.db.backend();
+    let statements: &[&str] = if backend == sea_orm::DatabaseBackend::Postgres {
+        &[
+            "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN \
+             IF NEW.email = 'person7@example.org' THEN RAISE EXCEPTION 'boom'; END IF; \
+             RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_boom BEFORE INSERT ON registrations \
+             FOR EACH ROW EXECUTE FUNCTION refuse_boom()",
+        ]
+    } else {
+        &["CREATE TRIGGER refuse_boom BEFORE INSERT ON registrations \
+           WHEN NEW.email = 'person7@example.org' BEGIN SELECT RAISE(ABORT, 'boom'); END"]
+    };
+    for sql in statements {
+        app.db
+            .conn()
+            .execute_raw(Statement::from_string(backend, *sql))
+            .await
+            .unwrap();
+    }
+    // Another transaction holds the event while the requests arrive, so that they queue
+    // and go in one batch when it lets go.
+    let blocker = app.db.begin_write().await.unwrap();
+    if backend == sea_orm::DatabaseBackend::Postgres {
+        blocker
+            .execute_raw(Statement::from_string(
+                backend,
+                format!("SELECT id FROM events WHERE slug = '{slug}' FOR UPDATE"),
+            ))
+            .await
+            .unwrap();
+    }
+    let path = registrations_path(&slug);
+    let (replies, ()) = tokio::join!(
+        all_at_once(&app, &path, (0..24).map(|n| Some(person(n))).collect()),
+        async {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            drop(blocker);
+        }
+    );
+    for (n, (status, body)) in replies.iter().enumerate() {
+        if n == 7 {
+            assert_ne!(*status, 201, "the refused: {body}");
+        } else {
+            assert_eq!(*status, 201, "person {n}: {body}");
+        }
+    }
+    let items = listed(&app, &slug).await;
+    assert_eq!(
+        statuses(&items),
+        counts(&[("confirmed", 20), ("waitlisted", 3)])
+    );
+    assert_eq!(app.count("registrations").await, 23);
+    assert_eq!(
+        app.count("registration_links").await,
+        23,
+        "one link each, no more"
+    );
+    assert_eq!(
+        outbox_count(&app, "registration_confirmed").await
+            + outbox_count(&app, "registration_waitlisted").await,
+        23,
+        "one mail each, none for the refused"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
 async fn the_same_email_sent_twenty_times_at_once_registers_once() {
     let app = spawn_app().await;
     let slug = event_with(&app, "One each", None, json!({})).await;
