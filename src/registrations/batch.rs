@@ -126,9 +126,7 @@ async fn together(
     jobs: &[Job],
 ) -> AppResult<Vec<AppResult<Registered>>> {
     let txn = db.begin_write().await?;
-    let registrations: Vec<Registration> =
-        jobs.iter().map(|job| job.registration.clone()).collect();
-    let mut batch = Batch::expecting(&registrations);
+    let mut batch = Batch::expecting(jobs.iter().map(|job| &job.registration));
     let mut results = Vec::with_capacity(jobs.len());
     for job in jobs {
         match service::decide(&txn, &mut batch, &job.reference, &job.registration).await {

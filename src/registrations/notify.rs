@@ -54,7 +54,8 @@ pub fn calendar_url(settings: &Settings, event: &event::Model) -> String {
 }
 
 /// Queues the mail of a transition, with a new link to the registrant's page (only its
-/// hash is kept: the link lives in the mail).
+/// hash is kept: the link lives in the mail). The first mail, answering the registration,
+/// is made by [`envelope`] with the link the request answers with.
 pub async fn queue(
     conn: &impl MailQueue,
     settings: &Settings,
@@ -66,19 +67,6 @@ pub async fn queue(
         return Ok(());
     }
     let token = super::store::new_link(conn, registration.id).await?;
-    queue_linked(conn, settings, kind, event, registration, &token).await
-}
-
-/// Queues the mail of a transition with the link of `token` (the registration's first,
-/// which the request that registered also answers with).
-pub async fn queue_linked(
-    conn: &impl MailQueue,
-    settings: &Settings,
-    kind: MailKind,
-    event: &event::Model,
-    registration: &registration::Model,
-    token: &str,
-) -> AppResult<()> {
     let mut calendars = Calendars::default();
     if let Some(envelope) = envelope(
         conn,
@@ -86,7 +74,7 @@ pub async fn queue_linked(
         kind,
         event,
         registration,
-        token,
+        &token,
         &mut calendars,
     )
     .await?

@@ -99,7 +99,7 @@ pub(super) async fn register_valid(
     registration: &Registration,
 ) -> AppResult<Registered> {
     let txn = db.begin_write().await?;
-    let mut batch = Batch::expecting(std::slice::from_ref(registration));
+    let mut batch = Batch::expecting(std::iter::once(registration));
     let decision = decide(&txn, &mut batch, reference, registration).await?;
     let registered = record(&txn, settings, &mut batch, decision, registration).await?;
     batch.write(&txn).await?;
@@ -132,10 +132,9 @@ struct BatchEvent {
 }
 
 impl Batch {
-    pub(super) fn expecting(registrations: &[Registration]) -> Self {
+    pub(super) fn expecting<'a>(registrations: impl Iterator<Item = &'a Registration>) -> Self {
         Self {
             emails: registrations
-                .iter()
                 .map(|r| r.email.as_str().to_string())
                 .collect(),
             ..Self::default()

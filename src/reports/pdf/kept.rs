@@ -34,12 +34,15 @@ fn key(value: &impl serde::Serialize) -> Result<[u8; 32], AppError> {
 
 /// Whether the PDF of `value` is kept (typeset already).
 pub fn is_kept(value: &impl serde::Serialize) -> bool {
-    let Ok(key) = key(value) else {
-        return false;
-    };
+    key(value).is_ok_and(|key| kept(&key).is_some())
+}
+
+/// The PDF kept under `key`, if any.
+fn kept(key: &[u8; 32]) -> Option<Arc<Vec<u8>>> {
     PDF_CACHE
         .lock()
-        .is_ok_and(|cache| cache.iter().any(|(k, _)| *k == key))
+        .ok()
+        .and_then(|cache| cache.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
 }
 
 /// One PDF is typeset at a time; further requests wait their turn, so that downloads
@@ -53,13 +56,7 @@ pub async fn typeset<T: serde::Serialize + Send + 'static>(
     render: fn(&T) -> Result<Vec<u8>, PdfError>,
 ) -> Result<Arc<Vec<u8>>, AppError> {
     let key = key(&value)?;
-    let cached = |key: &[u8; 32]| {
-        PDF_CACHE
-            .lock()
-            .ok()
-            .and_then(|cache| cache.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
-    };
-    if let Some(bytes) = cached(&key) {
+    if let Some(bytes) = kept(&key) {
         return Ok(bytes);
     }
     let _turn = PDF_RENDERS
@@ -67,7 +64,7 @@ pub async fn typeset<T: serde::Serialize + Send + 'static>(
         .await
         .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF queue: {err}")))?;
     // Someone may have typeset it while this request waited.
-    if let Some(bytes) = cached(&key) {
+    if let Some(bytes) = kept(&key) {
         return Ok(bytes);
     }
     TYPESET.fetch_add(1, Ordering::Relaxed);
