@@ -10,7 +10,7 @@
 //! at the same moment by another instance), it is rolled back and each request is
 //! registered again on its own, as [`service::register`] does.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::oneshot;
 
@@ -45,7 +45,7 @@ impl Registrar {
     pub async fn register(
         &self,
         db: &Db,
-        settings: &Settings,
+        settings: &Arc<Settings>,
         reference: &SeriesRef,
         input: RegistrationInput,
     ) -> AppResult<Registered> {
