@@ -521,6 +521,7 @@ fn latency(micros: u32) -> String {
 #[tokio::main]
 async fn main() {
     let plan = Plan::from_env();
+    common::typeset_in_children();
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::defaults().unwrap();
     settings.server.bind = "127.0.0.1:0".into();
@@ -644,8 +645,9 @@ async fn main() {
         );
     }
     println!(
-        "\nPeak RSS of the process (Roundtable, the static server and the load generator): {}",
-        peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+        "\nPeak RSS of the process (Roundtable, the static server and the load generator): {}; of the PDF typesetting children (the report published in the setup): {}",
+        peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into()),
+        common::typesetting_rss()
     );
 
     let _ = stop.send(());

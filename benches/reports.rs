@@ -3,7 +3,9 @@
 //! recommendations, 2 challenges and 2 next steps each), writing it as Markdown, and
 //! typesetting it as PDF. Also the series synthesis over six such reports (360 sessions),
 //! and what a reader of its PDF waits once the publication has typeset it in the
-//! background. `cargo bench --bench reports` (SQLite); set
+//! background. PDFs are typeset as `serve` has them typeset, each in a `roundtable
+//! typeset` child, so the times include starting it and the peak memory of the children
+//! is printed apart from this process's. `cargo bench --bench reports` (SQLite); set
 //! ROUNDTABLE_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/test to measure the
 //! assembly on PostgreSQL too (a scratch database is created and dropped).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -291,7 +293,8 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
     // Each publication typeset its report and the series' synthesis in the background:
     // wait for them, so that nothing below runs beside them.
     let waited = Instant::now();
-    while !pdf::kept::is_kept(&synthesis) {
+    let job = pdf::Job::synthesis(&synthesis).unwrap();
+    while !pdf::kept::is_kept(&job) {
         assert!(
             waited.elapsed() < Duration::from_secs(300),
             "the synthesis was not typeset after publication"
@@ -309,7 +312,9 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
         )
         .await
         .unwrap();
-        pdf::kept::typeset(synthesis, pdf::synthesis).await.unwrap()
+        pdf::kept::typeset(pdf::Job::synthesis(&synthesis).unwrap())
+            .await
+            .unwrap()
     })
     .await;
     println!(
@@ -321,7 +326,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
     );
     if with_pdf {
         let t = Instant::now();
-        let bytes = pdf::event_report(&report).unwrap();
+        let bytes = typeset(pdf::Job::event_report(&report).unwrap()).await;
         let first = t.elapsed();
         let sample = std::env::temp_dir().join("roundtable-bench-report.pdf");
         std::fs::write(&sample, &bytes).unwrap();
@@ -341,7 +346,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
                 .await
                 .unwrap();
             let t = Instant::now();
-            pdf::event_report(&other).unwrap();
+            typeset(pdf::Job::event_report(&other).unwrap()).await;
             others.push(t.elapsed());
         }
         others.sort();
@@ -352,10 +357,10 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
             others.len()
         );
         let t = Instant::now();
-        pdf::event_report(&report).unwrap();
+        typeset(pdf::Job::event_report(&report).unwrap()).await;
         println!("{label}: PDF of the same report again: {}", ms(t.elapsed()));
         let t = Instant::now();
-        let bytes = pdf::synthesis(&synthesis).unwrap();
+        let bytes = typeset(pdf::Job::synthesis(&synthesis).unwrap()).await;
         println!(
             "{label}: synthesis PDF, typeset again (what publication does in the background): {} ({} KiB)",
             ms(t.elapsed()),
@@ -364,8 +369,14 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
     }
 }
 
+/// Typesets a job as `serve` does (in a child process), not taking a kept PDF.
+async fn typeset(job: pdf::Job) -> Vec<u8> {
+    pdf::child::typeset(job).await.unwrap()
+}
+
 #[tokio::main]
 async fn main() {
+    common::typeset_in_children();
     let dir = tempfile::tempdir().unwrap();
     let sqlite = format!(
         "sqlite://{}?mode=rwc",
@@ -387,7 +398,8 @@ async fn main() {
             .unwrap();
     }
     println!(
-        "Peak RSS of the process: {}",
-        common::peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+        "Peak RSS of the process: {}; of the PDF typesetting children: {}",
+        common::peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into()),
+        common::typesetting_rss()
     );
 }

@@ -14,7 +14,7 @@ use axum::http::{Method, header};
 use common::fixtures::{id, slug};
 use common::{As, Reply, TestApp, spawn_app};
 use roundtable::events::SeriesRef;
-use roundtable::reports::pdf::kept;
+use roundtable::reports::pdf::{self, kept};
 use roundtable::reports::service;
 use serde_json::{Value, json};
 
@@ -1004,10 +1004,12 @@ async fn publishing_typesets_the_report_and_synthesis_pdfs_before_anyone_asks() 
     let report = service::visible_report(&app.db, &app.settings, &SeriesRef::parse(&event), false)
         .await
         .unwrap();
+    let report = pdf::Job::event_report(&report).unwrap();
     let synthesis =
         service::visible_synthesis(&app.db, &app.settings, &SeriesRef::parse(&series), false)
             .await
             .unwrap();
+    let synthesis = pdf::Job::synthesis(&synthesis).unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     while !(kept::is_kept(&report) && kept::is_kept(&synthesis)) {
         assert!(

@@ -149,14 +149,17 @@ pub const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2F
 
 /// A new random secret (for a session cookie or bearer token) and the hash stored for it.
 pub fn new_secret(prefix: &str) -> anyhow::Result<(String, String)> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|err| anyhow::anyhow!("no randomness: {err}"))?;
-    let secret = format!(
-        "{prefix}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    );
+    let secret = format!("{prefix}{}", new_token()?);
     let hash = hash_secret(&secret);
     Ok((secret, hash))
+}
+
+/// 32 random bytes as 43 URL-safe characters: a secret that is not stored, such as a
+/// visitor's form token (kept only in their cookie and their page).
+pub fn new_token() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|err| anyhow::anyhow!("no randomness: {err}"))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// The SHA-256 of a secret, as stored: secrets are long and random, so a fast hash is

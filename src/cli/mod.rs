@@ -46,6 +46,10 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Typeset one PDF: the template (`report` or `synthesis`) as argument, its data as
+    /// JSON on standard input, the PDF on standard output. `serve` runs it for each PDF.
+    #[command(hide = true)]
+    Typeset { template: String },
 }
 
 #[derive(Args, Debug)]
@@ -153,6 +157,7 @@ fn explain(err: AppError) -> anyhow::Error {
 
 async fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Typeset { template } => crate::reports::pdf::child::run(&template),
         Command::Serve(args) => {
             let settings = settings(Overrides {
                 bind: args.bind,
@@ -160,6 +165,10 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
                 mail_url: args.mail_url,
             })?;
             let database = redact_url(&settings.database.url);
+            // PDFs are typeset in short-lived children, whose memory goes when they end.
+            if let Some(program) = crate::reports::pdf::child::this_program() {
+                crate::reports::pdf::child::typeset_in_children(program);
+            }
             let app = Application::build(settings).await?;
             let addr = app.local_addr()?;
             // The demo's mails are written with the links of the address just bound.

@@ -153,7 +153,8 @@ async fn report_pdf(
     let report = report_of(&state, &ctx, &reference).await?;
     let private = ctx.is_staff() || report.status != ReportStatus::Published;
     let name = format!("{}-report.pdf", report.event.slug);
-    let bytes = pdf::kept::typeset(report, pdf::event_report).await?;
+    let bytes =
+        pdf::kept::typeset(pdf::Job::event_report(&report).map_err(AppError::from)?).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, private))
 }
 
@@ -216,7 +217,7 @@ async fn synthesis_pdf(
 ) -> PageResult {
     let s = synthesis_of(&state, &ctx, &reference).await?;
     let name = format!("{}-synthesis.pdf", s.series.slug);
-    let bytes = pdf::kept::typeset(s, pdf::synthesis).await?;
+    let bytes = pdf::kept::typeset(pdf::Job::synthesis(&s).map_err(AppError::from)?).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, false))
 }
 

@@ -275,11 +275,11 @@ pub fn typeset_for_readers(
         let typeset = async {
             let report = visible_report(&db, &settings, &reference, false).await?;
             let series = report.event.series.clone();
-            pdf::kept::typeset(report, pdf::event_report).await?;
+            pdf::kept::typeset(pdf::Job::event_report(&report)?).await?;
             if let Some(series) = series {
                 let reference = SeriesRef::parse(&series.slug);
                 let synthesis = visible_synthesis(&db, &settings, &reference, false).await?;
-                pdf::kept::typeset(synthesis, pdf::synthesis).await?;
+                pdf::kept::typeset(pdf::Job::synthesis(&synthesis)?).await?;
             }
             Ok::<(), AppError>(())
         };

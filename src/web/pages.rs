@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::auth::{Actor, CurrentUser};
-use crate::accounts::new_secret;
+use crate::accounts::new_token;
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 
@@ -128,12 +128,12 @@ pub async fn page_cookies(
 ) -> Response {
     let (mut parts, body) = request.into_parts();
     let had_flash = cookie(&parts, FLASH_COOKIE).is_some();
-    let mut new_token = None;
+    let mut given = None;
     if cookie(&parts, CSRF_COOKIE).is_none()
-        && let Ok((token, _)) = new_secret("")
+        && let Ok(token) = new_token()
     {
         parts.extensions.insert(CsrfToken(token.clone()));
-        new_token = Some(token);
+        given = Some(token);
     }
     request = Request::from_parts(parts, body);
     let mut response = PAGE_CTX
@@ -144,7 +144,7 @@ pub async fn page_cookies(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if let Some(token) = new_token
+    if let Some(token) = given
         && is_page
         && let Some(value) = csrf_cookie(&token, state.settings.server.secure_cookies)
     {

@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use sha2::{Digest, Sha256};
 
-use super::PdfError;
+use super::{Job, child};
 use crate::error::AppError;
 
 /// The PDFs kept, the most recently typeset last.
@@ -25,16 +25,18 @@ pub fn typeset_so_far() -> u64 {
     TYPESET.load(Ordering::Relaxed)
 }
 
-/// What a PDF is kept by: the SHA-256 of the data it is typeset from.
-fn key(value: &impl serde::Serialize) -> Result<[u8; 32], AppError> {
-    let json = serde_json::to_vec(value)
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF data: {err}")))?;
-    Ok(Sha256::digest(&json).into())
+/// What a PDF is kept by: the SHA-256 of its template and the data it is typeset from.
+fn key(job: &Job) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(job.template().name());
+    hash.update([0]);
+    hash.update(job.data());
+    hash.finalize().into()
 }
 
-/// Whether the PDF of `value` is kept (typeset already).
-pub fn is_kept(value: &impl serde::Serialize) -> bool {
-    key(value).is_ok_and(|key| kept(&key).is_some())
+/// Whether the PDF of `job` is kept (typeset already).
+pub fn is_kept(job: &Job) -> bool {
+    kept(&key(job)).is_some()
 }
 
 /// The PDF kept under `key`, if any.
@@ -50,12 +52,9 @@ fn kept(key: &[u8; 32]) -> Option<Arc<Vec<u8>>> {
 /// (a 360-session synthesis takes a few hundred megabytes while it is typeset).
 static PDF_RENDERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
-/// Typesets `value` as PDF off the async threads, or takes it from those kept.
-pub async fn typeset<T: serde::Serialize + Send + 'static>(
-    value: T,
-    render: fn(&T) -> Result<Vec<u8>, PdfError>,
-) -> Result<Arc<Vec<u8>>, AppError> {
-    let key = key(&value)?;
+/// Typesets a job ([`child::typeset`]), or takes its PDF from those kept.
+pub async fn typeset(job: Job) -> Result<Arc<Vec<u8>>, AppError> {
+    let key = key(&job);
     if let Some(bytes) = kept(&key) {
         return Ok(bytes);
     }
@@ -68,10 +67,7 @@ pub async fn typeset<T: serde::Serialize + Send + 'static>(
         return Ok(bytes);
     }
     TYPESET.fetch_add(1, Ordering::Relaxed);
-    let bytes = tokio::task::spawn_blocking(move || render(&value))
-        .await
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF task: {err}")))?
-        .map_err(|err| AppError::Internal(anyhow::anyhow!("PDF: {err}")))?;
+    let bytes = child::typeset(job).await?;
     let bytes = Arc::new(bytes);
     if let Ok(mut cache) = PDF_CACHE.lock() {
         if cache.len() >= PDF_CACHE_SIZE {
@@ -84,27 +80,30 @@ pub async fn typeset<T: serde::Serialize + Send + 'static>(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
     use super::*;
-
-    static RENDERED: AtomicUsize = AtomicUsize::new(0);
-
-    fn counting(text: &String) -> Result<Vec<u8>, PdfError> {
-        RENDERED.fetch_add(1, Ordering::SeqCst);
-        Ok(text.as_bytes().to_vec())
-    }
 
     #[tokio::test]
     async fn the_same_report_is_typeset_once() {
-        let value = format!("report {}", uuid::Uuid::new_v4());
-        let first = typeset(value.clone(), counting).await.unwrap();
-        let second = typeset(value.clone(), counting).await.unwrap();
-        assert!(std::sync::Arc::ptr_eq(&first, &second));
-        assert_eq!(RENDERED.load(Ordering::SeqCst), 1);
-        typeset(format!("{value} changed"), counting).await.unwrap();
+        let mut report = super::super::tests::sample_report(1);
+        report.event.title = format!("Report {}", uuid::Uuid::new_v4());
+        let job = Job::event_report(&report).unwrap();
+        assert!(!is_kept(&job));
+        let before = typeset_so_far();
+        let first = typeset(job.clone()).await.unwrap();
+        assert!(first.starts_with(b"%PDF-"));
+        assert!(is_kept(&job));
+        let second = typeset(job.clone()).await.unwrap();
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(typeset_so_far() - before, 1);
+        report.event.title.push_str(" (changed)");
+        let changed = Job::event_report(&report).unwrap();
+        assert!(
+            !is_kept(&changed),
+            "a changed report is not taken for the old one"
+        );
+        typeset(changed).await.unwrap();
         assert_eq!(
-            RENDERED.load(Ordering::SeqCst),
+            typeset_so_far() - before,
             2,
             "a changed report is typeset again"
         );

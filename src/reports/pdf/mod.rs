@@ -10,17 +10,18 @@
 //! file, and the fonts are the ones bundled with `typst-assets`. `world` is the little
 //! world Typst compiles in; `view` turns a report into the data the templates read.
 
+pub mod child;
 pub mod kept;
 mod view;
 mod world;
 
-use serde::Serialize;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::Bytes;
 use typst::syntax::Source;
 
 use super::{EventReport, Synthesis};
+use crate::error::AppError;
 use view::{ReportView, SynthesisView};
 use world::{ReportWorld, file_id};
 
@@ -45,16 +46,101 @@ pub enum PdfError {
     Typeset(Vec<String>),
     #[error("PDF export failed: {}", .0.join("; "))]
     Export(Vec<String>),
+    #[error("the typesetting process failed: {0}")]
+    Child(String),
 }
 
-/// An outcome report as a PDF document.
+impl From<PdfError> for AppError {
+    fn from(err: PdfError) -> Self {
+        AppError::Internal(anyhow::anyhow!("PDF: {err}"))
+    }
+}
+
+/// Which template a PDF is typeset from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    Report,
+    Synthesis,
+}
+
+impl Template {
+    /// The name a typesetting process is given it by (`roundtable typeset NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Report => "report",
+            Self::Synthesis => "synthesis",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Report, Self::Synthesis]
+            .into_iter()
+            .find(|t| t.name() == name)
+    }
+
+    /// The template's text and the path it is compiled under.
+    fn source(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Report => (REPORT_TEMPLATE, "/report.typ"),
+            Self::Synthesis => (SYNTHESIS_TEMPLATE, "/synthesis.typ"),
+        }
+    }
+}
+
+/// What a PDF is typeset from: a template and the data it reads, as JSON. Everything the
+/// PDF shows is in the job, so two equal jobs give the same PDF ([`kept`]), and a job can
+/// be handed to another process ([`child`]).
+#[derive(Clone, Debug)]
+pub struct Job {
+    template: Template,
+    data: Vec<u8>,
+}
+
+impl Job {
+    pub fn event_report(report: &EventReport) -> Result<Self, PdfError> {
+        Ok(Self::new(
+            Template::Report,
+            serde_json::to_vec(&ReportView::new(report))?,
+        ))
+    }
+
+    pub fn synthesis(s: &Synthesis) -> Result<Self, PdfError> {
+        Ok(Self::new(
+            Template::Synthesis,
+            serde_json::to_vec(&SynthesisView::new(s))?,
+        ))
+    }
+
+    /// A job from its parts, as a typesetting process reads them.
+    pub fn new(template: Template, data: Vec<u8>) -> Self {
+        Self { template, data }
+    }
+
+    pub fn template(&self) -> Template {
+        self.template
+    }
+
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// Typesets the job in this process: the PDF and Typst's warnings.
+    pub fn typeset_here(&self) -> Result<(Vec<u8>, Vec<String>), PdfError> {
+        let (template, path) = self.template.source();
+        compile(template, path, Bytes::new(self.data.clone())).map(|r| (r.pdf, r.warnings))
+    }
+}
+
+/// An outcome report as a PDF document, typeset in this process.
 pub fn event_report(report: &EventReport) -> Result<Vec<u8>, PdfError> {
-    render(REPORT_TEMPLATE, "/report.typ", &ReportView::new(report)).map(|r| r.pdf)
+    Job::event_report(report)?
+        .typeset_here()
+        .map(|(pdf, _)| pdf)
 }
 
-/// The synthesis of a series as a PDF document.
+/// The synthesis of a series as a PDF document, typeset in this process.
 pub fn synthesis(s: &Synthesis) -> Result<Vec<u8>, PdfError> {
-    render(SYNTHESIS_TEMPLATE, "/synthesis.typ", &SynthesisView::new(s)).map(|r| r.pdf)
+    Job::synthesis(s)?.typeset_here().map(|(pdf, _)| pdf)
 }
 
 /// What a compilation gives: the PDF, its number of pages and Typst's warnings.
@@ -62,20 +148,15 @@ struct Rendered {
     pdf: Vec<u8>,
     #[cfg_attr(not(test), expect(dead_code, reason = "the tests check it"))]
     pages: usize,
-    #[cfg_attr(not(test), expect(dead_code, reason = "the tests check it"))]
     warnings: Vec<String>,
 }
 
-/// Compiles a template with its data.
-fn render<T: Serialize>(
-    template: &'static str,
-    path: &str,
-    view: &T,
-) -> Result<Rendered, PdfError> {
+/// Compiles a template with its data (as JSON).
+fn compile(template: &'static str, path: &str, data: Bytes) -> Result<Rendered, PdfError> {
     let world = ReportWorld {
         main: Source::new(file_id(path)?, template.to_owned()),
         data_id: file_id(DATA_PATH)?,
-        data: Bytes::new(serde_json::to_vec(view)?),
+        data,
     };
     let compiled = typst::compile(&world);
     typst::comemo::evict(CACHE_MAX_AGE);
@@ -85,9 +166,6 @@ fn render<T: Serialize>(
         .map_err(|errors| PdfError::Typeset(messages(&world, &errors)))?;
     let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| PdfError::Export(messages(&world, &errors)))?;
-    for warning in &warnings {
-        tracing::warn!(template = path, %warning, "PDF typesetting warning");
-    }
     Ok(Rendered {
         pdf,
         pages: document.pages().len(),
@@ -119,6 +197,7 @@ mod tests {
     use std::time::Instant;
 
     use chrono::TimeZone;
+    use serde::Serialize;
 
     use super::*;
     use crate::reports::{
@@ -222,7 +301,7 @@ mod tests {
         }
     }
 
-    fn sample_report(sessions: usize) -> EventReport {
+    pub(super) fn sample_report(sessions: usize) -> EventReport {
         let titles = [
             "Early warning and early action",
             "Mediation: who, when and how",
@@ -427,6 +506,15 @@ mod tests {
             }],
             unpublished: vec![],
         }
+    }
+
+    /// Compiles a template with a view as its data.
+    fn render<T: Serialize>(
+        template: &'static str,
+        path: &str,
+        view: &T,
+    ) -> Result<Rendered, PdfError> {
+        compile(template, path, Bytes::new(serde_json::to_vec(view)?))
     }
 
     /// Typesets and checks the basics; returns the PDF.

@@ -238,7 +238,7 @@ impl Entry {
         let token = match visitor {
             Visitor::WithToken(token) => token.clone(),
             Visitor::New => {
-                let Ok((token, _)) = crate::accounts::new_secret("") else {
+                let Ok(token) = crate::accounts::new_token() else {
                     return StatusCode::SERVICE_UNAVAILABLE.into_response();
                 };
                 if let Some(cookie) = csrf_cookie(&token, secure) {
