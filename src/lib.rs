@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod attendance;
 pub mod audit;
 pub mod calendar;
 pub mod cli;

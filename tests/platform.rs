@@ -93,6 +93,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/events/{event}/registrations.csv"),
     ("post", "/api/v1/registrations/{id}/approve"),
     ("post", "/api/v1/registrations/{id}/reject"),
+    ("post", "/api/v1/registrations/{id}/check-in"),
+    ("delete", "/api/v1/registrations/{id}/check-in"),
     ("patch", "/api/v1/registrations/{id}"),
     ("post", "/api/v1/events/{event}/duplicate"),
     ("get", "/api/v1/people.csv"),

@@ -16,6 +16,7 @@ mod m20261205_000010_account_lifecycle;
 mod m20261205_000011_report_editions;
 mod m20261205_000012_registration_links;
 mod m20261205_000013_content_version;
+mod m20261206_000014_check_in;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_report_editions::Migration),
             Box::new(m20261205_000012_registration_links::Migration),
             Box::new(m20261205_000013_content_version::Migration),
+            Box::new(m20261206_000014_check_in::Migration),
         ]
     }
 }

@@ -281,6 +281,7 @@ async fn follow_up(
             needs: needs.map(Into::into),
             consent: Some(true),
             invitation: None,
+            walk_in: None,
         };
         crate::registrations::service::register(db, settings, &reference, input).await?;
         tally.note(true);

@@ -27,6 +27,13 @@ pub struct Model {
     pub erased_at: Option<DateTimeUtc>,
     pub reconfirm_by: Option<DateTimeUtc>,
     pub reconfirmed_at: Option<DateTimeUtc>,
+    /// The short code typed or scanned at the door (erased with the retention period).
+    pub check_in_code: Option<String>,
+    pub checked_in_at: Option<DateTimeUtc>,
+    /// The account that checked the registrant in.
+    pub checked_in_by: Option<i32>,
+    /// Added at the door by an organizer, without having registered.
+    pub walk_in: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

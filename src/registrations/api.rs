@@ -15,7 +15,7 @@ use crate::app::AppState;
 use crate::error::{AppError, AppResult, FieldErrors, Problem};
 use crate::events::SeriesRef;
 use crate::web::client::{ClientAddress, check_rate};
-use crate::web::{ApiJson, ListQuery, Listed, Staff, parse_id};
+use crate::web::{ApiJson, CurrentUser, ListQuery, Listed, Staff, parse_id};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -78,26 +78,32 @@ pub async fn parse_deadline(
 
 /// Registers for an event; no sign-in. 201 with the status and the registrant's private
 /// manage link; 409 when the email is already registered, registration is closed or
-/// invite-only, or the event is full with no waiting list.
+/// invite-only, or the event is full with no waiting list. An organizer's call may add
+/// `"walk_in": true`: confirmed and checked in at once, ignoring window, mode and
+/// capacity (401 or 403 for anyone else).
 #[utoipa::path(post, path = "/api/v1/events/{event}/registrations", tag = "registrations",
     params(("event" = String, Path, description = "id or slug")), request_body = RegistrationInput,
     responses((status = 201, body = Registered), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 async fn register(
     State(state): State<AppState>,
     address: ClientAddress,
+    caller: CurrentUser,
     Path(reference): Path<String>,
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> AppResult<(StatusCode, Json<Registered>)> {
+    let reference = SeriesRef::parse(&reference);
+    if input.walk_in == Some(true) {
+        let actor = caller.require()?;
+        let registered =
+            service::admit(&state.db, &state.settings, &actor, &reference, input).await?;
+        return Ok((StatusCode::CREATED, Json(registered)));
+    }
     check_rate(&state, &address)?;
     let registered = state
         .registrar
-        .register(
-            &state.db,
-            &state.settings,
-            &SeriesRef::parse(&reference),
-            input,
-        )
+        .register(&state.db, &state.settings, &reference, input)
         .await?;
     Ok((StatusCode::CREATED, Json(registered)))
 }

@@ -60,6 +60,9 @@ pub struct RegistrationInput {
     pub consent: Option<bool>,
     /// For invite-only events: the token of the invitation link.
     pub invitation: Option<String>,
+    /// Organizers only: someone who came without registering, confirmed and checked in at
+    /// once, whatever the registration window, mode and capacity.
+    pub walk_in: Option<bool>,
 }
 
 /// A valid registration.
@@ -72,6 +75,8 @@ pub struct Registration {
     pub country: Option<CountryCode>,
     pub needs: Option<String>,
     pub invitation: Option<String>,
+    /// A walk-in: the organizer who let them in (set by the caller, who checked the role).
+    pub admitted_by: Option<crate::web::Actor>,
 }
 
 impl RegistrationInput {
@@ -118,6 +123,7 @@ impl RegistrationInput {
                     country,
                     needs,
                     invitation,
+                    admitted_by: None,
                 })
             }
             _ => Err(AppError::invalid("body", "is invalid")),
@@ -215,6 +221,11 @@ pub struct RegistrationOut {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub erased: bool,
+    /// The code on the registrant's page and confirmation mail, typed at the door.
+    pub check_in_code: Option<String>,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// Added at the door without having registered.
+    pub walk_in: bool,
 }
 
 impl From<registration::Model> for RegistrationOut {
@@ -232,6 +243,9 @@ impl From<registration::Model> for RegistrationOut {
             created_at: m.created_at,
             updated_at: m.updated_at,
             erased: m.erased_at.is_some(),
+            check_in_code: m.check_in_code,
+            checked_in_at: m.checked_in_at,
+            walk_in: m.walk_in,
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct RegistrationMail {
     pub organizer_name: String,
     /// The re-confirmation deadline, in the event's time zone.
     pub deadline: Option<String>,
+    /// The code to give at the door.
+    pub check_in_code: Option<String>,
 }
 
 crate::mail_templates! {
@@ -143,6 +145,7 @@ pub async fn envelope(
         deadline: registration
             .reconfirm_by
             .map(|t| views::moment(event.timezone, t)),
+        check_in_code: registration.check_in_code.clone(),
     };
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

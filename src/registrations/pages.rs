@@ -58,6 +58,7 @@ fn input_of(values: &Values) -> RegistrationInput {
         needs: values.opt("needs"),
         consent: Some(values.get("consent") == "true"),
         invitation: values.opt("invitation"),
+        walk_in: None,
     }
 }
 
@@ -136,6 +137,9 @@ struct ManagePage {
     /// The registrant's details, to change.
     details: Vec<Field>,
     details_errors: bool,
+    /// The code to give at the door, and its QR code (an SVG element), while the place is
+    /// confirmed.
+    check_in: Option<(String, String)>,
 }
 
 async fn manage(
@@ -156,6 +160,7 @@ async fn manage_page(
     let (registration, event) = service::by_token(&state.db, token).await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
     let zone = event.timezone;
+    let event_slug = event.slug.clone();
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
@@ -167,7 +172,18 @@ async fn manage_page(
         values.set("family_name", Some(&registration.family_name));
         (values, Vec::new())
     });
+    let check_in = registration
+        .check_in_code
+        .clone()
+        .filter(|_| registration.status == RegistrationStatus::Confirmed)
+        .map(|code| {
+            let url =
+                crate::attendance::check_in_url(state.settings.public_url(), &event_slug, &code);
+            let svg = crate::attendance::qr_svg(&url).unwrap_or_default();
+            (code, svg)
+        });
     Ok(ManagePage {
+        check_in,
         details: own_detail_fields(&values, &errors),
         details_errors: !errors.is_empty(),
         reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),

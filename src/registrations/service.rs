@@ -91,6 +91,24 @@ pub async fn register(
     register_valid(db, settings, reference, &registration).await
 }
 
+/// An organizer adds someone at the door who had not registered: confirmed and checked
+/// in at once, whatever the registration window, mode and capacity.
+#[tracing::instrument(skip_all, fields(actor = actor.id, reference = ?reference), err(level = "debug"))]
+pub async fn admit(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    reference: &SeriesRef,
+    input: RegistrationInput,
+) -> AppResult<Registered> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden("only organizers add walk-ins".into()));
+    }
+    let mut registration = input.validate()?;
+    registration.admitted_by = Some(actor.clone());
+    register_valid(db, settings, reference, &registration).await
+}
+
 /// [`register`], with the input checked already.
 pub(super) async fn register_valid(
     db: &Db,
@@ -197,7 +215,9 @@ pub(super) async fn decide(
             }),
         None => None,
     };
-    if let Some(why) = refusal(event, invitation.is_some()) {
+    // A walk-in is let in by an organizer at the door, whatever the window and mode.
+    let walk_in = registration.admitted_by.is_some();
+    if let Some(why) = refusal(event, invitation.is_some()).filter(|_| !walk_in) {
         return Err(AppError::Conflict(why));
     }
     let email = registration.email.as_str();
@@ -212,7 +232,9 @@ pub(super) async fn decide(
     if taken {
         return Err(AppError::Conflict(ALREADY.into()));
     }
-    let status = if event.registration_mode == RegistrationMode::Approval && invitation.is_none() {
+    let status = if walk_in {
+        RegistrationStatus::Confirmed
+    } else if event.registration_mode == RegistrationMode::Approval && invitation.is_none() {
         RegistrationStatus::Pending
     } else if has_room(event, entry.confirmed) {
         RegistrationStatus::Confirmed
@@ -271,9 +293,14 @@ pub(super) async fn record(
     {
         batch.mails.push(mail);
     }
+    let organizer = registration.admitted_by.as_ref();
     batch.audit.push(audit::entry(
-        None,
-        "register",
+        organizer,
+        if organizer.is_some() {
+            "walk_in"
+        } else {
+            "register"
+        },
         "registration",
         created.id,
         json!({"event_id": event.id, "status": status}),

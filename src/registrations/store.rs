@@ -52,6 +52,13 @@ pub async fn insert(
         erased_at: Set(None),
         reconfirm_by: Set(None),
         reconfirmed_at: Set(None),
+        check_in_code: Set(Some(
+            crate::attendance::new_code().map_err(|err| DbErr::Custom(err.to_string()))?,
+        )),
+        // A walk-in is checked in as they are added, by the organizer who adds them.
+        checked_in_at: Set(r.admitted_by.as_ref().map(|_| now)),
+        checked_in_by: Set(r.admitted_by.as_ref().map(|a| a.id)),
+        walk_in: Set(r.admitted_by.is_some()),
         ..Default::default()
     }
     .insert(db)
@@ -267,6 +274,7 @@ pub async fn erase(
     active.organization = Set(None);
     active.country = Set(None);
     active.needs = Set(None);
+    active.check_in_code = Set(None);
     active.erased_at = Set(Some(Utc::now()));
     active.updated_at = Set(Utc::now());
     active.update(db).await

@@ -38,6 +38,9 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     }
   }
+  // Live counts (the check-in page): read again every few seconds, so that the count
+  // follows what other devices at the door do.
+  for (const count of document.querySelectorAll("[data-live-count]")) followCount(count);
   // Signing out (on a shared computer, say) leaves no unsaved drafts behind.
   for (const form of document.querySelectorAll('form[action="/logout"]')) {
     form.addEventListener("submit", () => {
@@ -278,3 +281,21 @@ document.addEventListener("DOMContentLoaded", () => {
   if (errors) errors.focus();
   else if (preview && window.location.hash === "#preview") preview.focus();
 });
+
+function followCount(element) {
+  const checkedIn = element.querySelector("[data-count-checked-in]");
+  const expected = element.querySelector("[data-count-expected]");
+  const read = async () => {
+    if (document.hidden) return;
+    try {
+      const response = await fetch(element.dataset.liveCount, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const count = await response.json();
+      if (checkedIn) checkedIn.textContent = String(count.checked_in);
+      if (expected) expected.textContent = String(count.expected);
+    } catch (_) {
+      // Offline for a moment: the next reading will do.
+    }
+  };
+  window.setInterval(read, 5000);
+}
