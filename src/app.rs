@@ -285,7 +285,8 @@ pub struct Application {
 }
 
 /// Chores of `serve` besides mail, every minute: release registrations whose
-/// re-confirmation deadline passed, and remind rapporteurs of summaries due or overdue.
+/// re-confirmation deadline passed, erase what the retention period no longer keeps
+/// ([`crate::privacy`]), and remind rapporteurs of summaries due or overdue.
 async fn housekeeping(
     db: Db,
     settings: Arc<Settings>,
@@ -299,6 +300,14 @@ async fn housekeeping(
                 "registrations released after their re-confirmation deadline"
             ),
             Err(err) => tracing::error!(error = %err, "housekeeping failed"),
+        }
+        match crate::privacy::purge(&db, &settings, chrono::Utc::now(), false).await {
+            Ok(erased) => {
+                for line in erased {
+                    tracing::info!(%line, "erased after the retention period");
+                }
+            }
+            Err(err) => tracing::error!(error = %err, "erasing after the retention period failed"),
         }
         match crate::summaries::reminders::send_due(&db, &settings, chrono::Utc::now()).await {
             Ok(0) => {}

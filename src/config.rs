@@ -23,6 +23,14 @@ pub struct Settings {
     pub log: LogSettings,
     pub backup: BackupSettings,
     pub metrics: MetricsSettings,
+    pub privacy: PrivacySettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct PrivacySettings {
+    /// Days after an event ends before its registrants' needs and check-in codes are
+    /// erased (names and attendance remain, as the record of who took part).
+    pub retention_days: u32,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -20,6 +20,7 @@ pub mod invitations;
 pub mod mail;
 pub mod members;
 pub mod operations;
+pub mod privacy;
 pub mod registrations;
 pub mod reports;
 pub mod site;

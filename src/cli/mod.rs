@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `demo`, `backup`, `user create`, `token create`.
+//! The command line: `serve`, `migrate`, `demo`, `backup`, `purge`, `user create`,
+//! `token create`.
 
 pub mod demo;
 mod demo_reports;
@@ -36,6 +37,9 @@ pub enum Command {
     Demo(DbArgs),
     /// Copy a SQLite database to a new file, safely while `serve` runs (PostgreSQL: use pg_dump).
     Backup(BackupArgs),
+    /// Erase now what the retention period (privacy.retention_days) no longer keeps:
+    /// registrants' needs and check-in codes of events that ended before it.
+    Purge(PurgeArgs),
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -54,6 +58,16 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct DbArgs {
+    /// Database URL (sqlite://path or postgres://...).
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PurgeArgs {
+    /// Print what would be erased, and erase nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Database URL (sqlite://path or postgres://...).
     #[arg(long)]
     pub database_url: Option<String>,
@@ -199,6 +213,32 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let summary = demo::load(&db, &settings).await.map_err(explain)?;
             println!("{summary}");
+            Ok(())
+        }
+        Command::Purge(args) => {
+            let settings = settings(Overrides {
+                database_url: args.database_url,
+                ..Overrides::default()
+            })?;
+            let db = Db::connect(&settings.database).await?;
+            db.migrate().await?;
+            let erased = crate::privacy::purge(&db, &settings, chrono::Utc::now(), args.dry_run)
+                .await
+                .map_err(explain)?;
+            let days = settings.privacy.retention_days;
+            if erased.is_empty() {
+                println!(
+                    "Nothing to erase: no event that ended more than {days} days ago holds needs or check-in codes."
+                );
+            }
+            let verb = if args.dry_run {
+                "Would erase"
+            } else {
+                "Erased"
+            };
+            for line in erased {
+                println!("{verb} from {line}.");
+            }
             Ok(())
         }
         Command::Backup(args) => {

@@ -173,8 +173,13 @@ pub async fn event_page_with(
         .await?
         .is_some_and(|r| r.status == crate::reports::ReportStatus::Published);
     let out = super::read::event_view(&state.db, event.clone()).await?;
-    let registration =
-        crate::registrations::form::form_for(&event, out.places_left, values, errors);
+    let registration = crate::registrations::form::form_for(
+        &state.settings,
+        &event,
+        out.places_left,
+        values,
+        errors,
+    );
     let sessions = out.sessions.clone().unwrap_or_default();
     let page = EventPage {
         event: EventCard::from(&out),

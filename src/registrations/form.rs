@@ -28,10 +28,13 @@ pub struct RegistrationForm {
     pub mode_note: Option<String>,
     /// "12 places left", or that new registrants join the waiting list.
     pub availability: Option<String>,
+    /// How long the details are kept.
+    pub retention: String,
 }
 
 /// The form for an event, with what was typed and its errors.
 pub fn form_for(
+    settings: &crate::config::Settings,
     event: &event::Model,
     places_left: Option<i32>,
     values: &Values,
@@ -77,6 +80,7 @@ pub fn form_for(
     )];
     let unshown = attach_errors(&mut sections, errors, &Default::default());
     RegistrationForm {
+        retention: crate::privacy::retention_notice(settings),
         closed,
         fields: sections.remove(0).fields,
         unshown,

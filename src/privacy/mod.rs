@@ -1,0 +1,129 @@
+//! What is kept about people, and for how long. `privacy.retention_days` after an event
+//! ends, its registrants' access and dietary needs and their check-in codes are erased;
+//! their names and attendance remain, as the record of who took part. `serve` does it
+//! within the minute a period ends (see `app::housekeeping`); `roundtable purge` does it
+//! at once and prints what it erased, `--dry-run` what it would erase.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+
+use crate::audit;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::entities::{event, registration};
+use crate::error::AppResult;
+
+/// What was (or would be) erased from one event's registrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erased {
+    pub event_slug: String,
+    pub event_title: String,
+    pub ended_on: NaiveDate,
+    /// Registrants whose needs were erased.
+    pub needs: u64,
+    /// Registrants whose check-in code was erased.
+    pub codes: u64,
+}
+
+impl std::fmt::Display for Erased {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} ({}, ended {}): the needs of {} registrant{}, the check-in codes of {} registrant{}",
+            self.event_title,
+            self.event_slug,
+            self.ended_on,
+            self.needs,
+            plural(self.needs),
+            self.codes,
+            plural(self.codes)
+        )
+    }
+}
+
+/// The last day of an event whose period has run out at `now`: it ended before this day.
+fn cutoff(settings: &Settings, now: DateTime<Utc>) -> NaiveDate {
+    (now - Duration::days(i64::from(settings.privacy.retention_days))).date_naive()
+}
+
+/// Erases what the retention period no longer allows to keep, or (`dry_run`) only says
+/// what that would be; events in order of their end.
+pub async fn purge(
+    db: &Db,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> AppResult<Vec<Erased>> {
+    let events = event::Entity::find()
+        .filter(event::Column::EndsOn.lt(cutoff(settings, now)))
+        .order_by_asc(event::Column::EndsOn)
+        .order_by_asc(event::Column::Id)
+        .all(db.conn())
+        .await?;
+    let mut erased = Vec::new();
+    for event in events {
+        let of_event =
+            || registration::Entity::find().filter(registration::Column::EventId.eq(event.id));
+        let needs = of_event()
+            .filter(registration::Column::Needs.is_not_null())
+            .count(db.conn())
+            .await?;
+        let codes = of_event()
+            .filter(registration::Column::CheckInCode.is_not_null())
+            .count(db.conn())
+            .await?;
+        if needs == 0 && codes == 0 {
+            continue;
+        }
+        if !dry_run {
+            let txn = db.begin_write().await?;
+            registration::Entity::update_many()
+                .col_expr(
+                    registration::Column::Needs,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(
+                    registration::Column::CheckInCode,
+                    Expr::value(Option::<String>::None),
+                )
+                .filter(registration::Column::EventId.eq(event.id))
+                .filter(
+                    Condition::any()
+                        .add(registration::Column::Needs.is_not_null())
+                        .add(registration::Column::CheckInCode.is_not_null()),
+                )
+                .exec(&*txn)
+                .await?;
+            audit::record(
+                &*txn,
+                None,
+                "purge",
+                "event",
+                event.id,
+                json!({"needs": needs, "check_in_codes": codes,
+                       "retention_days": settings.privacy.retention_days}),
+            )
+            .await?;
+            txn.commit().await?;
+        }
+        erased.push(Erased {
+            event_slug: event.slug,
+            event_title: event.title,
+            ended_on: event.ends_on,
+            needs,
+            codes,
+        });
+    }
+    Ok(erased)
+}
+
+/// What the registration form says of how long its data is kept.
+pub fn retention_notice(settings: &Settings) -> String {
+    format!(
+        "Your access or dietary needs and your check-in code are erased {} days after the event; your name and attendance remain as its record.",
+        settings.privacy.retention_days
+    )
+}
