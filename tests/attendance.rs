@@ -42,19 +42,23 @@ fn check_in_path(id: i64) -> String {
     format!("/api/v1/registrations/{id}/check-in")
 }
 
-/// The registration as organizers see it.
-async fn registration(app: &TestApp, slug: &str, id: i64) -> Value {
-    let list = app
-        .get(&format!("/api/v1/events/{slug}/registrations"), app.org())
+/// The event's registrations as organizers see them.
+async fn listed(app: &TestApp, slug: &str) -> Vec<Value> {
+    app.get(&format!("/api/v1/events/{slug}/registrations"), app.org())
         .await
         .expect(200)
-        .json();
-    list["items"]
+        .json()["items"]
         .as_array()
         .unwrap()
-        .iter()
+        .clone()
+}
+
+/// The registration as organizers see it.
+async fn registration(app: &TestApp, slug: &str, id: i64) -> Value {
+    listed(app, slug)
+        .await
+        .into_iter()
         .find(|r| r["id"] == id)
-        .cloned()
         .expect("the registration is listed")
 }
 
@@ -310,14 +314,8 @@ async fn the_registrant_has_a_code_on_their_page_and_in_their_mail_that_finds_th
 }
 
 async fn registration_id(app: &TestApp, slug: &str, email: &str) -> i64 {
-    let list = app
-        .get(&format!("/api/v1/events/{slug}/registrations"), app.org())
+    listed(app, slug)
         .await
-        .expect(200)
-        .json();
-    list["items"]
-        .as_array()
-        .unwrap()
         .iter()
         .find(|r| r["email"] == email)
         .and_then(|r| r["id"].as_i64())

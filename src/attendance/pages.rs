@@ -211,21 +211,7 @@ async fn check_in(
     PagePath((reference, id)): PagePath<(String, String)>,
     form: FormData,
 ) -> PageResult {
-    let (event, registration) = match of_event(&state, &reference, &id).await {
-        Ok(found) => found,
-        Err(err) => return Ok(error_with(ws.ctx, err)),
-    };
-    let q = form.get("q").unwrap_or_default();
-    let name = format!("{} {}", registration.given_name, registration.family_name);
-    let message = match service::check_in(&state.db, &ws.actor, registration.id).await {
-        Ok(_) => format!("{name} is checked in."),
-        Err(AppError::Conflict(why)) => format!("{name} was not checked in: {why}."),
-        Err(err) => return Ok(error_with(ws.ctx, err)),
-    };
-    Ok(redirect_with_flash(
-        &back(&event.slug, &q, registration.id),
-        &message,
-    ))
+    tap(&state, ws, &reference, &id, &form, true).await
 }
 
 async fn undo(
@@ -234,20 +220,42 @@ async fn undo(
     PagePath((reference, id)): PagePath<(String, String)>,
     form: FormData,
 ) -> PageResult {
-    let (event, registration) = match of_event(&state, &reference, &id).await {
+    tap(&state, ws, &reference, &id, &form, false).await
+}
+
+/// A tap on a registrant's line: checks them in (`check`) or undoes it, then goes back to
+/// the same search, saying what happened.
+async fn tap(
+    state: &AppState,
+    ws: Workspace,
+    reference: &str,
+    id: &str,
+    form: &FormData,
+    check: bool,
+) -> PageResult {
+    let (event, registration) = match of_event(state, reference, id).await {
         Ok(found) => found,
         Err(err) => return Ok(error_with(ws.ctx, err)),
     };
+    let name = format!("{} {}", registration.given_name, registration.family_name);
+    let done = if check {
+        service::check_in(&state.db, &ws.actor, registration.id)
+            .await
+            .map(|_| format!("{name} is checked in."))
+    } else {
+        service::undo(&state.db, &ws.actor, registration.id)
+            .await
+            .map(|()| format!("{name} is no longer checked in."))
+    };
+    let message = match done {
+        Ok(message) => message,
+        Err(AppError::Conflict(why)) => format!("{name} was not checked in: {why}."),
+        Err(err) => return Ok(error_with(ws.ctx, err)),
+    };
     let q = form.get("q").unwrap_or_default();
-    if let Err(err) = service::undo(&state.db, &ws.actor, registration.id).await {
-        return Ok(error_with(ws.ctx, err));
-    }
     Ok(redirect_with_flash(
         &back(&event.slug, &q, registration.id),
-        &format!(
-            "{} {} is no longer checked in.",
-            registration.given_name, registration.family_name
-        ),
+        &message,
     ))
 }
 
