@@ -26,6 +26,11 @@ const REGISTRATIONS: usize = 2000;
 async fn run(label: &str, url: &str) {
     let outbox = tempfile::tempdir().unwrap();
     let mut settings = Settings::defaults().unwrap();
+    // ROUNDTABLE_BENCH_LOG=1: the server's log on stderr (what a 500 was, say).
+    if std::env::var_os("ROUNDTABLE_BENCH_LOG").is_some() {
+        settings.log.filter = "warn".into();
+        roundtable::telemetry::init(&settings.log);
+    }
     settings.server.bind = "127.0.0.1:0".into();
     settings.database.url = url.to_string();
     settings.mail.url = format!("file://{}", outbox.path().display());
