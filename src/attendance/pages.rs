@@ -151,8 +151,8 @@ async fn door_page(
 
 #[derive(serde::Serialize)]
 struct Count {
-    checked_in: usize,
-    expected: usize,
+    checked_in: u64,
+    expected: u64,
 }
 
 /// The live count, read by the page every few seconds.
@@ -161,10 +161,10 @@ async fn count(
     _ws: Workspace,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
-    let door = service::door(&state.db, &SeriesRef::parse(&reference)).await?;
+    let (checked_in, expected) = service::count(&state.db, &SeriesRef::parse(&reference)).await?;
     Ok(Json(Count {
-        checked_in: door.checked_in(),
-        expected: door.expected.len(),
+        checked_in,
+        expected,
     })
     .into_response())
 }
@@ -277,25 +277,25 @@ async fn walk_in(
         walk_in: Some(true),
         ..Default::default()
     };
-    let reference = SeriesRef::parse(&reference);
+    let event = SeriesRef::parse(&reference);
     let errors = match crate::registrations::service::admit(
         &state.db,
         &state.settings,
         &ws.actor,
-        &reference,
+        &event,
         input,
     )
     .await
     {
         Ok(registered) => {
-            let door = service::door(&state.db, &reference).await?;
             let name = format!(
                 "{} {}",
                 values.get("given_name").trim(),
                 values.get("family_name").trim()
             );
+            // Back where the form was sent from (the event's slug or id, as in the path).
             return Ok(redirect_with_flash(
-                &back(&door.event.slug, "", registered.id),
+                &back(&reference, "", registered.id),
                 &format!("{name} is added as a walk-in and checked in."),
             ));
         }
@@ -303,7 +303,7 @@ async fn walk_in(
         Err(AppError::Conflict(why)) => vec![FieldError::new("email", why)],
         Err(err) => return Ok(error_with(ws.ctx, err)),
     };
-    let door = service::door(&state.db, &reference).await?;
+    let door = service::door(&state.db, &event).await?;
     let page = DoorPage::new(ws.ctx, &door, "", (values, errors));
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }

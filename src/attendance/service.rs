@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
 use crate::audit;
@@ -160,4 +160,24 @@ pub async fn door(db: &Db, reference: &SeriesRef) -> AppResult<Door> {
         compare(&a.family_name, &b.family_name).then_with(|| compare(&a.given_name, &b.given_name))
     });
     Ok(Door { event, expected })
+}
+
+/// How many of the event's confirmed registrants are checked in, of how many: what the
+/// check-in page reads every few seconds on each device, counted by the database rather
+/// than read row by row.
+pub async fn count(db: &Db, reference: &SeriesRef) -> AppResult<(u64, u64)> {
+    let event = crate::events::store::event(db.conn(), reference)
+        .await?
+        .ok_or(AppError::NotFound("event"))?;
+    let expected = || {
+        registration::Entity::find()
+            .filter(registration::Column::EventId.eq(event.id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed.as_str()))
+            .filter(registration::Column::ErasedAt.is_null())
+    };
+    let checked_in = expected()
+        .filter(registration::Column::CheckedInAt.is_not_null())
+        .count(db.conn())
+        .await?;
+    Ok((checked_in, expected().count(db.conn()).await?))
 }
