@@ -22,7 +22,8 @@ use roundtable::events::{
     EventInput, EventStatus, ParticipantInput, SeriesInput, SeriesRef, SessionInput,
     service as events,
 };
-use roundtable::reports::{build, markdown, pdf, service as reports, synthesis};
+use roundtable::pdf;
+use roundtable::reports::{build, markdown, service as reports, synthesis};
 use roundtable::summaries::{KeyPoint, RecommendationInput, ReviewInput, SummaryInput, service};
 use roundtable::web::Actor;
 use sea_orm::{ConnectionTrait, Database};
@@ -132,6 +133,7 @@ async fn conference(
             ends_at: Some(format!("2009-06-0{day}T{hour:02}:50")),
             room: Some("Room A".into()),
             capacity: None,
+            confidentiality: None,
         };
         let (session, _) = events::create_session(db, actor, &reference, input)
             .await

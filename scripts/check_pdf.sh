@@ -28,4 +28,25 @@ expect "$dir/global-consultative-roundtables-rtop-2008.txt" "Common themes"
 # Page numbers: the last page's number stands alone on a line of the last page.
 last=$(pdfinfo "$dir/making-a-difference-brussels-2009.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 pdftotext -f "$last" -l "$last" -layout "$dir/making-a-difference-brussels-2009.pdf" - 2>/dev/null | grep -qE "(^|[[:space:]])$last[[:space:]]*$" || fail "no page number $last on the last page"
-echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present"
+# Under the Chatham House rule, the Kampala roundtable's report says so and names no one
+# after a key point.
+kampala="$dir/rtop-roundtable-kampala-2008.pdf"
+pdftotext "$kampala" "$dir/kampala.txt" 2>/dev/null
+expect "$dir/kampala.txt" "Held under the Chatham House rule"
+expect "$dir/kampala.txt" "Article 4(h) gives the continent a mandate"
+# The printables of the roundtable to come: badges eight a page, the list by organization.
+badges="$dir/kampala-badges.pdf"
+pages=$(pdfinfo "$badges" 2>/dev/null | awk '/^Pages:/ {print $2}')
+pdftotext -raw "$badges" "$dir/badges.txt" 2>/dev/null
+participants=$(grep -c "PARTICIPANT" "$dir/badges.txt" || true)
+[ "$participants" -ge 20 ] || fail "the badges name ${participants} participants; the demo has 20 registrants"
+expected_pages=$(( (participants + 2 + 7) / 8 ))
+[ "$pages" = "$expected_pages" ] || fail "the badges take $pages pages; $participants participants and 2 panellists make $expected_pages at eight a page"
+expect "$dir/badges.txt" "Aisha NAKATO"
+expect "$dir/badges.txt" "RAPPORTEUR"
+pdftotext -layout "$dir/kampala-participants.pdf" "$dir/participants.txt" 2>/dev/null
+expect "$dir/participants.txt" "List of participants"
+expect "$dir/participants.txt" "Refugee Law Project"
+expect "$dir/participants.txt" "Ana ÑÚÑEZ-LAMPRIÈRE"
+echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present; the Chatham House report names no one; $pages pages of badges, the list of participants by organization"
+

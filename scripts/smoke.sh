@@ -41,11 +41,23 @@ curl -fs "http://127.0.0.1:$port/sessions/$panel/calendar.ics" -o "$samples/demo
 # The demo's published reports as PDF, kept in target/pdf-samples/ for pdftotext in .ci/run.
 pdfs=$(dirname "$samples")/pdf-samples
 mkdir -p "$pdfs"
-for path in events/making-a-difference-brussels-2009/report events/rtop-roundtable-buenos-aires-2008/report series/global-consultative-roundtables-rtop-2008/report; do
+for path in events/making-a-difference-brussels-2009/report events/rtop-roundtable-buenos-aires-2008/report events/rtop-roundtable-kampala-2008/report series/global-consultative-roundtables-rtop-2008/report; do
   name=$(echo "$path" | cut -d/ -f2)
   curl -fs -D pdf-headers.txt "http://127.0.0.1:$port/$path.pdf" -o "$pdfs/$name.pdf" || { echo "no PDF at /$path.pdf"; exit 1; }
   grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "/$path.pdf is not served as a PDF"; exit 1; }
   curl -fs "http://127.0.0.1:$port/$path.md" -o "$pdfs/$name.md" || { echo "no Markdown at /$path.md"; exit 1; }
+done
+# The printables of the roundtable to come, as the demo's organizer prints them (signed in
+# through the sign-in form, its CSRF cookie and field).
+jar=$work/cookies.txt
+curl -fs -c "$jar" "http://127.0.0.1:$port/login" -o /dev/null
+csrf=$(awk '$6 == "roundtable_csrf" {print $7}' "$jar")
+[ -n "$csrf" ] || { cat "$jar"; echo "no CSRF cookie from the sign-in page"; exit 1; }
+curl -fs -b "$jar" -c "$jar" -o /dev/null "http://127.0.0.1:$port/login" \
+  --data-urlencode "email=organizer@example.org" --data-urlencode "password=roundtable-demo" --data-urlencode "_csrf=$csrf"
+for name in badges participants; do
+  curl -fs -b "$jar" -D pdf-headers.txt "http://127.0.0.1:$port/organize/events/rtop-follow-up-roundtable-kampala/$name.pdf" -o "$pdfs/kampala-$name.pdf" || { echo "no $name.pdf for the organizer"; exit 1; }
+  grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "$name.pdf is not served as a PDF"; exit 1; }
 done
 # An event that ended takes no registration; the demo's roundtable to come does.
 past=$(curl -fs "http://127.0.0.1:$port/events/making-a-difference-brussels-2009")

@@ -113,6 +113,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::mail::api::routes())
         .merge(crate::registrations::api::routes())
         .merge(crate::attendance::api::routes())
+        .merge(crate::visas::api::routes())
         .merge(crate::calendar::api::routes())
         .merge(crate::summaries::api::routes())
         .merge(crate::reports::api::routes())
@@ -171,6 +172,9 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::mail::pages::routes())
     .merge(crate::registrations::pages::routes())
     .merge(crate::attendance::pages::routes())
+    .merge(crate::attendance::record_pages::routes())
+    .merge(crate::attendance::printables::routes())
+    .merge(crate::visas::pages::routes())
     .merge(crate::calendar::pages::routes())
     .merge(crate::summaries::pages::routes())
     .merge(crate::reports::pages::routes())
@@ -328,6 +332,8 @@ impl Application {
     /// Connects to (and migrates) the database and binds the configured address.
     /// Links use the address bound when no public URL is configured.
     pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
+        // Passport details are never stored in clear: no key, no start.
+        settings.visa_letters.sealing_key()?;
         let db = Db::connect(&settings.database).await?;
         db.migrate().await?;
         let listener = TcpListener::bind(&settings.server.bind)

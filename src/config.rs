@@ -24,6 +24,74 @@ pub struct Settings {
     pub backup: BackupSettings,
     pub metrics: MetricsSettings,
     pub privacy: PrivacySettings,
+    #[serde(default)]
+    pub letterhead: LetterheadSettings,
+    #[serde(default)]
+    pub visa_letters: VisaLetterSettings,
+}
+
+/// Visa invitation letters: whether registrants may ask for one, and the key that seals
+/// their passport details at rest (32 random bytes in base64), given in the configuration
+/// (`key`, best through `ROUNDTABLE_VISA_LETTERS__KEY`) or in a file (`key_file`).
+#[derive(Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct VisaLetterSettings {
+    pub enabled: bool,
+    #[serde(skip_serializing)]
+    pub key: String,
+    pub key_file: String,
+}
+
+/// Shows whether a key is set, never the key.
+impl std::fmt::Debug for VisaLetterSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VisaLetterSettings")
+            .field("enabled", &self.enabled)
+            .field("key", &if self.key.is_empty() { "" } else { "(set)" })
+            .field("key_file", &self.key_file)
+            .finish()
+    }
+}
+
+impl VisaLetterSettings {
+    /// The sealing key when visa letters are enabled; an error saying what to fix when they
+    /// are enabled without a usable key (`serve` refuses to start then).
+    pub fn sealing_key(&self) -> anyhow::Result<Option<crate::privacy::sealed::SealingKey>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let text = if !self.key.trim().is_empty() {
+            self.key.clone()
+        } else if !self.key_file.trim().is_empty() {
+            std::fs::read_to_string(self.key_file.trim()).map_err(|err| {
+                anyhow::anyhow!("visa_letters.key_file {}: {err}", self.key_file.trim())
+            })?
+        } else {
+            anyhow::bail!(
+                "visa letters are enabled but no key seals the passport details: set visa_letters.key \
+                 (ROUNDTABLE_VISA_LETTERS__KEY) or visa_letters.key_file to 32 random bytes in base64 \
+                 (head -c 32 /dev/urandom | base64)"
+            );
+        };
+        crate::privacy::sealed::SealingKey::from_base64(&text)
+            .map(Some)
+            .map_err(|err| anyhow::anyhow!("visa_letters key: {err}"))
+    }
+}
+
+/// Who signs what Roundtable prints for a person (certificates of attendance, visa
+/// invitation letters): the secretariat's name, postal address and signatory. Left empty,
+/// a certificate names the event's organizers and is not signed by a person.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct LetterheadSettings {
+    pub organization: String,
+    /// The postal address, lines separated by newlines.
+    pub address: String,
+    pub signatory: String,
+    pub signatory_title: String,
+    /// Where letters are signed ("Brussels").
+    pub city: String,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -384,3 +384,561 @@ async fn a_walk_in_added_on_the_page_with_a_mistake_keeps_what_was_typed() {
         "beyond the capacity of 1"
     );
 }
+
+/// An organization with an acronym, created by the organizer; its id.
+async fn organization(app: &TestApp, name: &str, acronym: &str) -> i64 {
+    app.post(
+        "/api/v1/organizations",
+        app.org(),
+        &json!({"name": name, "acronym": acronym, "kind": "ngo", "region": "africa"}),
+    )
+    .await
+    .expect(201)
+    .json()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// A person of an organization, created by the organizer; their id.
+async fn member_of(app: &TestApp, given: &str, family: &str, organization: i64) -> i64 {
+    app.post(
+        "/api/v1/people",
+        app.org(),
+        &json!({"given_name": given, "family_name": family, "organization_id": organization}),
+    )
+    .await
+    .expect(201)
+    .json()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn put_attendance(app: &TestApp, session: i64, lines: Value) -> common::Reply {
+    app.send(
+        axum::http::Method::PUT,
+        &format!("/api/v1/sessions/{session}/attendance"),
+        app.org(),
+        &lines,
+    )
+    .await
+}
+
+async fn record(app: &TestApp, slug: &str) -> Value {
+    app.get(&format!("/api/v1/events/{slug}/attendance"), app.org())
+        .await
+        .expect(200)
+        .json()
+}
+
+#[tokio::test]
+async fn a_sessions_attendance_is_marked_and_names_the_organizations_present() {
+    let app = spawn_app().await;
+    let slug = conference(&app, 10, false).await;
+    let session = app
+        .session(
+            &slug,
+            "Early warning",
+            "2037-06-03T09:00:00Z",
+            "2037-06-03T10:30:00Z",
+            None,
+        )
+        .await;
+    let oau = organization(&app, "African Union Commission", "AUC").await;
+    let hrw = organization(&app, "Human Rights Watch", "HRW").await;
+    let chair = member_of(&app, "Jean", "Ping", oau).await;
+    let speaker = member_of(&app, "Kenneth", "Roth", hrw).await;
+    let outsider = member_of(&app, "Nobody", "Here", hrw).await;
+    app.assign(session, chair, "chair").await;
+    app.assign(session, speaker, "speaker").await;
+    let ama = register(&app, &slug, "Ama", "Mensah", "WACSI").await["id"]
+        .as_i64()
+        .unwrap();
+    // "hrw", typed on the form, counts with Human Rights Watch.
+    let kofi = register(&app, &slug, "Kofi", "Asante", "hrw").await["id"]
+        .as_i64()
+        .unwrap();
+    register(&app, &slug, "Lena", "Okafor", "WANEP").await;
+
+    let before = record(&app, &slug).await;
+    assert_eq!(before["recorded"], false);
+    assert_eq!(before["organizations_present"], json!([]));
+
+    // Refused, naming the line, and nothing written.
+    let other = conference(&app, 10, false).await;
+    let elsewhere = register(&app, &other, "Zed", "Else", "X").await["id"]
+        .as_i64()
+        .unwrap();
+    let refused = put_attendance(
+        &app,
+        session,
+        json!([
+            {"person_id": chair, "status": "present"},
+            {"person_id": outsider, "status": "present"},
+            {"registration_id": elsewhere, "status": "present"},
+            {"registration_id": ama, "status": "present"},
+            {"registration_id": ama, "status": "absent"}
+        ]),
+    )
+    .await
+    .expect(422);
+    let fields = refused.error_fields();
+    for field in ["[1].person_id", "[2].registration_id", "[4]"] {
+        assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
+    }
+    let both = put_attendance(
+        &app,
+        session,
+        json!([{"person_id": speaker, "registration_id": ama, "status": "present"}, {"status": "present"}]),
+    )
+    .await
+    .expect(422);
+    assert_eq!(both.error_fields(), ["[0]", "[1].person_id"]);
+    let late = put_attendance(
+        &app,
+        session,
+        json!([{"registration_id": ama, "status": "late"}]),
+    )
+    .await
+    .expect(422);
+    assert_eq!(late.error_fields(), ["[0].status"]);
+    assert_eq!(app.count("session_attendance").await, 0, "nothing written");
+    put_attendance(&app, session, json!({"person_id": chair}))
+        .await
+        .expect(400);
+    app.send(
+        axum::http::Method::PUT,
+        &format!("/api/v1/sessions/{session}/attendance"),
+        As::Anonymous,
+        &json!([]),
+    )
+    .await
+    .expect(401);
+    put_attendance(&app, 999_999, json!([])).await.expect(404);
+
+    let marked = put_attendance(
+        &app,
+        session,
+        json!([
+            {"person_id": chair, "status": "present"},
+            {"person_id": speaker, "status": "excused"},
+            {"registration_id": ama, "status": "present"}
+        ]),
+    )
+    .await
+    .expect(200)
+    .json();
+    let ama_line = marked["registrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == ama)
+        .unwrap()
+        .clone();
+    assert!(
+        ama_line["checked_in_at"].is_string(),
+        "present at a session is checked in to the event: {ama_line}"
+    );
+    assert_eq!(
+        ama_line["sessions"],
+        json!([{"session_id": session, "status": "present"}])
+    );
+    // Kofi is checked in at the door, at the session by the check-in call.
+    app.post(&check_in_path(kofi), app.org(), &json!({}))
+        .await
+        .expect(200);
+    let at = app
+        .post(
+            &check_in_path(kofi),
+            app.org(),
+            &json!({"session_id": session}),
+        )
+        .await
+        .expect(200)
+        .json()["checked_in_at"]
+        .clone();
+    let again = app
+        .post(
+            &check_in_path(kofi),
+            app.org(),
+            &json!({"session_id": session}),
+        )
+        .await
+        .expect(200)
+        .json()["checked_in_at"]
+        .clone();
+    assert_eq!(at, again, "the first time stands");
+
+    let now = record(&app, &slug).await;
+    assert_eq!(now["recorded"], true);
+    assert_eq!(
+        now["organizations_present"],
+        json!([
+            {"name": "African Union Commission", "count": 1},
+            {"name": "Human Rights Watch", "count": 1},
+            {"name": "WACSI", "count": 1}
+        ]),
+        "the excused speaker and the registrant not checked in are not counted"
+    );
+    let counts = &now["sessions"][0];
+    assert_eq!(
+        (&counts["present"], &counts["absent"], &counts["excused"]),
+        (&json!(3), &json!(0), &json!(1))
+    );
+    let speaker_line = now["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["person_id"] == speaker)
+        .unwrap()
+        .clone();
+    assert_eq!(speaker_line["status"], "excused");
+    assert_eq!(speaker_line["role"], "speaker");
+
+    // Undone at the session: the mark goes, the event's check-in stays.
+    app.send(
+        axum::http::Method::DELETE,
+        &check_in_path(kofi),
+        app.org(),
+        &json!({"session_id": session}),
+    )
+    .await
+    .expect(204);
+    let after = record(&app, &slug).await;
+    let kofi_line = after["registrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == kofi)
+        .unwrap()
+        .clone();
+    assert_eq!(kofi_line["sessions"], json!([]));
+    assert!(kofi_line["checked_in_at"].is_string());
+
+    // The report's organizations come from the record, with their counts.
+    let report = app
+        .get(&format!("/api/v1/events/{slug}/report"), app.org())
+        .await
+        .expect(200)
+        .json();
+    let organizations = report["organizations"].as_array().unwrap();
+    let hrw_line = organizations
+        .iter()
+        .find(|o| o["name"] == "Human Rights Watch")
+        .unwrap_or_else(|| panic!("{organizations:?}"));
+    assert_eq!(hrw_line["present"], 1);
+    assert!(
+        organizations.iter().all(|o| o["name"] != "WANEP"),
+        "not checked in: {organizations:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_attendance_pages_mark_a_session_and_download_the_record() {
+    let app = spawn_app().await;
+    let slug = conference(&app, 10, false).await;
+    let session = app
+        .session(
+            &slug,
+            "Mediation, Kenya 2008",
+            "2037-06-03T09:00:00Z",
+            "2037-06-03T10:30:00Z",
+            None,
+        )
+        .await;
+    let org = organization(&app, "Kofi Annan Foundation", "KAF").await;
+    let chair = member_of(&app, "Graça", "Machel", org).await;
+    app.assign(session, chair, "chair").await;
+    let ama = register(&app, &slug, "Ama", "Mensah", "WACSI").await["id"]
+        .as_i64()
+        .unwrap();
+    let browser = app.organizer_browser().await;
+    let roll_path = format!("/organize/events/{slug}/attendance/{session}");
+    let roll = app
+        .get_page(&roll_path, Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(roll.contains("Graça MACHEL"), "{roll}");
+    assert!(roll.contains("Ama Mensah"));
+    assert!(roll.contains(&format!("name=\"p{chair}\" value=\"present\"")));
+
+    let (p, r) = (format!("p{chair}"), format!("r{ama}"));
+    let saved = app
+        .submit(
+            &roll_path,
+            &browser,
+            &[("line", &p), (&p, "present"), ("line", &r), (&r, "absent")],
+        )
+        .await
+        .expect(303);
+    assert!(
+        saved
+            .location()
+            .starts_with(&format!("/organize/events/{slug}/attendance"))
+    );
+    let page = app
+        .get_page(
+            &format!("/organize/events/{slug}/attendance"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Kofi Annan Foundation"), "{page}");
+    assert!(page.contains("Mediation, Kenya 2008"));
+
+    let csv = app
+        .get_page(
+            &format!("/organize/events/{slug}/attendance.csv"),
+            Some(&browser),
+        )
+        .await
+        .expect(200);
+    let text = String::from_utf8_lossy(&csv.body).to_string();
+    assert!(
+        text.contains("\"Name\",\"Organization\",\"Taking part as\",\"Checked in (UTC)\",\"Mediation, Kenya 2008\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"Graça MACHEL\",\"Kofi Annan Foundation\",\"Chair\",\"\",\"Present\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"Ama Mensah\",\"WACSI\",\"Registrant\",\"\",\"Absent\""),
+        "{text}"
+    );
+
+    // "Not marked" clears the line.
+    app.submit(&roll_path, &browser, &[("line", &r), (&r, "")])
+        .await
+        .expect(303);
+    assert_eq!(app.count("session_attendance").await, 1);
+    // Not for participants: the page wants an organizer.
+    let anonymous = app.get_page(&roll_path, None).await;
+    assert_eq!(anonymous.status, 303);
+}
+
+async fn event_model(app: &TestApp, slug: &str) -> roundtable::entities::event::Model {
+    roundtable::events::store::event(app.db.conn(), &roundtable::events::SeriesRef::parse(slug))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn badges_and_the_list_of_participants_name_everyone_expected() {
+    let app = spawn_app().await;
+    let slug = conference(&app, 20, false).await;
+    let session = app
+        .session(
+            &slug,
+            "Opening",
+            "2037-06-03T09:00:00Z",
+            "2037-06-03T10:30:00Z",
+            None,
+        )
+        .await;
+    let auc = organization(&app, "African Union Commission", "AUC").await;
+    let chair = app
+        .post(
+            "/api/v1/people",
+            app.org(),
+            &json!({"honorific": "H.E.", "given_name": "Jean", "family_name": "Ping",
+                    "organization_id": auc, "email": "ping@example.org"}),
+        )
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    app.assign(session, chair, "chair").await;
+    // The chair registered too: one badge, as chair.
+    app.post(
+        &format!("/api/v1/events/{slug}/registrations"),
+        As::Anonymous,
+        &json!({"given_name": "Jean", "family_name": "Ping", "email": "ping@example.org",
+                "organization": "AUC", "consent": true}),
+    )
+    .await
+    .expect(201);
+    for (given, family, org) in [
+        ("Ama", "Mensah", "WACSI"),
+        ("Kofi", "Asante", "WANEP"),
+        ("Lena", "Okafor", "WANEP"),
+        ("Ana", "Ñúñez", "CRIES"),
+        ("Luc", "Lamprière", ""),
+        ("Mia", "Berg", "NUPI"),
+        ("Omar", "Said", "ISS"),
+        ("Sara", "Diallo", "WACSI"),
+    ] {
+        register(&app, &slug, given, family, org).await;
+    }
+    let event = event_model(&app, &slug).await;
+
+    let badges = roundtable::attendance::printables::badges_job(app.db.conn(), &event)
+        .await
+        .unwrap()
+        .page_texts()
+        .unwrap();
+    assert_eq!(badges.len(), 2, "nine badges, eight a page: {badges:?}");
+    let all = badges.join(" ");
+    assert!(all.contains("H.E. Jean PING"), "protocol style: {all}");
+    assert_eq!(all.matches("PING").count(), 1, "the chair once: {all}");
+    assert!(all.contains("CHAIR"));
+    assert_eq!(all.matches("PARTICIPANT").count(), 8);
+    assert!(all.contains("Ana ÑÚÑEZ"));
+    assert!(badges[1].contains("Omar SAID"), "by family name, Said last");
+
+    let list = roundtable::attendance::printables::participants_job(app.db.conn(), &event)
+        .await
+        .unwrap()
+        .page_texts()
+        .unwrap()
+        .join(" ");
+    assert!(list.contains("9 participants"), "{list}");
+    let wanep = list.find("WANEP").unwrap();
+    assert!(
+        list.find("African Union Commission").unwrap() < wanep,
+        "by organization"
+    );
+    assert!(list[wanep..].contains("Kofi ASANTE"));
+    assert!(list.contains("Without an organization given"));
+
+    // Served to organizers only.
+    let browser = app.organizer_browser().await;
+    for path in ["badges.pdf", "participants.pdf"] {
+        let pdf = app
+            .get_page(&format!("/organize/events/{slug}/{path}"), Some(&browser))
+            .await
+            .expect(200);
+        assert!(pdf.body.starts_with(b"%PDF-"), "{path}");
+        assert_eq!(pdf.headers["content-type"], "application/pdf");
+        assert_eq!(pdf.headers["cache-control"], "private, no-store");
+        let anonymous = app
+            .get_page(&format!("/organize/events/{slug}/{path}"), None)
+            .await;
+        assert_eq!(anonymous.status, 303, "{path} asks for a sign-in");
+    }
+    let csv = app
+        .get_page(
+            &format!("/organize/events/{slug}/participants.csv"),
+            Some(&browser),
+        )
+        .await
+        .expect(200);
+    let text = String::from_utf8_lossy(&csv.body).to_string();
+    assert!(text.contains("\"Organization\",\"Name\",\"Taking part as\",\"Country\",\"Email\""));
+    assert!(
+        text.contains(
+            "\"African Union Commission\",\"H.E. Jean PING\",\"Chair\",\"\",\"ping@example.org\""
+        ),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_certificate_is_for_a_checked_in_registrant_once_the_event_is_over() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = spawn_app().await;
+    let slug = conference(&app, 10, false).await;
+    let session = app
+        .session(
+            &slug,
+            "Early warning in West Africa",
+            "2037-06-03T09:00:00Z",
+            "2037-06-03T10:30:00Z",
+            None,
+        )
+        .await;
+    let ama = register(&app, &slug, "Ama", "Mensah", "WACSI").await["id"]
+        .as_i64()
+        .unwrap();
+    register(&app, &slug, "Kofi", "Asante", "WANEP").await;
+    let token = |email: &'static str| {
+        let app = &app;
+        async move {
+            let mail = app.last_mail_to(email, "registration_confirmed").await;
+            token_after(&mail.text_body, "registrations")
+        }
+    };
+    let (ama_token, kofi_token) = (
+        token("ama@example.org").await,
+        token("kofi@example.org").await,
+    );
+    app.post(
+        &check_in_path(ama),
+        app.org(),
+        &json!({"session_id": session}),
+    )
+    .await
+    .expect(200);
+    let certificate = |token: String| format!("/registrations/{token}/certificate.pdf");
+    app.get_page(&certificate(ama_token.clone()), None)
+        .await
+        .expect(404);
+
+    // The event is over.
+    let mut event: roundtable::entities::event::ActiveModel = event_model(&app, &slug).await.into();
+    event.starts_on = Set(chrono::NaiveDate::from_ymd_opt(2020, 6, 3).unwrap());
+    event.ends_on = Set(chrono::NaiveDate::from_ymd_opt(2020, 6, 4).unwrap());
+    let event = event.update(app.db.conn()).await.unwrap();
+
+    let page = app
+        .get_page(&format!("/registrations/{ama_token}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Download your certificate of attendance"));
+    let pdf = app
+        .get_page(&certificate(ama_token.clone()), None)
+        .await
+        .expect(200);
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    app.get_page(&certificate(kofi_token.clone()), None)
+        .await
+        .expect(404);
+    let kofi_page = app
+        .get_page(&format!("/registrations/{kofi_token}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(
+        !kofi_page.contains("certificate"),
+        "not checked in: no certificate"
+    );
+
+    let registration = roundtable::registrations::store::by_id(app.db.conn(), ama as i32)
+        .await
+        .unwrap()
+        .unwrap();
+    let letterhead = roundtable::config::LetterheadSettings {
+        organization: "Global Centre for the Responsibility to Protect".into(),
+        address: "Ralph Bunche Institute\nNew York".into(),
+        signatory: "Simon Adams".into(),
+        signatory_title: "Executive Director".into(),
+        city: "New York".into(),
+    };
+    let text = roundtable::attendance::printables::certificate_job(
+        &app.db,
+        &letterhead,
+        &registration,
+        &event,
+    )
+    .await
+    .unwrap()
+    .page_texts()
+    .unwrap();
+    assert_eq!(text.len(), 1, "one page: {text:?}");
+    for expected in [
+        "Certificate of attendance",
+        "Ama MENSAH",
+        "WACSI",
+        "Door test conference",
+        "3–4 June 2020",
+        "Early warning in West Africa",
+        "Simon Adams",
+        "Executive Director",
+    ] {
+        assert!(text[0].contains(expected), "{expected} in {}", text[0]);
+    }
+}

@@ -1813,7 +1813,7 @@ async fn the_csv_is_utf8_with_a_bom_and_crlf_keeps_accents_and_neutralises_formu
     let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "\"ID\",\"Status\",\"Registered (UTC)\",\"Given name\",\"Family name\",\"Email\",\"Organization\",\"Country\",\"Access or dietary needs\"",
+        "\"ID\",\"Status\",\"Registered (UTC)\",\"Given name\",\"Family name\",\"Email\",\"Organization\",\"Country\",\"Access or dietary needs\",\"Check-in code\",\"Checked in (UTC)\",\"Walk-in\"",
         "the header row is in words"
     );
     assert_eq!(lines.len(), 3);

@@ -14,7 +14,7 @@ use axum::http::{Method, header};
 use common::fixtures::{id, slug};
 use common::{As, Reply, TestApp, spawn_app};
 use roundtable::events::SeriesRef;
-use roundtable::reports::pdf::{self, kept};
+use roundtable::pdf::{self, kept};
 use roundtable::reports::service;
 use serde_json::{Value, json};
 

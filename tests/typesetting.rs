@@ -9,7 +9,7 @@ mod common;
 use common::fixtures::slug;
 use common::{As, spawn_app};
 use roundtable::events::SeriesRef;
-use roundtable::reports::pdf::{self, Job, PdfError, Template, child};
+use roundtable::pdf::{self, Job, PdfError, Template, child};
 use roundtable::reports::service;
 use serde_json::json;
 

@@ -235,13 +235,13 @@ pub fn ms(d: Duration) -> f64 {
 /// PDFs typeset as `serve` has them typeset: each by a `roundtable typeset` child.
 #[allow(dead_code)]
 pub fn typeset_in_children() {
-    roundtable::reports::pdf::child::typeset_in_children(env!("CARGO_BIN_EXE_roundtable").into());
+    roundtable::pdf::child::typeset_in_children(env!("CARGO_BIN_EXE_roundtable").into());
 }
 
 /// The largest peak memory of the typesetting children, if any ran.
 #[allow(dead_code)]
 pub fn typesetting_rss() -> String {
-    match roundtable::reports::pdf::child::largest_child_rss() {
+    match roundtable::pdf::child::largest_child_rss() {
         0 => "no PDF typeset".into(),
         bytes => format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)),
     }

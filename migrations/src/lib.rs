@@ -17,6 +17,9 @@ mod m20261205_000011_report_editions;
 mod m20261205_000012_registration_links;
 mod m20261205_000013_content_version;
 mod m20261206_000014_check_in;
+mod m20261206_000015_session_attendance;
+mod m20261206_000016_confidentiality;
+mod m20261206_000017_visa_requests;
 
 pub struct Migrator;
 
@@ -38,6 +41,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_registration_links::Migration),
             Box::new(m20261205_000013_content_version::Migration),
             Box::new(m20261206_000014_check_in::Migration),
+            Box::new(m20261206_000015_session_attendance::Migration),
+            Box::new(m20261206_000016_confidentiality::Migration),
+            Box::new(m20261206_000017_visa_requests::Migration),
         ]
     }
 }

@@ -4,11 +4,28 @@
 //! code on a phone page and checks them in with one tap (undone with another). People who
 //! come without having registered are added there as walk-ins, checked in at once.
 //!
-//! `service` holds the rules, `api` the JSON calls and `pages` the phone page.
+//! At each panel or roundtable, its panel and the registrants are marked present, absent
+//! or excused; from that and the check-ins comes the record of who took part, by
+//! organization, which the outcome report prints.
+//!
+//! `service` holds the door's rules, `record` attendance per session and the record,
+//! `api` the JSON calls and `pages` the phone page and the attendance pages.
 
 pub mod api;
 pub mod pages;
+pub mod printables;
+pub mod record;
+pub mod record_pages;
 pub mod service;
+
+crate::string_enum!(
+    /// Whether someone was at a session.
+    Presence {
+        Present => "present" as "Present",
+        Absent => "absent" as "Absent",
+        Excused => "excused" as "Excused",
+    }
+);
 
 /// The characters of a check-in code: digits and capitals without 0, 1, I and O, which
 /// are misread at a door. 32 of them, so that a random byte picks one evenly.

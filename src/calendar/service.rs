@@ -62,7 +62,7 @@ pub async fn event_calendar(
     staff: bool,
 ) -> AppResult<Ics> {
     let event = crate::events::read::visible_event(db, reference, staff).await?;
-    let (sessions, _) = event_store::sessions_of_event(db.conn(), event.id, None).await?;
+    let (sessions, _) = event_store::sessions_seen(db.conn(), event.id, None, staff).await?;
     let mut items = session_events(db.conn(), settings.public_url(), &sessions).await?;
     with_organizer(&mut items, settings);
     Ok(Ics {

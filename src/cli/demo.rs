@@ -527,6 +527,7 @@ pub(super) async fn session(
         ends_at: Some(ends.into()),
         room: room.map(Into::into),
         capacity: None,
+        confidentiality: None,
     };
     let (created, _) = events::create_session(db, actor, &SeriesRef::Id(event_id), input).await?;
     tally.note(true);

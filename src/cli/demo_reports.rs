@@ -436,8 +436,30 @@ async fn roundtables(
             tally.note(false);
             continue;
         }
+        // The Kampala roundtable met under the Chatham House rule: its report says what
+        // was said and names no one for it.
+        let chatham_house = r.slug == "rtop-roundtable-kampala-2008";
+        if chatham_house {
+            let mut patch = serde_json::Map::new();
+            patch.insert("confidentiality".into(), "chatham-house".into());
+            crate::events::service::update_session(db, settings, organizer, session, patch).await?;
+        }
         let input = SummaryInput {
             overview: Some(format!("{}\n\n{NOTE}", r.overview)),
+            key_points: if chatham_house {
+                [
+                    "A government representative said the African Union's Article 4(h) gives the continent a mandate its member states have yet to use.",
+                    "A participant from a refugee organization warned that communities see atrocities coming long before capitals do, but have no channel to say so.",
+                ]
+                .iter()
+                .map(|text| crate::summaries::KeyPoint {
+                    person_id: None,
+                    text: (*text).into(),
+                })
+                .collect()
+            } else {
+                Vec::new()
+            },
             challenges: strings(r.challenges),
             recommendations: r
                 .recommendations

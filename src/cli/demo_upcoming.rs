@@ -1,6 +1,6 @@
 //! The demo's events to come, dated from the day it is first loaded, so that a newcomer
 //! sees the product alive: a follow-up roundtable of the 2008 series in Kampala with open
-//! registration, a small capacity, a waiting list and a few registrants, whose rapporteur
+//! registration, a waiting list and twenty registrants to check in at the door, whose rapporteur
 //! is invited to an account (the set-up mail waits in the outbox); and an invite-only
 //! expert briefing in New York whose chair and speaker are invited. People, dates and
 //! programme are invented and marked as demo data.
@@ -74,6 +74,68 @@ const REGISTRANTS: &[(&str, &str, &str, &str, Option<&str>)] = &[
         None,
     ),
     ("Ana", "Ñúñez-Lamprière", "CRIES", "AR", None),
+    ("Joseph", "Mugisha", "Refugee Law Project", "UG", None),
+    (
+        "Esther",
+        "Wanjiru",
+        "Kenya Human Rights Commission",
+        "KE",
+        None,
+    ),
+    ("Moussa", "Traoré", "RADDHO", "SN", None),
+    (
+        "Chipo",
+        "Moyo",
+        "Zimbabwe Human Rights NGO Forum",
+        "ZW",
+        Some("Step-free access"),
+    ),
+    (
+        "Tendai",
+        "Ncube",
+        "Zimbabwe Human Rights NGO Forum",
+        "ZW",
+        None,
+    ),
+    (
+        "Hawa",
+        "Kamara",
+        "West Africa Network for Peacebuilding",
+        "SL",
+        None,
+    ),
+    (
+        "Kwame",
+        "Boateng",
+        "West Africa Civil Society Initiative",
+        "GH",
+        None,
+    ),
+    ("Nadia", "Haddad", "Arab Reform Initiative", "LB", None),
+    (
+        "Jean-Pierre",
+        "Habimana",
+        "Great Lakes Initiative for Peace",
+        "RW",
+        None,
+    ),
+    (
+        "Halima",
+        "Abdi",
+        "Horn of Africa Peace Network",
+        "ET",
+        Some("Halal meals"),
+    ),
+    ("Daniel", "Otieno", "African Union Commission", "KE", None),
+    (
+        "Miriam",
+        "Ssali",
+        "Uganda Human Rights Commission",
+        "UG",
+        None,
+    ),
+    ("Lucas", "Fernández", "CRIES", "AR", None),
+    ("Sophie", "Laurent", "Agir Ici", "FR", None),
 ];
 
 /// An address part without the accents of a name ("ñúñez-lamprière" → "nunez-lampriere").
@@ -177,7 +239,7 @@ async fn follow_up(
                 {"organization_id": organizer_org, "role": "organizer"},
                 {"organization_id": partner, "role": "partner"}
             ],
-            "capacity": 8,
+            "capacity": 24,
             "registration": {"mode": "open", "waitlist": true}
         }),
     )
@@ -283,8 +345,28 @@ async fn follow_up(
             invitation: None,
             walk_in: None,
         };
-        crate::registrations::service::register(db, settings, &reference, input).await?;
+        let registered =
+            crate::registrations::service::register(db, settings, &reference, input).await?;
         tally.note(true);
+        // One registrant needs a visa and asked for a letter (invented passport details),
+        // waiting for the organizers, when the demo offers visa letters.
+        if *given == "Fatou" && settings.visa_letters.enabled {
+            let token = registered
+                .manage_url
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let passport = crate::visas::PassportInput {
+                passport_name: Some("DIALLO Fatou".into()),
+                passport_number: Some("A00DEMO42".into()),
+                nationality: Some("SN".into()),
+                date_of_birth: Some("1979-11-23".into()),
+                passport_expiry: Some((day + Duration::days(900)).to_string()),
+            };
+            crate::visas::service::request(db, settings, &token, &passport).await?;
+            tally.note(true);
+        }
     }
     Ok(())
 }

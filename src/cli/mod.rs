@@ -171,17 +171,20 @@ fn explain(err: AppError) -> anyhow::Error {
 
 async fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Typeset { template } => crate::reports::pdf::child::run(&template),
+        Command::Typeset { template } => crate::pdf::child::run(&template),
         Command::Serve(args) => {
-            let settings = settings(Overrides {
+            let mut settings = settings(Overrides {
                 bind: args.bind,
                 database_url: args.database_url,
                 mail_url: args.mail_url,
             })?;
+            if args.demo && !settings.visa_letters.enabled {
+                demo_visa_letters(&mut settings)?;
+            }
             let database = redact_url(&settings.database.url);
             // PDFs are typeset in short-lived children, whose memory goes when they end.
-            if let Some(program) = crate::reports::pdf::child::this_program() {
-                crate::reports::pdf::child::typeset_in_children(program);
+            if let Some(program) = crate::pdf::child::this_program() {
+                crate::pdf::child::typeset_in_children(program);
             }
             let app = Application::build(settings).await?;
             let addr = app.local_addr()?;
@@ -304,4 +307,29 @@ fn read_password() -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// The demo offers visa letters: with no key configured, one kept in
+/// `data/demo-sealing.key` (made on the first run, readable by its owner only), so that the
+/// passport details of the demo's requests open again after a restart. A real deployment
+/// sets its own key (`visa_letters.key`).
+fn demo_visa_letters(settings: &mut crate::config::Settings) -> anyhow::Result<()> {
+    use base64::Engine as _;
+    let path = std::path::Path::new("data/demo-sealing.key");
+    if !path.exists() {
+        std::fs::create_dir_all("data")?;
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|err| anyhow::anyhow!("no randomness: {err}"))?;
+        let text = base64::engine::general_purpose::STANDARD.encode(key);
+        let mut file = std::fs::OpenOptions::new();
+        file.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+        std::io::Write::write_all(&mut file.open(path)?, text.as_bytes())?;
+    }
+    settings.visa_letters.enabled = true;
+    if settings.visa_letters.key.trim().is_empty() {
+        settings.visa_letters.key_file = path.display().to_string();
+    }
+    Ok(())
 }

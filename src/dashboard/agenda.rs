@@ -72,7 +72,7 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         });
     }
 
-    let out = read::event_view(db, event.clone()).await?;
+    let out = read::event_view(db, event.clone(), true).await?;
     let sessions = out.sessions.as_deref().unwrap_or_default();
     for s in sessions.iter().filter(|s| s.kind != SessionKind::Break) {
         let has = |role| s.participants.iter().any(|p| p.role == role);
@@ -143,6 +143,25 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
                 )
             ),
             href: format!("{workspace}/registrations?status=pending"),
+            urgent: false,
+        });
+    }
+    let visas = crate::entities::visa_request::Entity::find()
+        .filter(crate::entities::visa_request::Column::EventId.eq(event.id))
+        .filter(crate::entities::visa_request::Column::Status.eq(crate::visas::VisaStatus::Pending))
+        .count(db.conn())
+        .await?;
+    if visas > 0 {
+        tasks.push(Task {
+            text: format!(
+                "{} to answer",
+                plural(
+                    usize::try_from(visas).unwrap_or(usize::MAX),
+                    "visa letter request",
+                    "visa letter requests"
+                )
+            ),
+            href: format!("{workspace}/visa-letters"),
             urgent: false,
         });
     }

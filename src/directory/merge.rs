@@ -14,7 +14,8 @@ use super::{PersonInput, store};
 use crate::audit;
 use crate::db::Db;
 use crate::entities::{
-    feed_token, invitation, outbox_message, person, session_participant, summary, summary_version,
+    feed_token, invitation, outbox_message, person, session_attendance, session_participant,
+    summary, summary_version,
 };
 use crate::error::{AppError, AppResult};
 use crate::web::Actor;
@@ -72,6 +73,7 @@ pub async fn merge(db: &Db, actor: &Actor, id: i32, input: MergeInput) -> AppRes
             .await?;
     }
     let summaries = move_attributions(&*txn, id, into).await?;
+    move_attendance(&*txn, id, into).await?;
 
     // The kept record, completed from the duplicate; the duplicate goes first, so that
     // its email is free to move.
@@ -154,6 +156,29 @@ async fn move_roles(db: &impl ConnectionTrait, from: i32, to: i32) -> AppResult<
         }
     }
     Ok(moved)
+}
+
+/// The duplicate's marks at sessions become the kept person's, except where the kept
+/// person is already marked (that mark stands).
+async fn move_attendance(db: &impl ConnectionTrait, from: i32, to: i32) -> AppResult<()> {
+    let mine: Vec<i32> = session_attendance::Entity::find()
+        .filter(session_attendance::Column::PersonId.eq(to))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.session_id)
+        .collect();
+    session_attendance::Entity::delete_many()
+        .filter(session_attendance::Column::PersonId.eq(from))
+        .filter(session_attendance::Column::SessionId.is_in(mine))
+        .exec(db)
+        .await?;
+    session_attendance::Entity::update_many()
+        .col_expr(session_attendance::Column::PersonId, Expr::value(to))
+        .filter(session_attendance::Column::PersonId.eq(from))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Points of summaries (and their versions) attributed to the duplicate are attributed

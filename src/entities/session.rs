@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::events::SessionKind;
+use crate::events::{Confidentiality, SessionKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sessions")]
@@ -18,6 +18,7 @@ pub struct Model {
     pub room: Option<String>,
     pub capacity: Option<i32>,
     pub sequence: i32,
+    pub confidentiality: Confidentiality,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -175,7 +175,7 @@ async fn create_event(
     let created = service::create_event(&state.db, Some(&actor), input).await?;
     Ok((
         StatusCode::CREATED,
-        Json(super::read::event_view(&state.db, created).await?),
+        Json(super::read::event_view(&state.db, created, true).await?),
     ))
 }
 
@@ -197,7 +197,7 @@ async fn duplicate_event(
             .await?;
     Ok((
         StatusCode::CREATED,
-        Json(super::read::event_view(&state.db, created).await?),
+        Json(super::read::event_view(&state.db, created, true).await?),
     ))
 }
 
@@ -213,7 +213,9 @@ async fn get_event(
     let event =
         super::read::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff())
             .await?;
-    Ok(Json(super::read::event_view(&state.db, event).await?))
+    Ok(Json(
+        super::read::event_view(&state.db, event, user.is_staff()).await?,
+    ))
 }
 
 /// Changes the fields sent; `organizers` and `registration` are replaced whole.
@@ -230,7 +232,9 @@ async fn update_event(
 ) -> AppResult<Json<EventOut>> {
     let updated =
         service::update_event(&state.db, &actor, &SeriesRef::parse(&reference), patch).await?;
-    Ok(Json(super::read::event_view(&state.db, updated).await?))
+    Ok(Json(
+        super::read::event_view(&state.db, updated, true).await?,
+    ))
 }
 
 /// Deletes a draft or cancelled event and its programme (409 for a published one).
@@ -265,7 +269,7 @@ async fn publish_event(
         EventStatus::Published,
     )
     .await?;
-    Ok(Json(super::read::event_view(&state.db, event).await?))
+    Ok(Json(super::read::event_view(&state.db, event, true).await?))
 }
 
 /// Cancels a draft or published event.
@@ -286,7 +290,7 @@ async fn cancel_event(
         EventStatus::Cancelled,
     )
     .await?;
-    Ok(Json(super::read::event_view(&state.db, event).await?))
+    Ok(Json(super::read::event_view(&state.db, event, true).await?))
 }
 
 /// Double-booked people and rooms, and sessions outside the event's dates.
@@ -321,7 +325,8 @@ async fn list_sessions(
     let event =
         super::read::visible_event(&state.db, &SeriesRef::parse(&reference), user.is_staff())
             .await?;
-    let (sessions, total) = store::sessions_of_event(state.db.conn(), event.id, Some(page)).await?;
+    let (sessions, total) =
+        store::sessions_seen(state.db.conn(), event.id, Some(page), user.is_staff()).await?;
     let items = super::read::session_views(state.db.conn(), sessions, event.timezone).await?;
     Ok(Json(Listed { items, total }))
 }

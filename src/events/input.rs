@@ -8,8 +8,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::{
-    EventKind, EventStatus, OrganizerOut, OrganizerRole, ParticipantRole, RegistrationMode,
-    SeriesRef, SessionKind,
+    Confidentiality, EventKind, EventStatus, OrganizerOut, OrganizerRole, ParticipantRole,
+    RegistrationMode, SeriesRef, SessionKind,
 };
 use crate::directory::{parse_country, parse_region};
 use crate::domain::{CountryCode, Region, Slug, SubRegion, TimeZone, optional_text, required_text};
@@ -538,6 +538,9 @@ pub struct SessionInput {
     pub ends_at: Option<String>,
     pub room: Option<String>,
     pub capacity: Option<i64>,
+    /// `public` (default), `chatham-house` (nothing said is attributed to anyone) or
+    /// `closed` (seen only by organizers and the session's panel).
+    pub confidentiality: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -549,6 +552,7 @@ pub struct Session {
     pub ends_at: DateTime<Utc>,
     pub room: Option<String>,
     pub capacity: Option<i32>,
+    pub confidentiality: Confidentiality,
 }
 
 impl SessionInput {
@@ -586,8 +590,22 @@ impl SessionInput {
         }
         let room = errors.check("room", optional_text(self.room.as_deref(), 120, false));
         let capacity = parse_capacity(self.capacity, &mut errors, "capacity");
+        let confidentiality = parse_or(
+            self.confidentiality.as_deref(),
+            "confidentiality",
+            Confidentiality::Public,
+            &mut errors,
+        );
         errors.finish()?;
-        match (title, kind, description, starts_at, ends_at, room) {
+        match (
+            title,
+            kind,
+            description,
+            starts_at,
+            ends_at,
+            room,
+            confidentiality,
+        ) {
             (
                 Some(title),
                 Some(kind),
@@ -595,6 +613,7 @@ impl SessionInput {
                 Some(starts_at),
                 Some(ends_at),
                 Some(room),
+                Some(confidentiality),
             ) => Ok(Session {
                 title,
                 kind,
@@ -603,6 +622,7 @@ impl SessionInput {
                 ends_at,
                 room,
                 capacity,
+                confidentiality,
             }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
@@ -617,6 +637,7 @@ impl SessionInput {
             ends_at: Some(zone.format(model.ends_at)),
             room: model.room.clone(),
             capacity: model.capacity.map(i64::from),
+            confidentiality: Some(model.confidentiality.as_str().to_string()),
         }
     }
 }

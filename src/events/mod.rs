@@ -61,6 +61,29 @@ crate::string_enum!(SessionKind {
     Break => "break" as "Break",
 });
 
+crate::string_enum!(
+    /// Who may learn what a session said and who said it. `chatham-house`: what was said
+    /// is never attributed to a person or organization in any output; `closed`: seen only
+    /// by the organizers and the session's panel (absent from every public output).
+    Confidentiality {
+        Public => "public" as "Public",
+        ChathamHouse => "chatham-house" as "Chatham House rule",
+        Closed => "closed" as "Closed",
+    }
+);
+
+impl Confidentiality {
+    /// Whether the public (anyone but organizers and the panel) sees the session at all.
+    pub fn is_listed(self) -> bool {
+        self != Self::Closed
+    }
+
+    /// Whether what was said may be attributed to who said it.
+    pub fn attributes(self) -> bool {
+        self == Self::Public
+    }
+}
+
 crate::string_enum!(ParticipantRole {
     Chair => "chair" as "Chair",
     Moderator => "moderator" as "Moderator",

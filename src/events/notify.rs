@@ -469,10 +469,14 @@ async fn tell_registrants(
     kind: MailKind,
     delay: Duration,
 ) -> AppResult<usize> {
+    // Registrants know nothing of closed sessions.
+    if session.is_some_and(|s| !s.confidentiality.is_listed()) {
+        return Ok(0);
+    }
     let all_sessions = match session {
         Some(s) => vec![s.clone()],
         None => {
-            event_store::sessions_of_event(conn, event.id, None)
+            event_store::sessions_seen(conn, event.id, None, false)
                 .await?
                 .0
         }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{
-    EventKind, EventStatus, InvitationStatus, OrganizerRole, ParticipantRole, RegistrationMode,
-    SessionKind,
+    Confidentiality, EventKind, EventStatus, InvitationStatus, OrganizerRole, ParticipantRole,
+    RegistrationMode, SessionKind,
 };
 use crate::domain::{Region, TimeZone};
 use crate::entities::{event, series, session};
@@ -160,6 +160,7 @@ pub struct SessionOut {
     pub capacity: Option<i32>,
     /// Rises on every change of time or place.
     pub sequence: i32,
+    pub confidentiality: Confidentiality,
     pub participants: Vec<ParticipantOut>,
 }
 
@@ -177,6 +178,7 @@ impl SessionOut {
             room: m.room,
             capacity: m.capacity,
             sequence: m.sequence,
+            confidentiality: m.confidentiality,
             participants,
         }
     }

@@ -172,7 +172,7 @@ pub async fn event_page_with(
     let report = crate::reports::store::of_event(state.db.conn(), event.id)
         .await?
         .is_some_and(|r| r.status == crate::reports::ReportStatus::Published);
-    let out = super::read::event_view(&state.db, event.clone()).await?;
+    let out = super::read::event_view(&state.db, event.clone(), ctx.is_staff()).await?;
     let registration = crate::registrations::form::form_for(
         &state.settings,
         &event,

@@ -101,11 +101,11 @@ pub async fn event_views(db: &Db, events: Vec<event::Model>) -> AppResult<Vec<Ev
         .collect())
 }
 
-/// One event with its programme.
+/// One event with its programme: closed sessions only for organizers (`staff`).
 #[tracing::instrument(skip_all, err(level = "debug"))]
-pub async fn event_view(db: &Db, event: event::Model) -> AppResult<EventOut> {
+pub async fn event_view(db: &Db, event: event::Model, staff: bool) -> AppResult<EventOut> {
     let zone = event.timezone;
-    let (sessions, _) = store::sessions_of_event(db.conn(), event.id, None).await?;
+    let (sessions, _) = store::sessions_seen(db.conn(), event.id, None, staff).await?;
     let sessions = session_views(db.conn(), sessions, zone).await?;
     let mut out = event_views(db, vec![event]).await?.remove(0);
     out.sessions = Some(sessions);
@@ -180,7 +180,8 @@ pub async fn session_views(
         .collect())
 }
 
-/// A session and its event, for a caller: 404 when unknown or its event is not visible.
+/// A session and its event, for a caller: 404 when unknown, closed (unless the caller is
+/// staff) or its event is not visible.
 #[tracing::instrument(skip_all, fields(id), err(level = "debug"))]
 pub async fn visible_session(
     db: &Db,
@@ -189,6 +190,7 @@ pub async fn visible_session(
 ) -> AppResult<(session::Model, event::Model)> {
     let session = store::session(db.conn(), id)
         .await?
+        .filter(|s| staff || s.confidentiality.is_listed())
         .ok_or(AppError::NotFound("session"))?;
     let event = store::event_by_id(db.conn(), session.event_id)
         .await?

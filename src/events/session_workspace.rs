@@ -18,8 +18,8 @@ use crate::error::AppError;
 use crate::events::conflicts::{self, Conflict};
 use crate::events::views::{self, EventCard};
 use crate::events::{
-    ParticipantInput, ParticipantOut, ParticipantRole, SeriesRef, SessionInput, SessionKind,
-    service,
+    Confidentiality, ParticipantInput, ParticipantOut, ParticipantRole, SeriesRef, SessionInput,
+    SessionKind, service,
 };
 use crate::web::forms::{Field, FormPage, Kind, Section, Values, attach_errors};
 use crate::web::forms::{enum_choices, form_page, refused, to_patch};
@@ -66,6 +66,7 @@ const SESSION_FIELDS: &[&str] = &[
     "ends_at",
     "room",
     "capacity",
+    "confidentiality",
 ];
 
 fn session_sections(values: &Values, zone: TimeZone) -> Vec<Section> {
@@ -87,6 +88,9 @@ fn session_sections(values: &Values, zone: TimeZone) -> Vec<Section> {
                 .hint("Leave empty for the room's own limit."),
             Field::new("description", "Description", Kind::TextArea, values)
                 .hint("The session's question or theme."),
+            Field::new("confidentiality", "Confidentiality", Kind::Select, values)
+                .options(None, enum_choices::<Confidentiality>())
+                .hint("Chatham House rule: the summary and the report never say who said what. Closed: only the organizers and the panel see the session; it is left out of every public page, calendar and report."),
         ],
     )]
 }
@@ -100,6 +104,7 @@ fn session_input(values: &Values) -> SessionInput {
         ends_at: values.opt("ends_at"),
         room: values.opt("room"),
         capacity: values.opt("capacity").map(|c| c.parse().unwrap_or(0)),
+        confidentiality: values.opt("confidentiality"),
     }
 }
 

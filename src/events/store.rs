@@ -345,7 +345,21 @@ pub async fn sessions_of_event(
     event_id: i32,
     page: Option<Pagination>,
 ) -> Result<(Vec<session::Model>, u64), DbErr> {
-    let query = session::Entity::find().filter(session::Column::EventId.eq(event_id));
+    sessions_seen(db, event_id, page, true).await
+}
+
+/// The sessions of an event a caller may see: all of them for organizers (`staff`), the
+/// ones not closed for everyone else.
+pub async fn sessions_seen(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    page: Option<Pagination>,
+    staff: bool,
+) -> Result<(Vec<session::Model>, u64), DbErr> {
+    let mut query = session::Entity::find().filter(session::Column::EventId.eq(event_id));
+    if !staff {
+        query = query.filter(session::Column::Confidentiality.ne(super::Confidentiality::Closed));
+    }
     let total = query.clone().count(db).await?;
     let mut query = query
         .order_by_asc(session::Column::StartsAt)
@@ -382,6 +396,7 @@ fn session_fields(active: &mut session::ActiveModel, s: &Session) {
     active.ends_at = Set(s.ends_at);
     active.room = Set(s.room.clone());
     active.capacity = Set(s.capacity);
+    active.confidentiality = Set(s.confidentiality);
     active.updated_at = Set(Utc::now());
 }
 

@@ -585,6 +585,8 @@ pub struct WorkspaceSession {
 struct EventWorkspace {
     ctx: Ctx,
     event: EventCard,
+    /// Whether visa letters are offered (their page is linked).
+    visa_letters: bool,
     /// The event's zone: every time of the page is in it.
     zone: crate::domain::TimeZone,
     sessions: Vec<WorkspaceSession>,
@@ -601,7 +603,7 @@ async fn event_workspace(
     let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let zone = event.timezone;
     let conflicts = conflicts::report(&state.db, &event).await?;
-    let out = super::read::event_view(&state.db, event).await?;
+    let out = super::read::event_view(&state.db, event, true).await?;
     let mut last_day = String::new();
     let sessions = out
         .sessions
@@ -636,6 +638,7 @@ async fn event_workspace(
         .filter(|i| i.status == crate::invitations::InvitationState::Invited)
         .count();
     let page = EventWorkspace {
+        visa_letters: state.settings.visa_letters.enabled,
         invitations,
         waiting,
         event: EventCard::from(&out),

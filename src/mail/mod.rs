@@ -35,6 +35,8 @@ crate::string_enum!(
         RegistrationPromoted => "registration_promoted" as "Place from the waiting list",
         RegistrationReconfirm => "registration_reconfirm" as "Please confirm",
         RegistrationReleased => "registration_released" as "Place released",
+        VisaLetterApproved => "visa_letter_approved" as "Visa letter approved",
+        VisaLetterRefused => "visa_letter_refused" as "Visa letter refused",
         SummarySubmitted => "summary_submitted" as "Summary to review",
         SummaryApproved => "summary_approved" as "Summary approved",
         SummaryReturned => "summary_returned" as "Summary returned",

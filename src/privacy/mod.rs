@@ -1,8 +1,11 @@
 //! What is kept about people, and for how long. `privacy.retention_days` after an event
-//! ends, its registrants' access and dietary needs and their check-in codes are erased;
+//! ends, its registrants' access and dietary needs, their check-in codes and the passport
+//! details of their visa letter requests are erased;
 //! their names and attendance remain, as the record of who took part. `serve` does it
 //! within the minute a period ends (see `app::housekeeping`); `roundtable purge` does it
 //! at once and prints what it erased, `--dry-run` what it would erase.
+
+pub mod sealed;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Query};
@@ -14,7 +17,7 @@ use serde_json::json;
 use crate::audit;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::entities::{event, registration};
+use crate::entities::{event, registration, visa_request};
 use crate::error::AppResult;
 
 /// A registration still holding what the retention period erases.
@@ -34,6 +37,8 @@ pub struct Erased {
     pub needs: u64,
     /// Registrants whose check-in code was erased.
     pub codes: u64,
+    /// Visa letter requests whose passport details were erased.
+    pub passports: u64,
 }
 
 impl std::fmt::Display for Erased {
@@ -41,14 +46,16 @@ impl std::fmt::Display for Erased {
         let plural = |n: u64| if n == 1 { "" } else { "s" };
         write!(
             f,
-            "{} ({}, ended {}): the needs of {} registrant{}, the check-in codes of {} registrant{}",
+            "{} ({}, ended {}): the needs of {} registrant{}, the check-in codes of {} registrant{}, the passport details of {} visa letter request{}",
             self.event_title,
             self.event_slug,
             self.ended_on,
             self.needs,
             plural(self.needs),
             self.codes,
-            plural(self.codes)
+            plural(self.codes),
+            self.passports,
+            plural(self.passports)
         )
     }
 }
@@ -73,15 +80,25 @@ pub async fn purge(
         .from(event::Entity)
         .and_where(event::Column::EndsOn.lt(cutoff(settings, now)))
         .to_owned();
-    let due: Vec<i32> = registration::Entity::find()
+    let mut due: Vec<i32> = registration::Entity::find()
         .select_only()
         .column(registration::Column::EventId)
         .distinct()
-        .filter(registration::Column::EventId.in_subquery(ended))
+        .filter(registration::Column::EventId.in_subquery(ended.clone()))
         .filter(holds_something())
         .into_tuple()
         .all(db.conn())
         .await?;
+    let with_passports: Vec<i32> = visa_request::Entity::find()
+        .select_only()
+        .column(visa_request::Column::EventId)
+        .distinct()
+        .filter(visa_request::Column::EventId.in_subquery(ended))
+        .filter(visa_request::Column::Passport.is_not_null())
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    due.extend(with_passports);
     if due.is_empty() {
         return Ok(Vec::new());
     }
@@ -103,6 +120,12 @@ pub async fn purge(
             .filter(registration::Column::CheckInCode.is_not_null())
             .count(db.conn())
             .await?;
+        let passports = || {
+            visa_request::Entity::find()
+                .filter(visa_request::Column::EventId.eq(event.id))
+                .filter(visa_request::Column::Passport.is_not_null())
+        };
+        let passport_count = passports().count(db.conn()).await?;
         if !dry_run {
             let txn = db.begin_write().await?;
             registration::Entity::update_many()
@@ -118,13 +141,22 @@ pub async fn purge(
                 .filter(holds_something())
                 .exec(&*txn)
                 .await?;
+            visa_request::Entity::update_many()
+                .col_expr(
+                    visa_request::Column::Passport,
+                    Expr::value(Option::<String>::None),
+                )
+                .filter(visa_request::Column::EventId.eq(event.id))
+                .filter(visa_request::Column::Passport.is_not_null())
+                .exec(&*txn)
+                .await?;
             audit::record(
                 &*txn,
                 None,
                 "purge",
                 "event",
                 event.id,
-                json!({"needs": needs, "check_in_codes": codes,
+                json!({"needs": needs, "check_in_codes": codes, "passports": passport_count,
                        "retention_days": settings.privacy.retention_days}),
             )
             .await?;
@@ -136,6 +168,7 @@ pub async fn purge(
             ended_on: event.ends_on,
             needs,
             codes,
+            passports: passport_count,
         });
     }
     Ok(erased)

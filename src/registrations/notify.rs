@@ -27,6 +27,8 @@ pub struct RegistrationMail {
     pub deadline: Option<String>,
     /// The code to give at the door.
     pub check_in_code: Option<String>,
+    /// Why the organizers refused what was asked (a visa letter).
+    pub reason: Option<String>,
 }
 
 crate::mail_templates! {
@@ -40,6 +42,8 @@ crate::mail_templates! {
     RegistrationReconfirm => ReconfirmSubject "mail/registration_reconfirm/subject.txt", ReconfirmText "mail/registration_reconfirm/body.txt", ReconfirmHtml "mail/registration_reconfirm/body.html";
     RegistrationReleased => ReleasedSubject "mail/registration_released/subject.txt", ReleasedText "mail/registration_released/body.txt", ReleasedHtml "mail/registration_released/body.html";
     RegistrationCancelled => CancelledSubject "mail/registration_cancelled/subject.txt", CancelledText "mail/registration_cancelled/body.txt", CancelledHtml "mail/registration_cancelled/body.html";
+    VisaLetterApproved => VisaApprovedSubject "mail/visa_letter_approved/subject.txt", VisaApprovedText "mail/visa_letter_approved/body.txt", VisaApprovedHtml "mail/visa_letter_approved/body.html";
+    VisaLetterRefused => VisaRefusedSubject "mail/visa_letter_refused/subject.txt", VisaRefusedText "mail/visa_letter_refused/body.txt", VisaRefusedHtml "mail/visa_letter_refused/body.html";
 }
 
 /// The registrant's own page.
@@ -65,12 +69,24 @@ pub async fn queue(
     event: &event::Model,
     registration: &registration::Model,
 ) -> AppResult<()> {
+    queue_with_reason(conn, settings, kind, event, registration, None).await
+}
+
+/// [`queue`], the mail saying why the organizers refused what was asked.
+pub async fn queue_with_reason(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    kind: MailKind,
+    event: &event::Model,
+    registration: &registration::Model,
+    reason: Option<String>,
+) -> AppResult<()> {
     if registration.erased_at.is_some() {
         return Ok(());
     }
     let token = super::store::new_link(conn, registration.id).await?;
     let mut calendars = Calendars::default();
-    if let Some(envelope) = envelope(
+    if let Some(mut envelope) = envelope(
         conn,
         settings,
         kind,
@@ -81,9 +97,43 @@ pub async fn queue(
     )
     .await?
     {
+        if reason.is_some() {
+            let mut view = mail_view(settings, event, registration, &token);
+            view.reason = reason;
+            let (subject, text, html) = render(kind, &view)
+                .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
+            envelope.subject = subject;
+            envelope.text = text;
+            envelope.html = html;
+        }
         outbox::enqueue(conn, envelope).await?;
     }
     Ok(())
+}
+
+/// What a registration mail shows, with the link of `token`.
+fn mail_view(
+    settings: &Settings,
+    event: &event::Model,
+    registration: &registration::Model,
+    token: &str,
+) -> RegistrationMail {
+    let base = settings.public_url();
+    RegistrationMail {
+        greeting_name: format!("{} {}", registration.given_name, registration.family_name),
+        event_title: event.title.clone(),
+        event_dates: views::date_range(event.starts_on, event.ends_on),
+        event_place: views::place(event.city.as_deref(), event.country.as_deref()),
+        event_url: format!("{base}/events/{}", event.slug),
+        manage_url: manage_url(settings, token),
+        calendar_url: calendar_url(settings, event),
+        organizer_name: settings.mail.organizer_name.clone(),
+        deadline: registration
+            .reconfirm_by
+            .map(|t| views::moment(event.timezone, t)),
+        check_in_code: registration.check_in_code.clone(),
+        reason: None,
+    }
 }
 
 /// The confirmation calendars of events, each made once for all the mails queued in a
@@ -103,7 +153,8 @@ impl Calendars {
             return Ok(calendar.clone());
         }
         let base = settings.public_url();
-        let (sessions, _) = event_store::sessions_of_event(conn, event.id, None).await?;
+        // The programme a registrant may see: closed sessions are not in it.
+        let (sessions, _) = event_store::sessions_seen(conn, event.id, None, false).await?;
         let mut items = calendar::session_events(conn, base, &sessions).await?;
         for item in &mut items {
             item.organizer = Some((
@@ -132,21 +183,7 @@ pub async fn envelope(
     if registration.erased_at.is_some() {
         return Ok(None);
     }
-    let base = settings.public_url();
-    let view = RegistrationMail {
-        greeting_name: format!("{} {}", registration.given_name, registration.family_name),
-        event_title: event.title.clone(),
-        event_dates: views::date_range(event.starts_on, event.ends_on),
-        event_place: views::place(event.city.as_deref(), event.country.as_deref()),
-        event_url: format!("{base}/events/{}", event.slug),
-        manage_url: manage_url(settings, token),
-        calendar_url: calendar_url(settings, event),
-        organizer_name: settings.mail.organizer_name.clone(),
-        deadline: registration
-            .reconfirm_by
-            .map(|t| views::moment(event.timezone, t)),
-        check_in_code: registration.check_in_code.clone(),
-    };
+    let view = mail_view(settings, event, registration, token);
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
     let with_calendar = matches!(

@@ -140,6 +140,11 @@ struct ManagePage {
     /// The code to give at the door, and its QR code (an SVG element), while the place is
     /// confirmed.
     check_in: Option<(String, String)>,
+    /// Whether a certificate of attendance is there to download (the event is over and
+    /// they were checked in).
+    certificate: bool,
+    /// The visa invitation letter, when they are offered.
+    visa: Option<crate::visas::pages::VisaSection>,
 }
 
 async fn manage(
@@ -147,7 +152,20 @@ async fn manage(
     ctx: Ctx,
     PagePath(token): PagePath<String>,
 ) -> PageResult {
-    Ok(render(&manage_page(&state, ctx, &token, None).await?))
+    Ok(render(&manage_page(&state, ctx, &token, None, None).await?))
+}
+
+/// The registrant's page with the visa letter request as just typed, its errors beside
+/// their fields.
+pub async fn manage_with_visa(
+    state: &AppState,
+    ctx: Ctx,
+    token: &str,
+    typed: (Values, Vec<FieldError>),
+) -> Result<axum::response::Response, AppError> {
+    Ok(render(
+        &manage_page(state, ctx, token, None, Some(typed)).await?,
+    ))
 }
 
 /// The registrant's page, with their details as stored or as just typed.
@@ -156,11 +174,17 @@ async fn manage_page(
     ctx: Ctx,
     token: &str,
     typed: Option<(Values, Vec<FieldError>)>,
+    visa_typed: Option<(Values, Vec<FieldError>)>,
 ) -> Result<ManagePage, AppError> {
     let (registration, event) = service::by_token(&state.db, token).await?;
+    let visa =
+        crate::visas::pages::section(state, &registration, &event, token, visa_typed).await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
     let zone = event.timezone;
     let event_slug = event.slug.clone();
+    let ended = crate::events::has_ended(&event, chrono::Utc::now());
+    let certificate =
+        ended && registration.checked_in_at.is_some() && registration.erased_at.is_none();
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
@@ -175,7 +199,7 @@ async fn manage_page(
     let check_in = registration
         .check_in_code
         .clone()
-        .filter(|_| registration.status == RegistrationStatus::Confirmed)
+        .filter(|_| registration.status == RegistrationStatus::Confirmed && !ended)
         .map(|code| {
             let url =
                 crate::attendance::check_in_url(state.settings.public_url(), &event_slug, &code);
@@ -184,6 +208,8 @@ async fn manage_page(
         });
     Ok(ManagePage {
         check_in,
+        certificate,
+        visa,
         details: own_detail_fields(&values, &errors),
         details_errors: !errors.is_empty(),
         reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),
@@ -552,7 +578,7 @@ async fn own_details(
             "Your details are saved.",
         )),
         Err(AppError::Invalid(errors)) => {
-            let page = manage_page(&state, ctx, &token, Some((values, errors))).await?;
+            let page = manage_page(&state, ctx, &token, Some((values, errors)), None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
         }
         Err(err) => Err(err.into()),

@@ -535,6 +535,7 @@ pub async fn erase(db: &Db, settings: &Settings, token: &str) -> AppResult<()> {
     )
     .await?;
     store::erase(&*txn, current).await?;
+    crate::visas::service::forget(&*txn, id).await?;
     audit::record(&*txn, None, "erase", "registration", id, json!({})).await?;
     txn.commit().await?;
     Ok(())
@@ -575,6 +576,9 @@ pub fn csv(rows: &[RegistrationOut]) -> String {
         "Organization",
         "Country",
         "Access or dietary needs",
+        "Check-in code",
+        "Checked in (UTC)",
+        "Walk-in",
     ]);
     for r in rows {
         sheet.row([
@@ -587,6 +591,11 @@ pub fn csv(rows: &[RegistrationOut]) -> String {
             r.organization.clone().unwrap_or_default(),
             country_name(r.country.as_deref()),
             r.needs.clone().unwrap_or_default(),
+            r.check_in_code.clone().unwrap_or_default(),
+            r.checked_in_at
+                .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+            if r.walk_in { "yes" } else { "" }.to_string(),
         ]);
     }
     sheet.finish()

@@ -19,7 +19,9 @@ use crate::domain::RichText;
 use crate::entities::{event, session};
 use crate::error::AppResult;
 use crate::events::read::{event_views, participant_views};
-use crate::events::{EventOut, ParticipantOut, ParticipantRole, store as event_store, views};
+use crate::events::{
+    Confidentiality, EventOut, ParticipantOut, ParticipantRole, store as event_store, views,
+};
 use crate::summaries::{SummaryContent, SummaryStatus, store as summary_store, theme_key};
 
 fn people(list: &[ParticipantOut], roles: &[ParticipantRole]) -> Vec<PersonLine> {
@@ -54,6 +56,7 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
                 name: o.name.clone(),
                 acronym: o.acronym.clone(),
                 role: o.role.into(),
+                present: None,
             })
             .collect(),
     }
@@ -76,6 +79,7 @@ pub async fn event_report(
     let participant_rows = event_store::participants(conn, &ids).await?;
     let person_ids: Vec<i32> = participant_rows.iter().map(|p| p.person_id).collect();
     let mut panels = participant_views(conn, participant_rows).await?;
+    let attendance = crate::attendance::record::of_event(conn, &event).await?;
     let out = event_views(db, vec![event])
         .await?
         .pop()
@@ -84,7 +88,7 @@ pub async fn event_report(
     let mut report_sessions = Vec::new();
     let mut missing = Vec::new();
     let mut on_panels: HashSet<i32> = HashSet::new();
-    for session in &sessions {
+    for session in sessions.iter().filter(|s| s.confidentiality.is_listed()) {
         let panel = panels.remove(&session.id).unwrap_or_default();
         let summary = summaries.get(&session.id);
         let approved = summary.filter(|s| s.status == SummaryStatus::Approved);
@@ -107,7 +111,11 @@ pub async fn event_report(
         ));
     }
 
-    let organizations = organizations(conn, &out, &person_ids, &on_panels).await?;
+    let organizations = if attendance.recorded {
+        organizations_present(&out, &attendance.organizations_present)
+    } else {
+        organizations(conn, &out, &person_ids, &on_panels).await?
+    };
     let (by_addressee, by_theme, themes) = group_recommendations(&report_sessions);
     let sourced = |pick: fn(&SummaryBody) -> &Vec<String>| -> Vec<Sourced> {
         report_sessions
@@ -123,7 +131,7 @@ pub async fn event_report(
     };
     let challenges = sourced(|b| &b.challenges);
     let next_steps = sourced(|b| &b.next_steps);
-    Ok(EventReport {
+    let mut report = EventReport {
         event: facts(settings, &out),
         introduction: row
             .as_ref()
@@ -146,7 +154,37 @@ pub async fn event_report(
         edition: 0,
         pending_changes: None,
         changes: Vec::new(),
-    })
+    };
+    let rules = sessions.iter().map(|s| (s.id, s.confidentiality)).collect();
+    apply_confidentiality(&mut report, &rules);
+    Ok(report)
+}
+
+/// The sessions' confidentiality applied to a report, as built now or as published in an
+/// edition before a session's rule changed: a closed session and all that came from it
+/// leave the report; under the Chatham House rule no key point names who made it, and the
+/// session says the rule applied. Sessions not in `rules` (deleted since) stay as they
+/// were published.
+pub fn apply_confidentiality(report: &mut EventReport, rules: &HashMap<i32, Confidentiality>) {
+    let rule = |id: &i32| rules.get(id).copied().unwrap_or(Confidentiality::Public);
+    report.sessions.retain(|s| rule(&s.id).is_listed());
+    for session in &mut report.sessions {
+        if !rule(&session.id).attributes() {
+            session.chatham_house = true;
+            for point in &mut session.summary.key_points {
+                point.speaker = None;
+                point.person_id = None;
+            }
+        }
+    }
+    let kept: HashSet<i32> = report.sessions.iter().map(|s| s.id).collect();
+    let (by_addressee, by_theme, themes) = group_recommendations(&report.sessions);
+    report.recommendations_by_addressee = by_addressee;
+    report.recommendations_by_theme = by_theme;
+    report.themes = themes;
+    report.challenges.retain(|c| kept.contains(&c.session_id));
+    report.next_steps.retain(|c| kept.contains(&c.session_id));
+    report.missing.retain(|m| rule(&m.session_id).is_listed());
 }
 
 /// A session as the report shows it, with this summary: its title, time, panel and the
@@ -162,6 +200,8 @@ pub fn report_session(
         .iter()
         .map(|p| (p.person_id, p.display_name.as_str()))
         .collect();
+    // Under the Chatham House rule, no key point names who made it.
+    let attributed = session.confidentiality.attributes();
     ReportSession {
         id: session.id,
         title: session.title.clone(),
@@ -181,13 +221,15 @@ pub fn report_session(
             key_points: content
                 .key_points
                 .into_iter()
-                .map(|p| KeyPointLine {
-                    speaker: p
-                        .person_id
-                        .and_then(|id| names.get(&id))
-                        .map(|n| (*n).to_string()),
-                    person_id: p.person_id,
-                    text: p.text,
+                .map(|p| {
+                    let person_id = p.person_id.filter(|_| attributed);
+                    KeyPointLine {
+                        speaker: person_id
+                            .and_then(|id| names.get(&id))
+                            .map(|n| (*n).to_string()),
+                        person_id,
+                        text: p.text,
+                    }
                 })
                 .collect(),
             challenges: content.challenges,
@@ -204,6 +246,7 @@ pub fn report_session(
                 .collect(),
             next_steps: content.next_steps,
         },
+        chatham_house: !attributed,
     }
 }
 
@@ -222,6 +265,7 @@ async fn organizations(
             name: o.name.clone(),
             acronym: o.acronym.clone(),
             role: o.role.into(),
+            present: None,
         })
         .collect();
     let people = directory_store::people_by_id(
@@ -246,8 +290,46 @@ async fn organizations(
         name: o.name,
         acronym: o.acronym,
         role: Involvement::Participant,
+        present: None,
     }));
     Ok(lines)
+}
+
+/// When attendance was recorded: the organizers first, then the organizations of those
+/// who took part, most people first, each with how many came.
+fn organizations_present(
+    out: &EventOut,
+    present: &[crate::attendance::record::OrganizationPresent],
+) -> Vec<OrganizationLine> {
+    let folded = crate::domain::folded;
+    let is = |o: &crate::events::OrganizerOut, name: &str| {
+        folded(&o.name) == folded(name)
+            || o.acronym
+                .as_deref()
+                .is_some_and(|a| folded(a) == folded(name))
+    };
+    let mut lines: Vec<OrganizationLine> = out
+        .organizers
+        .iter()
+        .map(|o| OrganizationLine {
+            name: o.name.clone(),
+            acronym: o.acronym.clone(),
+            role: o.role.into(),
+            present: present.iter().find(|p| is(o, &p.name)).map(|p| p.count),
+        })
+        .collect();
+    lines.extend(
+        present
+            .iter()
+            .filter(|p| !out.organizers.iter().any(|o| is(o, &p.name)))
+            .map(|p| OrganizationLine {
+                name: p.name.clone(),
+                acronym: None,
+                role: Involvement::Participant,
+                present: Some(p.count),
+            }),
+    );
+    lines
 }
 
 /// Recommendations by addressee (most addressed first), by theme (most named first), and

@@ -263,6 +263,7 @@ mod tests {
                 }],
                 next_steps: vec![],
             },
+            chatham_house: false,
         }
     }
 

@@ -75,6 +75,9 @@ pub fn event_report(r: &EventReport) -> String {
         people("Speakers", &s.speakers, &mut out);
         people("Rapporteur", &s.rapporteur, &mut out);
         out.push('\n');
+        if s.chatham_house {
+            out.push_str("**Held under the Chatham House rule: what was said is not attributed to anyone.**\n\n");
+        }
         let b = &s.summary;
         if !b.overview.is_empty() {
             let _ = writeln!(out, "{}\n", b.overview.markdown());
@@ -165,7 +168,14 @@ pub fn event_report(r: &EventReport) -> String {
     if !r.organizations.is_empty() {
         out.push_str("## Organizations that took part\n\n");
         for o in &r.organizations {
-            let _ = writeln!(out, "- {}", escape(&o.name));
+            match o.present {
+                Some(n) => {
+                    let _ = writeln!(out, "- {} ({n} present)", escape(&o.name));
+                }
+                None => {
+                    let _ = writeln!(out, "- {}", escape(&o.name));
+                }
+            }
         }
         out.push('\n');
     }

@@ -14,7 +14,6 @@ pub mod build;
 pub mod edition;
 pub mod markdown;
 pub mod pages;
-pub mod pdf;
 pub mod service;
 pub mod store;
 pub mod synthesis;
@@ -95,6 +94,9 @@ pub struct OrganizationLine {
     /// One of the organizers' roles, or `participant` for the organizations of the
     /// people on the panels.
     pub role: Involvement,
+    /// How many of its people took part, when attendance was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<usize>,
 }
 
 /// The event a report is about.
@@ -160,6 +162,9 @@ pub struct ReportSession {
     pub speakers: Vec<PersonLine>,
     pub rapporteur: Vec<PersonLine>,
     pub summary: SummaryBody,
+    /// Held under the Chatham House rule: no key point names who made it.
+    #[serde(default)]
+    pub chatham_house: bool,
 }
 
 /// A statement of a report, with the session it comes from.

@@ -13,13 +13,12 @@ use axum::routing::get;
 
 use super::markdown;
 use super::service::Publication;
-use super::{
-    EventReport, ReportChange, ReportSession, ReportStatus, Synthesis, edition, pdf, service,
-};
+use super::{EventReport, ReportChange, ReportSession, ReportStatus, Synthesis, edition, service};
 use crate::app::AppState;
 use crate::domain::RichText;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
+use crate::pdf;
 use crate::summaries::diff::DiffLine;
 use crate::web::pages::Workspace;
 use crate::web::pages::{

@@ -5,9 +5,7 @@
 use chrono::Utc;
 use serde_json::json;
 
-use super::{
-    EventReport, ReportInput, ReportStatus, Synthesis, build, edition, pdf, store, synthesis,
-};
+use super::{EventReport, ReportInput, ReportStatus, Synthesis, build, edition, store, synthesis};
 use crate::audit;
 use crate::config::Settings;
 use crate::db::Db;
@@ -15,6 +13,7 @@ use crate::domain::optional_text;
 use crate::entities::{event, report_edition};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::{SeriesRef, store as event_store};
+use crate::pdf;
 use crate::web::Actor;
 
 const MAX_TEXT: usize = 50_000;
@@ -82,7 +81,13 @@ async fn latest_edition(
     event: &event::Model,
 ) -> AppResult<Option<EventReport>> {
     if let Some(row) = store::latest_edition(db.conn(), event.id).await? {
-        return read_edition(settings, event, &row).map(Some);
+        let mut report = read_edition(settings, event, &row)?;
+        // A session closed or put under the Chatham House rule after the edition was
+        // published is withheld from it now.
+        let (sessions, _) = event_store::sessions_of_event(db.conn(), event.id, None).await?;
+        let rules = sessions.iter().map(|s| (s.id, s.confidentiality)).collect();
+        build::apply_confidentiality(&mut report, &rules);
+        return Ok(Some(report));
     }
     let Some(published_at) = store::of_event(db.conn(), event.id)
         .await?

@@ -145,6 +145,8 @@ struct Editor {
     due: String,
     can_edit: bool,
     is_staff: bool,
+    /// Held under the Chatham House rule: no "made by" is offered.
+    chatham_house: bool,
     speakers: Vec<Choice>,
     addressees: Vec<&'static str>,
     themes: Vec<String>,
@@ -460,6 +462,7 @@ async fn editor_page(
         due: notify::due_label(&event, out.due_at),
         can_edit,
         is_staff: staff,
+        chatham_house: !session.confidentiality.attributes(),
         speakers,
         addressees: ADDRESSEES.to_vec(),
         themes,

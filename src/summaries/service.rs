@@ -152,6 +152,20 @@ async fn check_people(
     session_id: i32,
     content: &SummaryContent,
 ) -> AppResult<()> {
+    let attributes = event_store::session(db, session_id)
+        .await?
+        .is_none_or(|s| s.confidentiality.attributes());
+    if !attributes
+        && let Some(i) = content
+            .key_points
+            .iter()
+            .position(|p| p.person_id.is_some())
+    {
+        return Err(AppError::invalid(
+            format!("key_points[{i}].person_id"),
+            "must be left out: the session is held under the Chatham House rule, so a key point names no one",
+        ));
+    }
     let on_panel: Vec<i32> = event_store::participants(db, &[session_id])
         .await?
         .into_iter()

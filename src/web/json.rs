@@ -21,40 +21,71 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .map(|mime| {
-                let mime = mime.trim().to_ascii_lowercase();
-                mime == "application/json" || mime.ends_with("+json")
-            })
-            .unwrap_or(false);
-        if !is_json {
-            return Err(AppError::BadRequest(
-                "the body must be JSON, sent with Content-Type: application/json".into(),
-            ));
-        }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|err| AppError::BadRequest(format!("cannot read the body: {err}")))?;
-        parse(&bytes).map(ApiJson)
+        parse(&json_bytes(req, state).await?).map(ApiJson)
     }
+}
+
+/// A JSON request body that is a list (`[...]`), each item read as a `T`; a shape error
+/// names the item (`[2].status`).
+pub struct ApiJsonList<T>(pub Vec<T>);
+
+impl<S, T> FromRequest<S> for ApiJsonList<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let value = checked_value(&json_bytes(req, state).await?)?;
+        if !value.is_array() {
+            return Err(AppError::BadRequest("the body must be a JSON list".into()));
+        }
+        from_value(value).map(ApiJsonList)
+    }
+}
+
+/// The bytes of a body sent as JSON.
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json" || mime.ends_with("+json")
+        })
+        .unwrap_or(false);
+    if !is_json {
+        return Err(AppError::BadRequest(
+            "the body must be JSON, sent with Content-Type: application/json".into(),
+        ));
+    }
+    Bytes::from_request(req, state)
+        .await
+        .map_err(|err| AppError::BadRequest(format!("cannot read the body: {err}")))
 }
 
 /// Parses a JSON body: syntax errors are 400, shape errors 422 with the field's path.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    if bytes.len() > MAX_BODY {
-        return Err(AppError::BadRequest("the body is too large".into()));
-    }
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|err| AppError::BadRequest(format!("the body is not valid JSON: {err}")))?;
+    let value = checked_value(bytes)?;
     if !value.is_object() {
         return Err(AppError::BadRequest(
             "the body must be a JSON object".into(),
         ));
     }
+    from_value(value)
+}
+
+/// The JSON value of a body: too large or not JSON is a 400, a NUL character in any
+/// string a 422 naming where.
+fn checked_value(bytes: &[u8]) -> Result<serde_json::Value, AppError> {
+    if bytes.len() > MAX_BODY {
+        return Err(AppError::BadRequest("the body is too large".into()));
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|err| AppError::BadRequest(format!("the body is not valid JSON: {err}")))?;
     let mut with_nul = Vec::new();
     nul_at(&value, String::new(), &mut with_nul);
     if !with_nul.is_empty() {
@@ -65,7 +96,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 .collect(),
         ));
     }
-    from_value(value)
+    Ok(value)
 }
 
 /// The paths of the strings (and keys) holding a NUL character, which no text stored

@@ -15,7 +15,7 @@ pub mod refusals;
 pub mod server;
 
 pub use auth::{Actor, CurrentUser, Staff};
-pub use json::ApiJson;
+pub use json::{ApiJson, ApiJsonList};
 pub use query::{ListQuery, Listed, Pagination};
 
 use crate::error::AppError;
@@ -27,6 +27,28 @@ pub fn parse_id(segment: &str, what: &'static str) -> Result<i32, AppError> {
         .ok()
         .filter(|id| *id > 0)
         .ok_or(AppError::NotFound(what))
+}
+
+/// A PDF to download, never kept by a shared cache (it names people).
+pub fn pdf_download(bytes: Vec<u8>, filename: &str) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let filename: String = filename
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// A spreadsheet to download, saved as `filename`.

@@ -1,7 +1,9 @@
-//! The PDF export of outcome reports and syntheses, typeset in-process with Typst.
+//! Every PDF Roundtable makes, typeset with Typst: outcome reports and syntheses, and the
+//! event day's printables (name badges, the list of participants, certificates of
+//! attendance) and visa invitation letters.
 //!
-//! The layout lives in two Typst templates (`templates/reports/report.typ` and
-//! `synthesis.typ`), compiled into the binary. The report reaches Typst only as data: it is
+//! The layout lives in Typst templates (`templates/reports/report.typ` and `synthesis.typ`,
+//! `templates/attendance/*.typ`), compiled into the binary. The report reaches Typst only as data: it is
 //! turned into a "view" (plain strings, with the Markdown texts already parsed into a small
 //! block structure), serialized to JSON and offered to the template as the virtual file
 //! `/data.json`, which the template reads with `json(..)` and shows with functions that take
@@ -20,13 +22,17 @@ use typst::diag::SourceDiagnostic;
 use typst::foundations::Bytes;
 use typst::syntax::Source;
 
-use super::{EventReport, Synthesis};
 use crate::error::AppError;
+use crate::reports::{EventReport, Synthesis};
 use view::{ReportView, SynthesisView};
 use world::{ReportWorld, file_id};
 
-const REPORT_TEMPLATE: &str = include_str!("../../../templates/reports/report.typ");
-const SYNTHESIS_TEMPLATE: &str = include_str!("../../../templates/reports/synthesis.typ");
+const REPORT_TEMPLATE: &str = include_str!("../../templates/reports/report.typ");
+const SYNTHESIS_TEMPLATE: &str = include_str!("../../templates/reports/synthesis.typ");
+const BADGES_TEMPLATE: &str = include_str!("../../templates/attendance/badges.typ");
+const PARTICIPANTS_TEMPLATE: &str = include_str!("../../templates/attendance/participants.typ");
+const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/attendance/certificate.typ");
+const VISA_LETTER_TEMPLATE: &str = include_str!("../../templates/visas/letter.typ");
 
 /// The path under which the templates find their data.
 const DATA_PATH: &str = "/data.json";
@@ -61,6 +67,10 @@ impl From<PdfError> for AppError {
 pub enum Template {
     Report,
     Synthesis,
+    Badges,
+    Participants,
+    Certificate,
+    VisaLetter,
 }
 
 impl Template {
@@ -69,13 +79,24 @@ impl Template {
         match self {
             Self::Report => "report",
             Self::Synthesis => "synthesis",
+            Self::Badges => "badges",
+            Self::Participants => "participants",
+            Self::Certificate => "certificate",
+            Self::VisaLetter => "visa-letter",
         }
     }
 
+    pub const ALL: [Self; 6] = [
+        Self::Report,
+        Self::Synthesis,
+        Self::Badges,
+        Self::Participants,
+        Self::Certificate,
+        Self::VisaLetter,
+    ];
+
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Report, Self::Synthesis]
-            .into_iter()
-            .find(|t| t.name() == name)
+        Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
     /// The template's text and the path it is compiled under.
@@ -83,6 +104,10 @@ impl Template {
         match self {
             Self::Report => (REPORT_TEMPLATE, "/report.typ"),
             Self::Synthesis => (SYNTHESIS_TEMPLATE, "/synthesis.typ"),
+            Self::Badges => (BADGES_TEMPLATE, "/badges.typ"),
+            Self::Participants => (PARTICIPANTS_TEMPLATE, "/participants.typ"),
+            Self::Certificate => (CERTIFICATE_TEMPLATE, "/certificate.typ"),
+            Self::VisaLetter => (VISA_LETTER_TEMPLATE, "/visa-letter.typ"),
         }
     }
 }
@@ -102,6 +127,11 @@ impl Job {
             Template::Report,
             serde_json::to_vec(&ReportView::new(report))?,
         ))
+    }
+
+    /// A job of `template` reading `view` (serialized as JSON).
+    pub fn of<T: serde::Serialize>(template: Template, view: &T) -> Result<Self, PdfError> {
+        Ok(Self::new(template, serde_json::to_vec(view)?))
     }
 
     pub fn synthesis(s: &Synthesis) -> Result<Self, PdfError> {
@@ -129,6 +159,26 @@ impl Job {
         let (template, path) = self.template.source();
         compile(template, path, Bytes::new(self.data.clone())).map(|r| (r.pdf, r.warnings))
     }
+
+    /// The text of each page as laid out, runs separated by spaces: what a reader finds on
+    /// it, for checks.
+    pub fn page_texts(&self) -> Result<Vec<String>, PdfError> {
+        let (template, path) = self.template.source();
+        compile(template, path, Bytes::new(self.data.clone())).map(|r| r.texts)
+    }
+}
+
+fn frame_text(frame: &typst::layout::Frame, out: &mut String) {
+    for (_, item) in frame.items() {
+        match item {
+            typst::layout::FrameItem::Group(group) => frame_text(&group.frame, out),
+            typst::layout::FrameItem::Text(text) => {
+                out.push_str(text.text.as_str());
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
 }
 
 /// An outcome report as a PDF document, typeset in this process.
@@ -149,6 +199,8 @@ struct Rendered {
     #[cfg_attr(not(test), expect(dead_code, reason = "the tests check it"))]
     pages: usize,
     warnings: Vec<String>,
+    /// Each page's text.
+    texts: Vec<String>,
 }
 
 /// Compiles a template with its data (as JSON).
@@ -166,10 +218,20 @@ fn compile(template: &'static str, path: &str, data: Bytes) -> Result<Rendered, 
         .map_err(|errors| PdfError::Typeset(messages(&world, &errors)))?;
     let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| PdfError::Export(messages(&world, &errors)))?;
+    let texts = document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut text = String::new();
+            frame_text(&page.frame, &mut text);
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
     Ok(Rendered {
         pdf,
         pages: document.pages().len(),
         warnings,
+        texts,
     })
 }
 
@@ -224,6 +286,7 @@ mod tests {
             name: name.into(),
             acronym: acronym.map(Into::into),
             role: role.parse().unwrap(),
+            present: None,
         }
     }
 
@@ -286,6 +349,7 @@ mod tests {
                 ],
                 next_steps: vec!["Convene a follow-up meeting in Accra.".into()],
             },
+            chatham_house: false,
         }
     }
 
@@ -395,7 +459,7 @@ mod tests {
                 org("Ministry of Foreign Affairs", None, "participant"),
                 org(HOSTILE, None, "participant"),
             ],
-            missing: vec![MissingSummary { session_id: 99, title: "Closing plenary".into(), status: super::super::SummaryProgress::Draft }],
+            missing: vec![MissingSummary { session_id: 99, title: "Closing plenary".into(), status: crate::reports::SummaryProgress::Draft }],
             sessions,
             edition: 0,
             pending_changes: None,
@@ -523,6 +587,7 @@ mod tests {
             pdf: bytes,
             pages,
             warnings,
+            ..
         } = rendered;
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(bytes.starts_with(b"%PDF-"));

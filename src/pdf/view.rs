@@ -30,6 +30,7 @@ struct Organization<'a> {
     name: &'a str,
     acronym: Option<&'a str>,
     role: &'static str,
+    present: Option<usize>,
 }
 
 fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
@@ -42,6 +43,7 @@ fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
                 .as_deref()
                 .filter(|a| !a.is_empty() && *a != o.name),
             role: o.role.label(),
+            present: o.present,
         })
         .collect()
 }
@@ -103,6 +105,7 @@ struct SessionView<'a> {
     chair: Vec<Person<'a>>,
     speakers: Vec<Person<'a>>,
     rapporteur: Vec<Person<'a>>,
+    chatham_house: bool,
     overview: &'a [Block],
     key_points: Vec<KeyPoint<'a>>,
     challenges: &'a [String],
@@ -216,6 +219,7 @@ impl<'a> ReportView<'a> {
                     chair: people(&s.chair),
                     speakers: people(&s.speakers),
                     rapporteur: people(&s.rapporteur),
+                    chatham_house: s.chatham_house,
                     overview: s.summary.overview.blocks(),
                     key_points: key_points(&s.summary.key_points),
                     challenges: &s.summary.challenges,
