@@ -205,7 +205,19 @@ async fn a_closed_session_is_absent_from_every_public_output() {
             None,
         )
         .await;
-    let minister = app.person("H.E.", "Closed", "Minister").await;
+    let ministry = app.organization("Secret Ministry").await;
+    let minister = app
+        .post(
+            "/api/v1/people",
+            app.org(),
+            &json!({"honorific": "H.E.", "given_name": "Closed", "family_name": "Minister",
+                    "organization_id": ministry}),
+        )
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
     app.assign(closed, minister, "speaker").await;
     set_confidentiality(&app, closed, "closed").await;
     approve(
@@ -221,6 +233,24 @@ async fn a_closed_session_is_absent_from_every_public_output() {
                 "recommendations": [{"text": "Secret recommendation", "addressee": "EU", "themes": ["Secrecy"]}]}),
     )
     .await;
+    // Attendance is recorded: the minister was at the closed session, the open session's
+    // speaker at the open one; the report's organizations come from it.
+    let speaker = app
+        .get(&format!("/api/v1/sessions/{open}/participants"), app.org())
+        .await
+        .json()["items"][0]["person_id"]
+        .as_i64()
+        .unwrap();
+    for (session, person) in [(closed, minister), (open, speaker)] {
+        app.send(
+            Method::PUT,
+            &format!("/api/v1/sessions/{session}/attendance"),
+            app.org(),
+            &json!([{"person_id": person, "status": "present"}]),
+        )
+        .await
+        .expect(200);
+    }
     app.post(
         &format!("/api/v1/events/{event}/report/publish"),
         app.org(),
@@ -228,6 +258,14 @@ async fn a_closed_session_is_absent_from_every_public_output() {
     )
     .await
     .expect(200);
+    let staff_record = app
+        .get(&format!("/api/v1/events/{event}/attendance"), app.org())
+        .await
+        .json();
+    assert!(
+        staff_record.to_string().contains("Secret Ministry"),
+        "organizers see it: {staff_record}"
+    );
 
     let public = [
         format!("/events/{event}"),
@@ -248,6 +286,7 @@ async fn a_closed_session_is_absent_from_every_public_output() {
             "Secret recommendation",
             "Secrecy",
             "MINISTER",
+            "Secret Ministry",
         ] {
             assert!(!body.contains(secret), "{path} shows {secret:?}: {body}");
         }

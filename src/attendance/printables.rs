@@ -102,17 +102,11 @@ pub async fn attendees(
             })
         })
         .collect();
-    let on_panels: Vec<(String, String)> = list
+    // A registrant who is also on a panel (the same email) is listed once, with their role;
+    // namesakes stay two.
+    let on_panels: Vec<String> = list
         .iter()
-        .map(|a| {
-            (
-                a.email
-                    .as_deref()
-                    .map(str::to_lowercase)
-                    .unwrap_or_default(),
-                folded(&format!("{} {}", a.given_name, a.family_name)),
-            )
-        })
+        .filter_map(|a| a.email.as_deref().map(str::to_lowercase))
         .collect();
     let registrants = registration::Entity::find()
         .filter(registration::Column::EventId.eq(event.id))
@@ -121,12 +115,7 @@ pub async fn attendees(
         .all(db)
         .await?;
     for r in registrants {
-        let email = r.email.to_lowercase();
-        let name = folded(&format!("{} {}", r.given_name, r.family_name));
-        if on_panels
-            .iter()
-            .any(|(e, n)| (!e.is_empty() && *e == email) || *n == name)
-        {
+        if on_panels.contains(&r.email.to_lowercase()) {
             continue;
         }
         list.push(Attendee {
@@ -186,6 +175,9 @@ struct PersonLine<'a> {
     name: &'a str,
     role: &'a str,
     country: Option<&'a str>,
+    /// For the organizers' spreadsheet; not printed.
+    #[serde(skip)]
+    email: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -212,6 +204,7 @@ fn by_organization(list: &[Attendee]) -> Vec<Group<'_>> {
             name: &a.name,
             role: a.role,
             country: a.country.as_deref(),
+            email: a.email.as_deref(),
         };
         match a.organization.as_deref() {
             Some(org) => groups
@@ -312,11 +305,7 @@ async fn participants_csv(
     let mut sheet = Sheet::new(&["Organization", "Name", "Taking part as", "Country", "Email"]);
     for group in by_organization(&list) {
         for p in &group.people {
-            let email = list
-                .iter()
-                .find(|a| a.name == p.name)
-                .and_then(|a| a.email.clone())
-                .unwrap_or_default();
+            let email = p.email.unwrap_or_default().to_string();
             sheet.row([
                 group.organization.unwrap_or_default().to_string(),
                 p.name.to_string(),
@@ -406,6 +395,7 @@ pub async fn certificate_job(
     let marks = super::record::lines(db.conn(), &ids).await?;
     let attended: Vec<String> = sessions
         .iter()
+        .filter(|s| s.confidentiality.is_listed())
         .filter(|s| {
             marks.iter().any(|m| {
                 m.session_id == s.id

@@ -179,14 +179,13 @@ pub async fn mark(db: &Db, actor: &Actor, session_id: i32, marks: &[Mark]) -> Ap
     Ok(())
 }
 
-/// When a registrant's presence at a session was first recorded, after marking them
-/// present if they were not (the first time stands, as for the event's check-in).
-pub async fn check_in_at_session(
+/// The registration, if `session_id` is a session of its event (else 422 naming
+/// `session_id`; 404 for no such registration).
+async fn of_session_event(
     db: &Db,
-    actor: &Actor,
     registration_id: i32,
     session_id: i32,
-) -> AppResult<DateTime<Utc>> {
+) -> AppResult<registration::Model> {
     let registration = crate::registrations::store::by_id(db.conn(), registration_id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
@@ -197,6 +196,18 @@ pub async fn check_in_at_session(
             format!("session {session_id} is not a session of this registration's event"),
         ));
     }
+    Ok(registration)
+}
+
+/// When a registrant's presence at a session was first recorded, after marking them
+/// present if they were not (the first time stands, as for the event's check-in).
+pub async fn check_in_at_session(
+    db: &Db,
+    actor: &Actor,
+    registration_id: i32,
+    session_id: i32,
+) -> AppResult<DateTime<Utc>> {
+    let registration = of_session_event(db, registration_id, session_id).await?;
     let current = line_of(db.conn(), session_id, Who::Registration(registration_id)).await?;
     if let Some(line) = current.filter(|l| l.status == Presence::Present) {
         return Ok(line.recorded_at);
@@ -235,16 +246,7 @@ pub async fn undo_at_session(
     registration_id: i32,
     session_id: i32,
 ) -> AppResult<()> {
-    let registration = crate::registrations::store::by_id(db.conn(), registration_id)
-        .await?
-        .ok_or(AppError::NotFound("registration"))?;
-    let session = event_store::session(db.conn(), session_id).await?;
-    if session.is_none_or(|s| s.event_id != registration.event_id) {
-        return Err(AppError::invalid(
-            "session_id",
-            format!("session {session_id} is not a session of this registration's event"),
-        ));
-    }
+    of_session_event(db, registration_id, session_id).await?;
     let who = Who::Registration(registration_id);
     if line_of(db.conn(), session_id, who).await?.is_some() {
         mark(db, actor, session_id, &[Mark { who, status: None }]).await?;
@@ -350,13 +352,31 @@ pub struct EventAttendance {
     pub recorded: bool,
 }
 
-/// The record of an event (found by the caller, who checked it may be seen).
-#[tracing::instrument(skip_all, fields(event_id = event.id), err(level = "debug"))]
+/// The record of an event (found by the caller, who checked it may be seen), for its
+/// organizers: every session.
 pub async fn of_event(
     db: &impl ConnectionTrait,
     event: &event::Model,
 ) -> AppResult<EventAttendance> {
-    let (sessions, _) = event_store::sessions_of_event(db, event.id, None).await?;
+    record(db, event, true).await
+}
+
+/// The record as the public may learn it (the outcome report): closed sessions, their
+/// panels and their marks left out.
+pub async fn public_record(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+) -> AppResult<EventAttendance> {
+    record(db, event, false).await
+}
+
+#[tracing::instrument(skip_all, fields(event_id = event.id), err(level = "debug"))]
+async fn record(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    staff: bool,
+) -> AppResult<EventAttendance> {
+    let (sessions, _) = event_store::sessions_seen(db, event.id, None, staff).await?;
     let session_ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let panels = event_store::participants(db, &session_ids).await?;
     let marks = lines(db, &session_ids).await?;
@@ -432,13 +452,16 @@ pub async fn of_event(
         .collect();
 
     let recorded = !marks.is_empty() || registrants.iter().any(|r| r.checked_in_at.is_some());
-    // Who took part: (folded name, organization), once each.
+    // Who took part, once each, with their organization.
     let mut took_part: BTreeMap<String, Option<String>> = BTreeMap::new();
     if recorded {
-        for r in &registrations {
-            if r.checked_in_at.is_some() {
-                took_part.insert(folded(&r.name), r.organization.clone());
-            }
+        // Each person once: by email (a panellist who also registered is one person), else
+        // by their record; namesakes stay two.
+        for r in registrants.iter().filter(|r| r.checked_in_at.is_some()) {
+            took_part.insert(
+                format!("e:{}", r.email.to_lowercase()),
+                r.organization.clone(),
+            );
         }
         let mut panel_status: HashMap<i32, bool> = HashMap::new();
         for p in &participants {
@@ -449,11 +472,12 @@ pub async fn of_event(
             let Some(person) = people.get(&person_id).filter(|_| came) else {
                 continue;
             };
+            let key = person.email.as_deref().map_or_else(
+                || format!("p:{person_id}"),
+                |e| format!("e:{}", e.to_lowercase()),
+            );
             took_part
-                .entry(folded(&format!(
-                    "{} {}",
-                    person.given_name, person.family_name
-                )))
+                .entry(key)
                 .or_insert_with(|| organization_of(person_id));
         }
     }

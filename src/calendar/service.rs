@@ -69,7 +69,8 @@ pub async fn event_calendar(
         body: calendar(&event.title, Method::Publish, &items),
         filename: format!("{}.ics", event.slug),
         last_modified: latest(&items, event.updated_at),
-        personal: false,
+        // An organizer's copy holds the closed sessions: no shared cache keeps it.
+        personal: staff,
     })
 }
 
@@ -97,7 +98,7 @@ pub async fn session_calendar(
         ),
         filename: format!("session-{id}.ics"),
         last_modified: latest(&items, session.updated_at.max(event.updated_at)),
-        personal: false,
+        personal: staff && !session.confidentiality.is_listed(),
     })
 }
 

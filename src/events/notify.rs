@@ -411,6 +411,21 @@ pub async fn event_cancelled(
 
 /// The active registrants of an event as recipients, each with their registration id.
 /// They are not directory people: their messages carry no person.
+/// Drops the notices of a session still queued for the event's registrants (the session
+/// was closed: they are no longer to hear of it).
+pub async fn withdraw_from_registrants(
+    conn: &impl ConnectionTrait,
+    event_id: i32,
+    session_id: i32,
+) -> AppResult<u64> {
+    let keys: Vec<String> = registrants(conn, event_id)
+        .await?
+        .iter()
+        .map(|(registration_id, _)| registrant_session_key(session_id, *registration_id))
+        .collect();
+    Ok(outbox::drop_queued(conn, &keys).await?)
+}
+
 async fn registrants(
     conn: &impl ConnectionTrait,
     event_id: i32,

@@ -387,9 +387,14 @@ pub async fn update_session(
     let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
     let session = input.validate(zone)?;
     let before = current.sequence;
+    let was_listed = current.confidentiality.is_listed();
     let updated = store::update_session(&txn, current, &session).await?;
     if updated.sequence > before {
         super::notify::session_moved(&txn, settings, &updated, &event).await?;
+    }
+    if was_listed && !updated.confidentiality.is_listed() {
+        // Closed: what registrants were about to be told of it is not sent.
+        super::notify::withdraw_from_registrants(&txn, event.id, updated.id).await?;
     }
     audit::record(
         &txn,

@@ -115,10 +115,20 @@ impl Template {
 /// What a PDF is typeset from: a template and the data it reads, as JSON. Everything the
 /// PDF shows is in the job, so two equal jobs give the same PDF ([`kept`]), and a job can
 /// be handed to another process ([`child`]).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Job {
     template: Template,
     data: Vec<u8>,
+}
+
+/// The template and the size of the data only: the data may hold passport details.
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("template", &self.template)
+            .field("data_bytes", &self.data.len())
+            .finish()
+    }
 }
 
 impl Job {

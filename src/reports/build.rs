@@ -79,7 +79,7 @@ pub async fn event_report(
     let participant_rows = event_store::participants(conn, &ids).await?;
     let person_ids: Vec<i32> = participant_rows.iter().map(|p| p.person_id).collect();
     let mut panels = participant_views(conn, participant_rows).await?;
-    let attendance = crate::attendance::record::of_event(conn, &event).await?;
+    let attendance = crate::attendance::record::public_record(conn, &event).await?;
     let out = event_views(db, vec![event])
         .await?
         .pop()

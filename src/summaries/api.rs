@@ -186,16 +186,26 @@ async fn versions(
 ) -> AppResult<Json<Vec<VersionOut>>> {
     let actor = user.require()?;
     let id = parse_id(&id, "session")?;
-    let (_, _, summary) = service::access(state.db.conn(), &actor, id).await?;
+    let (session, _, summary) = service::access(state.db.conn(), &actor, id).await?;
     let Some(summary) = summary else {
         return Ok(Json(Vec::new()));
     };
+    let attributed = session.confidentiality.attributes();
     Ok(Json(
         store::versions(state.db.conn(), summary.id)
             .await?
             .into_iter()
             .map(|v| VersionOut {
-                content: store::content_of(&v.content),
+                content: {
+                    let mut content = store::content_of(&v.content);
+                    if !attributed {
+                        content
+                            .key_points
+                            .iter_mut()
+                            .for_each(|p| p.person_id = None);
+                    }
+                    content
+                },
                 version: v.version,
                 action: v.action,
                 status: v.status,

@@ -719,8 +719,10 @@ async fn review_page(
     let content = content_of(summary.as_ref());
     let since = match &summary {
         Some(s) if matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved) => {
+            // Under the Chatham House rule, the changes name no one either.
             let names: std::collections::HashMap<i32, String> = panel
                 .iter()
+                .filter(|_| session.confidentiality.attributes())
                 .map(|p| (p.person_id, p.display_name.clone()))
                 .collect();
             let versions = store::versions(state.db.conn(), s.id).await?;
@@ -877,6 +879,7 @@ async fn versions(
     .remove(&id)
     .unwrap_or_default()
     .into_iter()
+    .filter(|_| session.confidentiality.attributes())
     .map(|p| (p.person_id, p.display_name))
     .collect();
     let name_of = |pid: i32| names.get(&pid).cloned();

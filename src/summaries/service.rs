@@ -117,12 +117,20 @@ pub fn view(
         .unwrap_or_default();
     let status = status_of(summary);
     let due = due_at(settings, session, summary);
+    let mut key_points = content.key_points;
+    if !session.confidentiality.attributes() {
+        // Under the Chatham House rule, a point made before the rule was set names no
+        // one either.
+        for point in &mut key_points {
+            point.person_id = None;
+        }
+    }
     SummaryOut {
         session_id: session.id,
         status,
         version: summary.map_or(0, |s| s.version),
         overview: content.overview,
-        key_points: content.key_points,
+        key_points,
         challenges: content.challenges,
         recommendations: content.recommendations,
         next_steps: content.next_steps,

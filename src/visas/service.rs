@@ -161,6 +161,12 @@ pub async fn decide(
     let registration = crate::registrations::store::by_id(&*txn, registration_id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
+    if registration.status != RegistrationStatus::Confirmed || registration.erased_at.is_some() {
+        return Err(AppError::Conflict(format!(
+            "the registration is {} now: a letter is for a confirmed place",
+            registration.status
+        )));
+    }
     let event = crate::events::store::event_by_id(&*txn, registration.event_id)
         .await?
         .ok_or(AppError::NotFound("event"))?;
@@ -270,7 +276,9 @@ pub async fn list(
     Ok(out)
 }
 
-#[derive(Debug, Serialize)]
+/// What the letter prints, passport details included: serialized for the typesetter
+/// only, never formatted for a log (no `Debug`).
+#[derive(Serialize)]
 struct LetterView {
     letterhead: LetterheadView,
     event: EventLine,
