@@ -35,7 +35,7 @@ import urllib.request
 from email import policy
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/debug/roundtable")
+BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "target/debug/roundtable")
 EVENT = "rtop-follow-up-roundtable-kampala"
 
 
