@@ -14,6 +14,7 @@ use crate::domain::spreadsheet::Sheet;
 use crate::entities::{event, session};
 use crate::error::AppError;
 use crate::events::SeriesRef;
+use crate::summaries::pages::when;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
 };
@@ -47,15 +48,6 @@ struct SessionLine {
     present: usize,
     absent: usize,
     excused: usize,
-}
-
-fn when(event: &event::Model, session: &session::Model) -> String {
-    let zone = event.timezone;
-    format!(
-        "{}–{}",
-        zone.local(session.starts_at).format("%a %-d %b, %H:%M"),
-        zone.local(session.ends_at).format("%H:%M")
-    )
 }
 
 async fn record_page(

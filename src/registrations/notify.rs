@@ -85,29 +85,19 @@ pub async fn queue_with_reason(
         return Ok(());
     }
     let token = super::store::new_link(conn, registration.id).await?;
-    let mut calendars = Calendars::default();
-    if let Some(mut envelope) = envelope(
+    let mut view = mail_view(settings, event, registration, &token);
+    view.reason = reason;
+    let envelope = envelope_of(
         conn,
         settings,
         kind,
         event,
         registration,
-        &token,
-        &mut calendars,
+        view,
+        &mut Calendars::default(),
     )
-    .await?
-    {
-        if reason.is_some() {
-            let mut view = mail_view(settings, event, registration, &token);
-            view.reason = reason;
-            let (subject, text, html) = render(kind, &view)
-                .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
-            envelope.subject = subject;
-            envelope.text = text;
-            envelope.html = html;
-        }
-        outbox::enqueue(conn, envelope).await?;
-    }
+    .await?;
+    outbox::enqueue(conn, envelope).await?;
     Ok(())
 }
 
@@ -184,6 +174,21 @@ pub async fn envelope(
         return Ok(None);
     }
     let view = mail_view(settings, event, registration, token);
+    envelope_of(conn, settings, kind, event, registration, view, calendars)
+        .await
+        .map(Some)
+}
+
+/// The mail of a transition showing `view`.
+async fn envelope_of(
+    conn: &impl MailQueue,
+    settings: &Settings,
+    kind: MailKind,
+    event: &event::Model,
+    registration: &registration::Model,
+    view: RegistrationMail,
+    calendars: &mut Calendars,
+) -> AppResult<Envelope> {
     let (subject, text, html) = render(kind, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
     let with_calendar = matches!(
@@ -200,7 +205,7 @@ pub async fn envelope(
     } else {
         None
     };
-    Ok(Some(Envelope {
+    Ok(Envelope {
         kind,
         recipient_email: registration.email.clone(),
         recipient_name: view.greeting_name.clone(),
@@ -213,7 +218,7 @@ pub async fn envelope(
         person_id: None,
         coalesce_key: None,
         delay: Duration::zero(),
-    }))
+    })
 }
 
 /// The mail that answers a new registration, by the status it was given.

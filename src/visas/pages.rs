@@ -98,7 +98,9 @@ pub async fn section(
     token: &str,
     typed: Option<(Values, Vec<FieldError>)>,
 ) -> AppResult<Option<VisaSection>> {
-    if service::key(&state.settings).is_err()
+    // Enabled means a usable key: `serve` does not start otherwise (no need to read it
+    // for every page).
+    if !state.settings.visa_letters.enabled
         || registration.status != RegistrationStatus::Confirmed
         || registration.erased_at.is_some()
     {
