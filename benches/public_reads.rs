@@ -2,8 +2,9 @@
 //! bytes, in one run, so that the ratio says how far Roundtable is from the limit of this
 //! machine and this load generator.
 //!
-//! Roundtable is started in-process on a port of 127.0.0.1 (what `roundtable serve`
-//! starts, on a temporary SQLite database) and an organizer builds, through the HTTP API, a
+//! Roundtable runs as `roundtable serve` in a process of its own (the binary built with
+//! the bench, on a temporary SQLite database, on a port of 127.0.0.1) and an organizer
+//! builds, through the HTTP API, a
 //! published 3-day conference of 120 sessions (40 a day), each with a chair, 3 speakers and
 //! a rapporteur from 30 organizations, an approved summary each and a published report.
 //! Each public read is fetched once, anonymously and with `Accept-Encoding: gzip, br`; a
@@ -11,8 +12,8 @@
 //! with the status, headers and body Roundtable sent. Each read is measured on Roundtable
 //! and right after on the static server: 32 clients, each on its own keep-alive HTTP/1.1
 //! connection, for a fixed time; the medians of the runs are printed as a Markdown table
-//! with the ratio of the two rates, then the process's peak RSS (both servers and the
-//! load generator share the process and its 2 cores).
+//! with the ratio of the two rates, then the peak RSS of Roundtable's process and of the
+//! bench's (the static server and the load generator; all share the 2 cores).
 //!
 //! `cargo bench --bench public_reads`. ROUNDTABLE_BENCH_SECONDS (default 5) is the time of
 //! one run, ROUNDTABLE_BENCH_RUNS (default 3) the number of runs per server and read;
@@ -31,9 +32,8 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Uri};
 use axum::serve::ListenerExt;
-use common::{Client, Response, get_request, peak_rss, percentile};
+use common::{Client, Response, Server, get_request, peak_rss, percentile};
 use roundtable::accounts::{NewUser, service as accounts};
-use roundtable::app::Application;
 use roundtable::config::Settings;
 use roundtable::db::Db;
 use serde_json::{Value, json};
@@ -521,13 +521,12 @@ fn latency(micros: u32) -> String {
 #[tokio::main]
 async fn main() {
     let plan = Plan::from_env();
-    common::typeset_in_children();
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = Settings::defaults().unwrap();
-    settings.server.bind = "127.0.0.1:0".into();
-    settings.database.url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    settings.mail.url = format!("file://{}", dir.path().join("outbox").display());
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
 
+    // The organizer, in the database the server will use.
+    let mut settings = Settings::defaults().unwrap();
+    settings.database.url = url.clone();
     let db = Db::connect(&settings.database).await.unwrap();
     db.migrate().await.unwrap();
     let new = NewUser::parse(
@@ -544,12 +543,8 @@ async fn main() {
         .unwrap();
     drop(db);
 
-    let app = Application::build(settings).await.unwrap();
-    let addr = app.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let server = Server::start(&url, &[]).await;
+    let addr = server.addr;
 
     let started = Instant::now();
     let mut organizer = Organizer(Client::connect(addr, Some(token)).await);
@@ -645,11 +640,10 @@ async fn main() {
         );
     }
     println!(
-        "\nPeak RSS of the process (Roundtable, the static server and the load generator): {}; of the PDF typesetting children (the report published in the setup): {}",
+        "\nPeak RSS of Roundtable's process (`roundtable serve`): {}; of the bench's process (the static server and the load generator): {}. The report's PDF was typeset by a `roundtable typeset` child of the server (measured by the reports bench).",
+        server
+            .peak_rss()
+            .unwrap_or_else(|| "unknown (no /proc)".into()),
         peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into()),
-        common::typesetting_rss()
     );
-
-    let _ = stop.send(());
-    server.await.unwrap().unwrap();
 }

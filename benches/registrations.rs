@@ -1,6 +1,6 @@
-//! Registrations per second through the real server: the application is started
-//! in-process on a TCP port of 127.0.0.1 (exactly what `roundtable serve` starts, mail
-//! worker included, writing to a temporary `file://` outbox), and 32 clients, each on its
+//! Registrations per second through the real server: `roundtable serve` (the binary
+//! built with the bench) runs in a process of its own on a TCP port of 127.0.0.1, mail
+//! worker included, writing to a temporary `file://` outbox, and 32 clients, each on its
 //! own keep-alive HTTP/1.1 connection, register distinct people for one large event.
 //! Prints the rate and the p50/p99 latency. `cargo bench --bench registrations` (SQLite);
 //! set ROUNDTABLE_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/test to measure on
@@ -11,10 +11,9 @@ mod common;
 
 use std::time::Instant;
 
-use common::{Client, ms, peak_rss, percentile};
+use common::{Client, Server, ms, peak_rss, percentile};
 
 use roundtable::accounts::{NewUser, service as accounts};
-use roundtable::app::Application;
 use roundtable::config::Settings;
 use roundtable::db::Db;
 use sea_orm::{ConnectionTrait, Database};
@@ -24,17 +23,9 @@ const CLIENTS: usize = 32;
 const REGISTRATIONS: usize = 2000;
 
 async fn run(label: &str, url: &str) {
-    let outbox = tempfile::tempdir().unwrap();
     let mut settings = Settings::defaults().unwrap();
-    // ROUNDTABLE_BENCH_LOG=1: the server's log on stderr (what a 500 was, say).
-    if std::env::var_os("ROUNDTABLE_BENCH_LOG").is_some() {
-        settings.log.filter = "warn".into();
-        roundtable::telemetry::init(&settings.log);
-    }
-    settings.server.bind = "127.0.0.1:0".into();
     settings.database.url = url.to_string();
-    settings.mail.url = format!("file://{}", outbox.path().display());
-    settings.registration.per_address_per_minute = 1_000_000;
+    let max_connections = settings.database.max_connections;
 
     // An organizer to set up the event, in the database the server will use.
     let db = Db::connect(&settings.database).await.unwrap();
@@ -53,13 +44,13 @@ async fn run(label: &str, url: &str) {
         .unwrap();
     drop(db);
 
-    let max_connections = settings.database.max_connections;
-    let app = Application::build(settings).await.unwrap();
-    let addr = app.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    // ROUNDTABLE_BENCH_LOG=1: the server's warnings on stderr (what a 500 was, say).
+    let mut env = vec![("ROUNDTABLE_REGISTRATION__PER_ADDRESS_PER_MINUTE", "1000000")];
+    if std::env::var_os("ROUNDTABLE_BENCH_LOG").is_none() {
+        env.push(("ROUNDTABLE_LOG__FILTER", "error"));
+    }
+    let server = Server::start(url, &env).await;
+    let addr = server.addr;
 
     let mut organizer = Client::connect(addr, Some(token)).await;
     let (status, body) = organizer
@@ -148,8 +139,12 @@ async fn run(label: &str, url: &str) {
         ms(percentile(&latencies, 99.0)),
         ms(*latencies.last().unwrap()),
     );
-    let _ = stop.send(());
-    server.await.unwrap().unwrap();
+    println!(
+        "Peak RSS of Roundtable's process (`roundtable serve` on {label}): {}",
+        server
+            .peak_rss()
+            .unwrap_or_else(|| "unknown (no /proc)".into())
+    );
 }
 
 #[tokio::main]
@@ -171,7 +166,7 @@ async fn main() {
             .unwrap();
     }
     println!(
-        "Peak RSS of the process (Roundtable and the 32 clients): {}",
+        "Peak RSS of the bench's process (the 32 clients): {}",
         peak_rss().unwrap_or_else(|| "unknown (no /proc/self/status)".into())
     );
 }

@@ -42,7 +42,8 @@ fn reconfigure(app: &mut TestApp, change: impl FnOnce(&mut Settings)) {
     let mut settings = (*app.settings).clone();
     change(&mut settings);
     app.settings = Arc::new(settings);
-    app.router = router(AppState::new(app.db.clone(), app.settings.clone()));
+    app.state = AppState::new(app.db.clone(), app.settings.clone());
+    app.router = router(app.state.clone());
 }
 
 struct Invitee {

@@ -115,6 +115,33 @@ async fn a_change_shows_at_once_on_the_process_that_made_it() {
 }
 
 #[tokio::test]
+async fn clients_asking_together_for_a_changed_answer_wait_for_one_rendering() {
+    let app = spawn_app().await;
+    let event = published(&app).await;
+    let path = format!("/api/v1/events/{event}");
+    let before = app.get_with_headers(&path, &[]).await;
+    assert_eq!(before.status.as_u16(), 200);
+    app.patch(
+        &path,
+        app.org(),
+        &json!({"title": "Making a difference, together"}),
+    )
+    .await
+    .expect(200);
+
+    // Sixteen visitors at the same moment: one renders, the others get what it kept.
+    let renders = app.state.public_cache.renders();
+    let replies =
+        futures::future::join_all((0..16).map(|_| app.get_with_headers(&path, &[]))).await;
+    assert_eq!(app.state.public_cache.renders() - renders, 1);
+    for reply in &replies {
+        assert_eq!(reply.status.as_u16(), 200);
+        assert_eq!(reply.body, replies[0].body);
+    }
+    assert!(String::from_utf8_lossy(&replies[0].body).contains("Making a difference, together"));
+}
+
+#[tokio::test]
 async fn a_change_made_by_another_process_shows_within_a_second() {
     let app = spawn_app().await;
     let event = published(&app).await;

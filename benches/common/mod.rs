@@ -250,7 +250,79 @@ pub fn typesetting_rss() -> String {
 /// Peak resident memory of this process, from /proc (Linux).
 #[allow(dead_code)]
 pub fn peak_rss() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    vm_hwm("/proc/self/status")
+}
+
+/// Roundtable as `roundtable serve` runs it: the binary Cargo built with the bench, in its
+/// own process and folder, so that its memory is measured apart from the load generator's.
+/// Killed when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub addr: SocketAddr,
+    /// The server's working folder (its outbox is there); removed when dropped.
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts `roundtable serve` on a free port of 127.0.0.1 with this database (migrated
+    /// already or not) and these `ROUNDTABLE_…` settings; returns once it answers.
+    pub async fn start(database_url: &str, settings: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        // A port free now; nothing else on the machine is expected to take it meanwhile.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr = SocketAddr::from(([127, 0, 0, 1], port));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("serve")
+            .args(["--bind", &addr.to_string()])
+            .args(["--database-url", database_url])
+            .arg("--mail-url")
+            .arg(format!("file://{}", dir.path().join("outbox").display()))
+            .current_dir(dir.path())
+            .env("ROUNDTABLE_LOG__FILTER", "warn")
+            .envs(settings.iter().copied())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("roundtable serve starts");
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("roundtable serve ended with {status} before answering");
+            }
+            if TcpStream::connect(addr).await.is_ok() {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "roundtable serve did not answer on {addr} within 60 s"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Self {
+            child,
+            addr,
+            _dir: dir,
+        }
+    }
+
+    /// The server process's peak resident memory so far (Linux).
+    pub fn peak_rss(&self) -> Option<String> {
+        vm_hwm(&format!("/proc/{}/status", self.child.id()))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn vm_hwm(status: &str) -> Option<String> {
+    let status = std::fs::read_to_string(status).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(format!("{:.1} MB", kb / 1024.0))

@@ -69,6 +69,10 @@ async fn in_child(program: &Path, job: &Job) -> Result<(Vec<u8>, Vec<String>), P
         .arg("typeset")
         .arg(job.template().name())
         .env_clear()
+        // One malloc arena: Typst lays pages out on a few threads, and an arena per thread
+        // leaves ~10% more memory taken at the peak, for no measurable time (a 178-page
+        // synthesis: 204 MB instead of 225 MB, 0.78 s either way).
+        .env("MALLOC_ARENA_MAX", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -23,6 +23,8 @@ pub const POSTGRES_ENV: &str = "ROUNDTABLE_TEST_POSTGRES";
 
 pub struct TestApp {
     pub router: Router,
+    /// What the router serves from (its public cache, say).
+    pub state: AppState,
     pub db: Db,
     pub settings: Arc<Settings>,
     /// A bearer token of an organizer, an admin, a rapporteur and a member.
@@ -128,7 +130,8 @@ pub async fn spawn_app() -> TestApp {
     let state = AppState::new(db.clone(), settings.clone());
     let mut tokens = tokens.into_iter();
     TestApp {
-        router: router(state),
+        router: router(state.clone()),
+        state,
         db,
         settings,
         organizer: tokens.next().unwrap(),
@@ -606,7 +609,8 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = (*app.settings).clone();
     change(&mut settings);
     app.settings = Arc::new(settings);
-    app.router = router(AppState::new(app.db.clone(), app.settings.clone()));
+    app.state = AppState::new(app.db.clone(), app.settings.clone());
+    app.router = router(app.state.clone());
     app
 }
 

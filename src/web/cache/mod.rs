@@ -76,6 +76,13 @@ fn public_path(path: &str) -> bool {
 #[derive(Default)]
 pub struct PublicCache {
     entries: Mutex<Entries>,
+    /// The answers being rendered, by key: a request for one waits for it, then serves
+    /// what it kept, so that an answer that expired or changed is rendered once and not
+    /// by every client asking at that moment (32 renders of a report at once took as
+    /// many times its memory).
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Shared requests that were rendered rather than served from a kept answer.
+    renders: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Default)]
@@ -298,15 +305,22 @@ fn gzip(body: &[u8]) -> Bytes {
     encoder.finish().map(Bytes::from).unwrap_or_default()
 }
 
+/// Brotli for a kept answer, compressed once per version: quality 9 within a window the
+/// size of the body, and 7 past 64 KiB, where 9 would take a 16 MiB match finder for each
+/// body being compressed (7 takes 4 MiB, for a few per cent more bytes).
 fn brotli(body: &[u8]) -> Bytes {
-    compress_brotli(body, 9)
+    compress_brotli(body, if body.len() <= 1 << 16 { 9 } else { 7 })
 }
 
 fn compress_brotli(body: &[u8], quality: i32) -> Bytes {
     let mut out = Vec::new();
+    // The smallest window holding the whole body (brotli's are 2^16 to 2^22 bytes): a
+    // larger one finds nothing more and takes more memory.
+    let lgwin = (usize::BITS - body.len().max(1).leading_zeros()).clamp(16, 22) as i32;
     let params = brotli::enc::BrotliEncoderParams {
         quality,
-        lgwin: 22,
+        lgwin,
+        size_hint: body.len(),
         ..Default::default()
     };
     let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
@@ -334,6 +348,27 @@ fn compressible(headers: &HeaderMap) -> bool {
 impl PublicCache {
     fn get(&self, key: &str) -> Option<Arc<Entry>> {
         self.entries.lock().ok()?.by_key.get(key).cloned()
+    }
+
+    /// The lock of `key`'s rendering, shared by every request for it meanwhile.
+    fn rendering(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
+        let mut rendering = self.rendering.lock().ok()?;
+        Some(rendering.entry(key.to_string()).or_default().clone())
+    }
+
+    /// How many shared requests were rendered rather than served from a kept answer.
+    pub fn renders(&self) -> u64 {
+        self.renders.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Forgets `key`'s rendering lock once no request holds or waits for it.
+    fn rendered(&self, key: &str, lock: Arc<tokio::sync::Mutex<()>>) {
+        if let Ok(mut rendering) = self.rendering.lock() {
+            // The map's reference and `lock`: nobody else.
+            if Arc::strong_count(&lock) <= 2 {
+                rendering.remove(key);
+            }
+        }
     }
 
     fn keep(&self, key: String, entry: Entry) -> Arc<Entry> {
@@ -496,7 +531,37 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
     if let Some(entry) = state.public_cache.get(&key).filter(|e| e.fresh(version)) {
         return entry.answer(request.headers(), &visitor, secure);
     }
+    let Some(lock) = state.public_cache.rendering(&key) else {
+        return next.run(request).await;
+    };
+    let guard = lock.lock().await;
+    // Rendered by the request this one waited for?
+    let version = state.db.content_version();
+    let kept = state.public_cache.get(&key).filter(|e| e.fresh(version));
+    let response = match kept {
+        Some(entry) => entry.answer(request.headers(), &visitor, secure),
+        None => render(&state, key.clone(), version, visitor, request, next).await,
+    };
+    drop(guard);
+    state.public_cache.rendered(&key, lock);
+    response
+}
+
+/// Renders a shared request's answer and keeps it when it may be kept.
+async fn render(
+    state: &AppState,
+    key: String,
+    version: u64,
+    visitor: Visitor,
+    request: Request,
+    next: Next,
+) -> Response {
+    let secure = state.settings.server.secure_cookies;
     let headers = request.headers().clone();
+    state
+        .public_cache
+        .renders
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
