@@ -12,6 +12,7 @@ pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod directory;
+pub mod documents;
 pub mod domain;
 pub mod entities;
 pub mod error;

@@ -45,64 +45,73 @@ impl MigrationTrait for Migration {
         .await?;
         db.execute_unprepared("INSERT INTO content_version (id, version) VALUES (1, 1)")
             .await?;
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => {
-                db.execute_unprepared(
-                    "CREATE FUNCTION bump_content_version() RETURNS trigger AS $$ \
-                     BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; RETURN NULL; END; \
-                     $$ LANGUAGE plpgsql",
-                )
-                .await?;
-                for table in WATCHED {
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER content_version_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} \
-                         FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version()"
-                    ))
-                    .await?;
-                }
-            }
-            _ => {
-                for table in WATCHED {
-                    for operation in OPERATIONS {
-                        let name = operation.to_lowercase();
-                        db.execute_unprepared(&format!(
-                            "CREATE TRIGGER content_version_{table}_{name} AFTER {operation} ON {table} \
-                             BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END"
-                        ))
-                        .await?;
-                    }
-                }
-            }
+        if manager.get_database_backend() == DatabaseBackend::Postgres {
+            db.execute_unprepared(
+                "CREATE FUNCTION bump_content_version() RETURNS trigger AS $$ \
+                 BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; RETURN NULL; END; \
+                 $$ LANGUAGE plpgsql",
+            )
+            .await?;
+        }
+        for table in WATCHED {
+            watch(manager, table).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => {
-                for table in WATCHED {
-                    db.execute_unprepared(&format!(
-                        "DROP TRIGGER IF EXISTS content_version_{table} ON {table}"
-                    ))
-                    .await?;
-                }
-                db.execute_unprepared("DROP FUNCTION IF EXISTS bump_content_version()")
-                    .await?;
-            }
-            _ => {
-                for table in WATCHED {
-                    for operation in OPERATIONS {
-                        let name = operation.to_lowercase();
-                        db.execute_unprepared(&format!(
-                            "DROP TRIGGER IF EXISTS content_version_{table}_{name}"
-                        ))
-                        .await?;
-                    }
-                }
-            }
+        for table in WATCHED {
+            unwatch(manager, table).await?;
+        }
+        if manager.get_database_backend() == DatabaseBackend::Postgres {
+            db.execute_unprepared("DROP FUNCTION IF EXISTS bump_content_version()")
+                .await?;
         }
         db.execute_unprepared("DROP TABLE content_version").await?;
         Ok(())
     }
+}
+
+/// Makes every change to `table` count up the content version (the function this
+/// migration creates on PostgreSQL must exist).
+pub async fn watch(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    if manager.get_database_backend() == DatabaseBackend::Postgres {
+        db.execute_unprepared(&format!(
+            "CREATE TRIGGER content_version_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} \
+             FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version()"
+        ))
+        .await?;
+        return Ok(());
+    }
+    for operation in OPERATIONS {
+        let name = operation.to_lowercase();
+        db.execute_unprepared(&format!(
+            "CREATE TRIGGER content_version_{table}_{name} AFTER {operation} ON {table} \
+             BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END"
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// Undoes [`watch`].
+pub async fn unwatch(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    if manager.get_database_backend() == DatabaseBackend::Postgres {
+        db.execute_unprepared(&format!(
+            "DROP TRIGGER IF EXISTS content_version_{table} ON {table}"
+        ))
+        .await?;
+        return Ok(());
+    }
+    for operation in OPERATIONS {
+        let name = operation.to_lowercase();
+        db.execute_unprepared(&format!(
+            "DROP TRIGGER IF EXISTS content_version_{table}_{name}"
+        ))
+        .await?;
+    }
+    Ok(())
 }
