@@ -2,7 +2,7 @@
 # Runs the tests of the S3 file store against a local S3-compatible server: moto's server
 # mode (from PyPI, installed into target/s3-venv inside the clone when missing), on a free port,
 # with a fresh bucket; stopped afterwards. Arguments go to `cargo test` (default: the
-# storage tests of the library).
+# store's own tests and the documents suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +27,9 @@ curl -sf -X PUT "http://127.0.0.1:$port/$bucket" >/dev/null
 
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
 export ROUNDTABLE_TEST_S3="s3://$bucket?endpoint=http://127.0.0.1:$port&region=us-east-1"
-if [ $# -eq 0 ]; then
-  set -- --lib documents::storage
+if [ $# -gt 0 ]; then
+  cargo test "$@"
+else
+  cargo test --lib documents::storage
+  cargo test --test documents
 fi
-cargo test "$@"

@@ -49,6 +49,8 @@ pub struct Shared {
     pub public_cache: Arc<crate::web::cache::PublicCache>,
     /// Registrations arriving together, registered together.
     pub registrar: Arc<crate::registrations::batch::Registrar>,
+    /// Where uploaded files are kept (`storage.url`).
+    pub files: crate::documents::storage::Files,
 }
 
 impl AppState {
@@ -57,12 +59,19 @@ impl AppState {
         let form_limiter = Limiter::new(settings.registration.per_address_per_minute.min(20));
         Self(Arc::new(Shared {
             db,
-            settings,
             registration_limiter: Arc::new(limiter),
             form_limiter: Arc::new(form_limiter),
             metrics: crate::operations::metrics::Metrics::installed(),
             public_cache: Arc::default(),
             registrar: Arc::default(),
+            // `Application::build` refuses a store that does not open; a library user
+            // who builds the state directly gets one in memory, and is told.
+            files: crate::documents::storage::Files::open(&settings.storage.url)
+                .unwrap_or_else(|err| {
+                    tracing::error!(error = %err, "the file store did not open; files are kept in memory");
+                    crate::documents::storage::Files::memory()
+                }),
+            settings,
         }))
     }
 }
@@ -117,6 +126,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::calendar::api::routes())
         .merge(crate::summaries::api::routes())
         .merge(crate::reports::api::routes())
+        .merge(crate::documents::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations and made true to the
@@ -160,6 +170,7 @@ pub fn router(state: AppState) -> Router {
         }),
     )
     .merge(crate::site::routes())
+    .merge(crate::documents::pages::routes())
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
     .merge(crate::accounts::workspace::routes())
@@ -334,6 +345,8 @@ impl Application {
     pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         // Passport details are never stored in clear: no key, no start.
         settings.visa_letters.sealing_key()?;
+        // Uploaded files must have somewhere to go.
+        crate::documents::storage::Files::open(&settings.storage.url)?;
         let db = Db::connect(&settings.database).await?;
         db.migrate().await?;
         let listener = TcpListener::bind(&settings.server.bind)

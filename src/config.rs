@@ -24,6 +24,8 @@ pub struct Settings {
     pub backup: BackupSettings,
     pub metrics: MetricsSettings,
     pub privacy: PrivacySettings,
+    pub storage: StorageSettings,
+    pub documents: DocumentSettings,
     #[serde(default)]
     pub letterhead: LetterheadSettings,
     #[serde(default)]
@@ -99,6 +101,21 @@ pub struct PrivacySettings {
     /// Days after an event ends before its registrants' needs and check-in codes are
     /// erased (names and attendance remain, as the record of who took part).
     pub retention_days: u32,
+}
+
+/// Where uploaded files are kept (`documents::storage`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct StorageSettings {
+    /// `file://FOLDER` (relative to the working directory, or `file:///absolute`), or
+    /// `s3://bucket?endpoint=http://host:port&region=...` with keys in the environment.
+    pub url: String,
+}
+
+/// The documents library.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct DocumentSettings {
+    /// The largest file an organizer may upload, in megabytes.
+    pub max_mb: u64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -107,6 +107,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/people/import"),
     ("post", "/api/v1/people/{id}/merge"),
     ("post", "/api/v1/events/{event}/registrations/reconfirm"),
+    ("get", "/api/v1/documents"),
+    ("post", "/api/v1/documents"),
+    ("get", "/api/v1/documents/{id}"),
+    ("patch", "/api/v1/documents/{id}"),
+    ("delete", "/api/v1/documents/{id}"),
 ];
 
 #[tokio::test]

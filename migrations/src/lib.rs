@@ -20,6 +20,7 @@ mod m20261206_000014_check_in;
 mod m20261206_000015_session_attendance;
 mod m20261206_000016_confidentiality;
 mod m20261206_000017_visa_requests;
+mod m20261207_000018_documents;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_session_attendance::Migration),
             Box::new(m20261206_000016_confidentiality::Migration),
             Box::new(m20261206_000017_visa_requests::Migration),
+            Box::new(m20261207_000018_documents::Migration),
         ]
     }
 }

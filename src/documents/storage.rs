@@ -4,6 +4,8 @@
 //! (`s3://bucket?endpoint=http://host:port&region=...`, keys from the environment as the
 //! AWS tools read them) when several `serve` instances share the work.
 //!
+//! `memory://` keeps them in the process, for tests and trials.
+//!
 //! A file is written as it arrives (a multipart upload, a few MiB held at a time), its
 //! size counted against the limit; a file over the limit, or an upload that fails, is
 //! aborted and leaves nothing behind.
@@ -14,6 +16,7 @@ use axum::body::Bytes;
 use futures::{Stream, StreamExt};
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
+use object_store::memory::InMemory;
 use object_store::path::Path;
 use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
 
@@ -74,6 +77,8 @@ impl Files {
                     place: format!("the folder {folder}"),
                 })
             }
+            // For tests and trials: files that live as long as the process.
+            "memory" => Ok(Self::memory()),
             "s3" => {
                 let bucket = parsed
                     .host_str()
@@ -95,6 +100,14 @@ impl Files {
                 })
             }
             _ => Err(StorageError::Url(url.to_string())),
+        }
+    }
+
+    /// A store in this process's memory, gone when it ends.
+    pub fn memory() -> Self {
+        Self {
+            store: Arc::new(InMemory::new()),
+            place: "memory".into(),
         }
     }
 

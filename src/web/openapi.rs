@@ -29,6 +29,8 @@ pub const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/series/{series}/report"),
     ("get", "/api/v1/organizations"),
     ("get", "/api/v1/organizations/{id}"),
+    ("get", "/api/v1/documents"),
+    ("get", "/api/v1/documents/{id}"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
     ("post", "/api/v1/auth/password-reset"),

@@ -106,6 +106,8 @@ pub async fn spawn_app() -> TestApp {
     let mut settings = Settings::defaults().expect("defaults");
     settings.database.url = url;
     settings.database.max_connections = 5;
+    // Uploaded files stay in memory unless a test gives them a folder.
+    settings.storage.url = "memory://".into();
     let db = Db::connect(&settings.database).await.expect("connect");
     db.migrate().await.expect("migrate");
     let mut tokens = Vec::new();
