@@ -1,5 +1,5 @@
 //! The site's front door: the home page (upcoming and recent events), the documents
-//! library, static assets, and the page shown for unknown paths.
+//! library (uploaded documents and published outcome reports, by region), static assets, and the page shown for unknown paths.
 
 use askama::Template;
 use axum::Router;
@@ -85,6 +85,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
 struct DocumentsPage {
     ctx: Ctx,
     regions: Vec<Choice>,
+    kinds: Vec<Choice>,
     region: Option<String>,
     groups: Vec<DocumentGroup>,
     syntheses: Vec<SynthesisLink>,
@@ -97,9 +98,10 @@ pub struct Document {
     pub published: String,
 }
 
-/// The documents of one region.
+/// The documents of one region: the library's, then the outcome reports.
 pub struct DocumentGroup {
     pub region: String,
+    pub library: Vec<crate::documents::pages::DocumentCard>,
     pub documents: Vec<Document>,
 }
 
@@ -155,8 +157,60 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             Some(group) => group.documents.push(document),
             None => groups.push(DocumentGroup {
                 region: label,
+                library: Vec::new(),
                 documents: vec![document],
             }),
+        }
+    }
+    // The library's documents, each under every region it is filed under (a sub-region
+    // under its region), those filed under none under Global; outcome reports only when
+    // no kind is asked for.
+    let kind = query.parsed::<crate::documents::DocumentKind>("kind", &mut ignored);
+    if kind.is_some() {
+        groups.clear();
+        series.clear();
+    }
+    let filter = crate::documents::service::Filter {
+        region,
+        kind,
+        ..Default::default()
+    };
+    let (library, _) = crate::documents::service::list(
+        &state.db,
+        crate::documents::Access::of(ctx.user.as_ref()),
+        &filter,
+        Pagination {
+            limit: 500,
+            offset: 0,
+        },
+    )
+    .await?;
+    for document in &library {
+        let mut filed: Vec<Region> = document
+            .regions
+            .iter()
+            .filter_map(|name| crate::documents::region_of(name))
+            .filter(|r| region.is_none_or(|wanted| wanted == *r))
+            .collect();
+        filed.dedup();
+        if filed.is_empty() {
+            filed.push(region.unwrap_or(Region::Global));
+        }
+        for r in filed {
+            let label = r.label().to_string();
+            let card = crate::documents::pages::DocumentCard::from(document);
+            match groups.iter_mut().find(|g| g.region == label) {
+                Some(group) => {
+                    if !group.library.iter().any(|c| c.url == card.url) {
+                        group.library.push(card);
+                    }
+                }
+                None => groups.push(DocumentGroup {
+                    region: label,
+                    library: vec![card],
+                    documents: Vec::new(),
+                }),
+            }
         }
     }
     groups.sort_by(|a, b| a.region.cmp(&b.region));
@@ -167,6 +221,14 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
                 value: r.as_str().to_string(),
                 label: r.label().to_string(),
                 selected: region == Some(*r),
+            })
+            .collect(),
+        kinds: crate::documents::DocumentKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.as_str().to_string(),
+                label: k.label().to_string(),
+                selected: kind == Some(*k),
             })
             .collect(),
         region: region.map(|r| r.label().to_string()),

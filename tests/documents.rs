@@ -16,12 +16,18 @@ use serde_json::{Value, json};
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
     2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-/// An app whose files go to a folder of its own (or to the bucket of
-/// `ROUNDTABLE_TEST_S3`), and that folder.
+/// An app whose files go to a folder of its own (or to a folder of its own in the bucket
+/// of `ROUNDTABLE_TEST_S3`), and that folder.
 async fn app_with_files(max_mb: u64) -> (TestApp, tempfile::TempDir) {
     let folder = tempfile::tempdir().unwrap();
-    let url = std::env::var("ROUNDTABLE_TEST_S3")
-        .unwrap_or_else(|_| format!("file://{}", folder.path().display()));
+    let url = match std::env::var("ROUNDTABLE_TEST_S3") {
+        Ok(bucket) => {
+            let mut url = url::Url::parse(&bucket).unwrap();
+            url.set_path(&format!("test-{}", uuid::Uuid::new_v4()));
+            url.to_string()
+        }
+        Err(_) => format!("file://{}", folder.path().display()),
+    };
     let app = spawn_app_with(|settings| {
         settings.storage.url = url;
         settings.documents.max_mb = max_mb;
@@ -30,21 +36,9 @@ async fn app_with_files(max_mb: u64) -> (TestApp, tempfile::TempDir) {
     (app, folder)
 }
 
-/// The files under a folder, at any depth.
-fn files_in(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut todo = vec![folder.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found
+/// Whether the app's store holds no file (its folder, or its folder of the bucket).
+async fn no_files(app: &TestApp) -> bool {
+    app.state.files.is_empty().await.unwrap()
 }
 
 /// Uploads `bytes` named `filename` with `metadata`.
@@ -182,6 +176,14 @@ async fn a_members_document_is_for_signed_in_readers_only_on_list_page_and_file(
     app.get(&format!("/documents/{id}/file"), app.member_token())
         .await
         .expect(404);
+    app.get(&format!("/api/v1/documents/{id}"), app.member_token())
+        .await
+        .expect(404);
+    let listed = app
+        .get("/api/v1/documents", app.member_token())
+        .await
+        .expect(200);
+    assert!(!ids(&listed).contains(&id));
     app.get(&format!("/documents/{id}/file"), app.org())
         .await
         .expect(200);
@@ -189,7 +191,7 @@ async fn a_members_document_is_for_signed_in_readers_only_on_list_page_and_file(
 
 #[tokio::test]
 async fn a_program_named_pdf_is_refused_and_nothing_is_kept() {
-    let (app, folder) = app_with_files(25).await;
+    let (app, _folder) = app_with_files(25).await;
     let mut program = b"\x7fELF\x02\x01\x01\0".to_vec();
     program.resize(4096, 0);
     let refused = upload(&app, app.org(), "memo.pdf", &program, &memo("public"))
@@ -198,12 +200,12 @@ async fn a_program_named_pdf_is_refused_and_nothing_is_kept() {
     assert_eq!(refused.error_fields(), ["file"]);
     assert!(refused.text().contains("a program"), "{}", refused.text());
     assert_eq!(app.count("documents").await, 0);
-    assert!(files_in(folder.path()).is_empty());
+    assert!(no_files(&app).await);
 }
 
 #[tokio::test]
 async fn a_file_over_the_limit_is_refused_and_nothing_is_kept() {
-    let (app, folder) = app_with_files(1).await;
+    let (app, _folder) = app_with_files(1).await;
     let mut big = PDF.to_vec();
     big.resize(1024 * 1024 + 10, b' ');
     let refused = upload(&app, app.org(), "big.pdf", &big, &memo("public"))
@@ -216,12 +218,12 @@ async fn a_file_over_the_limit_is_refused_and_nothing_is_kept() {
         refused.text()
     );
     assert_eq!(app.count("documents").await, 0);
-    assert!(files_in(folder.path()).is_empty());
+    assert!(no_files(&app).await);
 }
 
 #[tokio::test]
 async fn metadata_errors_name_their_fields_and_nothing_is_kept() {
-    let (app, folder) = app_with_files(25).await;
+    let (app, _folder) = app_with_files(25).await;
     let refused = upload(
         &app,
         app.org(),
@@ -260,12 +262,12 @@ async fn metadata_errors_name_their_fields_and_nothing_is_kept() {
     .expect(422);
     assert_eq!(unknown.error_fields(), ["kind"]);
     assert_eq!(app.count("documents").await, 0);
-    assert!(files_in(folder.path()).is_empty());
+    assert!(no_files(&app).await);
 }
 
 #[tokio::test]
 async fn only_organizers_add_change_and_withdraw_documents() {
-    let (app, folder) = app_with_files(25).await;
+    let (app, _folder) = app_with_files(25).await;
     upload(&app, app.member_token(), "memo.pdf", PDF, &memo("public"))
         .await
         .expect(403);
@@ -338,10 +340,79 @@ async fn only_organizers_add_change_and_withdraw_documents() {
         .expect(404);
     let listed = app.get("/api/v1/documents", app.org()).await.expect(200);
     assert!(!ids(&listed).contains(&id));
-    if std::env::var_os("ROUNDTABLE_TEST_S3").is_none() {
-        assert!(
-            files_in(folder.path()).is_empty(),
-            "the withdrawn file is deleted"
-        );
-    }
+    assert!(no_files(&app).await, "the withdrawn file is deleted");
+}
+
+#[tokio::test]
+async fn the_library_shows_each_reader_the_documents_they_may_read_by_region() {
+    let (app, _folder) = app_with_files(25).await;
+    let org = app.organization("Stanley Foundation").await;
+    let mut public = memo("public");
+    public["title"] = json!("Excerpts of national white papers");
+    public["kind"] = json!("paper");
+    public["regions"] = json!(["latin-america-caribbean"]);
+    public["organization_ids"] = json!([org]);
+    let public_id = upload(&app, app.org(), "excerpts.pdf", PDF, &public)
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let members_id = upload(&app, app.org(), "memo.pdf", PDF, &memo("members"))
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+
+    let anonymous = app
+        .get_page("/documents?region=americas", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        anonymous.contains("Excerpts of national white papers"),
+        "{anonymous}"
+    );
+    assert!(anonymous.contains("By Stanley Foundation"));
+    assert!(anonymous.contains(&format!("/documents/{public_id}/file")));
+    assert!(!anonymous.contains("Policy memo: the Responsibility to Protect"));
+    let papers_only = app
+        .get_page("/documents?kind=policy-memo", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(!papers_only.contains("Excerpts of national white papers"));
+
+    let member = app
+        .sign_in("member@example.org", common::TEST_PASSWORD)
+        .await;
+    let signed_in = app
+        .get_page("/documents?region=americas", Some(&member))
+        .await
+        .expect(200)
+        .text();
+    assert!(signed_in.contains("Policy memo: the Responsibility to Protect in the Americas"));
+    assert!(signed_in.contains("Members (signed in)"));
+
+    // Each document's page.
+    let page = app
+        .get_page(&format!("/documents/{public_id}"), None)
+        .await
+        .expect(200)
+        .text();
+    assert!(page.contains("Excerpts of national white papers"));
+    assert!(page.contains("Latin America and the Caribbean"));
+    assert!(page.contains("Argentina"));
+    assert!(page.contains("Brief the OAS"));
+    assert!(page.contains("Download (PDF,"));
+    app.get_page(&format!("/documents/{members_id}"), None)
+        .await
+        .expect(404);
+    let page = app
+        .get_page(&format!("/documents/{members_id}"), Some(&member))
+        .await
+        .expect(200)
+        .text();
+    assert!(page.contains("Who may read it: Members (signed in)"));
 }

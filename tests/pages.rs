@@ -418,7 +418,7 @@ async fn the_documents_page_lists_published_reports_by_region() {
     // Past events without a published report are not documents.
     let none = app.get_page("/documents", None).await.page(200).text();
     shows(&none, "<h1>Documents</h1>");
-    shows(&none, "No outcome reports have been published yet.");
+    shows(&none, "No documents yet.");
     lacks(&none, "Consultative roundtable in Johannesburg");
 
     let session = app
@@ -455,10 +455,7 @@ async fn the_documents_page_lists_published_reports_by_region() {
         .page(200)
         .text();
     lacks(&europe, "Consultative roundtable in Johannesburg");
-    shows(
-        &europe,
-        "No outcome reports have been published for Europe yet.",
-    );
+    shows(&europe, "No documents for Europe yet.");
 }
 
 #[tokio::test]

@@ -139,6 +139,21 @@ async fn clients_asking_together_for_a_changed_answer_wait_for_one_rendering() {
         assert_eq!(reply.body, replies[0].body);
     }
     assert!(String::from_utf8_lossy(&replies[0].body).contains("Making a difference, together"));
+    assert_eq!(
+        app.state.public_cache.rendering_keys(),
+        0,
+        "no lock is left behind"
+    );
+
+    // What cannot be kept (here a 404) is rendered for each of them, and leaves no lock.
+    let renders = app.state.public_cache.renders();
+    let missing = futures::future::join_all(
+        (0..8).map(|_| app.get_with_headers("/events/no-such-event", &[])),
+    )
+    .await;
+    assert!(missing.iter().all(|r| r.status.as_u16() == 404));
+    assert_eq!(app.state.public_cache.renders() - renders, 8);
+    assert_eq!(app.state.public_cache.rendering_keys(), 0);
 }
 
 #[tokio::test]

@@ -275,7 +275,7 @@ impl Server {
             .unwrap()
             .port();
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
             .arg("serve")
             .args(["--bind", &addr.to_string()])
             .args(["--database-url", database_url])
@@ -287,24 +287,25 @@ impl Server {
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("roundtable serve starts");
+        // Killed when dropped, a failure to answer included.
+        let mut server = Self {
+            child,
+            addr,
+            _dir: dir,
+        };
         let started = std::time::Instant::now();
         loop {
-            if let Some(status) = child.try_wait().unwrap() {
+            if let Some(status) = server.child.try_wait().unwrap() {
                 panic!("roundtable serve ended with {status} before answering");
             }
             if TcpStream::connect(addr).await.is_ok() {
-                break;
+                return server;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(60),
                 "roundtable serve did not answer on {addr} within 60 s"
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        Self {
-            child,
-            addr,
-            _dir: dir,
         }
     }
 

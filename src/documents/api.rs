@@ -66,24 +66,54 @@ async fn create(
                 .starts_with("multipart/form-data")
         });
     if !multipart {
-        let ApiJson(input) = ApiJson::<DocumentInput>::from_request(request, &state).await?;
+        let input = json_body(request).await?;
         let created = service::create(&state.db, &state.files, &actor, input, None).await?;
         return Ok((StatusCode::CREATED, Json(created)));
     }
     let multipart = Multipart::from_request(request, &state)
         .await
         .map_err(|err| AppError::BadRequest(format!("cannot read the form: {err}")))?;
-    let (input, file) = match read_upload(&state, multipart).await {
-        Ok(upload) => upload,
-        Err((err, stored)) => {
-            if let Some(stored) = stored {
-                let _ = state.files.delete(&stored.key).await;
+    // In a task of its own: a client that goes away midway still has its stored file
+    // deleted, or its document saved whole, never a file without its row.
+    let task = tokio::spawn(async move {
+        let (input, file) = match read_upload(&state, multipart).await {
+            Ok(upload) => upload,
+            Err((err, stored)) => {
+                if let Some(stored) = stored {
+                    let _ = state.files.delete(&stored.key).await;
+                }
+                return Err(err);
             }
-            return Err(err);
-        }
-    };
-    let created = service::create(&state.db, &state.files, &actor, input, file).await?;
+        };
+        service::create(&state.db, &state.files, &actor, input, file).await
+    });
+    let created = task
+        .await
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("the upload task failed: {err}")))??;
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// A JSON body of at most a megabyte (the route takes large uploads, so its general
+/// limit is off).
+async fn json_body(request: Request) -> Result<DocumentInput, AppError> {
+    let is_json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json" || mime.ends_with("+json")
+        });
+    if !is_json {
+        return Err(AppError::BadRequest(
+            "send a file as multipart/form-data (file and metadata), or a link as JSON".into(),
+        ));
+    }
+    let bytes = axum::body::to_bytes(request.into_body(), METADATA_MAX)
+        .await
+        .map_err(|_| AppError::BadRequest("the body is too large or broke off".into()))?;
+    crate::web::json::parse(&bytes)
 }
 
 /// Reads an upload's parts, storing the file as it comes. On an error, the file stored
@@ -103,6 +133,12 @@ async fn read_upload(
         };
         match field.name() {
             Some("metadata") => {
+                if metadata.is_some() {
+                    return Err((
+                        AppError::invalid("metadata", "send the metadata once"),
+                        stored,
+                    ));
+                }
                 let mut field = field;
                 let mut bytes = Vec::new();
                 loop {
@@ -189,7 +225,8 @@ async fn store_file(
     let kind: FileType =
         sniff::sniff(&head).map_err(|refused| AppError::invalid("file", refused.to_string()))?;
     let filename = service::clean_filename(&sent_name, kind.extension());
-    let key = format!("documents/{}/{filename}", uuid::Uuid::new_v4());
+    // The key is the store's alone: the name people gave the file is kept in the row.
+    let key = format!("documents/{}", uuid::Uuid::new_v4());
     let rest = futures::stream::unfold(Some(field), |field| async move {
         let mut field = field?;
         match field.chunk().await {

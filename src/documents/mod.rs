@@ -154,6 +154,9 @@ pub fn region_of(name: &str) -> Option<Region> {
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags
 /// of 1–8 letters or digits (`en`, `es-419`, `pt-BR`, `zh-Hant-TW`).
 pub fn is_language_tag(tag: &str) -> bool {
+    if tag.len() > 35 {
+        return false;
+    }
     let mut parts = tag.split('-');
     let Some(language) = parts.next() else {
         return false;
@@ -189,7 +192,16 @@ mod tests {
         for tag in ["en", "es", "pt-BR", "es-419", "zh-Hant-TW"] {
             assert!(is_language_tag(tag), "{tag}");
         }
-        for tag in ["", "e", "english language", "en_GB", "en-", "toolongtag-x"] {
+        let long = format!("en{}", "-abcdefgh".repeat(4));
+        for tag in [
+            "",
+            "e",
+            "english language",
+            "en_GB",
+            "en-",
+            "toolongtag-x",
+            &long,
+        ] {
             assert!(!is_language_tag(tag), "{tag}");
         }
     }

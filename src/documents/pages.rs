@@ -1,5 +1,7 @@
-//! The library's addresses for people: a document's file, with its type and name.
+//! The library's pages: a document's page and its file (with its type and name), and
+//! the card each document has in the library (`/documents`, in `site`).
 
+use askama::Template;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -7,15 +9,147 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
 use futures::StreamExt;
+use sea_orm::EntityTrait;
 
-use super::Access;
 use super::service;
+use super::{Access, DocumentOut};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{CurrentUser, parse_id};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/documents/{id}/file", get(file))
+    Router::new()
+        .route("/documents/{id}", get(show))
+        .route("/documents/{id}/file", get(file))
+}
+
+/// A document as the library shows it.
+pub struct DocumentCard {
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    /// "25 September 2012", or empty.
+    pub date: String,
+    pub organizations: String,
+    pub language: Option<String>,
+    /// The download's address and what it is ("PDF, 120 KB").
+    pub download: Option<(String, String)>,
+    /// The address of a document kept elsewhere.
+    pub link: Option<String>,
+    /// Who may read it, when not everyone: "Members (signed in)".
+    pub restricted: Option<&'static str>,
+    pub summary: String,
+}
+
+impl From<&DocumentOut> for DocumentCard {
+    fn from(d: &DocumentOut) -> Self {
+        Self {
+            url: d.page.clone(),
+            title: d.title.clone(),
+            kind: d.kind.label(),
+            date: d
+                .published_on
+                .map(|on| on.format("%-d %B %Y").to_string())
+                .unwrap_or_default(),
+            organizations: d
+                .organizations
+                .iter()
+                .map(|o| o.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            language: d.language.clone(),
+            download: d.file.as_ref().map(|f| {
+                let what = super::sniff::FileType::from_content_type(&f.content_type)
+                    .map_or("File", super::sniff::FileType::label);
+                (
+                    format!("{}/file", d.page),
+                    format!("{what}, {}", size(f.bytes)),
+                )
+            }),
+            link: d.url.clone(),
+            restricted: (d.access != Access::Public).then(|| d.access.label()),
+            summary: d.summary.clone(),
+        }
+    }
+}
+
+/// A file size as people read it: "840 bytes", "120 KB", "3.4 MB".
+fn size(bytes: i64) -> String {
+    let bytes = bytes.max(0) as f64;
+    if bytes < 1024.0 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024.0 * 1024.0 {
+        format!("{:.0} KB", bytes / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "documents/show.html")]
+struct DocumentPage {
+    ctx: Ctx,
+    card: DocumentCard,
+    regions: Vec<String>,
+    countries: Vec<String>,
+    next_steps: Vec<String>,
+    event: Option<(String, String)>,
+    series: Option<(String, String)>,
+}
+
+/// A document's page: what it is, who wrote it, where it is about, its summary and next
+/// steps, and the download; 404 to a reader who may not open it.
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
+    let id = parse_id(&id, "document")?;
+    let document = service::read(&state.db, Access::of(ctx.user.as_ref()), id).await?;
+    let event = match document.event_id {
+        Some(id) => crate::entities::event::Entity::find_by_id(id)
+            .one(state.db.conn())
+            .await
+            .map_err(AppError::from)?
+            .filter(|e| e.status != crate::events::EventStatus::Draft || ctx.is_staff())
+            .map(|e| (format!("/events/{}", e.slug), e.title)),
+        None => None,
+    };
+    let series = match document.series_id {
+        Some(id) => crate::entities::series::Entity::find_by_id(id)
+            .one(state.db.conn())
+            .await
+            .map_err(AppError::from)?
+            .map(|s| (format!("/series/{}", s.slug), s.title)),
+        None => None,
+    };
+    let page = DocumentPage {
+        card: DocumentCard::from(&document),
+        regions: document
+            .regions
+            .iter()
+            .map(|name| {
+                name.parse::<crate::domain::Region>()
+                    .map(|r| r.label().to_string())
+                    .ok()
+                    .or_else(|| {
+                        crate::domain::SubRegion::parse(name).map(|s| s.label().to_string())
+                    })
+                    .unwrap_or_else(|| name.clone())
+            })
+            .collect(),
+        countries: document
+            .countries
+            .iter()
+            .map(|code| {
+                crate::domain::CountryCode::parse(code)
+                    .map(|c| c.name().to_string())
+                    .unwrap_or_else(|_| code.clone())
+            })
+            .collect(),
+        next_steps: document.next_steps.clone(),
+        event,
+        series,
+        ctx,
+    };
+    Ok(render(&page))
 }
 
 /// A document's file: PDFs and images shown in the browser, other files downloaded;

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 
 use super::storage::Files;
@@ -28,6 +28,7 @@ const TITLE_MAX: usize = 300;
 const SUMMARY_MAX: usize = 20_000;
 const NEXT_STEP_MAX: usize = 2_000;
 const NEXT_STEPS_MAX: usize = 50;
+const AUTHORS_MAX: usize = 50;
 
 /// A file as stored for a new document.
 pub struct StoredFile {
@@ -67,6 +68,11 @@ async fn check(db: &Db, input: DocumentInput, creating: bool) -> Result<Checked,
     };
     if creating && input.kind.is_none() {
         errors.add("kind", "is required");
+    }
+    if let Some(Some(on)) = input.published_on
+        && !(1900..=2200).contains(&chrono::Datelike::year(&on))
+    {
+        errors.add("published_on", "must be a date between 1900 and 2200");
     }
     let summary = input.summary.as_deref().and_then(|s| {
         errors
@@ -144,7 +150,16 @@ async fn check(db: &Db, input: DocumentInput, creating: bool) -> Result<Checked,
             }
         }
     });
-    if let Some(ids) = &input.organization_ids {
+    if let Some(ids) = input
+        .organization_ids
+        .as_ref()
+        .filter(|ids| ids.len() > AUTHORS_MAX)
+    {
+        errors.add(
+            "organization_ids",
+            format!("at most {AUTHORS_MAX} organizations, not {}", ids.len()),
+        );
+    } else if let Some(ids) = &input.organization_ids {
         let found: Vec<i32> = organization::Entity::find()
             .filter(organization::Column::Id.is_in(ids.iter().copied()))
             .all(db.conn())
@@ -516,11 +531,24 @@ pub async fn list(
             ),
         );
     }
-    let mut rows = query
-        .order_by_desc(document::Column::PublishedOn)
-        .order_by_desc(document::Column::Id)
-        .all(db.conn())
-        .await?;
+    // Undated documents last, on both databases.
+    let query = query
+        .order_by_with_nulls(
+            document::Column::PublishedOn,
+            sea_orm::Order::Desc,
+            sea_orm::sea_query::NullOrdering::Last,
+        )
+        .order_by_desc(document::Column::Id);
+    if filter.q.as_deref().is_none_or(|q| q.trim().is_empty()) {
+        let total = query.clone().count(db.conn()).await?;
+        let rows = query
+            .offset(page.offset)
+            .limit(page.limit)
+            .all(db.conn())
+            .await?;
+        return Ok((outs(db, rows).await?, total));
+    }
+    let mut rows = query.all(db.conn()).await?;
     let words: Vec<String> = filter
         .q
         .as_deref()

@@ -1,8 +1,8 @@
 //! Where the library's files live, through the `object_store` crate: a folder
 //! (`file://data/files`, relative to the working directory, or an absolute
 //! `file:///srv/roundtable/files`) for one server, or an S3-compatible bucket
-//! (`s3://bucket?endpoint=http://host:port&region=...`, keys from the environment as the
-//! AWS tools read them) when several `serve` instances share the work.
+//! (`s3://bucket?endpoint=http://host:port&region=...`, or `s3://bucket/folder?...` for a
+//! folder of it; keys from the environment as the AWS tools read them) when several `serve` instances share the work.
 //!
 //! `memory://` keeps them in the process, for tests and trials.
 //!
@@ -18,6 +18,7 @@ use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::memory::InMemory;
 use object_store::path::Path;
+use object_store::prefix::PrefixStore;
 use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
 
 /// The store of one server (cheap to clone).
@@ -71,7 +72,8 @@ impl Files {
                 }
                 std::fs::create_dir_all(&folder)
                     .map_err(|err| StorageError::Upload(format!("{folder}: {err}")))?;
-                let store = LocalFileSystem::new_with_prefix(&folder)?;
+                // Folders left empty by a deleted file go too.
+                let store = LocalFileSystem::new_with_prefix(&folder)?.with_automatic_cleanup(true);
                 Ok(Self {
                     store: Arc::new(store),
                     place: format!("the folder {folder}"),
@@ -94,9 +96,18 @@ impl Files {
                         _ => return Err(StorageError::Url(url.to_string())),
                     };
                 }
+                let store = builder.build()?;
+                // `s3://bucket/some/folder`: the files under that folder of the bucket.
+                let prefix = parsed.path().trim_matches('/');
+                if prefix.is_empty() {
+                    return Ok(Self {
+                        store: Arc::new(store),
+                        place: format!("the bucket {bucket}"),
+                    });
+                }
                 Ok(Self {
-                    store: Arc::new(builder.build()?),
-                    place: format!("the bucket {bucket}"),
+                    store: Arc::new(PrefixStore::new(store, percent_decoded(prefix))),
+                    place: format!("the folder {prefix} of the bucket {bucket}"),
                 })
             }
             _ => Err(StorageError::Url(url.to_string())),
@@ -144,20 +155,23 @@ impl Files {
                 if bytes > limit {
                     return Err(StorageError::TooLarge { limit });
                 }
-                // At most a few parts in flight: memory stays bounded whatever the size.
-                writer.wait_for_capacity(4).await?;
+                // One part (5 MiB) in flight at most: memory stays bounded whatever the size.
+                writer.wait_for_capacity(1).await?;
                 writer.put(chunk);
             }
             Ok(())
         }
         .await;
-        match outcome {
-            Ok(()) => {
-                writer.finish().await?;
-                Ok(Stored { bytes })
-            }
+        let outcome = match outcome {
+            Ok(()) => writer.finish().await.map_err(StorageError::from),
             Err(err) => {
                 let _ = writer.abort().await;
+                Err(err)
+            }
+        };
+        match outcome {
+            Ok(_) => Ok(Stored { bytes }),
+            Err(err) => {
                 // A folder store may have left the finished part of a file.
                 let _ = self.store.delete(&path).await;
                 Err(err)
@@ -197,6 +211,16 @@ impl Files {
         match self.store.delete(&Path::from(key)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Whether the store holds no file at all (for tests: nothing left behind).
+    pub async fn is_empty(&self) -> Result<bool, StorageError> {
+        let mut listing = self.store.list(None);
+        match listing.next().await {
+            None => Ok(true),
+            Some(Ok(_)) => Ok(false),
+            Some(Err(err)) => Err(err.into()),
         }
     }
 

@@ -80,7 +80,7 @@ pub struct PublicCache {
     /// what it kept, so that an answer that expired or changed is rendered once and not
     /// by every client asking at that moment (32 renders of a report at once took as
     /// many times its memory).
-    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    rendering: Mutex<HashMap<String, Arc<RenderLock>>>,
     /// Shared requests that were rendered rather than served from a kept answer.
     renders: std::sync::atomic::AtomicU64,
 }
@@ -351,7 +351,7 @@ impl PublicCache {
     }
 
     /// The lock of `key`'s rendering, shared by every request for it meanwhile.
-    fn rendering(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
+    fn rendering(&self, key: &str) -> Option<Arc<RenderLock>> {
         let mut rendering = self.rendering.lock().ok()?;
         Some(rendering.entry(key.to_string()).or_default().clone())
     }
@@ -362,13 +362,18 @@ impl PublicCache {
     }
 
     /// Forgets `key`'s rendering lock once no request holds or waits for it.
-    fn rendered(&self, key: &str, lock: Arc<tokio::sync::Mutex<()>>) {
+    fn rendered(&self, key: &str, lock: &Arc<RenderLock>) {
         if let Ok(mut rendering) = self.rendering.lock() {
             // The map's reference and `lock`: nobody else.
-            if Arc::strong_count(&lock) <= 2 {
+            if Arc::strong_count(lock) <= 2 {
                 rendering.remove(key);
             }
         }
+    }
+
+    /// How many keys have a rendering lock (for tests: none once every request is done).
+    pub fn rendering_keys(&self) -> usize {
+        self.rendering.lock().map(|r| r.len()).unwrap_or(0)
     }
 
     fn keep(&self, key: String, entry: Entry) -> Arc<Entry> {
@@ -397,6 +402,30 @@ impl PublicCache {
             }
         }
         entry
+    }
+}
+
+/// The lock of one key's rendering. It holds whether the last rendering under it kept
+/// nothing (a 404, a streamed file, an answer too large): then those waiting render at
+/// once, side by side, rather than one after the other.
+#[derive(Default)]
+struct RenderLock(tokio::sync::Mutex<bool>);
+
+/// How long a request waits for another's rendering of the same answer before rendering
+/// it itself.
+const RENDER_WAIT: Duration = Duration::from_secs(10);
+
+/// A request's share of a key's rendering lock: the lock is forgotten when the last
+/// request for the key is done, also when one is dropped midway (a client gone).
+struct Turn {
+    cache: Arc<PublicCache>,
+    key: String,
+    lock: Arc<RenderLock>,
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.cache.rendered(&self.key, &self.lock);
     }
 }
 
@@ -534,20 +563,34 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
     let Some(lock) = state.public_cache.rendering(&key) else {
         return next.run(request).await;
     };
-    let guard = lock.lock().await;
+    let turn = Turn {
+        cache: state.public_cache.clone(),
+        key: key.clone(),
+        lock,
+    };
+    let mut guard = tokio::time::timeout(RENDER_WAIT, turn.lock.0.lock())
+        .await
+        .ok();
     // Rendered by the request this one waited for?
     let version = state.db.content_version();
-    let kept = state.public_cache.get(&key).filter(|e| e.fresh(version));
-    let response = match kept {
-        Some(entry) => entry.answer(request.headers(), &visitor, secure),
-        None => render(&state, key.clone(), version, visitor, request, next).await,
-    };
+    if let Some(entry) = state.public_cache.get(&key).filter(|e| e.fresh(version)) {
+        return entry.answer(request.headers(), &visitor, secure);
+    }
+    // What the last rendering gave could not be kept: no reason to wait in line.
+    if guard.as_deref().is_some_and(|unkept| *unkept) {
+        guard = None;
+    }
+    let (response, kept) = render(&state, key, version, visitor, request, next).await;
+    if let Some(unkept) = guard.as_deref_mut() {
+        *unkept = !kept;
+    }
     drop(guard);
-    state.public_cache.rendered(&key, lock);
+    drop(turn);
     response
 }
 
-/// Renders a shared request's answer and keeps it when it may be kept.
+/// Renders a shared request's answer and keeps it when it may be kept; says whether it
+/// was kept.
 async fn render(
     state: &AppState,
     key: String,
@@ -555,7 +598,7 @@ async fn render(
     visitor: Visitor,
     request: Request,
     next: Next,
-) -> Response {
+) -> (Response, bool) {
     let secure = state.settings.server.secure_cookies;
     let headers = request.headers().clone();
     state
@@ -564,20 +607,20 @@ async fn render(
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let response = next.run(request).await;
     if !keepable(&response) {
-        return response;
+        return (response, false);
     }
     let page = is_page(response.headers());
     let token = if page {
         match page_token(&response, &visitor) {
             Some(token) => token,
-            None => return response,
+            None => return (response, false),
         }
     } else {
         None
     };
     let (mut parts, body) = response.into_parts();
     let Ok(body) = axum::body::to_bytes(body, MAX_ENTRY).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return (StatusCode::INTERNAL_SERVER_ERROR.into_response(), false);
     };
     let given = if page {
         parts.headers.remove(header::SET_COOKIE)
@@ -609,13 +652,13 @@ async fn render(
     // The visitor who asked keeps the token the page was rendered with, and the cookie
     // that gives it to them when it is new.
     let Some(token) = token.filter(|_| page) else {
-        return entry.answer(&headers, &visitor, secure);
+        return (entry.answer(&headers, &visitor, secure), true);
     };
     let mut answer = entry.answer(&headers, &Visitor::WithToken(token), secure);
     answer
         .headers_mut()
         .extend(given.into_iter().map(|c| (header::SET_COOKIE, c)));
-    answer
+    (answer, true)
 }
 
 /// Reads the content version every [`POLL`] until `stop` turns true, so that changes
