@@ -93,19 +93,10 @@ async fn create(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
-/// A JSON body of at most a megabyte (the route takes large uploads, so its general
-/// limit is off).
+/// A JSON body of at most [`METADATA_MAX`] (the route takes large uploads, so its
+/// general limit is off).
 async fn json_body(request: Request) -> Result<DocumentInput, AppError> {
-    let is_json = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| {
-            let mime = mime.trim().to_ascii_lowercase();
-            mime == "application/json" || mime.ends_with("+json")
-        });
-    if !is_json {
+    if !crate::web::json::is_json(request.headers()) {
         return Err(AppError::BadRequest(
             "send a file as multipart/form-data (file and metadata), or a link as JSON".into(),
         ));

@@ -196,13 +196,17 @@ async fn file(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    // An uploaded file runs nothing on the site's origin.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-        ),
-    );
+    // An uploaded file runs nothing on the site's origin: images and office files under a
+    // policy that allows no script; PDFs go to the browser's own viewer (which a sandbox
+    // policy stops in Chromium) and run in its sandbox, not in the site's pages.
+    if content_type != "application/pdf" {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+            ),
+        );
+    }
     if document.access != Access::Public {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private"));
     }

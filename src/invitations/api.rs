@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -175,7 +175,7 @@ async fn respond_to(
                 .find(|(key, _)| key == "message")
                 .map(|(_, value)| value.replace('\0', "")),
         }
-    } else if is_json(headers) {
+    } else if crate::web::json::is_json(headers) {
         crate::web::json::parse_optional(body)?
     } else {
         AnswerRequest::default()
@@ -193,15 +193,4 @@ async fn respond_to(
         ));
     }
     Ok(json.into_response())
-}
-
-fn is_json(headers: &axum::http::HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| {
-            let mime = mime.trim().to_ascii_lowercase();
-            mime == "application/json" || mime.ends_with("+json")
-        })
 }

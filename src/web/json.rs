@@ -45,19 +45,21 @@ where
     }
 }
 
-/// The bytes of a body sent as JSON.
-async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
-    let is_json = req
-        .headers()
+/// Whether a request says its body is JSON (`application/json` or `…+json`).
+pub fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
-        .map(|mime| {
+        .is_some_and(|mime| {
             let mime = mime.trim().to_ascii_lowercase();
             mime == "application/json" || mime.ends_with("+json")
         })
-        .unwrap_or(false);
-    if !is_json {
+}
+
+/// The bytes of a body sent as JSON.
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
+    if !is_json(req.headers()) {
         return Err(AppError::BadRequest(
             "the body must be JSON, sent with Content-Type: application/json".into(),
         ));
