@@ -1,5 +1,6 @@
 //! The site's front door: the home page (upcoming and recent events), the documents
-//! library (uploaded documents and published outcome reports, by region), static assets, and the page shown for unknown paths.
+//! library (uploaded documents and published outcome reports, by region), static assets,
+//! and the page shown for unknown paths.
 
 use askama::Template;
 use axum::Router;
@@ -117,7 +118,12 @@ pub struct SynthesisLink {
 async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
     let mut ignored = FieldErrors::new();
     let region = query.parsed::<Region>("region", &mut ignored);
-    let reports = crate::reports::store::published(state.db.conn(), None).await?;
+    let kind = query.parsed::<crate::documents::DocumentKind>("kind", &mut ignored);
+    // Outcome reports and syntheses are listed when no kind of document is asked for.
+    let reports = match kind {
+        None => crate::reports::store::published(state.db.conn(), None).await?,
+        Some(_) => Vec::new(),
+    };
     let ids: Vec<i32> = reports.iter().map(|r| r.event_id).collect();
     let mut events: Vec<_> = store::events_by_id(state.db.conn(), &ids)
         .await?
@@ -163,13 +169,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
         }
     }
     // The library's documents, each under every region it is filed under (a sub-region
-    // under its region), those filed under none under Global; outcome reports only when
-    // no kind is asked for.
-    let kind = query.parsed::<crate::documents::DocumentKind>("kind", &mut ignored);
-    if kind.is_some() {
-        groups.clear();
-        series.clear();
-    }
+    // under its region), those filed under none under Global.
     let filter = crate::documents::service::Filter {
         region,
         kind,
@@ -192,6 +192,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             .filter_map(|name| crate::documents::region_of(name))
             .filter(|r| region.is_none_or(|wanted| wanted == *r))
             .collect();
+        filed.sort();
         filed.dedup();
         if filed.is_empty() {
             filed.push(region.unwrap_or(Region::Global));
@@ -200,11 +201,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             let label = r.label().to_string();
             let card = crate::documents::pages::DocumentCard::from(document);
             match groups.iter_mut().find(|g| g.region == label) {
-                Some(group) => {
-                    if !group.library.iter().any(|c| c.url == card.url) {
-                        group.library.push(card);
-                    }
-                }
+                Some(group) => group.library.push(card),
                 None => groups.push(DocumentGroup {
                     region: label,
                     library: vec![card],
@@ -215,22 +212,8 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     }
     groups.sort_by(|a, b| a.region.cmp(&b.region));
     let page = DocumentsPage {
-        regions: Region::ALL
-            .iter()
-            .map(|r| Choice {
-                value: r.as_str().to_string(),
-                label: r.label().to_string(),
-                selected: region == Some(*r),
-            })
-            .collect(),
-        kinds: crate::documents::DocumentKind::ALL
-            .iter()
-            .map(|k| Choice {
-                value: k.as_str().to_string(),
-                label: k.label().to_string(),
-                selected: kind == Some(*k),
-            })
-            .collect(),
+        regions: Choice::vocabulary(region),
+        kinds: Choice::vocabulary(kind),
         region: region.map(|r| r.label().to_string()),
         groups,
         syntheses: series,

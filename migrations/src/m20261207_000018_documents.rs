@@ -69,38 +69,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_table(
-                Table::create()
-                    .table("document_regions")
-                    .col(integer("document_id"))
-                    .col(string_len("region", 32))
-                    .primary_key(Index::create().col("document_id").col("region"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_document_regions_document")
-                            .from("document_regions", "document_id")
-                            .to("documents", "id")
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
+            .create_table(tags("document_regions", "region", 32))
             .await?;
         manager
-            .create_table(
-                Table::create()
-                    .table("document_countries")
-                    .col(integer("document_id"))
-                    .col(string_len("country", 2))
-                    .primary_key(Index::create().col("document_id").col("country"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_document_countries_document")
-                            .from("document_countries", "document_id")
-                            .to("documents", "id")
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
+            .create_table(tags("document_countries", "country", 2))
             .await?;
         manager
             .create_table(
@@ -163,4 +135,21 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
+}
+
+/// A table of a document's tags of one kind (regions, countries): one row per tag.
+fn tags(table: &'static str, column: &'static str, length: u32) -> TableCreateStatement {
+    Table::create()
+        .table(table)
+        .col(integer("document_id"))
+        .col(string_len(column, length))
+        .primary_key(Index::create().col("document_id").col(column))
+        .foreign_key(
+            ForeignKey::create()
+                .name(format!("fk_{table}_document"))
+                .from(table, "document_id")
+                .to("documents", "id")
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .to_owned()
 }

@@ -76,16 +76,17 @@ async fn create(
     // In a task of its own: a client that goes away midway still has its stored file
     // deleted, or its document saved whole, never a file without its row.
     let task = tokio::spawn(async move {
-        let (input, file) = match read_upload(&state, multipart).await {
-            Ok(upload) => upload,
-            Err((err, stored)) => {
+        let mut stored = None;
+        let input = match read_upload(&state, multipart, &mut stored).await {
+            Ok(input) => input,
+            Err(err) => {
                 if let Some(stored) = stored {
                     let _ = state.files.delete(&stored.key).await;
                 }
                 return Err(err);
             }
         };
-        service::create(&state.db, &state.files, &actor, input, file).await
+        service::create(&state.db, &state.files, &actor, input, stored).await
     });
     let created = task
         .await
@@ -107,83 +108,55 @@ async fn json_body(request: Request) -> Result<DocumentInput, AppError> {
     crate::web::json::parse(&bytes)
 }
 
-/// Reads an upload's parts, storing the file as it comes. On an error, the file stored
-/// so far (if any) is given back to be deleted.
+/// Reads an upload's parts, storing the file as it comes into `stored` (which the caller
+/// deletes again if this fails).
 async fn read_upload(
     state: &AppState,
     mut multipart: Multipart,
-) -> Result<(DocumentInput, Option<StoredFile>), (AppError, Option<StoredFile>)> {
+    stored: &mut Option<StoredFile>,
+) -> Result<DocumentInput, AppError> {
     let limit = state.settings.documents.max_mb.saturating_mul(1024 * 1024);
-    let mut metadata: Option<Bytes> = None;
-    let mut stored: Option<StoredFile> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(err) => return Err((broken(&err), stored)),
-        };
+    let mut metadata: Option<Vec<u8>> = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| broken(&e))? {
         match field.name() {
             Some("metadata") => {
                 if metadata.is_some() {
-                    return Err((
-                        AppError::invalid("metadata", "send the metadata once"),
-                        stored,
-                    ));
+                    return Err(AppError::invalid("metadata", "send the metadata once"));
                 }
-                let mut field = field;
                 let mut bytes = Vec::new();
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) => {
-                            bytes.extend_from_slice(&chunk);
-                            if bytes.len() > METADATA_MAX {
-                                return Err((AppError::invalid("metadata", "is too long"), stored));
-                            }
-                        }
-                        Ok(None) => break,
-                        Err(err) => return Err((broken(&err), stored)),
+                while let Some(chunk) = field.chunk().await.map_err(|e| broken(&e))? {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > METADATA_MAX {
+                        return Err(AppError::invalid("metadata", "is too long"));
                     }
                 }
-                metadata = Some(Bytes::from(bytes));
+                metadata = Some(bytes);
             }
             Some("file") => {
                 if stored.is_some() {
-                    return Err((
-                        AppError::invalid("file", "send one file per document"),
-                        stored,
-                    ));
+                    return Err(AppError::invalid("file", "send one file per document"));
                 }
-                match store_file(state, field, limit).await {
-                    Ok(file) => stored = Some(file),
-                    Err(err) => return Err((err, stored)),
-                }
+                *stored = Some(store_file(state, field, limit).await?);
             }
             Some(other) => {
-                let err = AppError::invalid(
+                return Err(AppError::invalid(
                     other
                         .chars()
                         .filter(|c| !c.is_control())
                         .collect::<String>(),
                     "is not a part of an upload (file and metadata are)",
-                );
-                return Err((err, stored));
+                ));
             }
-            None => return Err((AppError::BadRequest("a part without a name".into()), stored)),
+            None => return Err(AppError::BadRequest("a part without a name".into())),
         }
     }
-    let Some(metadata) = metadata else {
-        return Err((
-            AppError::invalid(
-                "metadata",
-                "is required: the document's title, kind and the rest, as JSON",
-            ),
-            stored,
-        ));
-    };
-    match crate::web::json::parse::<DocumentInput>(&metadata) {
-        Ok(input) => Ok((input, stored)),
-        Err(err) => Err((in_metadata(err), stored)),
-    }
+    let metadata = metadata.ok_or_else(|| {
+        AppError::invalid(
+            "metadata",
+            "is required: the document's title, kind and the rest, as JSON",
+        )
+    })?;
+    crate::web::json::parse::<DocumentInput>(&metadata).map_err(in_metadata)
 }
 
 /// Field errors of the metadata part, named as its fields.
@@ -207,10 +180,9 @@ async fn store_file(
     let sent_name = field.file_name().unwrap_or("").to_string();
     let mut head = Vec::new();
     while head.len() < sniff::HEAD {
-        match field.chunk().await {
-            Ok(Some(chunk)) => head.extend_from_slice(&chunk),
-            Ok(None) => break,
-            Err(err) => return Err(broken(&err)),
+        match field.chunk().await.map_err(|e| broken(&e))? {
+            Some(chunk) => head.extend_from_slice(&chunk),
+            None => break,
         }
     }
     let kind: FileType =

@@ -151,6 +151,17 @@ pub fn region_of(name: &str) -> Option<Region> {
         .or_else(|| SubRegion::parse(name).map(|s| s.region()))
 }
 
+/// A region or sub-region name in words ("Latin America and the Caribbean"); an unknown
+/// name as it is.
+pub fn region_label(name: &str) -> String {
+    match name.parse::<Region>() {
+        Ok(region) => region.label().to_string(),
+        Err(_) => {
+            SubRegion::parse(name).map_or_else(|| name.to_string(), |s| s.label().to_string())
+        }
+    }
+}
+
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags
 /// of 1–8 letters or digits (`en`, `es-419`, `pt-BR`, `zh-Hant-TW`).
 pub fn is_language_tag(tag: &str) -> bool {

@@ -125,15 +125,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         regions: document
             .regions
             .iter()
-            .map(|name| {
-                name.parse::<crate::domain::Region>()
-                    .map(|r| r.label().to_string())
-                    .ok()
-                    .or_else(|| {
-                        crate::domain::SubRegion::parse(name).map(|s| s.label().to_string())
-                    })
-                    .unwrap_or_else(|| name.clone())
-            })
+            .map(|name| super::region_label(name))
             .collect(),
         countries: document
             .countries

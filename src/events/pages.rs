@@ -33,6 +33,20 @@ pub struct Choice {
     pub selected: bool,
 }
 
+impl Choice {
+    /// Every value of a vocabulary as a choice, `current` selected.
+    pub fn vocabulary<T: crate::domain::Vocabulary + PartialEq>(current: Option<T>) -> Vec<Choice> {
+        T::all()
+            .iter()
+            .map(|v| Choice {
+                value: v.value().to_string(),
+                label: v.label().to_string(),
+                selected: current == Some(*v),
+            })
+            .collect()
+    }
+}
+
 fn choices(
     values: impl IntoIterator<Item = (String, String)>,
     current: Option<&str>,
@@ -103,18 +117,8 @@ async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
     let page = EventsPage {
         events: events.iter().map(EventCard::from).collect(),
         total,
-        regions: choices(
-            Region::ALL
-                .iter()
-                .map(|r| (r.as_str().to_string(), r.label().to_string())),
-            region.map(Region::as_str),
-        ),
-        kinds: choices(
-            EventKind::ALL
-                .iter()
-                .map(|k| (k.as_str().to_string(), k.label().to_string())),
-            kind.map(EventKind::as_str),
-        ),
+        regions: Choice::vocabulary(region),
+        kinds: Choice::vocabulary(kind),
         years: choices(
             years.iter().map(|y| (y.to_string(), y.to_string())),
             year.map(|y| y.to_string()).as_deref(),
