@@ -24,7 +24,7 @@ else
   echo "PostgreSQL: ${ROUNDTABLE_BENCH_POSTGRES##*@} (scratch databases, dropped after)"
 fi
 
-benches=(public_reads registrations mail reports)
+benches=(public_reads registrations mail reports search)
 # Build them all first, so that no compilation runs beside a measurement.
 args=()
 for bench in "${benches[@]}"; do args+=(--bench "$bench"); done

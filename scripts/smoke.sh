@@ -64,6 +64,17 @@ past=$(curl -fs "http://127.0.0.1:$port/events/making-a-difference-brussels-2009
 grep -q 'Registration is closed' <<<"$past" || { echo "the 2009 conference does not say registration is closed"; exit 1; }
 upcoming=$(curl -fs "http://127.0.0.1:$port/events/rtop-follow-up-roundtable-kampala")
 grep -q 'action="/events/rtop-follow-up-roundtable-kampala/register' <<<"$upcoming" || { echo "the upcoming roundtable offers no registration form"; exit 1; }
+# Search: accents aside, across kinds, and inside the demo library's PDFs (typeset and
+# read in child processes of the server), each with its first page as a picture.
+found=$(curl -fs "http://127.0.0.1:$port/api/v1/search?q=lampriere")
+grep -q '"title":"Mr Luc LAMPRIÈRE"' <<<"$found" || { echo "searching lampriere does not find Mr Luc LAMPRIÈRE: $found"; exit 1; }
+found=$(curl -fs "http://127.0.0.1:$port/api/v1/search?q=perpetrators&kind=document")
+grep -q '"kind":"document"' <<<"$found" || { echo "words of the Stanley memo's PDF are not found: $found"; exit 1; }
+memo=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["url"])' <<<"$found")
+curl -fs "http://127.0.0.1:$port$memo/thumbnail.png" -o thumbnail.png || { echo "no thumbnail at $memo/thumbnail.png"; exit 1; }
+head -c 8 thumbnail.png | grep -q PNG || { echo "the thumbnail of $memo is not a PNG"; exit 1; }
+search_page=$(curl -fs "http://127.0.0.1:$port/search?q=lampri%C3%A8re")
+grep -q '<mark>LAMPRIÈRE</mark>' <<<"$search_page" || { echo "the search page marks no word found"; exit 1; }
 # Every link of every mail the demo wrote leads to the address served (not a default port).
 for _ in $(seq 1 50); do [ "$(ls data/outbox 2>/dev/null | wc -l)" -gt 20 ] && break; sleep 0.1; done
 mails=$(python3 - "$port" <<'PY'

@@ -127,6 +127,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::summaries::api::routes())
         .merge(crate::reports::api::routes())
         .merge(crate::documents::api::routes())
+        .merge(crate::search::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations and made true to the
@@ -171,6 +172,9 @@ pub fn router(state: AppState) -> Router {
     )
     .merge(crate::site::routes())
     .merge(crate::documents::pages::routes())
+    .merge(crate::documents::workspace::routes())
+    .merge(crate::search::pages::routes())
+    .merge(crate::directory::pages::routes())
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
     .merge(crate::accounts::workspace::routes())
@@ -400,6 +404,7 @@ impl Application {
             self.db.clone(),
             stopped.clone(),
         ));
+        let search = tokio::spawn(crate::search::index::keep(self.db.clone(), stopped.clone()));
         let worker = tokio::spawn(self.worker.run(stopped));
         let limits = crate::web::server::Limits::of(&self.settings.server);
         crate::web::server::serve(self.listener, self.router, limits, shutdown).await?;
@@ -407,6 +412,7 @@ impl Application {
         let _ = tokio::time::timeout(Duration::from_secs(20), worker).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), housekeeping).await;
         let _ = tokio::time::timeout(Duration::from_secs(1), versions).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), search).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), backups).await;
         Ok(())
     }

@@ -57,6 +57,14 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The first message recorded under `field`.
+    pub fn first_message(&self, field: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+    }
+
     /// Ok when no error was recorded, the 422 error listing them otherwise.
     pub fn finish(self) -> Result<(), AppError> {
         if self.0.is_empty() {

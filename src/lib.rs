@@ -25,6 +25,7 @@ pub mod pdf;
 pub mod privacy;
 pub mod registrations;
 pub mod reports;
+pub mod search;
 pub mod site;
 pub mod summaries;
 pub mod telemetry;

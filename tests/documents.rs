@@ -9,12 +9,9 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Method;
+use common::files::PDF;
 use common::{As, Reply, TestApp, spawn_app_with};
 use serde_json::{Value, json};
-
-/// A small PDF, as uploaded.
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
-    2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// An app whose files go to a folder of its own (or to a folder of its own in the bucket
 /// of `ROUNDTABLE_TEST_S3`), and that folder.

@@ -112,6 +112,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/documents/{id}"),
     ("patch", "/api/v1/documents/{id}"),
     ("delete", "/api/v1/documents/{id}"),
+    ("get", "/api/v1/search"),
 ];
 
 #[tokio::test]

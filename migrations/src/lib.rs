@@ -21,6 +21,7 @@ mod m20261206_000015_session_attendance;
 mod m20261206_000016_confidentiality;
 mod m20261206_000017_visa_requests;
 mod m20261207_000018_documents;
+mod m20261208_000019_search;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_confidentiality::Migration),
             Box::new(m20261206_000017_visa_requests::Migration),
             Box::new(m20261207_000018_documents::Migration),
+            Box::new(m20261208_000019_search::Migration),
         ]
     }
 }

@@ -191,6 +191,14 @@ const ORGANIZATIONS: &[Org] = &[
         "americas",
         Some("north-america"),
     ),
+    org(
+        "International Coalition for the Responsibility to Protect",
+        Some("ICRtoP"),
+        "ngo",
+        "US",
+        "global",
+        None,
+    ),
 ];
 
 pub(super) struct Person {
@@ -327,7 +335,7 @@ const ROUNDTABLES: &[Roundtable] = &[
         region: "americas",
         subregion: "north-america",
         timezone: "America/Toronto",
-        date: "2008-03-13",
+        date: "2008-03-07",
         partners: &["World Federalist Movement-Canada"],
     },
     Roundtable {
@@ -582,6 +590,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     stanley_2012(db, settings, &organizer, &mut tally).await?;
     super::demo_reports::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
     super::demo_upcoming::load(db, settings, &organizer, &mut tally).await?;
+    super::demo_documents::load(db, settings, &organizer, &mut tally).await?;
     Ok(format!(
         "demo data loaded: {} records created, {} already present\n\
          sign in as {DEMO_ORGANIZER} (organizer) or {DEMO_RAPPORTEUR} (rapporteur) with the password \"{DEMO_PASSWORD}\"",

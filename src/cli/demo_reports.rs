@@ -1,7 +1,7 @@
 //! The demo's summaries and reports, made through the same use-cases as the pages. The
 //! rapporteur of the 2009 RtoP panel files a summary with recommendations to the EU; the
 //! organizer returns it once, he completes it, and it is approved; the conference's
-//! outcome report is published. Five of the 2008 roundtables have an approved summary and
+//! outcome report is published. Six of the 2008 roundtables have an approved summary and
 //! a published report each, so the series synthesis ranks their shared themes. The texts
 //! follow the goals the sources give the meetings; their details are invented.
 
@@ -276,6 +276,36 @@ const ROUNDTABLES: &[Roundtable] = &[
             ),
         ],
         next_steps: &["Form a Southeast Asian network of NGOs working on RtoP"],
+    },
+    Roundtable {
+        slug: "rtop-roundtable-ottawa-2008",
+        rapporteur: Person {
+            honorific: "Ms",
+            given: "Claire",
+            family: "Gagnon",
+            position: Some("Programme officer"),
+            organization: "World Federalist Movement-Canada",
+            country: "CA",
+            email: "claire.gagnon@wfm-canada.example.org",
+        },
+        overview: "Canadian civil society discussed Canada's part in the birth of RtoP, from the International Commission on Intervention and State Sovereignty to the 2005 World Summit, and how to keep the government committed to the norm and to the prevention of mass atrocities.",
+        challenges: &[
+            "Waning political support for RtoP in government",
+            "Limited understanding of RtoP among civil society and the public",
+        ],
+        recommendations: &[
+            (
+                "Form an all-party parliamentary group on the prevention of genocide and mass atrocities.",
+                "governments",
+                &["Prevention"],
+            ),
+            (
+                "Fund research and training on operationalizing RtoP in Canada's foreign and development policy.",
+                "governments",
+                &["Prevention", "Awareness and education"],
+            ),
+        ],
+        next_steps: &["Join the core group of NGOs building an international coalition for RtoP"],
     },
     Roundtable {
         slug: "rtop-roundtable-buenos-aires-2008",

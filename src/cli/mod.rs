@@ -2,6 +2,7 @@
 //! `token create`.
 
 pub mod demo;
+mod demo_documents;
 mod demo_reports;
 mod demo_upcoming;
 
@@ -54,6 +55,10 @@ pub enum Command {
     /// JSON on standard input, the PDF on standard output. `serve` runs it for each PDF.
     #[command(hide = true)]
     Typeset { template: String },
+    /// Read an uploaded PDF: the file on standard input, its text and first page as a
+    /// picture on standard output. `serve` runs this itself; it is not for people.
+    #[command(hide = true)]
+    ReadPdf,
 }
 
 #[derive(Args, Debug)]
@@ -172,6 +177,7 @@ fn explain(err: AppError) -> anyhow::Error {
 async fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Typeset { template } => crate::pdf::child::run(&template),
+        Command::ReadPdf => crate::documents::reading::run(),
         Command::Serve(args) => {
             let mut settings = settings(Overrides {
                 bind: args.bind,

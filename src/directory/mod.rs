@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod merge;
+pub mod pages;
 pub mod service;
 pub mod spreadsheet;
 pub mod store;

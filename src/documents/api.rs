@@ -167,12 +167,13 @@ fn in_metadata(err: AppError) -> AppError {
     }
 }
 
-fn broken(err: &axum::extract::multipart::MultipartError) -> AppError {
+pub(super) fn broken(err: &axum::extract::multipart::MultipartError) -> AppError {
     AppError::BadRequest(format!("the upload could not be read: {}", err.body_text()))
 }
 
-/// Tells what the file is from its first bytes, then streams it to the store.
-async fn store_file(
+/// Tells what the file is from its first bytes, then streams it to the store (the
+/// library's pages use it too).
+pub(super) async fn store_file(
     state: &AppState,
     mut field: axum::extract::multipart::Field<'_>,
     limit: u64,

@@ -5,13 +5,17 @@
 //! read one is its [`Access`]: everyone, signed-in accounts (the coalition's members), or
 //! organizers; to anyone else a document they may not read does not exist (404).
 //!
-//! [`service`] holds the rules, [`api`] the JSON calls, [`pages`] the files' addresses.
+//! [`service`] holds the rules, [`api`] the JSON calls, [`pages`] the files' addresses,
+//! and [`workspace`] the organizers' pages that add, edit and withdraw documents.
 
 pub mod api;
 pub mod pages;
+pub mod paper;
+pub mod reading;
 pub mod service;
 pub mod sniff;
 pub mod storage;
+pub mod workspace;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -137,6 +141,8 @@ pub struct DocumentOut {
     pub url: Option<String>,
     /// Where people read it.
     pub page: String,
+    /// The picture of a PDF's first page, when it could be drawn.
+    pub thumbnail: Option<String>,
 }
 
 /// A region or sub-region name the library files documents under, if it is one.

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/documents/{id}", get(show))
         .route("/documents/{id}/file", get(file))
+        .route("/documents/{id}/thumbnail.png", get(thumbnail))
 }
 
 /// A document as the library shows it.
@@ -37,6 +38,8 @@ pub struct DocumentCard {
     pub download: Option<(String, String)>,
     /// The address of a document kept elsewhere.
     pub link: Option<String>,
+    /// The picture of a PDF's first page.
+    pub thumbnail: Option<String>,
     /// Who may read it, when not everyone: "Members (signed in)".
     pub restricted: Option<&'static str>,
     pub summary: String,
@@ -68,6 +71,7 @@ impl From<&DocumentOut> for DocumentCard {
                 )
             }),
             link: d.url.clone(),
+            thumbnail: d.thumbnail.clone(),
             restricted: (d.access != Access::Public).then(|| d.access.label()),
             summary: d.summary.clone(),
         }
@@ -160,33 +164,15 @@ async fn file(
     ) else {
         return Err(AppError::NotFound("file"));
     };
-    let (size, stream) = match state.files.get(key).await {
-        Ok(found) => found,
-        Err(super::storage::StorageError::NotFound) => return Err(AppError::NotFound("file")),
-        Err(err) => return Err(AppError::Internal(anyhow::anyhow!(err))),
-    };
     let shown = matches!(
         content_type.as_str(),
         "application/pdf" | "image/png" | "image/jpeg"
     );
-    let mut response =
-        Response::new(Body::from_stream(stream.map(|chunk| {
-            chunk.map_err(|err| std::io::Error::other(err.to_string()))
-        })));
+    let mut response = stored(&state, key, content_type).await?;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
     headers.insert(
         header::CONTENT_DISPOSITION,
         disposition(if shown { "inline" } else { "attachment" }, filename),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
     );
     // An uploaded file runs nothing on the site's origin: images and office files under a
     // policy that allows no script; PDFs go to the browser's own viewer (which a sandbox
@@ -202,6 +188,55 @@ async fn file(
     if document.access != Access::Public {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private"));
     }
+    Ok(response)
+}
+
+/// A PDF's first page as a picture; 404 to a reader who may not open the document.
+async fn thumbnail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id, "document")?;
+    let document = service::visible(&state.db, Access::of(user.0.as_ref()), id).await?;
+    let key = document
+        .thumbnail_key
+        .as_deref()
+        .ok_or(AppError::NotFound("thumbnail"))?;
+    let mut response = stored(&state, key, "image/png").await?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if document.access == Access::Public {
+            "public, max-age=3600"
+        } else {
+            "private, max-age=3600"
+        }),
+    );
+    Ok(response)
+}
+
+/// A stored file streamed as `content_type`, never sniffed by the browser.
+async fn stored(state: &AppState, key: &str, content_type: &str) -> AppResult<Response> {
+    let (size, stream) = match state.files.get(key).await {
+        Ok(found) => found,
+        Err(super::storage::StorageError::NotFound) => return Err(AppError::NotFound("file")),
+        Err(err) => return Err(AppError::Internal(anyhow::anyhow!(err))),
+    };
+    let mut response =
+        Response::new(Body::from_stream(stream.map(|chunk| {
+            chunk.map_err(|err| std::io::Error::other(err.to_string()))
+        })));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     Ok(response)
 }
 

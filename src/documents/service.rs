@@ -17,7 +17,7 @@ use super::{
     known_region,
 };
 use crate::db::Db;
-use crate::domain::{CountryCode, Region, folded, optional_text, required_text};
+use crate::domain::{CountryCode, Region, optional_text, required_text};
 use crate::entities::{
     document, document_country, document_organization, document_region, event, organization, series,
 };
@@ -225,7 +225,22 @@ pub async fn create(
     input: DocumentInput,
     file: Option<StoredFile>,
 ) -> Result<DocumentOut, AppError> {
-    let saved = save_new(db, actor, input, file.as_ref()).await;
+    let read_of_it = match &file {
+        Some(file) => read_file(files, file).await,
+        None => Ok(Read::default()),
+    };
+    let saved = match read_of_it {
+        Ok(read_of_it) => {
+            let saved = save_new(db, actor, input, file.as_ref(), &read_of_it).await;
+            if saved.is_err()
+                && let Some(key) = &read_of_it.thumbnail_key
+            {
+                let _ = files.delete(key).await;
+            }
+            saved
+        }
+        Err(err) => Err(err),
+    };
     if saved.is_err()
         && let Some(file) = &file
     {
@@ -235,11 +250,46 @@ pub async fn create(
     read(db, Access::Organizers, id).await
 }
 
+/// What was read of a stored file: a PDF's words and, stored beside it, its first page.
+#[derive(Default)]
+struct Read {
+    text: String,
+    thumbnail_key: Option<String>,
+}
+
+/// Reads a stored PDF's words and draws its first page (other files: nothing).
+async fn read_file(files: &Files, file: &StoredFile) -> Result<Read, AppError> {
+    if file.content_type != super::sniff::FileType::Pdf.content_type() {
+        return Ok(Read::default());
+    }
+    let pdf = files
+        .read(&file.key)
+        .await
+        .map_err(|err| AppError::Internal(anyhow::anyhow!(err)))?;
+    let reading = super::reading::read(pdf.to_vec()).await;
+    let thumbnail_key = match reading.thumbnail {
+        Some(png) => {
+            let key = format!("{}.png", file.key);
+            files
+                .put_whole(&key, png.into())
+                .await
+                .map_err(|err| AppError::Internal(anyhow::anyhow!(err)))?;
+            Some(key)
+        }
+        None => None,
+    };
+    Ok(Read {
+        text: reading.text,
+        thumbnail_key,
+    })
+}
+
 async fn save_new(
     db: &Db,
     actor: &Actor,
     input: DocumentInput,
     file: Option<&StoredFile>,
+    read_of_it: &Read,
 ) -> Result<i32, AppError> {
     let checked = check(db, input, true).await?;
     match (&checked.url, file) {
@@ -273,7 +323,8 @@ async fn save_new(
         filename: Set(file.map(|f| f.filename.clone())),
         content_type: Set(file.map(|f| f.content_type.clone())),
         bytes: Set(file.map(|f| i64::try_from(f.bytes).unwrap_or(i64::MAX))),
-        text: Set(String::new()),
+        text: Set(read_of_it.text.clone()),
+        thumbnail_key: Set(read_of_it.thumbnail_key.clone()),
         next_steps: Set(steps_json(
             checked.next_steps.as_deref().unwrap_or_default(),
         )),
@@ -361,10 +412,21 @@ async fn write_lists(
     Ok(())
 }
 
+/// Documents as read for pages and answers: every column but the text of their PDFs
+/// (up to a megabyte each, which only search reads).
+fn rows() -> sea_orm::Select<document::Entity> {
+    use sea_orm::Iterable;
+    document::Entity::find()
+        .select_only()
+        .columns(document::Column::iter().filter(|c| !matches!(c, document::Column::Text)))
+        .column_as(Expr::val(""), "text")
+}
+
 /// A document the reader may open (not withdrawn); 404 otherwise, whether it exists or
 /// not.
 pub async fn visible(db: &Db, reader: Access, id: i32) -> Result<document::Model, AppError> {
-    document::Entity::find_by_id(id)
+    rows()
+        .filter(document::Column::Id.eq(id))
         .filter(document::Column::WithdrawnAt.is_null())
         .filter(document::Column::Access.is_in(reader.readable()))
         .one(db.conn())
@@ -445,11 +507,17 @@ pub async fn update(
 /// for the audit trail.
 pub async fn withdraw(db: &Db, files: &Files, actor: &Actor, id: i32) -> Result<(), AppError> {
     let row = visible(db, Access::Organizers, id).await?;
-    let key = row.file_key.clone();
+    let keys: Vec<String> = row
+        .file_key
+        .iter()
+        .chain(row.thumbnail_key.iter())
+        .cloned()
+        .collect();
     let txn = db.conn().begin().await?;
     let mut active: document::ActiveModel = row.into();
     active.withdrawn_at = Set(Some(Utc::now()));
     active.file_key = Set(None);
+    active.thumbnail_key = Set(None);
     active.text = Set(String::new());
     let row = active.update(&txn).await?;
     crate::audit::record(
@@ -462,10 +530,10 @@ pub async fn withdraw(db: &Db, files: &Files, actor: &Actor, id: i32) -> Result<
     )
     .await?;
     txn.commit().await?;
-    if let Some(key) = key
-        && let Err(err) = files.delete(&key).await
-    {
-        tracing::warn!(document = id, error = %err, "the withdrawn document's file was not deleted");
+    for key in keys {
+        if let Err(err) = files.delete(&key).await {
+            tracing::warn!(document = id, error = %err, "the withdrawn document's file was not deleted");
+        }
     }
     Ok(())
 }
@@ -478,7 +546,7 @@ pub struct Filter {
     pub kind: Option<DocumentKind>,
     pub language: Option<String>,
     pub year: Option<i32>,
-    /// Words of the title or summary (accents and case aside).
+    /// Words of the document, its PDF's text included (accents and case aside).
     pub q: Option<String>,
 }
 
@@ -490,7 +558,7 @@ pub async fn list(
     filter: &Filter,
     page: Pagination,
 ) -> Result<(Vec<DocumentOut>, u64), AppError> {
-    let mut query = document::Entity::find()
+    let mut query = rows()
         .filter(document::Column::WithdrawnAt.is_null())
         .filter(document::Column::Access.is_in(reader.readable()));
     if let Some(kind) = filter.kind {
@@ -532,41 +600,63 @@ pub async fn list(
         );
     }
     // Undated documents last, on both databases.
-    let query = query
+    let mut query = query
         .order_by_with_nulls(
             document::Column::PublishedOn,
             sea_orm::Order::Desc,
             sea_orm::sea_query::NullOrdering::Last,
         )
         .order_by_desc(document::Column::Id);
-    if filter.q.as_deref().is_none_or(|q| q.trim().is_empty()) {
-        let total = query.clone().count(db.conn()).await?;
-        let rows = query
-            .offset(page.offset)
-            .limit(page.limit)
-            .all(db.conn())
-            .await?;
-        return Ok((outs(db, rows).await?, total));
+    if let Some(q) = filter.q.as_deref() {
+        // Words of the title, summary, organizations, regions or the PDF's text, through
+        // the search index (brought up to date first).
+        let words = crate::search::terms(q);
+        if !words.is_empty() {
+            if crate::search::index::pending(db).await? {
+                crate::search::index::drain(db).await?;
+            }
+            let ids =
+                crate::search::store::matching(db, crate::search::Source::Document, &words, 10_000)
+                    .await?;
+            query = query.filter(document::Column::Id.is_in(ids));
+        }
     }
-    let mut rows = query.all(db.conn()).await?;
-    let words: Vec<String> = filter
-        .q
-        .as_deref()
-        .map(|q| folded(q).split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default();
-    if !words.is_empty() {
-        rows.retain(|d| {
-            let text = folded(&format!("{} {}", d.title, d.summary));
-            words.iter().all(|w| text.contains(w.as_str()))
-        });
-    }
-    let total = rows.len() as u64;
-    let rows: Vec<_> = rows
-        .into_iter()
-        .skip(usize::try_from(page.offset).unwrap_or(usize::MAX))
-        .take(usize::try_from(page.limit).unwrap_or(usize::MAX))
-        .collect();
+    let total = query.clone().count(db.conn()).await?;
+    let rows = query
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db.conn())
+        .await?;
     Ok((outs(db, rows).await?, total))
+}
+
+/// The documents an organization wrote that a reader may open, newest first.
+pub async fn authored_by(
+    db: &Db,
+    reader: Access,
+    organization_id: i32,
+) -> Result<Vec<DocumentOut>, AppError> {
+    let rows = rows()
+        .filter(document::Column::WithdrawnAt.is_null())
+        .filter(document::Column::Access.is_in(reader.readable()))
+        .filter(
+            document::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(document_organization::Column::DocumentId)
+                    .from(document_organization::Entity)
+                    .and_where(document_organization::Column::OrganizationId.eq(organization_id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_with_nulls(
+            document::Column::PublishedOn,
+            sea_orm::Order::Desc,
+            sea_orm::sea_query::NullOrdering::Last,
+        )
+        .limit(200)
+        .all(db.conn())
+        .await?;
+    outs(db, rows).await
 }
 
 /// Documents as answered, their lists read in one query each.
@@ -621,6 +711,10 @@ async fn outs(db: &Db, rows: Vec<document::Model>) -> Result<Vec<DocumentOut>, A
             DocumentOut {
                 id: row.id,
                 page: format!("/documents/{}", row.id),
+                thumbnail: row
+                    .thumbnail_key
+                    .as_ref()
+                    .map(|_| format!("/documents/{}/thumbnail.png", row.id)),
                 organization_ids: organizations.iter().map(|o| o.id).collect(),
                 organizations,
                 regions: regions.remove(&row.id).unwrap_or_default(),

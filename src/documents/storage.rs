@@ -179,6 +179,12 @@ impl Files {
         }
     }
 
+    /// Writes a small file (a thumbnail) whole at `key`.
+    pub async fn put_whole(&self, key: &str, bytes: Bytes) -> Result<(), StorageError> {
+        self.store.put(&Path::from(key), bytes.into()).await?;
+        Ok(())
+    }
+
     /// The file at `key`, as a stream of chunks, with its size.
     pub async fn get(
         &self,

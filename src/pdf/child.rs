@@ -34,6 +34,11 @@ pub fn typeset_in_children(program: PathBuf) {
     let _ = PROGRAM.set(program);
 }
 
+/// The program chosen to typeset (and to read uploaded PDFs) in, if one was.
+pub fn program() -> Option<&'static Path> {
+    PROGRAM.get().map(PathBuf::as_path)
+}
+
 /// This program, to be run again as a typesetting process.
 pub fn this_program() -> Option<PathBuf> {
     let proc = Path::new("/proc/self/exe");

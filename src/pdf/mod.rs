@@ -33,6 +33,7 @@ const BADGES_TEMPLATE: &str = include_str!("../../templates/attendance/badges.ty
 const PARTICIPANTS_TEMPLATE: &str = include_str!("../../templates/attendance/participants.typ");
 const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/attendance/certificate.typ");
 const VISA_LETTER_TEMPLATE: &str = include_str!("../../templates/visas/letter.typ");
+const PAPER_TEMPLATE: &str = include_str!("../../templates/documents/paper.typ");
 
 /// The path under which the templates find their data.
 const DATA_PATH: &str = "/data.json";
@@ -71,6 +72,7 @@ pub enum Template {
     Participants,
     Certificate,
     VisaLetter,
+    Paper,
 }
 
 impl Template {
@@ -83,16 +85,18 @@ impl Template {
             Self::Participants => "participants",
             Self::Certificate => "certificate",
             Self::VisaLetter => "visa-letter",
+            Self::Paper => "paper",
         }
     }
 
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Report,
         Self::Synthesis,
         Self::Badges,
         Self::Participants,
         Self::Certificate,
         Self::VisaLetter,
+        Self::Paper,
     ];
 
     pub fn from_name(name: &str) -> Option<Self> {
@@ -108,6 +112,7 @@ impl Template {
             Self::Participants => (PARTICIPANTS_TEMPLATE, "/participants.typ"),
             Self::Certificate => (CERTIFICATE_TEMPLATE, "/certificate.typ"),
             Self::VisaLetter => (VISA_LETTER_TEMPLATE, "/visa-letter.typ"),
+            Self::Paper => (PAPER_TEMPLATE, "/paper.typ"),
         }
     }
 }

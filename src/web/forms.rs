@@ -280,7 +280,7 @@ pub fn attach_errors(
 }
 
 /// "is required" → "Is required."
-fn sentence(message: &str) -> String {
+pub fn sentence(message: &str) -> String {
     let mut chars = message.chars();
     let mut text: String = match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -31,6 +31,7 @@ pub const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/organizations/{id}"),
     ("get", "/api/v1/documents"),
     ("get", "/api/v1/documents/{id}"),
+    ("get", "/api/v1/search"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
     ("post", "/api/v1/auth/password-reset"),

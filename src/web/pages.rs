@@ -168,16 +168,23 @@ pub fn redirect_with_flash(location: &str, message: &str) -> Response {
     } else {
         location
     };
-    let encoded =
-        percent_encoding::utf8_percent_encode(message, percent_encoding::NON_ALPHANUMERIC)
-            .to_string();
     let mut response = Redirect::to(location).into_response();
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "{FLASH_COOKIE}={encoded}; Path=/; SameSite=Lax; Max-Age=60"
-    )) {
+    if let Some(value) = flash_cookie(message) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// The `Set-Cookie` value that shows `message` on the next page (for answers that are
+/// not a redirect, such as a page script's JSON).
+pub fn flash_cookie(message: &str) -> Option<HeaderValue> {
+    let encoded =
+        percent_encoding::utf8_percent_encode(message, percent_encoding::NON_ALPHANUMERIC)
+            .to_string();
+    HeaderValue::from_str(&format!(
+        "{FLASH_COOKIE}={encoded}; Path=/; SameSite=Lax; Max-Age=60"
+    ))
+    .ok()
 }
 
 /// A submitted HTML form whose CSRF token matched the visitor's cookie: URL-encoded, or
@@ -293,13 +300,12 @@ impl FromRequest<AppState> for FormData {
             .find(|(key, _)| key == CSRF_FIELD)
             .map(|(_, value)| value.as_str());
         match (expected.as_deref(), sent) {
-            (Some(expected), Some(sent)) if !expected.is_empty() && constant_time_eq(expected, sent) => {
+            (Some(expected), Some(sent))
+                if !expected.is_empty() && constant_time_eq(expected, sent) =>
+            {
                 Ok(Self { pairs, files })
             }
-            _ => Err(PageError(AppError::Forbidden(
-                "This form has expired or did not come from this site. Go back, reload the page and try again."
-                    .into(),
-            ))),
+            _ => Err(PageError(csrf_refused())),
         }
     }
 }
@@ -329,6 +335,21 @@ where
             )))),
         }
     }
+}
+
+/// Whether `sent`, a form's CSRF field, matches the visitor's CSRF cookie (for forms read
+/// as they stream in, which [`FormData`] would hold whole).
+pub fn csrf_matches(headers: &axum::http::HeaderMap, sent: &str) -> bool {
+    super::auth::cookie(headers, CSRF_COOKIE)
+        .is_some_and(|expected| !expected.is_empty() && constant_time_eq(&expected, sent))
+}
+
+/// The refusal of a form whose CSRF token does not match.
+pub fn csrf_refused() -> AppError {
+    AppError::Forbidden(
+        "This form has expired or did not come from this site. Go back, reload the page and try again."
+            .into(),
+    )
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {

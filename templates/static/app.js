@@ -299,3 +299,211 @@ function followCount(element) {
   };
   window.setInterval(read, 5000);
 }
+
+/* ----- The library's forms: a file dropped, its upload followed ----- */
+// The form that adds a document: a file dropped on the zone (or chosen in it) says its
+// name and size; the form is sent by XMLHttpRequest so that a progress bar follows the
+// upload, and a refusal shows each error beside its field without reloading, the file
+// still chosen and nothing typed lost. The form that edits one is sent the same way.
+// Without this script both post as they are and come back with their errors.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const zone of document.querySelectorAll("[data-drop-zone]")) dropZone(zone);
+  for (const form of document.querySelectorAll("form[data-upload-form]")) uploadForm(form);
+  for (const box of document.querySelectorAll("[data-choice-filter]")) choiceFilter(box);
+});
+
+function fileSize(bytes) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function dropZone(zone) {
+  const input = zone.querySelector('input[type="file"]');
+  const chosen = zone.querySelector("[data-drop-chosen]");
+  if (!input) return;
+  zone.classList.add("enhanced");
+  const show = () => {
+    const file = input.files[0];
+    if (chosen) chosen.textContent = file ? `Chosen: ${file.name} (${fileSize(file.size)})` : "";
+  };
+  input.addEventListener("change", show);
+  for (const type of ["dragenter", "dragover"]) {
+    zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      zone.classList.add("dragging");
+    });
+  }
+  zone.addEventListener("dragleave", (event) => {
+    if (!zone.contains(event.relatedTarget)) zone.classList.remove("dragging");
+  });
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    const list = new DataTransfer();
+    list.items.add(file);
+    input.files = list.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  // The whole zone chooses a file, not only its button.
+  zone.addEventListener("click", (event) => {
+    if (event.target.closest("input, label, a, button")) return;
+    input.click();
+  });
+  // A file dropped beside the zone would replace the page (and what was typed) by the
+  // file; it is ignored instead.
+  for (const type of ["dragover", "drop"]) {
+    window.addEventListener(type, (event) => {
+      if (!zone.contains(event.target)) event.preventDefault();
+    });
+  }
+  if (input.files.length) show();
+}
+
+/// Narrows a long list of boxes to those whose label holds what is typed.
+function choiceFilter(box) {
+  const input = box.querySelector("input");
+  const list = box.parentElement?.querySelector(".choice-list");
+  if (!input || !list) return;
+  box.hidden = false;
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  input.addEventListener("input", () => {
+    const words = fold(input.value).split(/\s+/).filter(Boolean);
+    for (const item of list.querySelectorAll("li")) {
+      const text = fold(item.textContent);
+      item.hidden = !words.every((w) => text.includes(w));
+    }
+  });
+  // Enter filters; it does not send the form.
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") event.preventDefault();
+  });
+}
+
+function uploadForm(form) {
+  const progress = form.querySelector("[data-upload-progress]");
+  const bar = progress?.querySelector("progress");
+  const label = progress?.querySelector("[data-upload-label]");
+  const percent = progress?.querySelector("[data-upload-percent]");
+  const button = form.querySelector('button[type="submit"]');
+  const summary = document.querySelector("[data-errors]");
+  let sending = false;
+  const settle = () => {
+    sending = false;
+    if (button) button.disabled = false;
+    if (progress) progress.hidden = true;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (sending) return;
+    sending = true;
+    if (button) button.disabled = true;
+    const file = form.querySelector('input[type="file"]')?.files?.[0];
+    if (progress) {
+      progress.hidden = false;
+      bar.value = 0;
+      label.textContent = file ? `Uploading ${file.name}…` : "Saving…";
+      percent.textContent = "0%";
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.addEventListener("progress", (e) => {
+      if (!progress || !e.lengthComputable || e.total === 0) return;
+      const done = Math.round((e.loaded / e.total) * 100);
+      bar.value = done;
+      percent.textContent = `${done}%`;
+      if (done >= 100) label.textContent = "Saving…";
+    });
+    xhr.addEventListener("load", () => {
+      let answer = null;
+      if (/json/.test(xhr.getResponseHeader("Content-Type") || "")) {
+        try { answer = JSON.parse(xhr.responseText); } catch { answer = null; }
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && answer?.location) {
+        if (bar) bar.value = 100;
+        window.location.assign(answer.location);
+        return;
+      }
+      settle();
+      if (xhr.status === 422 && Array.isArray(answer?.errors)) {
+        showErrors(form, summary, answer.errors, null);
+      } else if (answer?.detail) {
+        showErrors(form, summary, [], answer.detail);
+      } else if (new URL(xhr.responseURL || form.action, window.location.href).pathname === "/login") {
+        showErrors(form, summary, [], "Your session has ended. Sign in again in another tab, then send the form again: what you typed and chose is kept here.");
+      } else {
+        showErrors(form, summary, [], `The server answered unexpectedly (${xhr.status}). Nothing was saved; sign in again if your session ended, then send the form again.`);
+      }
+    });
+    for (const type of ["error", "abort", "timeout"]) {
+      xhr.addEventListener(type, () => {
+        settle();
+        showErrors(form, summary, [], "The upload broke off (is the connection down?). Nothing was saved; send the form again.");
+      });
+    }
+    xhr.send(new FormData(form));
+  });
+}
+
+/// Puts each error ({field, message}, named as the form's fields) beside its field, and
+/// says at the top how many fields to correct; an error of no field is listed there.
+function showErrors(form, summary, errors, message) {
+  const errorId = (name) => `f-${name.replace(/_/g, "-")}-error`;
+  for (const old of form.querySelectorAll(".error")) {
+    for (const el of form.querySelectorAll(`[aria-describedby~="${old.id}"]`)) {
+      const rest = el.getAttribute("aria-describedby").split(/\s+/).filter((id) => id && id !== old.id);
+      if (rest.length) el.setAttribute("aria-describedby", rest.join(" "));
+      else el.removeAttribute("aria-describedby");
+    }
+    old.remove();
+  }
+  for (const el of form.querySelectorAll(".invalid")) el.classList.remove("invalid");
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  const unshown = [];
+  let shown = 0;
+  for (const error of errors) {
+    const named = form.elements.namedItem(error.field);
+    const place = form.querySelector(`[data-field="${CSS.escape(error.field)}"]`) || (named instanceof Element ? named.closest(".field") : null);
+    if (!place) {
+      unshown.push(`${error.field.replace(/_/g, " ")}: ${error.message}`);
+      continue;
+    }
+    shown += 1;
+    place.classList.add("invalid");
+    const note = document.createElement("span");
+    note.className = "error";
+    note.id = errorId(error.field);
+    note.textContent = error.message;
+    const legend = place.tagName === "FIELDSET" ? place.querySelector(":scope > legend") : null;
+    if (legend) legend.after(note);
+    else place.append(note);
+    const described = place.tagName === "FIELDSET" ? [place] : [...place.querySelectorAll("input, select, textarea")];
+    for (const el of described) {
+      const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+      el.setAttribute("aria-describedby", [...ids, note.id].join(" "));
+      if (el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true");
+    }
+  }
+  if (!summary) return;
+  const count = shown + unshown.length;
+  const heading = summary.querySelector("[data-errors-heading]");
+  const note = summary.querySelector("[data-errors-note]");
+  const list = summary.querySelector("[data-errors-list]");
+  if (heading) heading.textContent = count ? `Please correct ${count} field${count === 1 ? "" : "s"}` : "The document was not saved";
+  if (note) note.textContent = form.querySelector('input[type="file"]')?.files?.length
+    ? "Nothing was saved yet; what you typed and the file you chose are kept below."
+    : "Nothing was saved yet; what you typed is kept below.";
+  if (list) {
+    list.replaceChildren();
+    for (const text of message ? [...unshown, message] : unshown) {
+      const item = document.createElement("li");
+      item.textContent = text;
+      list.append(item);
+    }
+  }
+  summary.hidden = false;
+  summary.focus();
+}

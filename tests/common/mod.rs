@@ -3,6 +3,7 @@
 //! `ROUNDTABLE_TEST_POSTGRES` names a server) and drives it in-process over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod files;
 pub mod fixtures;
 pub mod smtp;
 
