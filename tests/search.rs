@@ -128,6 +128,30 @@ async fn lampriere_finds_the_rapporteur_and_what_he_wrote_whatever_the_accents()
         "{summary}"
     );
 
+    assert_eq!(summary["source"], "summary");
+    assert_eq!(summary["id"], session);
+
+    // What organizers write after publication is not found until they publish it again.
+    app.patch(
+        &format!("/api/v1/events/{event}/report"),
+        app.org(),
+        &json!({"conclusions": "The Zanzibarian delegation refused in private."}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(search(&app, "zanzibarian", As::Anonymous).await["total"], 0);
+    app.post(
+        &format!("/api/v1/events/{event}/report/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(
+        titles(&search(&app, "zanzibarian", As::Anonymous).await),
+        ["Outcome report: Making a difference"]
+    );
+
     // His page: who he is, and the summary he wrote, linked into the report.
     let page = app
         .get(person["url"].as_str().unwrap(), As::Anonymous)
@@ -421,6 +445,12 @@ async fn a_question_without_words_is_refused_by_name_and_hostile_words_stay_word
         "\"unbalanced",
         "col:umn*",
         "x & y | !z",
+        // Letters and digits that PostgreSQL's unaccent turns into tsquery operators.
+        "⑴",
+        "ŉ",
+        "ʻokina",
+        "ʼ ː",
+        "a\\b",
     ] {
         search(&app, q, As::Anonymous).await;
     }

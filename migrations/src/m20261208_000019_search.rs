@@ -37,9 +37,10 @@ pub const SOURCES: &[(&str, &[(&str, &str)])] = &[
     ("organizations", &[("organization", "id")]),
     (
         "event_organizations",
-        &[("event", "event_id"), ("organization", "organization_id")],
+        &[("event", "event_id"), ("org-seen", "organization_id")],
     ),
     ("event_reports", &[("event", "event_id")]),
+    ("report_editions", &[("event", "event_id")]),
     ("summaries", &[("session", "session_id")]),
     ("documents", &[("document", "id")]),
     ("document_regions", &[("document", "document_id")]),
@@ -123,7 +124,7 @@ impl MigrationTrait for Migration {
                 // The words only: titles and bodies are read from search_entries.
                 "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, \
                  content = 'search_entries', content_rowid = 'id', \
-                 tokenize = 'unicode61 remove_diacritics 2')",
+                 tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4')",
                 "CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN \
                  INSERT INTO search_fts (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body); END",
                 "CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN \

@@ -16,13 +16,10 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use crate::app::AppState;
 use crate::documents::Access;
 use crate::entities::{
-    event, event_organization, event_report, organization, person, session, session_participant,
-    summary,
+    event, event_organization, organization, person, session, session_participant,
 };
 use crate::error::AppError;
 use crate::events::{EventStatus, ParticipantRole};
-use crate::reports::ReportStatus;
-use crate::summaries::SummaryStatus;
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::parse_id;
 
@@ -104,22 +101,9 @@ async fn person_page(
         .await?;
     let (sessions, events) =
         public_sessions(&state, links.iter().map(|l| l.session_id), staff).await?;
-    let published: HashSet<i32> = event_report::Entity::find()
-        .filter(event_report::Column::EventId.is_in(events.keys().copied()))
-        .filter(event_report::Column::Status.eq(ReportStatus::Published))
-        .all(state.db.conn())
-        .await?
-        .into_iter()
-        .map(|r| r.event_id)
-        .collect();
-    let approved: HashSet<i32> = summary::Entity::find()
-        .filter(summary::Column::SessionId.is_in(sessions.keys().copied()))
-        .filter(summary::Column::Status.eq(SummaryStatus::Approved))
-        .all(state.db.conn())
-        .await?
-        .into_iter()
-        .map(|s| s.session_id)
-        .collect();
+    // The summaries they wrote, as the published reports print them.
+    let editions =
+        crate::search::index::published_editions(state.db.conn(), events.keys().copied()).await?;
     let mut ordered: Vec<(&session_participant::Model, &session::Model)> = links
         .iter()
         .filter_map(|l| sessions.get(&l.session_id).map(|s| (l, s)))
@@ -132,10 +116,12 @@ async fn person_page(
             continue;
         };
         let when = crate::events::views::date_range(event.starts_on, event.ends_on);
-        if link.role == ParticipantRole::Rapporteur
-            && approved.contains(&session.id)
-            && published.contains(&event.id)
-        {
+        let printed = editions.get(&event.id).is_some_and(|r| {
+            r.sessions
+                .iter()
+                .any(|p| p.id == session.id && p.rapporteur.iter().any(|w| w.person_id == id))
+        });
+        if link.role == ParticipantRole::Rapporteur && printed {
             summaries.push(Item {
                 url: format!("/events/{}/report#session-{}", event.slug, session.id),
                 title: session.title.clone(),

@@ -206,10 +206,12 @@ async fn thumbnail(
     let mut response = stored(&state, key, "image/png").await?;
     response.headers_mut().insert(
         header::CACHE_CONTROL,
+        // Checked again at every showing: a document's access may change, or it may be
+        // withdrawn, and no cache may go on showing its first page.
         HeaderValue::from_static(if document.access == Access::Public {
-            "public, max-age=3600"
+            "no-cache"
         } else {
-            "private, max-age=3600"
+            "private, no-cache"
         }),
     );
     Ok(response)

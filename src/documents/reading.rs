@@ -32,8 +32,15 @@ pub struct Reading {
     pub thumbnail: Option<Vec<u8>>,
 }
 
-/// Reads a PDF: in a child process when `serve` chose a program, else here.
-pub async fn read(pdf: Vec<u8>) -> Reading {
+/// How many PDFs are read at once (each reader holds a PDF of up to `documents.max_mb`).
+static READERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// Reads a PDF: in a child process when `serve` chose a program, else here; two at a
+/// time at most.
+pub async fn read(pdf: axum::body::Bytes) -> Reading {
+    let Ok(_turn) = READERS.acquire().await else {
+        return Reading::default();
+    };
     match crate::pdf::child::program() {
         Some(program) => match in_child(program, &pdf).await {
             Ok(reading) => reading,
@@ -68,6 +75,12 @@ pub fn read_here(pdf: &[u8]) -> Reading {
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(TEXT_MAX));
     let mut count = 0;
+    // No NUL or other control character (what a font without a map to Unicode gives):
+    // PostgreSQL refuses NUL in text.
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
     for line in text.lines() {
         let words = line.split_whitespace();
         let mut first = true;
@@ -200,6 +213,7 @@ mod tests {
             tidy("  Policy   memo\n\n\n Next   steps \n"),
             "Policy memo\nNext steps"
         );
+        assert_eq!(tidy("focal\0point\u{7}s"), "focal point s");
         let long = "word ".repeat(TEXT_MAX);
         assert!(tidy(&long).chars().count() <= TEXT_MAX);
     }

@@ -266,7 +266,7 @@ async fn read_file(files: &Files, file: &StoredFile) -> Result<Read, AppError> {
         .read(&file.key)
         .await
         .map_err(|err| AppError::Internal(anyhow::anyhow!(err)))?;
-    let reading = super::reading::read(pdf.to_vec()).await;
+    let reading = super::reading::read(pdf).await;
     let thumbnail_key = match reading.thumbnail {
         Some(png) => {
             let key = format!("{}.png", file.key);

@@ -24,7 +24,7 @@ use crate::entities::{
     event_report, organization, person, series, session, session_participant, summary,
 };
 use crate::events::EventStatus;
-use crate::reports::ReportStatus;
+use crate::reports::{EventReport, ReportStatus};
 use crate::summaries::{SummaryContent, SummaryStatus};
 
 /// How many queued rows one pass takes.
@@ -58,11 +58,36 @@ pub async fn pending(db: &Db) -> Result<bool, DbErr> {
     Ok(found.is_some())
 }
 
+/// What the queue says when only whether the public sees an organization may have
+/// changed (its people, events or documents changed): its entry alone is rebuilt.
+const ORGANIZATION_SEEN: &str = "org-seen";
+/// The most of a body the index holds, in characters (PostgreSQL's `tsvector` holds at
+/// most 1 MB; the same on both databases so that both find the same).
+pub const BODY_MAX: usize = 150_000;
+/// How long a search waits for another instance's drain before searching the index as
+/// it is.
+const SEARCH_WAIT: &str = "2s";
+
+/// Brings the index up to date before a search: at most one batch, waiting at most
+/// [`SEARCH_WAIT`] for a drain under way elsewhere; on any failure the search goes on
+/// with the index as it is (the keeper catches up), and the failure is logged.
+pub async fn catch_up(db: &Db) {
+    match pending(db).await {
+        Ok(false) => {}
+        Ok(true) => {
+            if let Err(err) = drain_batch(db, true).await {
+                tracing::warn!(error = %err, "search went on with the index as it was");
+            }
+        }
+        Err(err) => tracing::warn!(error = %err, "the search queue could not be read"),
+    }
+}
+
 /// Drains the queue into the index; how many entries were written or deleted.
 pub async fn drain(db: &Db) -> Result<usize, DbErr> {
     let mut done = 0;
     while pending(db).await? {
-        done += drain_batch(db).await?;
+        done += drain_batch(db, false).await?;
     }
     Ok(done)
 }
@@ -80,10 +105,16 @@ pub async fn keep(db: Db, mut stop: tokio::sync::watch::Receiver<bool>) {
     }
 }
 
-async fn drain_batch(db: &Db) -> Result<usize, DbErr> {
+/// One batch of the queue into the index, under the lock every instance takes; a search
+/// (`searching`) waits for that lock [`SEARCH_WAIT`] at most.
+async fn drain_batch(db: &Db, searching: bool) -> Result<usize, DbErr> {
     let txn = db.begin_write().await?;
     let backend = txn.get_database_backend();
     if backend == sea_orm::DatabaseBackend::Postgres {
+        if searching {
+            txn.execute_unprepared(&format!("SET LOCAL lock_timeout = '{SEARCH_WAIT}'"))
+                .await?;
+        }
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK_KEY})"))
             .await?;
     }
@@ -98,15 +129,20 @@ async fn drain_batch(db: &Db) -> Result<usize, DbErr> {
         return Ok(0);
     }
     let mut queued = BTreeSet::new();
+    let mut seen = BTreeSet::new();
     let mut ids = Vec::with_capacity(rows.len());
     for row in rows {
         ids.push(row.try_get::<i64>("", "id")?);
         let source: String = row.try_get("", "source")?;
-        if let Ok(source) = source.parse::<Source>() {
-            queued.insert((source, row.try_get::<i32>("", "ref_id")?));
+        let ref_id: i32 = row.try_get("", "ref_id")?;
+        if source == ORGANIZATION_SEEN {
+            seen.insert((Source::Organization, ref_id));
+        } else if let Ok(source) = source.parse::<Source>() {
+            queued.insert((source, ref_id));
         }
     }
-    let wanted = expand(&*txn, &queued).await?;
+    let mut wanted = expand(&*txn, &queued).await?;
+    wanted.extend(seen);
     let entries = build(&*txn, &wanted).await?;
     let written = write(&*txn, &wanted, &entries).await?;
     for chunk in ids.chunks(500) {
@@ -190,14 +226,35 @@ async fn expand<C: ConnectionTrait>(
             }
         }
     }
-    // An organization's name is in its people's entries and its documents'.
+    // An organization's name is in its people's entries (and their panels'), its
+    // events' and its documents'.
     for chunk in organizations.chunks(500) {
-        for p in person::Entity::find()
+        let members: Vec<i32> = person::Entity::find()
             .filter(person::Column::OrganizationId.is_in(chunk.iter().copied()))
             .all(db)
             .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        for id in &members {
+            wanted.insert((Source::Person, *id));
+        }
+        for members in members.chunks(500) {
+            for link in session_participant::Entity::find()
+                .filter(session_participant::Column::PersonId.is_in(members.iter().copied()))
+                .all(db)
+                .await?
+            {
+                wanted.insert((Source::Session, link.session_id));
+                wanted.insert((Source::Summary, link.session_id));
+            }
+        }
+        for link in event_organization::Entity::find()
+            .filter(event_organization::Column::OrganizationId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
         {
-            wanted.insert((Source::Person, p.id));
+            wanted.insert((Source::Event, link.event_id));
         }
         for link in document_organization::Entity::find()
             .filter(document_organization::Column::OrganizationId.is_in(chunk.iter().copied()))
@@ -297,6 +354,11 @@ async fn write<C: ConnectionTrait>(
     let backend = db.get_database_backend();
     let kept: HashSet<(Source, i32)> = entries.iter().map(|e| (e.source, e.ref_id)).collect();
     for entry in entries {
+        let body: String = if entry.body.chars().count() > BODY_MAX {
+            entry.body.chars().take(BODY_MAX).collect()
+        } else {
+            entry.body.clone()
+        };
         let insert = Query::insert()
             .into_table("search_entries")
             .columns(["source", "ref_id", "kind", "title", "body", "url", "access"])
@@ -305,7 +367,7 @@ async fn write<C: ConnectionTrait>(
                 entry.ref_id.into(),
                 entry.source.kind().as_str().into(),
                 entry.title.clone().into(),
-                entry.body.clone().into(),
+                body.into(),
                 entry.url.clone().into(),
                 entry.access.as_str().into(),
             ])
@@ -580,73 +642,168 @@ async fn sessions<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>,
         .collect())
 }
 
-/// Approved summaries, keyed by their session: the public's once the event's report is
-/// published, the organizers' before.
-async fn summaries<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, DbErr> {
-    use crate::events::ParticipantRole as R;
-    let rows = summary::Entity::find()
-        .filter(summary::Column::SessionId.is_in(ids.iter().copied()))
-        .filter(summary::Column::Status.eq(SummaryStatus::Approved))
-        .all(db)
-        .await?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let loaded = Sessions::load(db, &rows.iter().map(|r| r.session_id).collect::<Vec<_>>()).await?;
-    let published: HashSet<i32> = event_report::Entity::find()
-        .filter(event_report::Column::EventId.is_in(loaded.events.keys().copied()))
+/// The published reports of these events as the public reads them: the latest edition
+/// of each, with the sessions' confidentiality as it stands now applied.
+pub async fn published_editions<C: ConnectionTrait>(
+    db: &C,
+    event_ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, EventReport>, DbErr> {
+    let ids: HashSet<i32> = event_ids.into_iter().collect();
+    let published: Vec<i32> = event_report::Entity::find()
+        .filter(event_report::Column::EventId.is_in(ids))
         .filter(event_report::Column::Status.eq(ReportStatus::Published))
         .all(db)
         .await?
         .into_iter()
         .map(|r| r.event_id)
         .collect();
-    let sessions: HashMap<i32, &session::Model> =
-        loaded.sessions.iter().map(|s| (s.id, s)).collect();
-    let mut out = Vec::new();
-    for row in rows {
-        let Some(session) = sessions.get(&row.session_id) else {
+    let mut rules: HashMap<i32, HashMap<i32, crate::events::Confidentiality>> = HashMap::new();
+    for chunk in published.chunks(500) {
+        for s in session::Entity::find()
+            .filter(session::Column::EventId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            rules
+                .entry(s.event_id)
+                .or_default()
+                .insert(s.id, s.confidentiality);
+        }
+    }
+    let mut out = HashMap::new();
+    for event_id in published {
+        let Some(row) = crate::reports::store::latest_edition(db, event_id).await? else {
             continue;
         };
-        let Some(event) = loaded.events.get(&session.event_id) else {
+        let Ok(mut report) = serde_json::from_str::<EventReport>(&row.content) else {
+            tracing::warn!(
+                event_id,
+                "an edition of a report could not be read for search"
+            );
             continue;
         };
-        let content: SummaryContent = serde_json::from_str(&row.content).unwrap_or_default();
-        let public = session_public(Some(event), session) && published.contains(&event.id);
-        let mut parts = vec![
-            event.title.clone(),
-            loaded.panel_lines(session.id, &[R::Rapporteur]),
-            content.overview.clone(),
-        ];
-        // Under the Chatham House rule, no key point says who made it; the texts never
-        // named anyone, so they are kept.
-        parts.extend(content.key_points.iter().map(|p| p.text.clone()));
-        parts.extend(content.challenges.iter().cloned());
-        parts.extend(
-            content
-                .recommendations
-                .iter()
-                .map(|r| format!("{} ({})", r.text, r.addressee)),
+        crate::reports::build::apply_confidentiality(
+            &mut report,
+            rules.get(&event_id).unwrap_or(&HashMap::new()),
         );
-        parts.extend(content.next_steps.iter().cloned());
-        out.push(Entry {
-            source: Source::Summary,
-            ref_id: session.id,
-            title: format!("Summary: {}", session.title),
-            body: lines(parts.iter().map(String::as_str)),
-            url: if public {
-                format!("/events/{}/report#session-{}", event.slug, session.id)
-            } else {
-                format!("/rapporteur/sessions/{}", session.id)
-            },
-            access: public_if(public),
-        });
+        out.insert(event_id, report);
     }
     Ok(out)
 }
 
-/// Outcome reports: their introduction and conclusions (the summaries are entries of
-/// their own).
+/// A summary's words as a report prints them.
+fn summary_body(event_title: &str, s: &crate::reports::ReportSession) -> String {
+    let mut parts = vec![event_title.to_string()];
+    parts.extend(
+        s.rapporteur
+            .iter()
+            .map(|p| format!("Rapporteur: {} ({})", p.display_name, p.affiliation)),
+    );
+    parts.push(s.summary.overview.source().to_string());
+    parts.extend(s.summary.key_points.iter().map(|p| match &p.speaker {
+        Some(who) => format!("{} ({who})", p.text),
+        None => p.text.clone(),
+    }));
+    parts.extend(s.summary.challenges.iter().cloned());
+    parts.extend(
+        s.summary
+            .recommendations
+            .iter()
+            .map(|r| format!("{} ({})", r.text, r.addressee)),
+    );
+    parts.extend(s.summary.next_steps.iter().cloned());
+    lines(parts.iter().map(String::as_str))
+}
+
+/// Summaries, keyed by their session: as the published report prints them, for everyone;
+/// an approved summary not (yet) in a published report, for organizers.
+async fn summaries<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, DbErr> {
+    use crate::events::ParticipantRole as R;
+    let sessions = session::Entity::find()
+        .filter(session::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let events: HashMap<i32, event::Model> = event::Entity::find()
+        .filter(event::Column::Id.is_in(sessions.iter().map(|s| s.event_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let editions = published_editions(
+        db,
+        events
+            .values()
+            .filter(|e| e.status != EventStatus::Draft)
+            .map(|e| e.id),
+    )
+    .await?;
+    let approved: Vec<summary::Model> = summary::Entity::find()
+        .filter(summary::Column::SessionId.is_in(ids.iter().copied()))
+        .filter(summary::Column::Status.eq(SummaryStatus::Approved))
+        .all(db)
+        .await?;
+    let approved: HashMap<i32, summary::Model> =
+        approved.into_iter().map(|s| (s.session_id, s)).collect();
+    let unpublished: Vec<i32> = sessions
+        .iter()
+        .filter(|s| approved.contains_key(&s.id))
+        .filter(|s| {
+            !editions
+                .get(&s.event_id)
+                .is_some_and(|r| r.sessions.iter().any(|p| p.id == s.id))
+        })
+        .map(|s| s.id)
+        .collect();
+    let loaded = Sessions::load(db, &unpublished).await?;
+    let mut out = Vec::new();
+    for s in &sessions {
+        let Some(event) = events.get(&s.event_id) else {
+            continue;
+        };
+        let printed = editions
+            .get(&event.id)
+            .and_then(|r| r.sessions.iter().find(|p| p.id == s.id));
+        if let Some(printed) = printed {
+            out.push(Entry {
+                source: Source::Summary,
+                ref_id: s.id,
+                title: format!("Summary: {}", printed.title),
+                body: summary_body(&event.title, printed),
+                url: format!("/events/{}/report#session-{}", event.slug, s.id),
+                access: Access::Public,
+            });
+        } else if let Some(row) = approved.get(&s.id) {
+            let content: SummaryContent = serde_json::from_str(&row.content).unwrap_or_default();
+            let mut parts = vec![
+                event.title.clone(),
+                loaded.panel_lines(s.id, &[R::Rapporteur]),
+                content.overview.clone(),
+            ];
+            parts.extend(content.key_points.iter().map(|p| p.text.clone()));
+            parts.extend(content.challenges.iter().cloned());
+            parts.extend(
+                content
+                    .recommendations
+                    .iter()
+                    .map(|r| format!("{} ({})", r.text, r.addressee)),
+            );
+            parts.extend(content.next_steps.iter().cloned());
+            out.push(Entry {
+                source: Source::Summary,
+                ref_id: s.id,
+                title: format!("Summary: {}", s.title),
+                body: lines(parts.iter().map(String::as_str)),
+                url: format!("/rapporteur/sessions/{}", s.id),
+                access: Access::Organizers,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Outcome reports: their introduction and conclusions as published, for everyone; as
+/// they stand, for organizers, before publication (the summaries are entries of their own).
 async fn reports<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, DbErr> {
     let rows = event_report::Entity::find()
         .filter(event_report::Column::EventId.is_in(ids.iter().copied()))
@@ -659,25 +816,41 @@ async fn reports<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, 
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
+    let editions = published_editions(
+        db,
+        events
+            .values()
+            .filter(|e| e.status != EventStatus::Draft)
+            .map(|e| e.id),
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             let event = events.get(&r.event_id)?;
-            let public = r.status == ReportStatus::Published && event.status != EventStatus::Draft;
-            Some(Entry {
-                source: Source::Report,
-                ref_id: event.id,
-                title: format!("Outcome report: {}", event.title),
-                body: lines([
-                    r.introduction.as_deref().unwrap_or(""),
-                    r.conclusions.as_deref().unwrap_or(""),
-                ]),
-                url: if public {
-                    format!("/events/{}/report", event.slug)
-                } else {
-                    format!("/organize/events/{}/report", event.slug)
+            Some(match editions.get(&event.id) {
+                Some(published) => Entry {
+                    source: Source::Report,
+                    ref_id: event.id,
+                    title: format!("Outcome report: {}", event.title),
+                    body: lines([
+                        published.introduction.as_ref().map_or("", |t| t.source()),
+                        published.conclusions.as_ref().map_or("", |t| t.source()),
+                    ]),
+                    url: format!("/events/{}/report", event.slug),
+                    access: Access::Public,
                 },
-                access: public_if(public),
+                None => Entry {
+                    source: Source::Report,
+                    ref_id: event.id,
+                    title: format!("Outcome report: {}", event.title),
+                    body: lines([
+                        r.introduction.as_deref().unwrap_or(""),
+                        r.conclusions.as_deref().unwrap_or(""),
+                    ]),
+                    url: format!("/organize/events/{}/report", event.slug),
+                    access: Access::Organizers,
+                },
             })
         })
         .collect())
@@ -731,33 +904,49 @@ async fn people<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, D
 
 /// Of `ids`, the people on a panel of a session the public sees.
 pub async fn public_people<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<HashSet<i32>, DbErr> {
-    let links = session_participant::Entity::find()
-        .filter(session_participant::Column::PersonId.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let sessions: HashMap<i32, session::Model> = session::Entity::find()
-        .filter(session::Column::Id.is_in(links.iter().map(|l| l.session_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let events: HashMap<i32, event::Model> = event::Entity::find()
-        .filter(event::Column::Id.is_in(sessions.values().map(|s| s.event_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    Ok(links
-        .iter()
-        .filter(|l| {
-            sessions
-                .get(&l.session_id)
-                .is_some_and(|s| session_public(events.get(&s.event_id), s))
-        })
-        .map(|l| l.person_id)
-        .collect())
+    let mut public = HashSet::new();
+    for chunk in ids.chunks(500) {
+        let links = session_participant::Entity::find()
+            .filter(session_participant::Column::PersonId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        let session_ids: Vec<i32> = links
+            .iter()
+            .map(|l| l.session_id)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let mut sessions: HashMap<i32, session::Model> = HashMap::new();
+        for ids in session_ids.chunks(500) {
+            sessions.extend(
+                session::Entity::find()
+                    .filter(session::Column::Id.is_in(ids.iter().copied()))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|s| (s.id, s)),
+            );
+        }
+        let event_ids: HashSet<i32> = sessions.values().map(|s| s.event_id).collect();
+        let events: HashMap<i32, event::Model> = event::Entity::find()
+            .filter(event::Column::Id.is_in(event_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+        public.extend(
+            links
+                .iter()
+                .filter(|l| {
+                    sessions
+                        .get(&l.session_id)
+                        .is_some_and(|s| session_public(events.get(&s.event_id), s))
+                })
+                .map(|l| l.person_id),
+        );
+    }
+    Ok(public)
 }
 
 /// Of `ids`, the organizations the public sees: organizers of a public event, the
@@ -772,7 +961,7 @@ pub async fn public_organizations<C: ConnectionTrait>(
         .all(db)
         .await?;
     let events: HashMap<i32, event::Model> = event::Entity::find()
-        .filter(event::Column::Id.is_in(links.iter().map(|l| l.event_id)))
+        .filter(event::Column::Id.is_in(links.iter().map(|l| l.event_id).collect::<HashSet<_>>()))
         .all(db)
         .await?
         .into_iter()
@@ -791,10 +980,7 @@ pub async fn public_organizations<C: ConnectionTrait>(
         .all(db)
         .await?;
     let member_ids: Vec<i32> = members.iter().map(|p| p.id).collect();
-    let mut shown = HashSet::new();
-    for chunk in member_ids.chunks(500) {
-        shown.extend(public_people(db, chunk).await?);
-    }
+    let shown = public_people(db, &member_ids).await?;
     public.extend(
         members
             .iter()
@@ -806,7 +992,14 @@ pub async fn public_organizations<C: ConnectionTrait>(
         .all(db)
         .await?;
     let public_documents: HashSet<i32> = document::Entity::find()
-        .filter(document::Column::Id.is_in(authored.iter().map(|l| l.document_id)))
+        .filter(
+            document::Column::Id.is_in(
+                authored
+                    .iter()
+                    .map(|l| l.document_id)
+                    .collect::<HashSet<_>>(),
+            ),
+        )
         .filter(document::Column::Access.eq(Access::Public))
         .filter(document::Column::WithdrawnAt.is_null())
         .all(db)

@@ -89,6 +89,9 @@ impl Source {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
     pub kind: Kind,
+    /// What exactly it is: `event`, `series`, `session`, `summary`, `report` (an outcome
+    /// report), `person`, `organization` or `document`; with `id`, it names one thing.
+    pub source: Source,
     /// The id of the event, session, person, organization, document, or (for a report or
     /// summary) of its event or session.
     pub id: i32,
@@ -114,6 +117,9 @@ pub struct Found {
     pub counts: Vec<(Kind, u64)>,
 }
 
+/// The most results one page of search answers.
+pub const LIMIT_MAX: u64 = 100;
+
 /// The longest query taken, in characters.
 pub const QUERY_MAX: usize = 200;
 
@@ -126,10 +132,12 @@ pub async fn find(
     question: &Question,
     page: crate::web::Pagination,
 ) -> Result<Found, crate::error::AppError> {
-    if index::pending(db).await? {
-        index::drain(db).await?;
-    }
+    index::catch_up(db).await;
     let words = terms(&question.q);
+    let page = crate::web::Pagination {
+        limit: page.limit.min(LIMIT_MAX),
+        ..page
+    };
     Ok(store::search(db, &words, &readable(reader), question.kind, page).await?)
 }
 

@@ -67,7 +67,11 @@ async fn search_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
         limit: PER_PAGE,
         offset,
     };
-    let error = errors.first_message("q");
+    let error = errors.first_message("q").or_else(|| {
+        errors
+            .first_message("kind")
+            .map(|m| format!("(the kind of results) {m}"))
+    });
     let found = if asked && errors.is_empty() {
         super::find(&state.db, Access::of(ctx.user.as_ref()), &question, page).await?
     } else {

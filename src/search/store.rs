@@ -7,6 +7,40 @@ use super::{Found, Hit, Kind, snippet};
 use crate::db::Db;
 use crate::web::Pagination;
 
+/// Words shorter than this match whole words only, not the beginnings of words (a
+/// prefix of one or two letters would match most of the index).
+const PREFIX_MIN: usize = 3;
+
+/// FTS5's query for `terms`: every one, each quoted (they hold letters and digits only),
+/// the longer ones as the beginnings of words.
+fn fts5_query(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            if t.chars().count() >= PREFIX_MIN {
+                format!("\"{t}\"*")
+            } else {
+                format!("\"{t}\"")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// PostgreSQL's query from the terms in `param` (joined by spaces): each word
+/// `unaccent`ed on its own and stripped of what `to_tsquery` reads as operators (unaccent
+/// turns a few letters into such characters: ⑴ into "(1)", ŉ into "'n"), the longer ones
+/// as the beginnings of words, all of them required. NULL (finding nothing) when no word
+/// is left.
+fn pg_query(param: &str) -> String {
+    format!(
+        "to_tsquery('simple', (SELECT string_agg(CASE WHEN char_length(w) >= {PREFIX_MIN} \
+         THEN w || ':*' ELSE w END, ' & ') FROM (SELECT regexp_replace(unaccent(t), \
+         '[&|!():*''\\\\<>[:space:]-]+', '', 'g') AS w \
+         FROM regexp_split_to_table({param}, ' ') AS t) words WHERE w <> ''))"
+    )
+}
+
 /// How much of a body is read back to cut a snippet from.
 const SNIPPET_SOURCE: usize = 200_000;
 
@@ -33,25 +67,16 @@ pub async fn search(
     };
     let (from, matched, rank) = match backend {
         DatabaseBackend::Postgres => {
-            let query = terms
-                .iter()
-                .map(|t| format!("{t}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            let p = param(query.into(), &mut values);
+            let p = param(terms.join(" ").into(), &mut values);
             (
-                format!("search_entries e, to_tsquery('simple', unaccent({p})) q"),
+                format!("search_entries e, {} q", pg_query(&p)),
                 "e.words @@ q".to_string(),
                 // Titles holding every word first, then by rank.
                 "(ts_filter(e.words, '{a}') @@ q) DESC, ts_rank(e.words, q) DESC".to_string(),
             )
         }
         _ => {
-            let query = terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let query = fts5_query(terms);
             let p = param(query.clone().into(), &mut values);
             (
                 "search_fts JOIN search_entries e ON e.id = search_fts.rowid".to_string(),
@@ -117,7 +142,7 @@ pub async fn search(
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT e.kind, e.ref_id, e.title, substr(e.body, 1, {SNIPPET_SOURCE}) AS body, e.url \
+                "SELECT e.kind, e.source, e.ref_id, e.title, substr(e.body, 1, {SNIPPET_SOURCE}) AS body, e.url \
                  FROM {from} WHERE {filter} ORDER BY {rank}, e.id LIMIT {limit} OFFSET {offset}"
             ),
             values,
@@ -126,10 +151,12 @@ pub async fn search(
     let mut hits = Vec::with_capacity(rows.len());
     for row in rows {
         let kind: String = row.try_get("", "kind")?;
+        let source: String = row.try_get("", "source")?;
         let title: String = row.try_get("", "title")?;
         let body: String = row.try_get("", "body")?;
         hits.push(Hit {
             kind: kind.parse().unwrap_or(Kind::Event),
+            source: source.parse().unwrap_or(super::Source::Event),
             id: row.try_get("", "ref_id")?,
             snippet: if body.is_empty() {
                 snippet(&title, terms)
@@ -163,24 +190,17 @@ pub async fn matching(
         DatabaseBackend::Postgres => (
             format!(
                 "SELECT e.ref_id FROM search_entries e WHERE e.source = $1 \
-                 AND e.words @@ to_tsquery('simple', unaccent($2)) LIMIT {limit}"
+                 AND e.words @@ {} LIMIT {limit}",
+                pg_query("$2")
             ),
-            terms
-                .iter()
-                .map(|t| format!("{t}:*"))
-                .collect::<Vec<_>>()
-                .join(" & "),
+            terms.join(" "),
         ),
         _ => (
             format!(
                 "SELECT e.ref_id FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid \
                  WHERE e.source = ? AND search_fts MATCH ? LIMIT {limit}"
             ),
-            terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" "),
+            fts5_query(terms),
         ),
     };
     let rows = db
