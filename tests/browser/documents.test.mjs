@@ -95,7 +95,7 @@ test("an organizer uploads a document, fixes what the form refused and follows t
   await page.waitForURL(`${base}/organize/documents/new`);
 
   // Chosen with the file input, then replaced by a file dropped on the zone.
-  const memo = pdf("The Americas and the Responsibility to Protect", 1_600_000);
+  const memo = pdf("Hemispheric focal points and the Responsibility to Protect", 1_600_000);
   await page.setInputFiles("#f-file", { name: "draft.pdf", mimeType: "application/pdf", buffer: pdf("A draft", 2000) });
   await page.getByText(/Chosen: draft\.pdf \(\d+ KB\)/).waitFor();
   await dropFile(page, "memo.pdf", memo);
@@ -209,6 +209,59 @@ test("an organizer uploads a document, fixes what the form refused and follows t
     await snap(phone, label);
   }
   await phone.close();
+
+  assert.deepEqual(consoleErrors, [], "no console errors");
+  assert.deepEqual(accessibility, [], "no serious accessibility findings");
+});
+
+test("a member finds the members' memo by a word inside its PDF; a visitor neither finds nor opens it", async () => {
+  const { base, newPage, snap } = app;
+  // A member: any signed-in account (the demo's rapporteur).
+  const member = await newPage(1280);
+  await member.goto(`${base}/login`);
+  await member.getByLabel("Email").fill("luc.lampriere@oxfamfrance.example.org");
+  await member.getByLabel("Password").fill(password);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await member.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+  // "Hemispheric" is only inside the PDF uploaded by the first test.
+  await member.getByRole("banner").getByLabel("Search Roundtable").fill("HÉMISPHERIC");
+  await member.getByRole("banner").getByRole("button", { name: "Search" }).click();
+  await member.waitForURL(/\/search\?q=/);
+  const hit = member.getByRole("link", { name: `${title} (revised)` });
+  await hit.waitFor();
+  assert.match(await member.locator(".results .snippet mark").first().textContent(), /Hemispheric/);
+  await snap(member, "member-search");
+  const page = await hit.getAttribute("href");
+
+  // Browsing the Americas: the memo among the Buenos Aires and Ottawa reports.
+  await member.goto(`${base}/documents?region=americas`);
+  await member.getByRole("link", { name: `${title} (revised)` }).waitFor();
+  await member.getByRole("link", { name: /Outcome report: .*Buenos Aires/ }).waitFor();
+  await member.getByRole("link", { name: /Outcome report: .*Ottawa/ }).waitFor();
+  await snap(member, "member-americas");
+  await member.close();
+
+  // A visitor: not found, not opened, not even its first page.
+  const visitor = await newPage(1280);
+  await visitor.goto(`${base}/search?q=hemispheric`);
+  await visitor.getByText("Nothing found for “hemispheric”").waitFor();
+  for (const path of [page, `${page}/file`, `${page}/thumbnail.png`]) {
+    const response = await visitor.request.get(`${base}${path}`);
+    assert.equal(response.status(), 404, path);
+  }
+  await visitor.goto(`${base}/documents?region=americas`);
+  assert.equal(await visitor.getByRole("link", { name: `${title} (revised)` }).count(), 0);
+
+  // Searching lampriere finds Mr Luc LAMPRIÈRE and the summaries he wrote.
+  await visitor.goto(`${base}/search?q=lampriere`);
+  await visitor.getByRole("link", { name: "Mr Luc LAMPRIÈRE", exact: true }).waitFor();
+  assert.ok((await visitor.getByRole("link", { name: /^Summary: / }).count()) >= 1);
+  await snap(visitor, "lampriere");
+  await visitor.getByRole("link", { name: "Mr Luc LAMPRIÈRE", exact: true }).click();
+  await visitor.getByRole("heading", { name: "Summaries written as rapporteur" }).waitFor();
+  await snap(visitor, "person");
+  await visitor.close();
 
   assert.deepEqual(consoleErrors, [], "no console errors");
   assert.deepEqual(accessibility, [], "no serious accessibility findings");

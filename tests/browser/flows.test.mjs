@@ -112,7 +112,7 @@ test("an organizer builds a panel, resolves a double-booking and publishes; a vi
   await page.getByText("was added. Now assign").waitFor();
   const secondUrl = page.url();
   await page.getByLabel("Find a person").fill("evans");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await page.getByLabel(/Role of Mr Gareth EVANS/).selectOption("chair");
   await page.getByRole("button", { name: "Add" }).first().click();
   await page.getByText("Mr Gareth EVANS was added as chair").waitFor();

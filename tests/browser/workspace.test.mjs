@@ -102,7 +102,7 @@ test("the registrations table is searched, filtered and approved in bulk", async
   await snap(page, "registrations");
   // Accents and case aside, any word finds.
   await page.getByLabel("Find a registrant").fill("zoe oxfam");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await page.getByText("1 shown").waitFor();
   assert.equal(await page.locator("table.registrations tbody tr").count(), 1);
   await page.getByRole("link", { name: "Clear" }).click();
@@ -152,8 +152,8 @@ test("thirty participants are imported from a spreadsheet, its bad row fixed in 
   await snap(page, "import-ready");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await page.getByText("Imported: 30 added, 0 updated, 0 unchanged; 1 organization added.").waitFor();
-  await page.getByLabel("Search").fill("nakato4");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("main").getByLabel("Search").fill("nakato4");
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Ms Participant4 NAKATO4" }).waitFor();
   await page.close();
 
