@@ -161,119 +161,100 @@ async fn expand<C: ConnectionTrait>(
     db: &C,
     queued: &BTreeSet<(Source, i32)>,
 ) -> Result<BTreeSet<(Source, i32)>, DbErr> {
-    let of = |source: Source| -> Vec<i32> {
-        queued
-            .iter()
-            .filter(|(s, _)| *s == source)
-            .map(|(_, id)| *id)
-            .collect()
-    };
+    let of = |source: Source| ids_of(queued, source);
     let mut wanted = queued.clone();
     let mut events = of(Source::Event);
     // A series' title is in its events' entries.
-    let series = of(Source::Series);
-    for chunk in series.chunks(500) {
-        for e in event::Entity::find()
-            .filter(event::Column::SeriesId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Event, e.id));
-            events.push(e.id);
-        }
+    for e in
+        rows_where::<event::Entity, _>(db, event::Column::SeriesId, &of(Source::Series)).await?
+    {
+        wanted.insert((Source::Event, e.id));
+        events.push(e.id);
     }
     let mut sessions: BTreeSet<i32> = of(Source::Session).into_iter().collect();
-    let people = of(Source::Person);
-    let organizations = of(Source::Organization);
     // An event: its report, its sessions (its title and visibility are theirs), its
     // organizations (whose visibility it may make).
     for id in &events {
         wanted.insert((Source::Report, *id));
     }
-    for chunk in events.chunks(500) {
-        for s in session::Entity::find()
-            .filter(session::Column::EventId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            sessions.insert(s.id);
-        }
-        for link in event_organization::Entity::find()
-            .filter(event_organization::Column::EventId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Organization, link.organization_id));
-        }
+    for s in rows_where::<session::Entity, _>(db, session::Column::EventId, &events).await? {
+        sessions.insert(s.id);
+    }
+    for link in rows_where::<event_organization::Entity, _>(
+        db,
+        event_organization::Column::EventId,
+        &events,
+    )
+    .await?
+    {
+        wanted.insert((Source::Organization, link.organization_id));
     }
     // A person's name is in their sessions and summaries.
-    for chunk in people.chunks(500) {
-        for link in session_participant::Entity::find()
-            .filter(session_participant::Column::PersonId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Session, link.session_id));
-            wanted.insert((Source::Summary, link.session_id));
-        }
-        for p in person::Entity::find()
-            .filter(person::Column::Id.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            if let Some(org) = p.organization_id {
-                wanted.insert((Source::Organization, org));
-            }
+    let people = of(Source::Person);
+    for link in rows_where::<session_participant::Entity, _>(
+        db,
+        session_participant::Column::PersonId,
+        &people,
+    )
+    .await?
+    {
+        wanted.insert((Source::Session, link.session_id));
+        wanted.insert((Source::Summary, link.session_id));
+    }
+    for p in rows_where::<person::Entity, _>(db, person::Column::Id, &people).await? {
+        if let Some(org) = p.organization_id {
+            wanted.insert((Source::Organization, org));
         }
     }
     // An organization's name is in its people's entries (and their panels'), its
     // events' and its documents'.
-    for chunk in organizations.chunks(500) {
-        let members: Vec<i32> = person::Entity::find()
-            .filter(person::Column::OrganizationId.is_in(chunk.iter().copied()))
-            .all(db)
+    let organizations = of(Source::Organization);
+    let members: Vec<i32> =
+        rows_where::<person::Entity, _>(db, person::Column::OrganizationId, &organizations)
             .await?
             .into_iter()
             .map(|p| p.id)
             .collect();
-        for id in &members {
-            wanted.insert((Source::Person, *id));
-        }
-        for members in members.chunks(500) {
-            for link in session_participant::Entity::find()
-                .filter(session_participant::Column::PersonId.is_in(members.iter().copied()))
-                .all(db)
-                .await?
-            {
-                wanted.insert((Source::Session, link.session_id));
-                wanted.insert((Source::Summary, link.session_id));
-            }
-        }
-        for link in event_organization::Entity::find()
-            .filter(event_organization::Column::OrganizationId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Event, link.event_id));
-        }
-        for link in document_organization::Entity::find()
-            .filter(document_organization::Column::OrganizationId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Document, link.document_id));
-        }
+    for id in &members {
+        wanted.insert((Source::Person, *id));
+    }
+    for link in rows_where::<session_participant::Entity, _>(
+        db,
+        session_participant::Column::PersonId,
+        &members,
+    )
+    .await?
+    {
+        wanted.insert((Source::Session, link.session_id));
+        wanted.insert((Source::Summary, link.session_id));
+    }
+    for link in rows_where::<event_organization::Entity, _>(
+        db,
+        event_organization::Column::OrganizationId,
+        &organizations,
+    )
+    .await?
+    {
+        wanted.insert((Source::Event, link.event_id));
+    }
+    for link in rows_where::<document_organization::Entity, _>(
+        db,
+        document_organization::Column::OrganizationId,
+        &organizations,
+    )
+    .await?
+    {
+        wanted.insert((Source::Document, link.document_id));
     }
     // A document's access may make its organizations public.
-    let documents = of(Source::Document);
-    for chunk in documents.chunks(500) {
-        for link in document_organization::Entity::find()
-            .filter(document_organization::Column::DocumentId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            wanted.insert((Source::Organization, link.organization_id));
-        }
+    for link in rows_where::<document_organization::Entity, _>(
+        db,
+        document_organization::Column::DocumentId,
+        &of(Source::Document),
+    )
+    .await?
+    {
+        wanted.insert((Source::Organization, link.organization_id));
     }
     // A session: its summary, and its panel (whose visibility it may make, and whose
     // organizations').
@@ -282,23 +263,21 @@ async fn expand<C: ConnectionTrait>(
         wanted.insert((Source::Session, *id));
         wanted.insert((Source::Summary, *id));
     }
-    for chunk in sessions.chunks(500) {
-        let panel = session_participant::Entity::find()
-            .filter(session_participant::Column::SessionId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?;
-        let ids: HashSet<i32> = panel.iter().map(|p| p.person_id).collect();
-        for id in &ids {
-            wanted.insert((Source::Person, *id));
-        }
-        for p in person::Entity::find()
-            .filter(person::Column::Id.is_in(ids))
-            .all(db)
-            .await?
-        {
-            if let Some(org) = p.organization_id {
-                wanted.insert((Source::Organization, org));
-            }
+    let panel: Vec<i32> = rows_where::<session_participant::Entity, _>(
+        db,
+        session_participant::Column::SessionId,
+        &sessions,
+    )
+    .await?
+    .into_iter()
+    .map(|p| p.person_id)
+    .collect::<HashSet<_>>()
+    .into_iter()
+    .collect();
+    for p in rows_where::<person::Entity, _>(db, person::Column::Id, &panel).await? {
+        wanted.insert((Source::Person, p.id));
+        if let Some(org) = p.organization_id {
+            wanted.insert((Source::Organization, org));
         }
     }
     Ok(wanted)
@@ -310,37 +289,53 @@ pub async fn build<C: ConnectionTrait>(
     db: &C,
     wanted: &BTreeSet<(Source, i32)>,
 ) -> Result<Vec<Entry>, DbErr> {
-    let of = |source: Source| -> Vec<i32> {
-        wanted
-            .iter()
-            .filter(|(s, _)| *s == source)
-            .map(|(_, id)| *id)
-            .collect()
-    };
     let mut out = Vec::new();
-    for chunk in of(Source::Event).chunks(500) {
-        out.extend(events(db, chunk).await?);
+    for source in Source::ALL {
+        // Documents carry the text of their PDFs: fewer at a time.
+        let size = if *source == Source::Document {
+            200
+        } else {
+            500
+        };
+        for chunk in ids_of(wanted, *source).chunks(size) {
+            out.extend(match source {
+                Source::Event => events(db, chunk).await?,
+                Source::Series => series_entries(db, chunk).await?,
+                Source::Session => sessions(db, chunk).await?,
+                Source::Summary => summaries(db, chunk).await?,
+                Source::Report => reports(db, chunk).await?,
+                Source::Person => people(db, chunk).await?,
+                Source::Organization => organizations(db, chunk).await?,
+                Source::Document => documents(db, chunk).await?,
+            });
+        }
     }
-    for chunk in of(Source::Series).chunks(500) {
-        out.extend(series_entries(db, chunk).await?);
-    }
-    for chunk in of(Source::Session).chunks(500) {
-        out.extend(sessions(db, chunk).await?);
-    }
-    for chunk in of(Source::Summary).chunks(500) {
-        out.extend(summaries(db, chunk).await?);
-    }
-    for chunk in of(Source::Report).chunks(500) {
-        out.extend(reports(db, chunk).await?);
-    }
-    for chunk in of(Source::Person).chunks(500) {
-        out.extend(people(db, chunk).await?);
-    }
-    for chunk in of(Source::Organization).chunks(500) {
-        out.extend(organizations(db, chunk).await?);
-    }
-    for chunk in of(Source::Document).chunks(200) {
-        out.extend(documents(db, chunk).await?);
+    Ok(out)
+}
+
+/// The ids of `source` in `set`.
+fn ids_of(set: &BTreeSet<(Source, i32)>, source: Source) -> Vec<i32> {
+    set.iter()
+        .filter(|(s, _)| *s == source)
+        .map(|(_, id)| *id)
+        .collect()
+}
+
+/// The rows of `E` whose `column` is one of `ids`, read 500 ids at a time (databases
+/// bound how many values one statement takes).
+async fn rows_where<E, C>(db: &C, column: E::Column, ids: &[i32]) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            E::find()
+                .filter(column.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?,
+        );
     }
     Ok(out)
 }
