@@ -2,7 +2,7 @@
 # Runs the tests of the S3 file store against a local S3-compatible server: moto's server
 # mode (from PyPI, installed into target/s3-venv inside the clone when missing), on a free port,
 # with a fresh bucket; stopped afterwards. Arguments go to `cargo test` (default: the
-# store's own tests and the documents suite).
+# store's own tests, and the documents, search and document pages suites).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +31,5 @@ if [ $# -gt 0 ]; then
   cargo test "$@"
 else
   cargo test --lib documents::storage
-  cargo test --test documents
+  cargo test --test documents --test search --test document_pages
 fi

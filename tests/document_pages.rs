@@ -9,9 +9,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Method, Request, header};
 use common::files::{PDF, program};
-use common::{
-    As, CSRF_COOKIE, FLASH_COOKIE, Reply, TEST_PASSWORD, TestApp, cookie_value, spawn_app,
-};
+use common::{As, CSRF_COOKIE, FLASH_COOKIE, Reply, TEST_PASSWORD, TestApp, cookie_value};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -168,7 +166,7 @@ async fn add_memo(app: &TestApp, cookie: &str) -> i64 {
 
 #[tokio::test]
 async fn an_organizer_adds_a_pdf_through_the_form_and_readers_find_it_in_the_library() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let stanley = app.organization("Stanley Foundation").await;
     app.organization("Global Centre for R2P").await;
     let cookie = app.organizer_browser().await;
@@ -278,7 +276,7 @@ async fn an_organizer_adds_a_pdf_through_the_form_and_readers_find_it_in_the_lib
 
 #[tokio::test]
 async fn a_refused_form_comes_back_with_each_error_beside_its_field_and_what_was_typed() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     let token = csrf(&cookie);
 
@@ -357,7 +355,7 @@ async fn a_refused_form_comes_back_with_each_error_beside_its_field_and_what_was
 
 #[tokio::test]
 async fn the_pages_script_gets_field_errors_and_the_documents_address_as_json() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     let token = csrf(&cookie);
 
@@ -421,7 +419,7 @@ async fn the_pages_script_gets_field_errors_and_the_documents_address_as_json() 
 
 #[tokio::test]
 async fn an_organizer_edits_a_documents_metadata_and_its_file_stays() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     let id = add_memo(&app, &cookie).await;
     let edit = format!("/organize/documents/{id}");
@@ -538,7 +536,7 @@ async fn an_organizer_edits_a_documents_metadata_and_its_file_stays() {
 
 #[tokio::test]
 async fn a_link_is_added_without_a_file_and_edited() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     // URL-encoded, as a form without a file may be sent.
     let reply = app
@@ -579,7 +577,7 @@ async fn a_link_is_added_without_a_file_and_edited() {
 
 #[tokio::test]
 async fn withdrawing_takes_a_document_and_its_file_out_of_the_library() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     let id = add_memo(&app, &cookie).await;
     assert!(!app.state.files.is_empty().await.unwrap());
@@ -615,7 +613,7 @@ async fn withdrawing_takes_a_document_and_its_file_out_of_the_library() {
 
 #[tokio::test]
 async fn only_organizers_reach_the_librarys_workspace() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let organizer = app.organizer_browser().await;
     let id = add_memo(&app, &organizer).await;
 
@@ -683,7 +681,7 @@ async fn only_organizers_reach_the_librarys_workspace() {
 
 #[tokio::test]
 async fn hostile_input_gets_a_clear_answer_and_never_a_server_error() {
-    let app = spawn_app().await;
+    let (app, _folder) = common::files::app_with_files(25).await;
     let cookie = app.organizer_browser().await;
     let token = csrf(&cookie);
 

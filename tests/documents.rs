@@ -9,29 +9,9 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Method;
-use common::files::PDF;
-use common::{As, Reply, TestApp, spawn_app_with};
+use common::files::{PDF, app_with_files};
+use common::{As, Reply, TestApp};
 use serde_json::{Value, json};
-
-/// An app whose files go to a folder of its own (or to a folder of its own in the bucket
-/// of `ROUNDTABLE_TEST_S3`), and that folder.
-async fn app_with_files(max_mb: u64) -> (TestApp, tempfile::TempDir) {
-    let folder = tempfile::tempdir().unwrap();
-    let url = match std::env::var("ROUNDTABLE_TEST_S3") {
-        Ok(bucket) => {
-            let mut url = url::Url::parse(&bucket).unwrap();
-            url.set_path(&format!("test-{}", uuid::Uuid::new_v4()));
-            url.to_string()
-        }
-        Err(_) => format!("file://{}", folder.path().display()),
-    };
-    let app = spawn_app_with(|settings| {
-        settings.storage.url = url;
-        settings.documents.max_mb = max_mb;
-    })
-    .await;
-    (app, folder)
-}
 
 /// Whether the app's store holds no file (its folder, or its folder of the bucket).
 async fn no_files(app: &TestApp) -> bool {

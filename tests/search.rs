@@ -326,7 +326,8 @@ fn memo_pdf() -> Vec<u8> {
 
 #[tokio::test]
 async fn words_only_inside_a_members_pdf_are_found_by_members_alone() {
-    let app = spawn_app().await;
+    // Its file in a folder, or in the bucket of `ROUNDTABLE_TEST_S3` (scripts/s3.sh).
+    let (app, _folder) = common::files::app_with_files(25).await;
     let document = upload_pdf(
         &app,
         &memo_pdf(),
@@ -376,6 +377,10 @@ async fn words_only_inside_a_members_pdf_are_found_by_members_alone() {
         .expect(204);
     assert_eq!(search(&app, "hemisphere", app.org()).await["total"], 0);
     app.get(&thumbnail, app.org()).await.expect(404);
+    assert!(
+        app.state.files.is_empty().await.unwrap(),
+        "the file and its picture are gone"
+    );
 }
 
 #[tokio::test]
