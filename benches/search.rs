@@ -351,10 +351,10 @@ async fn run(label: &str, url: &str) {
         let together = load(addr, &path, CLIENTS).await;
         println!(
             "| {what} (`{q}`) | {total} | {:.1} ms | {:.1} ms | {:.0} | {:.1} ms |",
-            ms(percentile(&alone, 0.50)),
-            ms(percentile(&alone, 0.99)),
+            ms(percentile(&alone, 50.0)),
+            ms(percentile(&alone, 99.0)),
             together.len() as f64 / SECONDS as f64,
-            ms(percentile(&together, 0.99)),
+            ms(percentile(&together, 99.0)),
         );
     }
 

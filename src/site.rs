@@ -87,6 +87,8 @@ struct DocumentsPage {
     ctx: Ctx,
     regions: Vec<Choice>,
     kinds: Vec<Choice>,
+    years: Vec<Choice>,
+    languages: Vec<Choice>,
     region: Option<String>,
     groups: Vec<DocumentGroup>,
     syntheses: Vec<SynthesisLink>,
@@ -119,17 +121,42 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     let mut ignored = FieldErrors::new();
     let region = query.parsed::<Region>("region", &mut ignored);
     let kind = query.parsed::<crate::documents::DocumentKind>("kind", &mut ignored);
-    // Outcome reports and syntheses are listed when no kind of document is asked for.
-    let reports = match kind {
-        None => crate::reports::store::published(state.db.conn(), None).await?,
-        Some(_) => Vec::new(),
-    };
+    let year = query
+        .get("year")
+        .and_then(|y| y.parse::<i32>().ok())
+        .filter(|y| (1900..=2200).contains(y));
+    let language = query
+        .get("language")
+        .filter(|tag| crate::documents::is_language_tag(tag))
+        .map(str::to_string);
+    let reader = crate::documents::Access::of(ctx.user.as_ref());
+    // Outcome reports and syntheses are listed when no kind of document and no language
+    // is asked for (they record no language yet).
+    let reports = crate::reports::store::published(state.db.conn(), None).await?;
     let ids: Vec<i32> = reports.iter().map(|r| r.event_id).collect();
-    let mut events: Vec<_> = store::events_by_id(state.db.conn(), &ids)
+    let reported: Vec<_> = store::events_by_id(state.db.conn(), &ids)
         .await?
         .into_values()
         .filter(|e| e.status != EventStatus::Draft)
+        .collect();
+    let (mut years, languages) = crate::documents::service::facets(&state.db, reader).await?;
+    years.extend(
+        reported
+            .iter()
+            .map(|e| chrono::Datelike::year(&e.starts_on)),
+    );
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let reports = if kind.is_none() && language.is_none() {
+        reports
+    } else {
+        Vec::new()
+    };
+    let mut events: Vec<_> = reported
+        .into_iter()
+        .filter(|e| reports.iter().any(|r| r.event_id == e.id))
         .filter(|e| region.is_none_or(|r| e.region == Some(r)))
+        .filter(|e| year.is_none_or(|y| chrono::Datelike::year(&e.starts_on) == y))
         .collect();
     events.sort_by(|a, b| b.starts_on.cmp(&a.starts_on).then(b.id.cmp(&a.id)));
     let views = read::event_views(&state.db, events).await?;
@@ -173,11 +200,13 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     let filter = crate::documents::service::Filter {
         region,
         kind,
+        year,
+        language: language.clone(),
         ..Default::default()
     };
     let (library, _) = crate::documents::service::list(
         &state.db,
-        crate::documents::Access::of(ctx.user.as_ref()),
+        reader,
         &filter,
         Pagination {
             limit: 500,
@@ -214,6 +243,16 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     let page = DocumentsPage {
         regions: Choice::vocabulary(region),
         kinds: Choice::vocabulary(kind),
+        years: crate::events::pages::choices(
+            years.iter().map(|y| (y.to_string(), y.to_string())),
+            year.map(|y| y.to_string()).as_deref(),
+        ),
+        languages: crate::events::pages::choices(
+            languages
+                .iter()
+                .map(|tag| (tag.clone(), crate::documents::language_label(tag))),
+            language.as_deref(),
+        ),
         region: region.map(|r| r.label().to_string()),
         groups,
         syntheses: series,

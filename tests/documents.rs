@@ -393,3 +393,65 @@ async fn the_library_shows_each_reader_the_documents_they_may_read_by_region() {
         .text();
     assert!(page.contains("Who may read it: Members (signed in)"));
 }
+
+#[tokio::test]
+async fn the_library_is_browsed_by_year_and_language() {
+    let (app, _folder) = app_with_files(25).await;
+    upload(&app, app.org(), "memo.pdf", PDF, &memo("public"))
+        .await
+        .expect(201);
+    let mut spanish = memo("public");
+    spanish["title"] = json!("Diálogo sobre la R2P: perspectivas latinoamericanas");
+    spanish["language"] = json!("es-419");
+    spanish["published_on"] = json!("2008-05-23");
+    upload(&app, app.org(), "dialogo.pdf", PDF, &spanish)
+        .await
+        .expect(201);
+    let memo_title = "Policy memo: the Responsibility to Protect in the Americas";
+    let spanish_title = "Diálogo sobre la R2P: perspectivas latinoamericanas";
+
+    let all = app.get_page("/documents", None).await.expect(200).text();
+    // The years and languages there are, to choose from.
+    assert!(
+        all.contains(r#"<option value="2012">2012</option>"#),
+        "{all}"
+    );
+    assert!(
+        all.contains(r#"<option value="2008">2008</option>"#),
+        "{all}"
+    );
+    assert!(
+        all.contains(r#"<option value="es">Spanish</option>"#),
+        "{all}"
+    );
+    assert!(
+        all.contains(r#"<option value="en">English</option>"#),
+        "{all}"
+    );
+
+    let in_2012 = app
+        .get_page("/documents?year=2012", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(in_2012.contains(memo_title) && !in_2012.contains(spanish_title));
+    assert!(in_2012.contains(r#"<option value="2012" selected>2012</option>"#));
+    let in_spanish = app
+        .get_page("/documents?language=es", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(in_spanish.contains(spanish_title) && !in_spanish.contains(memo_title));
+    // What no form sends is ignored, not an error.
+    for path in [
+        "/documents?year=abc",
+        "/documents?year=99999",
+        "/documents?language=%3Cb%3E",
+    ] {
+        let page = app.get_page(path, None).await.expect(200).text();
+        assert!(
+            page.contains(memo_title) && page.contains(spanish_title),
+            "{path}"
+        );
+    }
+}

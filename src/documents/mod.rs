@@ -168,6 +168,25 @@ pub fn region_label(name: &str) -> String {
     }
 }
 
+/// A language tag's language in words ("Spanish" for `es`); the tag itself for one not
+/// named here. (The languages of the coalition's documents; the interface's own
+/// languages come with their translations.)
+pub fn language_label(tag: &str) -> String {
+    let language = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match language.as_str() {
+        "en" => "English",
+        "fr" => "French",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "ar" => "Arabic",
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        "de" => "German",
+        _ => return tag.to_string(),
+    }
+    .to_string()
+}
+
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags
 /// of 1–8 letters or digits (`en`, `es-419`, `pt-BR`, `zh-Hant-TW`).
 pub fn is_language_tag(tag: &str) -> bool {

@@ -630,6 +630,34 @@ pub async fn list(
     Ok((outs(db, rows).await?, total))
 }
 
+/// The years and languages of the documents a reader may open, to browse them by.
+pub async fn facets(db: &Db, reader: Access) -> Result<(Vec<i32>, Vec<String>), AppError> {
+    let rows: Vec<(Option<chrono::NaiveDate>, Option<String>)> = document::Entity::find()
+        .select_only()
+        .column(document::Column::PublishedOn)
+        .column(document::Column::Language)
+        .filter(document::Column::WithdrawnAt.is_null())
+        .filter(document::Column::Access.is_in(reader.readable()))
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    let mut years: Vec<i32> = rows
+        .iter()
+        .filter_map(|(on, _)| on.map(|on| chrono::Datelike::year(&on)))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut languages: Vec<String> = rows
+        .into_iter()
+        .filter_map(|(_, language)| language)
+        .map(|tag| tag.split('-').next().unwrap_or("").to_ascii_lowercase())
+        .filter(|tag| !tag.is_empty())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    Ok((years, languages))
+}
+
 /// The documents an organization wrote that a reader may open, newest first.
 pub async fn authored_by(
     db: &Db,

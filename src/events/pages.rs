@@ -47,7 +47,8 @@ impl Choice {
     }
 }
 
-fn choices(
+/// Choices of (value, label), `current` selected.
+pub fn choices(
     values: impl IntoIterator<Item = (String, String)>,
     current: Option<&str>,
 ) -> Vec<Choice> {
