@@ -128,6 +128,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(crate::reports::api::routes())
         .merge(crate::documents::api::routes())
         .merge(crate::search::api::routes())
+        .merge(crate::recommendations::api::routes())
 }
 
 /// The OpenAPI document, generated from the route annotations and made true to the
@@ -175,6 +176,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::documents::workspace::routes())
     .merge(crate::search::pages::routes())
     .merge(crate::directory::pages::routes())
+    .merge(crate::recommendations::pages::routes())
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
     .merge(crate::accounts::workspace::routes())

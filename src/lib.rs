@@ -23,6 +23,7 @@ pub mod members;
 pub mod operations;
 pub mod pdf;
 pub mod privacy;
+pub mod recommendations;
 pub mod registrations;
 pub mod reports;
 pub mod search;

@@ -113,6 +113,12 @@ const ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/documents/{id}"),
     ("delete", "/api/v1/documents/{id}"),
     ("get", "/api/v1/search"),
+    ("get", "/api/v1/recommendations"),
+    ("get", "/api/v1/recommendations/{id}"),
+    ("patch", "/api/v1/recommendations/{id}"),
+    ("post", "/api/v1/recommendations/{id}/updates"),
+    ("get", "/api/v1/addressees"),
+    ("post", "/api/v1/addressees"),
 ];
 
 #[tokio::test]

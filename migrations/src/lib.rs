@@ -22,6 +22,7 @@ mod m20261206_000016_confidentiality;
 mod m20261206_000017_visa_requests;
 mod m20261207_000018_documents;
 mod m20261208_000019_search;
+mod m20261209_000020_recommendations;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_visa_requests::Migration),
             Box::new(m20261207_000018_documents::Migration),
             Box::new(m20261208_000019_search::Migration),
+            Box::new(m20261209_000020_recommendations::Migration),
         ]
     }
 }

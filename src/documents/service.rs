@@ -337,6 +337,7 @@ async fn save_new(
     .insert(&txn)
     .await?;
     write_lists(&txn, row.id, &checked).await?;
+    crate::recommendations::service::sync_document(&txn, row.id).await?;
     crate::audit::record(
         &txn,
         Some(actor),
@@ -490,6 +491,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let row = active.update(&txn).await?;
     write_lists(&txn, id, &checked).await?;
+    crate::recommendations::service::sync_document(&txn, id).await?;
     crate::audit::record(
         &txn,
         Some(actor),
@@ -520,6 +522,7 @@ pub async fn withdraw(db: &Db, files: &Files, actor: &Actor, id: i32) -> Result<
     active.thumbnail_key = Set(None);
     active.text = Set(String::new());
     let row = active.update(&txn).await?;
+    crate::recommendations::service::sync_document(&txn, id).await?;
     crate::audit::record(
         &txn,
         Some(actor),
@@ -615,9 +618,13 @@ pub async fn list(
             if crate::search::index::pending(db).await? {
                 crate::search::index::drain(db).await?;
             }
-            let ids =
-                crate::search::store::matching(db, crate::search::Source::Document, &words, 10_000)
-                    .await?;
+            let ids = crate::search::store::matching(
+                db,
+                crate::search::EntrySource::Document,
+                &words,
+                10_000,
+            )
+            .await?;
             query = query.filter(document::Column::Id.is_in(ids));
         }
     }

@@ -2,6 +2,8 @@
 //! migrations crate; these only describe it to the ORM.
 
 pub mod account_token;
+pub mod addressee;
+pub mod addressee_alias;
 pub mod api_token;
 pub mod audit_log;
 pub mod auth_session;
@@ -19,6 +21,9 @@ pub mod membership_application;
 pub mod organization;
 pub mod outbox_message;
 pub mod person;
+pub mod recommendation;
+pub mod recommendation_link;
+pub mod recommendation_update;
 pub mod registration;
 pub mod registration_link;
 pub mod report_edition;

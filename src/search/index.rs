@@ -16,7 +16,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Statement,
 };
 
-use super::Source;
+use super::EntrySource;
 use crate::db::Db;
 use crate::documents::Access;
 use crate::entities::{
@@ -37,7 +37,7 @@ pub const TICK: Duration = Duration::from_secs(3);
 /// An entry as it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub source: Source,
+    pub source: EntrySource,
     pub ref_id: i32,
     pub title: String,
     pub body: String,
@@ -136,8 +136,8 @@ async fn drain_batch(db: &Db, searching: bool) -> Result<usize, DbErr> {
         let source: String = row.try_get("", "source")?;
         let ref_id: i32 = row.try_get("", "ref_id")?;
         if source == ORGANIZATION_SEEN {
-            seen.insert((Source::Organization, ref_id));
-        } else if let Ok(source) = source.parse::<Source>() {
+            seen.insert((EntrySource::Organization, ref_id));
+        } else if let Ok(source) = source.parse::<EntrySource>() {
             queued.insert((source, ref_id));
         }
     }
@@ -159,23 +159,23 @@ async fn drain_batch(db: &Db, searching: bool) -> Result<usize, DbErr> {
 /// What a change touches, beyond itself.
 async fn expand<C: ConnectionTrait>(
     db: &C,
-    queued: &BTreeSet<(Source, i32)>,
-) -> Result<BTreeSet<(Source, i32)>, DbErr> {
-    let of = |source: Source| ids_of(queued, source);
+    queued: &BTreeSet<(EntrySource, i32)>,
+) -> Result<BTreeSet<(EntrySource, i32)>, DbErr> {
+    let of = |source: EntrySource| ids_of(queued, source);
     let mut wanted = queued.clone();
-    let mut events = of(Source::Event);
+    let mut events = of(EntrySource::Event);
     // A series' title is in its events' entries.
-    for e in
-        rows_where::<event::Entity, _>(db, event::Column::SeriesId, &of(Source::Series)).await?
+    for e in rows_where::<event::Entity, _>(db, event::Column::SeriesId, &of(EntrySource::Series))
+        .await?
     {
-        wanted.insert((Source::Event, e.id));
+        wanted.insert((EntrySource::Event, e.id));
         events.push(e.id);
     }
-    let mut sessions: BTreeSet<i32> = of(Source::Session).into_iter().collect();
+    let mut sessions: BTreeSet<i32> = of(EntrySource::Session).into_iter().collect();
     // An event: its report, its sessions (its title and visibility are theirs), its
     // organizations (whose visibility it may make).
     for id in &events {
-        wanted.insert((Source::Report, *id));
+        wanted.insert((EntrySource::Report, *id));
     }
     for s in rows_where::<session::Entity, _>(db, session::Column::EventId, &events).await? {
         sessions.insert(s.id);
@@ -187,10 +187,10 @@ async fn expand<C: ConnectionTrait>(
     )
     .await?
     {
-        wanted.insert((Source::Organization, link.organization_id));
+        wanted.insert((EntrySource::Organization, link.organization_id));
     }
     // A person's name is in their sessions and summaries.
-    let people = of(Source::Person);
+    let people = of(EntrySource::Person);
     for link in rows_where::<session_participant::Entity, _>(
         db,
         session_participant::Column::PersonId,
@@ -198,17 +198,17 @@ async fn expand<C: ConnectionTrait>(
     )
     .await?
     {
-        wanted.insert((Source::Session, link.session_id));
-        wanted.insert((Source::Summary, link.session_id));
+        wanted.insert((EntrySource::Session, link.session_id));
+        wanted.insert((EntrySource::Summary, link.session_id));
     }
     for p in rows_where::<person::Entity, _>(db, person::Column::Id, &people).await? {
         if let Some(org) = p.organization_id {
-            wanted.insert((Source::Organization, org));
+            wanted.insert((EntrySource::Organization, org));
         }
     }
     // An organization's name is in its people's entries (and their panels'), its
     // events' and its documents'.
-    let organizations = of(Source::Organization);
+    let organizations = of(EntrySource::Organization);
     let members: Vec<i32> =
         rows_where::<person::Entity, _>(db, person::Column::OrganizationId, &organizations)
             .await?
@@ -216,7 +216,7 @@ async fn expand<C: ConnectionTrait>(
             .map(|p| p.id)
             .collect();
     for id in &members {
-        wanted.insert((Source::Person, *id));
+        wanted.insert((EntrySource::Person, *id));
     }
     for link in rows_where::<session_participant::Entity, _>(
         db,
@@ -225,8 +225,8 @@ async fn expand<C: ConnectionTrait>(
     )
     .await?
     {
-        wanted.insert((Source::Session, link.session_id));
-        wanted.insert((Source::Summary, link.session_id));
+        wanted.insert((EntrySource::Session, link.session_id));
+        wanted.insert((EntrySource::Summary, link.session_id));
     }
     for link in rows_where::<event_organization::Entity, _>(
         db,
@@ -235,7 +235,7 @@ async fn expand<C: ConnectionTrait>(
     )
     .await?
     {
-        wanted.insert((Source::Event, link.event_id));
+        wanted.insert((EntrySource::Event, link.event_id));
     }
     for link in rows_where::<document_organization::Entity, _>(
         db,
@@ -244,24 +244,24 @@ async fn expand<C: ConnectionTrait>(
     )
     .await?
     {
-        wanted.insert((Source::Document, link.document_id));
+        wanted.insert((EntrySource::Document, link.document_id));
     }
     // A document's access may make its organizations public.
     for link in rows_where::<document_organization::Entity, _>(
         db,
         document_organization::Column::DocumentId,
-        &of(Source::Document),
+        &of(EntrySource::Document),
     )
     .await?
     {
-        wanted.insert((Source::Organization, link.organization_id));
+        wanted.insert((EntrySource::Organization, link.organization_id));
     }
     // A session: its summary, and its panel (whose visibility it may make, and whose
     // organizations').
     let sessions: Vec<i32> = sessions.into_iter().collect();
     for id in &sessions {
-        wanted.insert((Source::Session, *id));
-        wanted.insert((Source::Summary, *id));
+        wanted.insert((EntrySource::Session, *id));
+        wanted.insert((EntrySource::Summary, *id));
     }
     let panel: Vec<i32> = rows_where::<session_participant::Entity, _>(
         db,
@@ -275,9 +275,9 @@ async fn expand<C: ConnectionTrait>(
     .into_iter()
     .collect();
     for p in rows_where::<person::Entity, _>(db, person::Column::Id, &panel).await? {
-        wanted.insert((Source::Person, p.id));
+        wanted.insert((EntrySource::Person, p.id));
         if let Some(org) = p.organization_id {
-            wanted.insert((Source::Organization, org));
+            wanted.insert((EntrySource::Organization, org));
         }
     }
     Ok(wanted)
@@ -287,26 +287,26 @@ async fn expand<C: ConnectionTrait>(
 /// be deleted.
 pub async fn build<C: ConnectionTrait>(
     db: &C,
-    wanted: &BTreeSet<(Source, i32)>,
+    wanted: &BTreeSet<(EntrySource, i32)>,
 ) -> Result<Vec<Entry>, DbErr> {
     let mut out = Vec::new();
-    for source in Source::ALL {
+    for source in EntrySource::ALL {
         // Documents carry the text of their PDFs: fewer at a time.
-        let size = if *source == Source::Document {
+        let size = if *source == EntrySource::Document {
             200
         } else {
             500
         };
         for chunk in ids_of(wanted, *source).chunks(size) {
             out.extend(match source {
-                Source::Event => events(db, chunk).await?,
-                Source::Series => series_entries(db, chunk).await?,
-                Source::Session => sessions(db, chunk).await?,
-                Source::Summary => summaries(db, chunk).await?,
-                Source::Report => reports(db, chunk).await?,
-                Source::Person => people(db, chunk).await?,
-                Source::Organization => organizations(db, chunk).await?,
-                Source::Document => documents(db, chunk).await?,
+                EntrySource::Event => events(db, chunk).await?,
+                EntrySource::Series => series_entries(db, chunk).await?,
+                EntrySource::Session => sessions(db, chunk).await?,
+                EntrySource::Summary => summaries(db, chunk).await?,
+                EntrySource::Report => reports(db, chunk).await?,
+                EntrySource::Person => people(db, chunk).await?,
+                EntrySource::Organization => organizations(db, chunk).await?,
+                EntrySource::Document => documents(db, chunk).await?,
             });
         }
     }
@@ -314,7 +314,7 @@ pub async fn build<C: ConnectionTrait>(
 }
 
 /// The ids of `source` in `set`.
-fn ids_of(set: &BTreeSet<(Source, i32)>, source: Source) -> Vec<i32> {
+fn ids_of(set: &BTreeSet<(EntrySource, i32)>, source: EntrySource) -> Vec<i32> {
     set.iter()
         .filter(|(s, _)| *s == source)
         .map(|(_, id)| *id)
@@ -343,11 +343,11 @@ where
 /// Writes `entries`, and deletes the entries of `wanted` that have none.
 async fn write<C: ConnectionTrait>(
     db: &C,
-    wanted: &BTreeSet<(Source, i32)>,
+    wanted: &BTreeSet<(EntrySource, i32)>,
     entries: &[Entry],
 ) -> Result<usize, DbErr> {
     let backend = db.get_database_backend();
-    let kept: HashSet<(Source, i32)> = entries.iter().map(|e| (e.source, e.ref_id)).collect();
+    let kept: HashSet<(EntrySource, i32)> = entries.iter().map(|e| (e.source, e.ref_id)).collect();
     for entry in entries {
         let body: String = if entry.body.chars().count() > BODY_MAX {
             entry.body.chars().take(BODY_MAX).collect()
@@ -375,7 +375,7 @@ async fn write<C: ConnectionTrait>(
         db.execute_raw(backend.build(&insert)).await?;
     }
     let mut gone = 0;
-    for source in Source::ALL {
+    for source in EntrySource::ALL {
         let ids: Vec<i32> = wanted
             .iter()
             .filter(|(s, id)| s == source && !kept.contains(&(*s, *id)))
@@ -454,7 +454,7 @@ async fn events<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, D
                 .map(|o| o.join(", "))
                 .unwrap_or_default();
             Entry {
-                source: Source::Event,
+                source: EntrySource::Event,
                 ref_id: e.id,
                 title: e.title.clone(),
                 body: lines([
@@ -485,7 +485,7 @@ async fn series_entries<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<E
         .await?
         .into_iter()
         .map(|s| Entry {
-            source: Source::Series,
+            source: EntrySource::Series,
             ref_id: s.id,
             title: s.title,
             body: s.description.unwrap_or_default(),
@@ -612,7 +612,7 @@ async fn sessions<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>,
         .map(|s| {
             let event = loaded.events.get(&s.event_id);
             Entry {
-                source: Source::Session,
+                source: EntrySource::Session,
                 ref_id: s.id,
                 title: s.title.clone(),
                 body: lines([
@@ -761,7 +761,7 @@ async fn summaries<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>
             .and_then(|r| r.sessions.iter().find(|p| p.id == s.id));
         if let Some(printed) = printed {
             out.push(Entry {
-                source: Source::Summary,
+                source: EntrySource::Summary,
                 ref_id: s.id,
                 title: format!("Summary: {}", printed.title),
                 body: summary_body(&event.title, printed),
@@ -785,7 +785,7 @@ async fn summaries<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>
             );
             parts.extend(content.next_steps.iter().cloned());
             out.push(Entry {
-                source: Source::Summary,
+                source: EntrySource::Summary,
                 ref_id: s.id,
                 title: format!("Summary: {}", s.title),
                 body: lines(parts.iter().map(String::as_str)),
@@ -825,7 +825,7 @@ async fn reports<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, 
             let event = events.get(&r.event_id)?;
             Some(match editions.get(&event.id) {
                 Some(published) => Entry {
-                    source: Source::Report,
+                    source: EntrySource::Report,
                     ref_id: event.id,
                     title: format!("Outcome report: {}", event.title),
                     body: lines([
@@ -836,7 +836,7 @@ async fn reports<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, 
                     access: Access::Public,
                 },
                 None => Entry {
-                    source: Source::Report,
+                    source: EntrySource::Report,
                     ref_id: event.id,
                     title: format!("Outcome report: {}", event.title),
                     body: lines([
@@ -865,7 +865,7 @@ async fn people<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, D
         .map(|p| {
             let public = public.contains(&p.id);
             Entry {
-                source: Source::Person,
+                source: EntrySource::Person,
                 ref_id: p.id,
                 title: crate::directory::display_name(
                     p.honorific.as_deref(),
@@ -1022,7 +1022,7 @@ async fn organizations<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<En
         .map(|o| {
             let public = public.contains(&o.id);
             Entry {
-                source: Source::Organization,
+                source: EntrySource::Organization,
                 ref_id: o.id,
                 title: match &o.acronym {
                     Some(acronym) if !acronym.is_empty() => format!("{} ({acronym})", o.name),
@@ -1090,7 +1090,7 @@ async fn documents<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>
         .map(|d| {
             let steps: Vec<String> = serde_json::from_str(&d.next_steps).unwrap_or_default();
             Entry {
-                source: Source::Document,
+                source: EntrySource::Document,
                 ref_id: d.id,
                 body: lines([
                     d.kind.label(),

@@ -44,7 +44,7 @@ crate::string_enum!(
 
 crate::string_enum!(
     /// Where an entry comes from: the table (or part of one) it is made of.
-    Source {
+    EntrySource {
         Event => "event" as "Event",
         Series => "series" as "Series",
         Session => "session" as "Session",
@@ -71,16 +71,16 @@ impl Kind {
     }
 }
 
-impl Source {
+impl EntrySource {
     /// The kind of thing a reader is told they found.
     pub fn kind(self) -> Kind {
         match self {
-            Source::Event | Source::Series => Kind::Event,
-            Source::Session => Kind::Session,
-            Source::Summary | Source::Report => Kind::Report,
-            Source::Person => Kind::Person,
-            Source::Organization => Kind::Organization,
-            Source::Document => Kind::Document,
+            EntrySource::Event | EntrySource::Series => Kind::Event,
+            EntrySource::Session => Kind::Session,
+            EntrySource::Summary | EntrySource::Report => Kind::Report,
+            EntrySource::Person => Kind::Person,
+            EntrySource::Organization => Kind::Organization,
+            EntrySource::Document => Kind::Document,
         }
     }
 }
@@ -91,7 +91,7 @@ pub struct Hit {
     pub kind: Kind,
     /// What exactly it is: `event`, `series`, `session`, `summary`, `report` (an outcome
     /// report), `person`, `organization` or `document`; with `id`, it names one thing.
-    pub source: Source,
+    pub source: EntrySource,
     /// The id of the event, session, person, organization, document, or (for a report or
     /// summary) of its event or session.
     pub id: i32,

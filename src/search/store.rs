@@ -156,7 +156,7 @@ pub async fn search(
         let body: String = row.try_get("", "body")?;
         hits.push(Hit {
             kind: kind.parse().unwrap_or(Kind::Event),
-            source: source.parse().unwrap_or(super::Source::Event),
+            source: source.parse().unwrap_or(super::EntrySource::Event),
             id: row.try_get("", "ref_id")?,
             snippet: if body.is_empty() {
                 snippet(&title, terms)
@@ -178,7 +178,7 @@ pub async fn search(
 /// filter), at most `limit` of them.
 pub async fn matching(
     db: &Db,
-    source: super::Source,
+    source: super::EntrySource,
     terms: &[String],
     limit: u64,
 ) -> Result<Vec<i32>, DbErr> {

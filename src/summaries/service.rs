@@ -446,6 +446,9 @@ pub async fn review(
         comment.as_deref(),
     )
     .await?;
+    // The tracker's items follow: an approved summary's recommendations are items, a
+    // returned one's are withdrawn (their history kept).
+    crate::recommendations::service::sync_session(&*txn, session_id, status, &content).await?;
     notify::queue(
         &txn,
         settings,

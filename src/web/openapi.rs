@@ -32,6 +32,8 @@ pub const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/documents"),
     ("get", "/api/v1/documents/{id}"),
     ("get", "/api/v1/search"),
+    ("get", "/api/v1/recommendations"),
+    ("get", "/api/v1/recommendations/{id}"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
     ("post", "/api/v1/auth/password-reset"),

@@ -1,0 +1,166 @@
+//! The recommendation tracker: what was asked of whom, and what came of it.
+//!
+//! Every recommendation of an approved summary, and every next step of a document, is an
+//! item the moment its source is approved or saved ([`service::sync_session`],
+//! [`service::sync_document`]); when the source changes the item follows it, and when the
+//! source no longer says it (the summary returned, the step removed) it is withdrawn, its
+//! history kept. Items are filed under an addressee of a vocabulary with aliases ("EU",
+//! "European Union" → one). Follow-up updates record a status, a note and evidence.
+//!
+//! [`service`] holds the rules, [`api`] the JSON calls.
+
+pub mod api;
+pub mod pages;
+pub mod service;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+crate::string_enum!(
+    /// Where an item stands.
+    RecommendationStatus {
+        Open => "open" as "Open",
+        InProgress => "in-progress" as "In progress",
+        PartiallyImplemented => "partially-implemented" as "Partially implemented",
+        Implemented => "implemented" as "Implemented",
+        NotTakenUp => "not-taken-up" as "Not taken up",
+        Superseded => "superseded" as "Superseded",
+    }
+);
+
+crate::string_enum!(
+    /// What an item comes from.
+    SourceKind {
+        Session => "session" as "Session",
+        Document => "document" as "Document",
+    }
+);
+
+/// An addressee's name as lookups compare it: accents, case, a leading "the" and
+/// punctuation aside, spaces made one ("The European Union" → "european union").
+pub fn folded_name(name: &str) -> String {
+    let folded = crate::domain::folded(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Where an item comes from, as answered.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RecommendationSource {
+    pub kind: SourceKind,
+    /// The session's or the document's id.
+    pub id: i32,
+    pub title: String,
+    /// The event (for a session; a document's event when it has one).
+    pub event_id: Option<i32>,
+    /// The event's title.
+    pub event: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Where it is read.
+    pub url: String,
+}
+
+/// A follow-up update, as answered.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FollowUpOut {
+    pub status: RecommendationStatus,
+    pub note: String,
+    pub evidence_url: Option<String>,
+    pub document_id: Option<i32>,
+    pub on: NaiveDate,
+    /// Who recorded it.
+    pub by: Option<String>,
+}
+
+/// An item, as answered.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RecommendationOut {
+    pub id: i32,
+    pub text: String,
+    /// The addressee it is filed under (the source's wording when it is in no vocabulary).
+    pub addressee: String,
+    pub themes: Vec<String>,
+    pub priority: Option<String>,
+    pub timeframe: Option<String>,
+    pub status: RecommendationStatus,
+    pub source: RecommendationSource,
+    /// Items it raises again (earlier ones).
+    pub raised_again: Vec<i32>,
+    /// The account following it up, by name (organizers only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    pub next_review_on: Option<NaiveDate>,
+    pub updates: Vec<FollowUpOut>,
+}
+
+/// A follow-up update as sent.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpInput {
+    pub status: Option<RecommendationStatus>,
+    pub note: Option<String>,
+    /// The date it happened; today when left out.
+    pub on: Option<NaiveDate>,
+    pub evidence_url: Option<String>,
+    /// A document of the library as evidence.
+    pub document_id: Option<i32>,
+}
+
+/// Changes to an item (organizers).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationPatch {
+    /// An account id; `null` for nobody.
+    #[serde(default, deserialize_with = "crate::web::json::nullable")]
+    #[schema(value_type = Option<i32>)]
+    pub owner: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "crate::web::json::nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub next_review_on: Option<Option<NaiveDate>>,
+    /// Files the item under this addressee (a name or alias of the vocabulary; a new
+    /// name adds an addressee).
+    pub addressee: Option<String>,
+}
+
+/// An addressee of the vocabulary, as sent and answered.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AddresseeOut {
+    pub id: i32,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// How many items are filed under it.
+    pub recommendations: u64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddresseeInput {
+    pub name: Option<String>,
+    pub aliases: Option<Vec<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addressee_names_fold_to_one() {
+        for name in ["EU", "eu", " E.U. "] {
+            assert_eq!(
+                folded_name(name),
+                if name.contains('.') { "e u" } else { "eu" }
+            );
+        }
+        assert_eq!(folded_name("The European Union"), "european union");
+        assert_eq!(folded_name("european  union"), "european union");
+        assert_eq!(folded_name("the"), "the");
+        assert_eq!(folded_name("Côte d'Ivoire"), "cote d ivoire");
+    }
+}
