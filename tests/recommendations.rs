@@ -367,6 +367,16 @@ async fn a_documents_next_steps_are_items_of_the_tracker() {
     );
     assert_eq!(public[0]["source"]["kind"], "document");
     assert_eq!(public[0]["source"]["url"], format!("/documents/{id}"));
+    let page = app
+        .get_page("/recommendations", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        page.contains("<title>No addressee named: 2 open</title>"),
+        "{page}"
+    );
+    assert!(page.contains("From Policy memo: assisting states to prevent atrocities"));
 
     // Members-only: gone for the public. One step removed: withdrawn. Withdrawn: none.
     app.patch(

@@ -41,6 +41,9 @@ pub struct Segment {
     pub width: usize,
 }
 
+/// What the chart calls items naming no addressee (a document's next steps).
+const NO_ADDRESSEE: &str = "No addressee named";
+
 /// The chart's scale: pixels per item.
 const BAR_WIDTH: usize = 480;
 const ROW: usize = 28;
@@ -49,8 +52,13 @@ const ROW: usize = 28;
 pub fn bars(items: &[RecommendationOut]) -> Vec<Bar> {
     let mut counts: BTreeMap<String, HashMap<RecommendationStatus, usize>> = BTreeMap::new();
     for item in items {
+        let addressee = if item.addressee.trim().is_empty() {
+            NO_ADDRESSEE.to_string()
+        } else {
+            item.addressee.clone()
+        };
         *counts
-            .entry(item.addressee.clone())
+            .entry(addressee)
             .or_default()
             .entry(item.status)
             .or_default() += 1;
@@ -124,7 +132,11 @@ async fn tracker(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> P
     let reader = Access::of(ctx.user.as_ref());
     // The addressees offered are those of the items the reader sees.
     let everything = service::list(&state.db, reader, &Filter::default()).await?;
-    let mut names: Vec<String> = everything.iter().map(|i| i.addressee.clone()).collect();
+    let mut names: Vec<String> = everything
+        .iter()
+        .map(|i| i.addressee.clone())
+        .filter(|a| !a.trim().is_empty())
+        .collect();
     names.sort_by_cached_key(|n| crate::domain::folded(n));
     names.dedup();
     let items = service::list(&state.db, reader, &filter).await?;
