@@ -32,6 +32,27 @@ async fn panel(app: &TestApp) -> (String, i64) {
     (event, session)
 }
 
+/// Publishes the event's outcome report (as the organizer).
+async fn publish_report(app: &TestApp, event: &str) {
+    app.post(
+        &format!("/api/v1/events/{event}/report/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+}
+
+/// The id of the account of `member_token()`.
+async fn member_id(app: &TestApp) -> i64 {
+    app.get("/api/v1/auth/me", app.member_token())
+        .await
+        .expect(200)
+        .json()["id"]
+        .as_i64()
+        .unwrap()
+}
+
 fn summary(recommendations: &[(&str, &str)]) -> Value {
     json!({
         "overview": "Prevention is the heart of the responsibility to protect.",
@@ -117,13 +138,7 @@ async fn items_appear_on_approval_follow_the_summary_and_are_public_once_publish
     app.get(&format!("/api/v1/recommendations/{id}"), As::Anonymous)
         .await
         .expect(404);
-    app.post(
-        &format!("/api/v1/events/{event}/report/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    publish_report(&app, &event).await;
     assert_eq!(items(&app, "", As::Anonymous).await.len(), 2);
 
     // An update, then the summary returned: the items leave the tracker, their history
@@ -186,13 +201,7 @@ async fn updates_are_recorded_by_organizers_and_owners_only_and_checked() {
         &summary(&[("Create an EU focal point", "EU")]),
     )
     .await;
-    app.post(
-        &format!("/api/v1/events/{event}/report/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    publish_report(&app, &event).await;
     let id = items(&app, "", app.org()).await[0]["id"].as_i64().unwrap();
     let path = format!("/api/v1/recommendations/{id}/updates");
     let update = json!({"status": "implemented", "note": "The EU appointed its focal point.",
@@ -228,13 +237,7 @@ async fn updates_are_recorded_by_organizers_and_owners_only_and_checked() {
     assert_eq!(refused.error_fields(), ["status"]);
 
     // The member made its owner records an update; the public reads it.
-    let member: i64 = app
-        .get("/api/v1/auth/me", app.member_token())
-        .await
-        .expect(200)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let member = member_id(&app).await;
     app.patch(
         &format!("/api/v1/recommendations/{id}"),
         app.member_token(),
@@ -408,13 +411,7 @@ async fn the_tracker_page_counts_what_the_api_lists_and_an_owner_records_an_upda
         ]),
     )
     .await;
-    app.post(
-        &format!("/api/v1/events/{event}/report/publish"),
-        app.org(),
-        &json!({}),
-    )
-    .await
-    .expect(200);
+    publish_report(&app, &event).await;
     let all = items(&app, "", As::Anonymous).await;
     let focal = all
         .iter()
@@ -467,13 +464,7 @@ async fn the_tracker_page_counts_what_the_api_lists_and_an_owner_records_an_upda
 
     // Its owner, signed in, records an update through the page: without a note first (the
     // error beside the note, the link typed kept), then with it.
-    let member: i64 = app
-        .get("/api/v1/auth/me", app.member_token())
-        .await
-        .expect(200)
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let member = member_id(&app).await;
     app.patch(
         &format!("/api/v1/recommendations/{focal}"),
         app.org(),

@@ -257,13 +257,18 @@ pub async fn list(db: &Db, reader: Access, filter: &Filter) -> AppResult<Vec<Rec
     Ok(out)
 }
 
-/// An item a reader may see; 404 otherwise.
-pub async fn read(db: &Db, reader: Access, id: i32) -> AppResult<RecommendationOut> {
-    let row = recommendation::Entity::find_by_id(id)
+/// An item its source still says (not withdrawn); 404 otherwise.
+async fn live(db: &Db, id: i32) -> AppResult<recommendation::Model> {
+    recommendation::Entity::find_by_id(id)
         .filter(recommendation::Column::WithdrawnAt.is_null())
         .one(db.conn())
         .await?
-        .ok_or(AppError::NotFound("recommendation"))?;
+        .ok_or(AppError::NotFound("recommendation"))
+}
+
+/// An item a reader may see; 404 otherwise.
+pub async fn read(db: &Db, reader: Access, id: i32) -> AppResult<RecommendationOut> {
+    let row = live(db, id).await?;
     outs(db, reader, vec![row])
         .await?
         .pop()
@@ -286,11 +291,7 @@ pub async fn add_update(
     id: i32,
     input: FollowUpInput,
 ) -> AppResult<RecommendationOut> {
-    let row = recommendation::Entity::find_by_id(id)
-        .filter(recommendation::Column::WithdrawnAt.is_null())
-        .one(db.conn())
-        .await?
-        .ok_or(AppError::NotFound("recommendation"))?;
+    let row = live(db, id).await?;
     if !actor.is_staff() && row.owner_id != Some(actor.id) {
         return Err(AppError::Forbidden(
             "only organizers and the recommendation's owner record updates".into(),
@@ -368,11 +369,7 @@ pub async fn patch(
     id: i32,
     input: RecommendationPatch,
 ) -> AppResult<RecommendationOut> {
-    let row = recommendation::Entity::find_by_id(id)
-        .filter(recommendation::Column::WithdrawnAt.is_null())
-        .one(db.conn())
-        .await?
-        .ok_or(AppError::NotFound("recommendation"))?;
+    let row = live(db, id).await?;
     let mut errors = FieldErrors::new();
     if let Some(Some(owner)) = input.owner {
         let found = user::Entity::find_by_id(owner).one(db.conn()).await?;
