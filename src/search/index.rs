@@ -27,8 +27,9 @@ use crate::events::EventStatus;
 use crate::reports::{EventReport, ReportStatus};
 use crate::summaries::{SummaryContent, SummaryStatus};
 
-/// How many queued rows one pass takes.
-const BATCH: u64 = 2_000;
+/// How many queued rows one pass takes: a pass holds the write lock (on SQLite, every
+/// writer's), so passes stay short.
+const BATCH: u64 = 300;
 /// The key of PostgreSQL's advisory lock held while draining.
 const LOCK_KEY: i64 = 0x5345_4152_4348; // "SEARCH"
 /// How often `serve` drains the queue when nobody searches.
