@@ -7,12 +7,10 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{Method, Request, header};
+use axum::http::{Method, header};
 use common::files::{PDF, program};
 use common::{As, CSRF_COOKIE, FLASH_COOKIE, Reply, TEST_PASSWORD, TestApp, cookie_value};
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
 
 /// A part of a form sent as `multipart/form-data`.
 enum Part<'a> {
@@ -52,37 +50,20 @@ fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
 /// POSTs a form as the browser does (`multipart/form-data`), as the page's script does
 /// when `json` (asking for JSON), with the visitor's cookies.
 async fn send(app: &TestApp, path: &str, cookie: &str, parts: &[Part<'_>], json: bool) -> Reply {
-    let mut builder = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::COOKIE, cookie)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        );
-    if json {
-        builder = builder.header(header::ACCEPT, "application/json");
-    }
-    let response = app
-        .router
-        .clone()
-        .oneshot(builder.body(Body::from(multipart(parts))).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    let accept: &[(&str, &str)] = if json {
+        &[("accept", "application/json")]
+    } else {
+        &[]
+    };
+    app.request_with(
+        Method::POST,
+        path,
+        As::Cookie(cookie),
+        Some(Body::from(multipart(parts))),
+        Some(&format!("multipart/form-data; boundary={BOUNDARY}")),
+        accept,
+    )
+    .await
 }
 
 fn csrf(cookie: &str) -> String {

@@ -149,11 +149,10 @@ async fn person_page(
         ),
         affiliation: person.position.clone().unwrap_or_default(),
         organization,
-        country: person.country.as_deref().map(|c| {
-            crate::domain::CountryCode::parse(c)
-                .map(|c| c.name().to_string())
-                .unwrap_or_else(|_| c.to_string())
-        }),
+        country: person
+            .country
+            .as_deref()
+            .map(crate::domain::CountryCode::name_of),
         panels,
         summaries,
         ctx,
@@ -247,11 +246,10 @@ async fn organization_page(
             _ => org.name.clone(),
         },
         kind: org.kind.label(),
-        country: org.country.as_deref().map(|c| {
-            crate::domain::CountryCode::parse(c)
-                .map(|c| c.name().to_string())
-                .unwrap_or_else(|_| c.to_string())
-        }),
+        country: org
+            .country
+            .as_deref()
+            .map(crate::domain::CountryCode::name_of),
         website: org
             .website
             .clone()

@@ -134,11 +134,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         countries: document
             .countries
             .iter()
-            .map(|code| {
-                crate::domain::CountryCode::parse(code)
-                    .map(|c| c.name().to_string())
-                    .unwrap_or_else(|_| code.clone())
-            })
+            .map(|code| crate::domain::CountryCode::name_of(code))
             .collect(),
         next_steps: document.next_steps.clone(),
         event,

@@ -138,18 +138,10 @@ async fn check(db: &Db, input: DocumentInput, creating: bool) -> Result<Checked,
         }
         kept
     });
-    let url = input.url.as_deref().and_then(|url| {
-        let url = url.trim();
-        match url::Url::parse(url) {
-            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && url.len() <= 2000 => {
-                Some(parsed.to_string())
-            }
-            _ => {
-                errors.add("url", "must be an http:// or https:// address");
-                None
-            }
-        }
-    });
+    let url = input
+        .url
+        .as_deref()
+        .and_then(|url| errors.check("url", crate::domain::web_address(url)));
     if let Some(ids) = input
         .organization_ids
         .as_ref()
@@ -612,12 +604,10 @@ pub async fn list(
         .order_by_desc(document::Column::Id);
     if let Some(q) = filter.q.as_deref() {
         // Words of the title, summary, organizations, regions or the PDF's text, through
-        // the search index (brought up to date first).
+        // the search index (brought up to date first, as a search is).
         let words = crate::search::terms(q);
         if !words.is_empty() {
-            if crate::search::index::pending(db).await? {
-                crate::search::index::drain(db).await?;
-            }
+            crate::search::index::catch_up(db).await;
             let ids = crate::search::store::matching(
                 db,
                 crate::search::EntrySource::Document,

@@ -70,6 +70,11 @@ impl CountryCode {
     pub fn name(&self) -> &'static str {
         self.0.name()
     }
+
+    /// A stored code's country in words; the code itself when it names none.
+    pub fn name_of(code: &str) -> String {
+        Self::parse(code).map_or_else(|_| code.to_string(), |c| c.name().to_string())
+    }
 }
 
 /// Names in common use that are not ISO's, folded, with their code.

@@ -17,7 +17,7 @@ pub use email::EmailAddress;
 pub use region::{Region, SubRegion};
 pub use rich_text::{Block, RichText, Span, escape_markdown};
 pub use slug::Slug;
-pub use text::{TextError, folded, optional_text, required_text};
+pub use text::{TextError, folded, optional_text, required_text, web_address};
 pub use timezone::TimeZone;
 
 /// Declares a closed set of values: an enum stored and sent as one of a fixed set of

@@ -57,9 +57,33 @@ pub fn folded(text: &str) -> String {
         .collect()
 }
 
+/// A web address people may follow: `http` or `https`, at most 2,000 characters, as
+/// parsed (normalized); the message to show when it is not one.
+pub fn web_address(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    match url::Url::parse(text) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && text.len() <= 2000 => {
+            Ok(parsed.to_string())
+        }
+        _ => Err("must be an http:// or https:// address"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_are_http_or_https_only() {
+        assert_eq!(
+            web_address(" https://eeas.europa.eu/x ").as_deref(),
+            Ok("https://eeas.europa.eu/x")
+        );
+        for bad in ["javascript:alert(1)", "ftp://x.org/", "eeas.europa.eu", ""] {
+            assert!(web_address(bad).is_err(), "{bad}");
+        }
+        assert!(web_address(&format!("https://x.org/{}", "a".repeat(2000))).is_err());
+    }
 
     #[test]
     fn required_text_is_trimmed_and_must_not_be_blank() {

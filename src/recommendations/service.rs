@@ -305,19 +305,10 @@ pub async fn add_update(
         "note",
         crate::domain::required_text(input.note.as_deref(), NOTE_MAX),
     );
-    let evidence_url =
-        input
-            .evidence_url
-            .as_deref()
-            .and_then(|url| match url::Url::parse(url.trim()) {
-                Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && url.len() <= 2000 => {
-                    Some(parsed.to_string())
-                }
-                _ => {
-                    errors.add("evidence_url", "must be an http:// or https:// address");
-                    None
-                }
-            });
+    let evidence_url = input
+        .evidence_url
+        .as_deref()
+        .and_then(|url| errors.check("evidence_url", crate::domain::web_address(url)));
     if let Some(document_id) = input.document_id
         && crate::documents::service::visible(db, Access::Organizers, document_id)
             .await

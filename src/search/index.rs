@@ -408,12 +408,6 @@ fn lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join(" · ")
 }
 
-fn country_name(code: &str) -> String {
-    crate::domain::CountryCode::parse(code)
-        .map(|c| c.name().to_string())
-        .unwrap_or_else(|_| code.to_string())
-}
-
 fn public_if(public: bool) -> Access {
     if public {
         Access::Public
@@ -449,7 +443,11 @@ async fn events<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, D
     Ok(rows
         .iter()
         .map(|e| {
-            let country = e.country.as_deref().map(country_name).unwrap_or_default();
+            let country = e
+                .country
+                .as_deref()
+                .map(crate::domain::CountryCode::name_of)
+                .unwrap_or_default();
             let orgs = organizers
                 .get(&e.id)
                 .map(|o| o.join(", "))
@@ -883,7 +881,7 @@ async fn people<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>, D
                     .as_str(),
                     p.country
                         .as_deref()
-                        .map(country_name)
+                        .map(crate::domain::CountryCode::name_of)
                         .unwrap_or_default()
                         .as_str(),
                 ]),
@@ -1031,7 +1029,10 @@ async fn organizations<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<En
                 },
                 body: lines([
                     o.kind.label(),
-                    &o.country.as_deref().map(country_name).unwrap_or_default(),
+                    &o.country
+                        .as_deref()
+                        .map(crate::domain::CountryCode::name_of)
+                        .unwrap_or_default(),
                     o.region.map_or("", |r| r.label()),
                     o.website.as_deref().unwrap_or(""),
                 ]),
@@ -1084,7 +1085,7 @@ async fn documents<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Entry>
         countries
             .entry(c.document_id)
             .or_default()
-            .push(country_name(&c.country));
+            .push(crate::domain::CountryCode::name_of(&c.country));
     }
     Ok(rows
         .into_iter()

@@ -213,7 +213,24 @@ impl TestApp {
         body: Option<Body>,
         content_type: Option<&str>,
     ) -> Reply {
+        self.request_with(method, path, who, body, content_type, &[])
+            .await
+    }
+
+    /// A request with extra headers (`Accept`, say).
+    pub async fn request_with(
+        &self,
+        method: Method,
+        path: &str,
+        who: As<'_>,
+        body: Option<Body>,
+        content_type: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut builder = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
         match who {
             As::Anonymous => {}
             As::Token(token) => {
