@@ -48,5 +48,13 @@ pdftotext -layout "$dir/kampala-participants.pdf" "$dir/participants.txt" 2>/dev
 expect "$dir/participants.txt" "List of participants"
 expect "$dir/participants.txt" "Refugee Law Project"
 expect "$dir/participants.txt" "Ana ÑÚÑEZ-LAMPRIÈRE"
-echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present; the Chatham House report names no one; $pages pages of badges, the list of participants by organization"
+# The follow-up report: what was asked of the EU, where, and what came of it.
+pdftotext -layout "$dir/follow-up-eu.pdf" "$dir/follow-up-eu.txt" 2>/dev/null || fail "follow-up-eu.pdf does not parse"
+expect "$dir/follow-up-eu.txt" "What we asked of the European Union, 2008–2012, and what"
+expect "$dir/follow-up-eu.txt" "Appoint an RtoP focal point in the European External Action Service."
+expect "$dir/follow-up-eu.txt" "Making a difference, 3 June 2009; 53rd Strategy for Peace Conference, 17 October 2012"
+expect "$dir/follow-up-eu.txt" "30 June 2014 · Implemented"
+expect "$dir/follow-up-eu.txt" "Evidence: https://www.globalr2p.org/"
+grep -q "veto" "$dir/follow-up-eu.txt" && fail "the EU's follow-up report lists a recommendation to the Security Council"
+echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present; the Chatham House report names no one; the EU's follow-up report; $pages pages of badges, the list of participants by organization"
 

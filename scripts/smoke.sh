@@ -47,6 +47,11 @@ for path in events/making-a-difference-brussels-2009/report events/rtop-roundtab
   grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "/$path.pdf is not served as a PDF"; exit 1; }
   curl -fs "http://127.0.0.1:$port/$path.md" -o "$pdfs/$name.md" || { echo "no Markdown at /$path.md"; exit 1; }
 done
+# The follow-up report of what was asked of the EU, and the tracker's spreadsheet.
+curl -fs -D pdf-headers.txt "http://127.0.0.1:$port/recommendations/report.pdf?addressee=EU" -o "$pdfs/follow-up-eu.pdf" || { echo "no follow-up report PDF"; exit 1; }
+grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "the follow-up report is not served as a PDF"; exit 1; }
+tracker=$(curl -fs "http://127.0.0.1:$port/recommendations.csv?addressee=European%20Union")
+grep -q 'Appoint an RtoP focal point' <<<"$tracker" || { echo "the tracker's CSV lacks the EU focal point: $tracker"; exit 1; }
 # The printables of the roundtable to come, as the demo's organizer prints them (signed in
 # through the sign-in form, its CSRF cookie and field).
 jar=$work/cookies.txt

@@ -177,6 +177,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::search::pages::routes())
     .merge(crate::directory::pages::routes())
     .merge(crate::recommendations::pages::routes())
+    .merge(crate::recommendations::workspace::routes())
     .merge(crate::events::pages::routes())
     .merge(crate::accounts::pages::routes())
     .merge(crate::accounts::workspace::routes())
@@ -334,6 +335,12 @@ async fn housekeeping(
             Ok(0) => {}
             Ok(n) => tracing::info!(mails = n, "rapporteurs reminded of their summaries"),
             Err(err) => tracing::error!(error = %err, "summary reminders failed"),
+        }
+        match crate::recommendations::reminders::send_due(&db, &settings, chrono::Utc::now()).await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(mails = n, "recommendation reviews and digests queued"),
+            Err(err) => tracing::error!(error = %err, "recommendation reminders failed"),
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(60)) => {}

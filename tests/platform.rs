@@ -117,8 +117,13 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/recommendations/{id}"),
     ("patch", "/api/v1/recommendations/{id}"),
     ("post", "/api/v1/recommendations/{id}/updates"),
+    ("post", "/api/v1/recommendations/{id}/links"),
+    ("delete", "/api/v1/recommendations/{id}/links/{other}"),
+    ("get", "/api/v1/recommendations/{id}/similar"),
     ("get", "/api/v1/addressees"),
     ("post", "/api/v1/addressees"),
+    ("patch", "/api/v1/addressees/{id}"),
+    ("delete", "/api/v1/addressees/{id}"),
 ];
 
 #[tokio::test]

@@ -545,3 +545,789 @@ async fn the_tracker_page_counts_what_the_api_lists_and_an_owner_records_an_upda
         .await;
     assert_eq!(refused.status.as_u16(), 403);
 }
+
+/// A published roundtable in Kampala, 2012, with one session whose approved summary makes
+/// `recommendations`, its report published; returns the session's id.
+async fn kampala(app: &TestApp, recommendations: &[(&str, &str)]) -> i64 {
+    let event = slug(
+        &app.event_with(json!({
+            "title": "Kampala roundtable",
+            "starts_on": "2012-05-10",
+            "ends_on": "2012-05-10",
+            "timezone": "Africa/Kampala",
+            "city": "Kampala",
+            "country": "UG",
+            "region": "africa"
+        }))
+        .await,
+    );
+    app.publish(&event).await;
+    let session = app
+        .session(
+            &event,
+            "Regional perspectives",
+            "2012-05-10T09:00:00",
+            "2012-05-10T12:00:00",
+            None,
+        )
+        .await;
+    approve(app, session, &summary(recommendations)).await;
+    publish_report(app, &event).await;
+    session
+}
+
+/// The id of the item whose text begins with `start`.
+fn id_of(items: &[Value], start: &str) -> i64 {
+    items
+        .iter()
+        .find(|i| i["text"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no item {start} in {items:?}"))["id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn repeats_are_suggested_then_linked_and_shown_as_asked_several_times() {
+    let app = spawn_app().await;
+    let (event, session) = panel(&app).await;
+    approve(
+        &app,
+        session,
+        &summary(&[
+            (
+                "Build EU early warning of the risks of mass atrocities, linked to early action",
+                "EU",
+            ),
+            (
+                "Refrain from the veto in situations of mass atrocities",
+                "UN Security Council",
+            ),
+        ]),
+    )
+    .await;
+    publish_report(&app, &event).await;
+    kampala(
+        &app,
+        &[
+            (
+                "The European Union should build early warning of mass atrocity risks and link it to early action",
+                "European Union",
+            ),
+            ("Fund women's peacebuilding networks in the Great Lakes", "UN Women"),
+        ],
+    )
+    .await;
+    let all = items(&app, "", app.org()).await;
+    let first = id_of(&all, "Build EU early warning");
+    let again = id_of(&all, "The European Union should build");
+    let veto = id_of(&all, "Refrain from the veto");
+
+    // Suggestions: organizers only; the repeat from the other event first, nothing of
+    // the same event, nothing unrelated.
+    app.get(
+        &format!("/api/v1/recommendations/{again}/similar"),
+        As::Anonymous,
+    )
+    .await
+    .expect(401);
+    app.get(
+        &format!("/api/v1/recommendations/{again}/similar"),
+        app.member_token(),
+    )
+    .await
+    .expect(403);
+    let similar = app
+        .get(
+            &format!("/api/v1/recommendations/{again}/similar"),
+            app.org(),
+        )
+        .await
+        .expect(200)
+        .json();
+    let suggested: Vec<i64> = similar
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["item"]["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(suggested, [first], "{similar}");
+    assert!(similar[0]["score"].as_f64().unwrap() >= 0.3);
+
+    // Confirmed from the earlier one: filed from the later to the earlier.
+    let path = format!("/api/v1/recommendations/{first}/links");
+    app.post(
+        &path,
+        app.member_token(),
+        &json!({"other": again, "relation": "raised-again"}),
+    )
+    .await
+    .expect(403);
+    let refused = app
+        .post(
+            &path,
+            app.org(),
+            &json!({"other": first, "relation": "raised-again"}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(refused.error_fields(), ["other"]);
+    let refused = app
+        .post(
+            &path,
+            app.org(),
+            &json!({"other": again, "relation": "copies"}),
+        )
+        .await;
+    assert!(refused.status.is_client_error(), "{}", refused.text());
+    let before = app.count("recommendation_links").await;
+    assert_eq!(before, 0);
+    app.post(
+        &path,
+        app.org(),
+        &json!({"other": again, "relation": "raised-again"}),
+    )
+    .await
+    .expect(201);
+    app.post(
+        &format!("/api/v1/recommendations/{again}/links"),
+        app.org(),
+        &json!({"other": first, "relation": "raised-again"}),
+    )
+    .await
+    .expect(409);
+    let later = app
+        .get(&format!("/api/v1/recommendations/{again}"), As::Anonymous)
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(later["raised_again"], json!([first]));
+    let asked: Vec<&str> = later["asked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(asked, ["Making a difference", "Kampala roundtable"]);
+    let page = app
+        .get_page(&format!("/recommendations/{first}"), None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        page.contains("Asked 2 times since 2009: Brussels, Kampala"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Likely repeats"),
+        "visitors get no suggestions"
+    );
+    let tracker = app
+        .get_page("/recommendations", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(tracker.contains("Asked 2 times since 2009: Brussels, Kampala"));
+    // Linked, it is no longer suggested.
+    let similar = app
+        .get(
+            &format!("/api/v1/recommendations/{again}/similar"),
+            app.org(),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(similar, json!([]));
+    let veto_similar = app
+        .get(
+            &format!("/api/v1/recommendations/{veto}/similar"),
+            app.org(),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(veto_similar, json!([]));
+
+    // A link to an item of an unpublished report is not told to the public.
+    let (draft, draft_session) = {
+        let event = slug(
+            &app.event_with(json!({"title": "Accra roundtable", "starts_on": "2013-03-01", "ends_on": "2013-03-01", "city": "Accra"}))
+                .await,
+        );
+        app.publish(&event).await;
+        let session = app
+            .session(
+                &event,
+                "Early warning in West Africa",
+                "2013-03-01T09:00:00",
+                "2013-03-01T11:00:00",
+                None,
+            )
+            .await;
+        (event, session)
+    };
+    approve(
+        &app,
+        draft_session,
+        &summary(&[(
+            "The EU should fund ECOWAS early warning of mass atrocities",
+            "EU",
+        )]),
+    )
+    .await;
+    let accra = id_of(
+        &items(&app, "", app.org()).await,
+        "The EU should fund ECOWAS",
+    );
+    app.post(
+        &format!("/api/v1/recommendations/{accra}/links"),
+        app.org(),
+        &json!({"other": again, "relation": "raised-again"}),
+    )
+    .await
+    .expect(201);
+    let seen = app
+        .get(&format!("/api/v1/recommendations/{again}"), As::Anonymous)
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(seen["asked"].as_array().unwrap().len(), 2, "{seen}");
+    let staff_seen = app
+        .get(&format!("/api/v1/recommendations/{again}"), app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(
+        staff_seen["asked"].as_array().unwrap().len(),
+        3,
+        "{staff_seen}"
+    );
+    let _ = draft;
+    app.delete(
+        &format!("/api/v1/recommendations/{accra}/links/{again}"),
+        app.org(),
+    )
+    .await
+    .expect(204);
+
+    // Removed again (it was not the same after all).
+    app.delete(
+        &format!("/api/v1/recommendations/{again}/links/{first}"),
+        app.org(),
+    )
+    .await
+    .expect(204);
+    let later = app
+        .get(&format!("/api/v1/recommendations/{again}"), app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(later["asked"].as_array().unwrap().len(), 1);
+    app.delete(
+        &format!("/api/v1/recommendations/{again}/links/{first}"),
+        app.org(),
+    )
+    .await
+    .expect(404);
+}
+
+#[tokio::test]
+async fn addressees_merge_their_aliases_and_items() {
+    let app = spawn_app().await;
+    let (_, session) = panel(&app).await;
+    approve(
+        &app,
+        session,
+        &summary(&[
+            ("Create an EU focal point", "EU"),
+            ("Fund mediation", "European Union"),
+            ("Train diplomats", "E.U."),
+            ("Brief the Council", "UN Security Council"),
+        ]),
+    )
+    .await;
+    let listed = app
+        .get("/api/v1/addressees", app.org())
+        .await
+        .expect(200)
+        .json();
+    let id = |name: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (eu, union, dotted, council) = (
+        id("EU"),
+        id("European Union"),
+        id("E.U."),
+        id("UN Security Council"),
+    );
+
+    // Renamed, with "European Union" as an alias: that addressee, left with no name of
+    // its own, is merged, its item with it.
+    app.patch(
+        &format!("/api/v1/addressees/{eu}"),
+        app.member_token(),
+        &json!({"name": "European Union"}),
+    )
+    .await
+    .expect(403);
+    let refused = app
+        .patch(
+            &format!("/api/v1/addressees/{eu}"),
+            app.org(),
+            &json!({"name": " ", "aliases": ["EU"]}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(refused.error_fields(), ["name"]);
+    let renamed = app
+        .patch(
+            &format!("/api/v1/addressees/{eu}"),
+            app.org(),
+            &json!({"name": "the European Union", "aliases": ["EU", "European Union"]}),
+        )
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(renamed["name"], "the European Union");
+    assert_eq!(renamed["recommendations"], 2);
+    app.patch(
+        &format!("/api/v1/addressees/{union}"),
+        app.org(),
+        &json!({"name": "x"}),
+    )
+    .await
+    .expect(404);
+
+    // Removing one with items needs somewhere to put them; merged with `into`.
+    app.delete(&format!("/api/v1/addressees/{dotted}"), app.org())
+        .await
+        .expect(409);
+    app.delete(
+        &format!("/api/v1/addressees/{dotted}?into={dotted}"),
+        app.org(),
+    )
+    .await
+    .expect(422);
+    app.delete(&format!("/api/v1/addressees/{dotted}?into={eu}"), app.org())
+        .await
+        .expect(204);
+    let eu_items = items(&app, "?addressee=eu", app.org()).await;
+    assert_eq!(
+        texts(&eu_items),
+        [
+            "Create an EU focal point",
+            "Fund mediation",
+            "Train diplomats"
+        ]
+    );
+    assert!(
+        eu_items
+            .iter()
+            .all(|i| i["addressee"] == "the European Union")
+    );
+    // A wording the merged addressee had still finds them; a new summary naming it is
+    // filed under the EU at once.
+    assert_eq!(items(&app, "?addressee=E.U.", app.org()).await.len(), 3);
+    let listed = app
+        .get("/api/v1/addressees", app.org())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
+    assert_eq!(
+        items(&app, "?addressee=UN%20Security%20Council", app.org())
+            .await
+            .len(),
+        1
+    );
+    let _ = council;
+}
+
+#[tokio::test]
+async fn a_review_falling_due_is_mailed_once_across_two_instances_and_digested_weekly() {
+    let app = spawn_app().await;
+    let (event, session) = panel(&app).await;
+    approve(
+        &app,
+        session,
+        &summary(&[
+            ("Create an EU focal point", "EU"),
+            ("Brief the Council", "UN Security Council"),
+        ]),
+    )
+    .await;
+    publish_report(&app, &event).await;
+    let all = items(&app, "", app.org()).await;
+    let focal = id_of(&all, "Create an EU focal point");
+    let brief = id_of(&all, "Brief the Council");
+    let member = member_id(&app).await;
+    let today = chrono::Utc::now().date_naive();
+    app.patch(
+        &format!("/api/v1/recommendations/{focal}"),
+        app.org(),
+        &json!({"owner": member, "next_review_on": today.to_string()}),
+    )
+    .await
+    .expect(200);
+    let overdue = today - chrono::Duration::days(30);
+    app.patch(
+        &format!("/api/v1/recommendations/{brief}"),
+        app.org(),
+        &json!({"next_review_on": overdue.to_string()}),
+    )
+    .await
+    .expect(200);
+
+    // Two instances on one database, at the same moment.
+    let other = roundtable::db::Db::connect(&app.settings.database)
+        .await
+        .unwrap();
+    let now = chrono::Utc::now();
+    let (a, b) = tokio::join!(
+        roundtable::recommendations::reminders::send_due(&app.db, &app.settings, now),
+        roundtable::recommendations::reminders::send_due(&other, &app.settings, now),
+    );
+    // The review mail to the owner, and a digest to each organizer (organizer and admin).
+    assert_eq!(a.unwrap() + b.unwrap(), 3);
+    let review = app
+        .mails_to("member@example.org", "recommendation_review")
+        .await;
+    assert_eq!(review.len(), 1);
+    assert_eq!(review[0].kind.as_str(), "recommendation_review");
+    assert!(
+        review[0].text_body.contains("Create an EU focal point"),
+        "{}",
+        review[0].text_body
+    );
+    assert!(
+        review[0]
+            .text_body
+            .contains(&format!("/recommendations/{focal}"))
+    );
+    let digest = app
+        .mails_to("organizer@example.org", "recommendation_digest")
+        .await;
+    assert_eq!(digest.len(), 1);
+    assert_eq!(digest[0].subject, "1 recommendation overdue for review");
+    assert!(
+        digest[0].text_body.contains("Brief the Council"),
+        "{}",
+        digest[0].text_body
+    );
+    assert!(
+        !digest[0].text_body.contains("Create an EU focal point"),
+        "due today is not overdue"
+    );
+    assert_eq!(
+        app.mails_to("admin@example.org", "recommendation_digest")
+            .await
+            .len(),
+        1
+    );
+    // Again: nothing new. A new review date arms it again.
+    let again = roundtable::recommendations::reminders::send_due(&app.db, &app.settings, now)
+        .await
+        .unwrap();
+    assert_eq!(again, 0);
+    // (The digest of the week is sent already: the review mail only.)
+    let yesterday = today - chrono::Duration::days(1);
+    app.patch(
+        &format!("/api/v1/recommendations/{focal}"),
+        app.org(),
+        &json!({"next_review_on": yesterday.to_string()}),
+    )
+    .await
+    .expect(200);
+    let sent = roundtable::recommendations::reminders::send_due(&app.db, &app.settings, now)
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    assert_eq!(
+        app.mails_to("member@example.org", "recommendation_review")
+            .await
+            .len(),
+        2
+    );
+}
+
+/// The 2009 panel's two recommendations to the EU, published, one with two updates.
+async fn eu_followed_up(app: &TestApp) -> (i64, i64) {
+    let (event, session) = panel(app).await;
+    approve(
+        app,
+        session,
+        &summary(&[
+            (
+                "Appoint an RtoP focal point in the External Action Service",
+                "EU",
+            ),
+            ("Build early warning of mass atrocities", "EU"),
+            ("Refrain from the veto", "UN Security Council"),
+        ]),
+    )
+    .await;
+    publish_report(app, &event).await;
+    let all = items(app, "", app.org()).await;
+    let focal = id_of(&all, "Appoint an RtoP focal point");
+    for (status, note, on) in [
+        (
+            "in-progress",
+            "Raised with the Political and Security Committee.",
+            "2010-03-15",
+        ),
+        (
+            "implemented",
+            "The EEAS named its focal point.",
+            "2014-06-30",
+        ),
+    ] {
+        app.post(
+            &format!("/api/v1/recommendations/{focal}/updates"),
+            app.org(),
+            &json!({"status": status, "note": note, "on": on, "evidence_url": "https://eeas.europa.eu/r2p"}),
+        )
+        .await
+        .expect(201);
+    }
+    (focal, id_of(&all, "Build early warning"))
+}
+
+#[tokio::test]
+async fn the_follow_up_report_says_what_was_asked_of_the_eu_and_what_came_of_it() {
+    let app = spawn_app().await;
+    eu_followed_up(&app).await;
+
+    let page = app
+        .get_page("/recommendations/report?addressee=EU", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        page.contains("What we asked of the EU, 2009, and what came of it"),
+        "{page}"
+    );
+    assert!(page.contains("The EEAS named its focal point."));
+    assert!(
+        !page.contains("Refrain from the veto"),
+        "another addressee's"
+    );
+
+    let markdown = app
+        .get_page("/recommendations/report.md?addressee=EU", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(markdown.starts_with("# What we asked of the EU, 2009, and what came of it\n"));
+    assert!(markdown.contains("| Implemented | 1 |"), "{markdown}");
+    assert!(markdown.contains("| Open | 1 |"), "{markdown}");
+    assert!(
+        markdown.contains("- **Asked:** Making a difference, 3 June 2009"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- 30 June 2014 — *Implemented*: The EEAS named its focal point. (evidence: https://eeas.europa.eu/r2p)"), "{markdown}");
+
+    let pdf = app
+        .get_page("/recommendations/report.pdf?addressee=EU", None)
+        .await
+        .expect(200);
+    let bytes = pdf.body;
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("What we asked of the EU, 2009, and what came of it"),
+        "{text}"
+    );
+    assert!(text.contains("The EEAS named its focal point."), "{text}");
+    assert!(
+        text.contains("Build early warning of mass atrocities"),
+        "{text}"
+    );
+    assert!(!text.contains("veto"), "{text}");
+
+    // Nothing published: an empty report, not an error.
+    let none = app
+        .get_page("/recommendations/report?addressee=African%20Union", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        none.contains("Nothing was asked of African Union"),
+        "{none}"
+    );
+}
+
+#[tokio::test]
+async fn organizers_update_several_at_once_and_export_a_spreadsheet() {
+    let app = spawn_app().await;
+    let (focal, warning) = eu_followed_up(&app).await;
+    let browser = app.organizer_browser().await;
+    let view = app
+        .get_page("/organize/recommendations", Some(&browser))
+        .await
+        .expect(200)
+        .text();
+    assert!(view.contains("Build early warning of mass atrocities"));
+    let visitor = app.get_page("/organize/recommendations", None).await;
+    assert_ne!(visitor.status.as_u16(), 200);
+
+    // An owner who is no account: refused before anything is written, even the status
+    // of the first item.
+    let updates = app.count("recommendation_updates").await;
+    let refused = app
+        .submit(
+            "/organize/recommendations",
+            &browser,
+            &[
+                ("ids", &focal.to_string()),
+                ("ids", &warning.to_string()),
+                ("status", "not-taken-up"),
+                ("note", "Dropped."),
+                ("owner", "999999"),
+            ],
+        )
+        .await
+        .expect(422)
+        .text();
+    assert!(refused.contains("Owner: no such account."), "{refused}");
+    assert_eq!(app.count("recommendation_updates").await, updates);
+
+    // A status without a note: refused, nothing written, what was typed kept.
+    let updates = app.count("recommendation_updates").await;
+    let refused = app
+        .submit(
+            "/organize/recommendations",
+            &browser,
+            &[
+                ("ids", &focal.to_string()),
+                ("ids", &warning.to_string()),
+                ("status", "not-taken-up"),
+                ("next_review_on", "2027-01-15"),
+            ],
+        )
+        .await
+        .expect(422)
+        .text();
+    assert!(
+        refused.contains("a status changes with a note"),
+        "{refused}"
+    );
+    assert!(refused.contains(r#"value="2027-01-15""#));
+    assert!(refused.contains(&format!(r#"value="{warning}" id="tick-{warning}" checked"#)));
+    assert_eq!(app.count("recommendation_updates").await, updates);
+    let done = app
+        .submit(
+            "/organize/recommendations",
+            &browser,
+            &[
+                ("ids", &focal.to_string()),
+                ("ids", &warning.to_string()),
+                ("status", "in-progress"),
+                ("note", "Discussed with the EU delegation."),
+                ("owner", "keep"),
+                ("next_review_on", "2027-01-15"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status.as_u16(), 303, "{}", done.text());
+    for id in [focal, warning] {
+        let item = app
+            .get(&format!("/api/v1/recommendations/{id}"), app.org())
+            .await
+            .expect(200)
+            .json();
+        assert_eq!(item["status"], "in-progress");
+        assert_eq!(item["next_review_on"], "2027-01-15");
+        assert_eq!(
+            item["updates"].as_array().unwrap().last().unwrap()["note"],
+            "Discussed with the EU delegation."
+        );
+    }
+
+    // The spreadsheet: what the reader sees, with the page's filters; owners and review
+    // dates for organizers only.
+    let public = app
+        .get_page("/recommendations.csv?addressee=EU", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(public.starts_with('\u{feff}'));
+    assert_eq!(public.lines().count(), 3, "{public}");
+    assert!(public.contains("\"Build early warning of mass atrocities\""));
+    assert!(!public.contains("Next review"));
+    let staff = app
+        .get_page("/recommendations.csv", Some(&browser))
+        .await
+        .expect(200)
+        .text();
+    assert!(staff.lines().next().unwrap().contains("\"Next review\""));
+    assert_eq!(staff.lines().count(), 4, "{staff}");
+    assert!(staff.contains("\"2027-01-15\""));
+}
+
+#[tokio::test]
+async fn the_tracker_filters_by_region_and_series_and_the_synthesis_follows_up() {
+    let app = spawn_app().await;
+    let series = app
+        .series(json!({"title": "Global consultative roundtables", "slug": "roundtables-2008"}))
+        .await;
+    let series_id = series["id"].as_i64().unwrap();
+    let session = kampala(
+        &app,
+        &[("Strengthen the AU's early warning", "African Union")],
+    )
+    .await;
+    let _ = session;
+    let event = items(&app, "", app.org()).await[0]["source"]["event_id"]
+        .as_i64()
+        .unwrap();
+    app.patch(
+        &format!("/api/v1/events/{event}"),
+        app.org(),
+        &json!({"series": series_id}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(items(&app, "?region=africa", As::Anonymous).await.len(), 1);
+    assert!(
+        items(&app, "?region=europe", As::Anonymous)
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        items(&app, "?series=roundtables-2008", As::Anonymous)
+            .await
+            .len(),
+        1
+    );
+    assert!(
+        items(&app, "?series=nothing-here", As::Anonymous)
+            .await
+            .is_empty()
+    );
+    let refused = app
+        .get("/api/v1/recommendations?region=atlantis", As::Anonymous)
+        .await
+        .expect(422);
+    assert_eq!(refused.error_fields(), ["region"]);
+
+    let synthesis = app
+        .get_page("/series/roundtables-2008/report.md", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        synthesis.contains("## What came of the recommendations"),
+        "{synthesis}"
+    );
+    assert!(
+        synthesis.contains("- **Open**: Strengthen the AU's early warning (to African Union)"),
+        "{synthesis}"
+    );
+}

@@ -23,6 +23,7 @@ mod m20261206_000017_visa_requests;
 mod m20261207_000018_documents;
 mod m20261208_000019_search;
 mod m20261209_000020_recommendations;
+mod m20261210_000021_tracker_mail;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000018_documents::Migration),
             Box::new(m20261208_000019_search::Migration),
             Box::new(m20261209_000020_recommendations::Migration),
+            Box::new(m20261210_000021_tracker_mail::Migration),
         ]
     }
 }

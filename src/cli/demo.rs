@@ -591,6 +591,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     super::demo_reports::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
     super::demo_upcoming::load(db, settings, &organizer, &mut tally).await?;
     super::demo_documents::load(db, settings, &organizer, &mut tally).await?;
+    super::demo_tracker::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
     // The search index is brought up to date now, so that the server starts with nothing
     // queued (a first drain of everything would hold the write lock while people work).
     crate::search::index::drain(db).await?;

@@ -29,9 +29,9 @@ const THEMES: &[&str] = &[
     "Coalition building",
 ];
 
-const NOTE: &str = "*Demo data: this summary is invented for demonstration, after the goals the source documents give the meeting.*";
+pub(super) const NOTE: &str = "*Demo data: this summary is invented for demonstration, after the goals the source documents give the meeting.*";
 
-fn rec(
+pub(super) fn rec(
     text: &str,
     addressee: &str,
     themes: &[&str],
@@ -47,18 +47,18 @@ fn rec(
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
+pub(super) fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|t| (*t).to_string()).collect()
 }
 
-async fn person_id(db: &Db, email: &str) -> AppResult<i32> {
+pub(super) async fn person_id(db: &Db, email: &str) -> AppResult<i32> {
     directory_store::person_by_email(db.conn(), email)
         .await?
         .map(|p| p.id)
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("demo person {email} missing")))
 }
 
-async fn session_id(db: &Db, event_slug: &str, title_start: &str) -> AppResult<i32> {
+pub(super) async fn session_id(db: &Db, event_slug: &str, title_start: &str) -> AppResult<i32> {
     let event = event_store::event(db.conn(), &SeriesRef::Slug(event_slug.into()))
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("demo event {event_slug} missing")))?;
@@ -71,7 +71,7 @@ async fn session_id(db: &Db, event_slug: &str, title_start: &str) -> AppResult<i
 }
 
 /// Whether a session's summary was already filed (the demo is loaded twice).
-async fn filed(db: &Db, session: i32) -> AppResult<bool> {
+pub(super) async fn filed(db: &Db, session: i32) -> AppResult<bool> {
     Ok(summary_store::by_session(db.conn(), session)
         .await?
         .is_some_and(|s| s.version > 0))
@@ -243,7 +243,7 @@ struct Roundtable {
     next_steps: &'static [&'static str],
 }
 
-const MECHANISMS: &str = "Strengthening regional and international mechanisms";
+pub(super) const MECHANISMS: &str = "Strengthening regional and international mechanisms";
 
 const ROUNDTABLES: &[Roundtable] = &[
     Roundtable {

@@ -4,6 +4,7 @@
 pub mod demo;
 mod demo_documents;
 mod demo_reports;
+mod demo_tracker;
 mod demo_upcoming;
 
 use std::io::BufRead;

@@ -35,5 +35,6 @@ pub mod summary;
 pub mod summary_reminder;
 pub mod summary_version;
 pub mod theme;
+pub mod tracker_mail;
 pub mod user;
 pub mod visa_request;

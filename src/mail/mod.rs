@@ -46,6 +46,8 @@ crate::string_enum!(
         PasswordReset => "password_reset" as "Password reset",
         MembershipApplication => "membership_application" as "Membership application",
         MembershipRejected => "membership_rejected" as "Membership declined",
+        RecommendationReview => "recommendation_review" as "Recommendation review due",
+        RecommendationDigest => "recommendation_digest" as "Recommendations overdue",
     }
 );
 

@@ -34,6 +34,7 @@ const PARTICIPANTS_TEMPLATE: &str = include_str!("../../templates/attendance/par
 const CERTIFICATE_TEMPLATE: &str = include_str!("../../templates/attendance/certificate.typ");
 const VISA_LETTER_TEMPLATE: &str = include_str!("../../templates/visas/letter.typ");
 const PAPER_TEMPLATE: &str = include_str!("../../templates/documents/paper.typ");
+const FOLLOW_UP_TEMPLATE: &str = include_str!("../../templates/recommendations/followup.typ");
 
 /// The path under which the templates find their data.
 const DATA_PATH: &str = "/data.json";
@@ -73,6 +74,7 @@ pub enum Template {
     Certificate,
     VisaLetter,
     Paper,
+    FollowUp,
 }
 
 impl Template {
@@ -86,10 +88,11 @@ impl Template {
             Self::Certificate => "certificate",
             Self::VisaLetter => "visa-letter",
             Self::Paper => "paper",
+            Self::FollowUp => "follow-up",
         }
     }
 
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Report,
         Self::Synthesis,
         Self::Badges,
@@ -97,6 +100,7 @@ impl Template {
         Self::Certificate,
         Self::VisaLetter,
         Self::Paper,
+        Self::FollowUp,
     ];
 
     pub fn from_name(name: &str) -> Option<Self> {
@@ -113,6 +117,7 @@ impl Template {
             Self::Certificate => (CERTIFICATE_TEMPLATE, "/certificate.typ"),
             Self::VisaLetter => (VISA_LETTER_TEMPLATE, "/visa-letter.typ"),
             Self::Paper => (PAPER_TEMPLATE, "/paper.typ"),
+            Self::FollowUp => (FOLLOW_UP_TEMPLATE, "/follow-up.typ"),
         }
     }
 }
@@ -584,6 +589,7 @@ mod tests {
                 )],
             }],
             unpublished: vec![],
+            follow_up: Vec::new(),
         }
     }
 

@@ -329,6 +329,16 @@ pub(super) struct SynthesisView<'a> {
     regions: Vec<RegionView<'a>>,
     /// Organizers only: the events without a published report.
     unpublished: Vec<&'a str>,
+    follow_up: Vec<FollowUpView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FollowUpView<'a> {
+    text: &'a str,
+    addressee: &'a str,
+    status: &'static str,
+    asked: &'a str,
+    latest: &'a str,
 }
 
 fn source_label(s: &SynthesisSource) -> String {
@@ -422,6 +432,17 @@ impl<'a> SynthesisView<'a> {
                 })
                 .collect(),
             unpublished: s.unpublished.iter().map(|e| e.title.as_str()).collect(),
+            follow_up: s
+                .follow_up
+                .iter()
+                .map(|f| FollowUpView {
+                    text: &f.text,
+                    addressee: &f.addressee,
+                    status: f.status.label(),
+                    asked: f.asked.as_deref().unwrap_or(""),
+                    latest: f.latest.as_deref().unwrap_or(""),
+                })
+                .collect(),
         }
     }
 }

@@ -11,8 +11,10 @@ use super::{
     AddresseeInput, AddresseeOut, FollowUpInput, RecommendationOut, RecommendationPatch,
     RecommendationStatus,
 };
+use super::{LinkInput, SimilarOut, addressees as vocabulary, links};
 use crate::app::AppState;
 use crate::documents::Access;
+use crate::domain::Region;
 use crate::error::{AppError, AppResult, FieldErrors, Problem};
 use crate::web::{ApiJson, CurrentUser, ListQuery, Listed, Staff, parse_id};
 
@@ -21,14 +23,32 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list))
         .routes(routes!(show, patch))
         .routes(routes!(add_update))
+        .routes(routes!(add_link))
+        .routes(routes!(remove_link))
+        .routes(routes!(similar))
         .routes(routes!(addressees, create_addressee))
+        .routes(routes!(update_addressee, delete_addressee))
+}
+
+/// The tracker's filters, from a query string (the API's and the pages').
+pub fn filter_of(query: &ListQuery, errors: &mut FieldErrors) -> Filter {
+    Filter {
+        addressee: query.get("addressee").map(str::to_string),
+        theme: query.get("theme").map(str::to_string),
+        status: query.parsed::<RecommendationStatus>("status", errors),
+        event: query.get("event").map(str::to_string),
+        q: query.get("q").map(|q| q.chars().take(200).collect()),
+        region: query.parsed::<Region>("region", errors),
+        series: query.get("series").map(str::to_string),
+    }
 }
 
 /// The tracker: items from published reports and public documents for everyone, every
-/// item for organizers; `addressee` (a name or an alias), `theme`, `status`, `event`
-/// (id or slug) and `q` (words of the text).
+/// item for organizers; `addressee` (a name or an alias), `theme`, `region`, `status`,
+/// `series` and `event` (id or slug) and `q` (words of the text).
 #[utoipa::path(get, path = "/api/v1/recommendations", tag = "recommendations",
     params(("addressee" = Option<String>, Query), ("theme" = Option<String>, Query),
+        ("region" = Option<Region>, Query), ("series" = Option<String>, Query),
         ("status" = Option<RecommendationStatus>, Query), ("event" = Option<String>, Query),
         ("q" = Option<String>, Query), ("limit" = Option<u64>, Query), ("offset" = Option<u64>, Query)),
     responses((status = 200, body = inline(Listed<RecommendationOut>)), (status = 422, body = Problem)))]
@@ -39,13 +59,7 @@ async fn list(
 ) -> AppResult<Json<Listed<RecommendationOut>>> {
     let mut errors = FieldErrors::new();
     let page = query.pagination(&mut errors);
-    let filter = Filter {
-        addressee: query.get("addressee").map(str::to_string),
-        theme: query.get("theme").map(str::to_string),
-        status: query.parsed::<RecommendationStatus>("status", &mut errors),
-        event: query.get("event").map(str::to_string),
-        q: query.get("q").map(|q| q.chars().take(200).collect()),
-    };
+    let filter = filter_of(&query, &mut errors);
     errors.finish()?;
     let all = service::list(&state.db, Access::of(user.0.as_ref()), &filter).await?;
     let total = all.len() as u64;
@@ -112,7 +126,7 @@ async fn addressees(
     State(state): State<AppState>,
     Staff(_actor): Staff,
 ) -> AppResult<Json<Vec<AddresseeOut>>> {
-    Ok(Json(service::addressees(&state.db).await?))
+    Ok(Json(vocabulary::addressees(&state.db).await?))
 }
 
 /// Adds an addressee with its aliases (organizers); items naming any of them are filed
@@ -126,6 +140,93 @@ async fn create_addressee(
     Staff(actor): Staff,
     ApiJson(input): ApiJson<AddresseeInput>,
 ) -> AppResult<(StatusCode, Json<AddresseeOut>)> {
-    let created = service::create_addressee(&state.db, &actor, input).await?;
+    let created = vocabulary::create_addressee(&state.db, &actor, input).await?;
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Links the item with another: `raised-again` (the later of the two is filed as raising
+/// the earlier) or `supersedes` (organizers).
+#[utoipa::path(post, path = "/api/v1/recommendations/{id}/links", tag = "recommendations",
+    params(("id" = i32, Path)), request_body = LinkInput,
+    responses((status = 201, body = RecommendationOut), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+async fn add_link(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<LinkInput>,
+) -> AppResult<(StatusCode, Json<RecommendationOut>)> {
+    let id = parse_id(&id, "recommendation")?;
+    let linked = links::link(&state.db, &actor, id, input).await?;
+    Ok((StatusCode::CREATED, Json(linked)))
+}
+
+/// Removes the link between the item and another, whichever way it goes (organizers).
+#[utoipa::path(delete, path = "/api/v1/recommendations/{id}/links/{other}", tag = "recommendations",
+    params(("id" = i32, Path), ("other" = i32, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
+async fn remove_link(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path((id, other)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
+    let id = parse_id(&id, "recommendation")?;
+    let other = parse_id(&other, "link")?;
+    links::unlink(&state.db, &actor, id, other).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Likely repeats of the item from other events and documents, for an organizer to
+/// confirm as links.
+#[utoipa::path(get, path = "/api/v1/recommendations/{id}/similar", tag = "recommendations",
+    params(("id" = i32, Path)),
+    responses((status = 200, body = Vec<SimilarOut>), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn similar(
+    State(state): State<AppState>,
+    Staff(_actor): Staff,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<SimilarOut>>> {
+    let id = parse_id(&id, "recommendation")?;
+    Ok(Json(links::similar(&state.db, id).await?))
+}
+
+/// Renames an addressee and replaces its aliases (organizers); an alias another addressee
+/// holds moves here, and an addressee left with none is merged here.
+#[utoipa::path(patch, path = "/api/v1/addressees/{id}", tag = "recommendations",
+    params(("id" = i32, Path)), request_body = AddresseeInput,
+    responses((status = 200, body = AddresseeOut), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update_addressee(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<AddresseeInput>,
+) -> AppResult<Json<AddresseeOut>> {
+    let id = parse_id(&id, "addressee")?;
+    Ok(Json(
+        vocabulary::update_addressee(&state.db, &actor, id, input).await?,
+    ))
+}
+
+/// Removes an addressee (organizers); `?into=ID` merges it into another (its aliases and
+/// items move there). Without `into`, 409 while items are filed under it.
+#[utoipa::path(delete, path = "/api/v1/addressees/{id}", tag = "recommendations",
+    params(("id" = i32, Path), ("into" = Option<i32>, Query)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn delete_addressee(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<String>,
+    query: ListQuery,
+) -> AppResult<StatusCode> {
+    let id = parse_id(&id, "addressee")?;
+    let mut errors = FieldErrors::new();
+    let into = query.parsed::<i32>("into", &mut errors);
+    errors.finish()?;
+    vocabulary::delete_addressee(&state.db, &actor, id, into).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -9,9 +9,14 @@
 //!
 //! [`service`] holds the rules, [`api`] the JSON calls.
 
+pub mod addressees;
 pub mod api;
+pub mod followup;
+pub mod links;
 pub mod pages;
+pub mod reminders;
 pub mod service;
+pub mod workspace;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -63,8 +68,53 @@ pub struct RecommendationSource {
     /// The event's title.
     pub event: Option<String>,
     pub date: Option<NaiveDate>,
+    /// The event's city, where it has one.
+    pub place: Option<String>,
+    /// The regions it concerns: the event's, or the document's (sub-regions as their
+    /// region).
+    pub regions: Vec<crate::domain::Region>,
+    /// The series of the event or document.
+    pub series_id: Option<i32>,
     /// Where it is read.
     pub url: String,
+}
+
+crate::string_enum!(
+    /// How two items are linked.
+    LinkRelation {
+        RaisedAgain => "raised-again" as "Raised again",
+        Supersedes => "supersedes" as "Supersedes",
+    }
+);
+
+/// One time a recommendation was made: the item itself, or one it is linked with as
+/// raised again (earlier or later).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Asking {
+    /// The item.
+    pub id: i32,
+    /// Its source's title (a session's or a document's).
+    pub title: String,
+    pub event: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// A link as sent: this item raises `other` again (`raised-again`: the later of the two
+/// is filed as raising the earlier), or supersedes it.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkInput {
+    pub other: Option<i32>,
+    pub relation: Option<LinkRelation>,
+}
+
+/// A likely repeat of an item, from another source, for an organizer to confirm.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SimilarOut {
+    pub item: RecommendationOut,
+    /// How alike the two texts are, from 0 to 1 (cosine of their weighted words).
+    pub score: f64,
 }
 
 /// A follow-up update, as answered.
@@ -74,6 +124,8 @@ pub struct FollowUpOut {
     pub note: String,
     pub evidence_url: Option<String>,
     pub document_id: Option<i32>,
+    /// The evidence document's title, when the reader may open it.
+    pub document_title: Option<String>,
     pub on: NaiveDate,
     /// Who recorded it.
     pub by: Option<String>,
@@ -93,6 +145,11 @@ pub struct RecommendationOut {
     pub source: RecommendationSource,
     /// Items it raises again (earlier ones).
     pub raised_again: Vec<i32>,
+    /// Every time it was made, oldest first: itself and the items linked with it as
+    /// raised again, earlier or later (those the reader may see).
+    pub asked: Vec<Asking>,
+    /// Items it supersedes.
+    pub supersedes: Vec<i32>,
     /// The account following it up, by name (organizers only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -144,6 +201,43 @@ pub struct AddresseeOut {
 pub struct AddresseeInput {
     pub name: Option<String>,
     pub aliases: Option<Vec<String>>,
+}
+
+impl RecommendationOut {
+    /// "Asked 3 times since 2008: Bangkok, Kampala, Accra", when it was asked more than
+    /// once.
+    pub fn asked_line(&self) -> Option<String> {
+        if self.asked.len() < 2 {
+            return None;
+        }
+        let since = self
+            .asked
+            .iter()
+            .filter_map(|a| a.date)
+            .min()
+            .map(|d| format!(" since {}", d.format("%Y")))
+            .unwrap_or_default();
+        let places: Vec<String> = self
+            .asked
+            .iter()
+            .map(|a| {
+                a.place
+                    .clone()
+                    .or_else(|| a.event.clone())
+                    .unwrap_or_else(|| a.title.clone())
+            })
+            .collect();
+        Some(format!(
+            "Asked {} times{since}: {}",
+            self.asked.len(),
+            places.join(", ")
+        ))
+    }
+
+    /// The date of its latest update, if any.
+    pub fn last_update(&self) -> Option<&FollowUpOut> {
+        self.updates.last()
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! The tracker's pages: `/recommendations` (filters, counts by status per addressee with a
-//! chart drawn on the server, the items) and `/recommendations/{id}` (an item, its source,
-//! its history, and for organizers and its owner the form to record an update).
+//! The tracker's pages: `/recommendations` (filters, counts by status per addressee and per
+//! theme as charts drawn on the server, the items), `/recommendations.csv`, the follow-up
+//! report (`/recommendations/report`, `.md`, `.pdf`) and `/recommendations/{id}` (an item,
+//! its source, every time it was asked, its history; for organizers and its owner the
+//! form to record an update; for organizers the likely repeats to confirm).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,26 +10,41 @@ use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 
+use super::followup::{self, FollowUp};
 use super::service::{self, Filter};
-use super::{FollowUpInput, RecommendationOut, RecommendationStatus};
+use super::{
+    FollowUpInput, LinkInput, LinkRelation, RecommendationOut, RecommendationStatus, SimilarOut,
+    links,
+};
 use crate::app::AppState;
 use crate::documents::Access;
 use crate::error::{AppError, FieldError, FieldErrors};
 use crate::web::ListQuery;
-use crate::web::forms::{Field, Kind, Values, sentence};
+use crate::web::forms::{Choice, Field, Kind, Values, sentence};
 use crate::web::pages::{Ctx, FormData, PagePath, PageResult, redirect_with_flash, render};
+use sea_orm::EntityTrait;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/recommendations", get(tracker))
+        .route("/recommendations.csv", get(csv))
+        .route("/recommendations/report", get(report_page))
+        .route("/recommendations/report.md", get(report_markdown))
+        .route("/recommendations/report.pdf", get(report_pdf))
         .route("/recommendations/{id}", get(item).post(record_update))
+        .route("/recommendations/{id}/links", post(add_link))
+        .route(
+            "/recommendations/{id}/links/{other}/remove",
+            post(remove_link),
+        )
 }
 
-/// A bar of the chart: an addressee, its count per status, and where each segment sits.
+/// A bar of a chart: an addressee or a theme, its count per status, and where each
+/// segment sits.
 pub struct Bar {
-    pub addressee: String,
+    pub label: String,
     pub total: usize,
     pub segments: Vec<Segment>,
     pub y: usize,
@@ -48,20 +65,38 @@ const NO_ADDRESSEE: &str = "No addressee named";
 const BAR_WIDTH: usize = 480;
 const ROW: usize = 28;
 
-/// Counts by status per addressee, as bars of the chart (most items first).
-pub fn bars(items: &[RecommendationOut]) -> Vec<Bar> {
-    let mut counts: BTreeMap<String, HashMap<RecommendationStatus, usize>> = BTreeMap::new();
-    for item in items {
+/// Counts by status per addressee, as bars of a chart (most items first).
+pub fn by_addressee(items: &[RecommendationOut]) -> Vec<Bar> {
+    bars(items.iter().map(|item| {
         let addressee = if item.addressee.trim().is_empty() {
             NO_ADDRESSEE.to_string()
         } else {
             item.addressee.clone()
         };
-        *counts
-            .entry(addressee)
-            .or_default()
-            .entry(item.status)
-            .or_default() += 1;
+        (addressee, item.status)
+    }))
+}
+
+/// Counts by status per theme (an item counts under each of its themes).
+pub fn by_theme(items: &[RecommendationOut]) -> Vec<Bar> {
+    bars(items.iter().flat_map(|item| {
+        let themes = if item.themes.is_empty() {
+            vec![NO_THEME.to_string()]
+        } else {
+            item.themes.clone()
+        };
+        themes.into_iter().map(move |t| (t, item.status))
+    }))
+}
+
+/// What the theme chart calls items with no theme.
+const NO_THEME: &str = "No theme";
+
+/// Counts by status per key, as bars of a chart (most items first).
+fn bars(pairs: impl Iterator<Item = (String, RecommendationStatus)>) -> Vec<Bar> {
+    let mut counts: BTreeMap<String, HashMap<RecommendationStatus, usize>> = BTreeMap::new();
+    for (key, status) in pairs {
+        *counts.entry(key).or_default().entry(status).or_default() += 1;
     }
     let mut rows: Vec<(String, HashMap<RecommendationStatus, usize>)> =
         counts.into_iter().collect();
@@ -79,7 +114,7 @@ pub fn bars(items: &[RecommendationOut]) -> Vec<Bar> {
         .max(1);
     rows.into_iter()
         .enumerate()
-        .map(|(i, (addressee, by_status))| {
+        .map(|(i, (label, by_status))| {
             let mut x = 0;
             let segments = RecommendationStatus::ALL
                 .iter()
@@ -99,7 +134,7 @@ pub fn bars(items: &[RecommendationOut]) -> Vec<Bar> {
                 .collect();
             Bar {
                 total: by_status.values().sum(),
-                addressee,
+                label,
                 segments,
                 y: i * ROW,
             }
@@ -112,55 +147,306 @@ pub fn bars(items: &[RecommendationOut]) -> Vec<Bar> {
 struct TrackerPage {
     ctx: Ctx,
     items: Vec<RecommendationOut>,
-    bars: Vec<Bar>,
-    chart_height: usize,
-    addressees: Vec<(String, bool)>,
-    statuses: Vec<(&'static str, &'static str, bool)>,
-    theme: String,
+    addressee_bars: Vec<Bar>,
+    theme_bars: Vec<Bar>,
+    addressees: Vec<Choice>,
+    themes: Vec<Choice>,
+    regions: Vec<Choice>,
+    series: Vec<Choice>,
+    events: Vec<Choice>,
+    statuses: Vec<Choice>,
     q: String,
+    /// The query string of the filters, for the CSV and report links.
+    query: String,
+    /// The addressee filtered by, for the follow-up report.
+    addressee: Option<String>,
+}
+
+pub(super) fn choices(
+    pairs: impl IntoIterator<Item = (String, String)>,
+    chosen: Option<&str>,
+) -> Vec<Choice> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Choice> = pairs
+        .into_iter()
+        .filter(|(value, _)| !value.trim().is_empty() && seen.insert(value.clone()))
+        .map(|(value, label)| Choice {
+            selected: chosen == Some(value.as_str()),
+            value,
+            label,
+        })
+        .collect();
+    out.sort_by_cached_key(|c| crate::domain::folded(&c.label));
+    out
+}
+
+/// The chart's height for so many bars.
+pub fn chart_height(bars: &[Bar]) -> usize {
+    bars.len() * ROW + 8
 }
 
 async fn tracker(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
     let mut ignored = FieldErrors::new();
-    let filter = Filter {
-        addressee: query.get("addressee").map(str::to_string),
-        theme: query.get("theme").map(str::to_string),
-        status: query.parsed::<RecommendationStatus>("status", &mut ignored),
-        event: query.get("event").map(str::to_string),
-        q: query.get("q").map(|q| q.chars().take(200).collect()),
-    };
+    let filter = super::api::filter_of(&query, &mut ignored);
     let reader = Access::of(ctx.user.as_ref());
-    // The addressees offered are those of the items the reader sees.
+    // The choices offered are those of the items the reader sees.
     let everything = service::list(&state.db, reader, &Filter::default()).await?;
-    let mut names: Vec<String> = everything
-        .iter()
-        .map(|i| i.addressee.clone())
-        .filter(|a| !a.trim().is_empty())
+    let series_names: HashMap<i32, String> = crate::entities::series::Entity::find()
+        .all(state.db.conn())
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
         .collect();
-    names.sort_by_cached_key(|n| crate::domain::folded(n));
-    names.dedup();
     let items = service::list(&state.db, reader, &filter).await?;
-    let bars = bars(&items);
     let page = TrackerPage {
-        chart_height: bars.len() * ROW + 8,
-        bars,
-        addressees: names
-            .into_iter()
-            .map(|n| {
-                let selected = filter.addressee.as_deref() == Some(n.as_str());
-                (n, selected)
-            })
-            .collect(),
+        addressee_bars: by_addressee(&items),
+        theme_bars: by_theme(&items),
+        addressees: choices(
+            everything
+                .iter()
+                .map(|i| (i.addressee.clone(), i.addressee.clone())),
+            filter.addressee.as_deref(),
+        ),
+        themes: choices(
+            everything
+                .iter()
+                .flat_map(|i| i.themes.iter().map(|t| (t.clone(), t.clone()))),
+            filter.theme.as_deref(),
+        ),
+        regions: choices(
+            everything.iter().flat_map(|i| {
+                i.source
+                    .regions
+                    .iter()
+                    .map(|r| (r.as_str().to_string(), r.label().to_string()))
+            }),
+            filter.region.map(|r| r.as_str()),
+        ),
+        series: choices(
+            everything.iter().filter_map(|i| {
+                let id = i.source.series_id?;
+                Some((id.to_string(), series_names.get(&id)?.clone()))
+            }),
+            filter.series.as_deref(),
+        ),
+        events: choices(
+            everything.iter().filter_map(|i| {
+                let label = match (&i.source.event, i.source.date) {
+                    (Some(e), Some(d)) => format!("{e} ({})", d.format("%Y")),
+                    (Some(e), None) => e.clone(),
+                    _ => return None,
+                };
+                Some((i.source.event_id?.to_string(), label))
+            }),
+            filter.event.as_deref(),
+        ),
         statuses: RecommendationStatus::ALL
             .iter()
-            .map(|s| (s.as_str(), s.label(), filter.status == Some(*s)))
+            .map(|s| Choice {
+                value: s.as_str().to_string(),
+                label: s.label().to_string(),
+                selected: filter.status == Some(*s),
+            })
             .collect(),
-        theme: filter.theme.clone().unwrap_or_default(),
         q: filter.q.clone().unwrap_or_default(),
+        query: query_string(&filter),
+        addressee: filter.addressee.clone(),
         items,
         ctx,
     };
     Ok(render(&page))
+}
+
+/// The filters as a query string ("addressee=EU&status=open"), escaped.
+fn query_string(filter: &Filter) -> String {
+    let pairs = [
+        ("addressee", filter.addressee.clone()),
+        ("theme", filter.theme.clone()),
+        ("region", filter.region.map(|r| r.as_str().to_string())),
+        ("status", filter.status.map(|s| s.as_str().to_string())),
+        ("series", filter.series.clone()),
+        ("event", filter.event.clone()),
+        ("q", filter.q.clone()),
+    ];
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in pairs {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            out.append_pair(name, &value);
+        }
+    }
+    out.finish()
+}
+
+/// The tracker as a spreadsheet, with the page's filters.
+async fn csv(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
+    let mut errors = FieldErrors::new();
+    let filter = super::api::filter_of(&query, &mut errors);
+    errors.finish()?;
+    let staff = ctx.is_staff();
+    let items = service::list(&state.db, Access::of(ctx.user.as_ref()), &filter).await?;
+    let base = state.settings.public_url();
+    let mut headers = vec![
+        "Id",
+        "Recommendation",
+        "Addressee",
+        "Themes",
+        "Priority",
+        "Timeframe",
+        "Status",
+        "Source",
+        "Event",
+        "Date",
+        "Regions",
+        "Times asked",
+        "Asked at",
+        "Last update",
+        "Last update note",
+        "Link",
+    ];
+    if staff {
+        headers.extend(["Followed up by", "Next review"]);
+    }
+    let mut sheet = crate::domain::spreadsheet::Sheet::new(&headers);
+    for item in &items {
+        let last = item.last_update();
+        let mut row = vec![
+            item.id.to_string(),
+            item.text.clone(),
+            item.addressee.clone(),
+            item.themes.join("; "),
+            item.priority.clone().unwrap_or_default(),
+            item.timeframe.clone().unwrap_or_default(),
+            item.status.label().to_string(),
+            item.source.title.clone(),
+            item.source.event.clone().unwrap_or_default(),
+            item.source.date.map(|d| d.to_string()).unwrap_or_default(),
+            item.source
+                .regions
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join("; "),
+            item.asked.len().to_string(),
+            item.asked
+                .iter()
+                .map(|a| {
+                    a.place
+                        .clone()
+                        .or_else(|| a.event.clone())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            last.map(|u| u.on.to_string()).unwrap_or_default(),
+            last.map(|u| u.note.clone()).unwrap_or_default(),
+            format!("{base}/recommendations/{}", item.id),
+        ];
+        if staff {
+            row.push(item.owner.clone().unwrap_or_default());
+            row.push(
+                item.next_review_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        sheet.row(row);
+    }
+    let mut response = crate::web::csv_download("recommendations.csv", sheet.finish());
+    // What organizers see (owners, drafts' items) must not stay in shared caches.
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "recommendations/report.html")]
+struct ReportPage {
+    ctx: Ctx,
+    report: FollowUp,
+    query: String,
+    addressees: Vec<Choice>,
+}
+
+async fn follow_up(state: &AppState, ctx: &Ctx, query: &ListQuery) -> Result<FollowUp, AppError> {
+    followup::build(
+        &state.db,
+        &state.settings,
+        Access::of(ctx.user.as_ref()),
+        query.get("addressee").filter(|a| !a.trim().is_empty()),
+    )
+    .await
+}
+
+fn report_query(report: &FollowUp) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(a) = &report.addressee {
+        out.append_pair("addressee", a);
+    }
+    out.finish()
+}
+
+async fn report_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
+    let report = follow_up(&state, &ctx, &query).await?;
+    let everything =
+        service::list(&state.db, Access::of(ctx.user.as_ref()), &Filter::default()).await?;
+    let addressees = choices(
+        everything
+            .iter()
+            .map(|i| (i.addressee.clone(), i.addressee.clone())),
+        report.addressee.as_deref(),
+    );
+    Ok(render(&ReportPage {
+        query: report_query(&report),
+        addressees,
+        report,
+        ctx,
+    }))
+}
+
+fn report_name(report: &FollowUp, extension: &str) -> String {
+    let slug: String = report
+        .addressee
+        .as_deref()
+        .unwrap_or("all")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("follow-up-{}.{extension}", slug.trim_matches('-'))
+}
+
+async fn report_markdown(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
+    let report = follow_up(&state, &ctx, &query).await?;
+    Ok(crate::reports::pages::download(
+        followup::markdown(&report, state.settings.public_url()).into_bytes(),
+        "text/markdown; charset=utf-8",
+        &report_name(&report, "md"),
+        ctx.user.is_some(),
+    ))
+}
+
+async fn report_pdf(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
+    let report = follow_up(&state, &ctx, &query).await?;
+    // Nothing asked of it (an addressee no one named, say): nothing to typeset.
+    if report.items.is_empty() {
+        return Err(AppError::NotFound("follow-up report").into());
+    }
+    let view = followup::FollowUpView::new(&report, state.settings.public_url());
+    let job = crate::pdf::Job::of(crate::pdf::Template::FollowUp, &view).map_err(AppError::from)?;
+    let bytes = crate::pdf::kept::typeset(job).await?;
+    Ok(crate::reports::pages::download(
+        bytes.to_vec(),
+        "application/pdf",
+        &report_name(&report, "pdf"),
+        ctx.user.is_some(),
+    ))
 }
 
 #[derive(Template)]
@@ -171,6 +457,17 @@ struct ItemPage {
     /// The update form, for organizers and the item's owner.
     form: Option<Vec<Field>>,
     errors: usize,
+    /// Likely repeats from other events, for organizers to confirm.
+    similar: Vec<SimilarOut>,
+}
+
+/// Likely repeats, for organizers only.
+async fn suggestions(state: &AppState, ctx: &Ctx, id: i32) -> Result<Vec<SimilarOut>, AppError> {
+    if ctx.is_staff() {
+        links::similar(&state.db, id).await
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// Whether the reader may record updates on the item: organizers and its owner.
@@ -186,7 +483,7 @@ async fn may_update(state: &AppState, ctx: &Ctx, id: i32) -> Result<bool, AppErr
 
 fn update_form(values: &Values, documents: &[(String, String)]) -> Vec<Field> {
     vec![
-        Field::new("status", "RecommendationStatus", Kind::Select, values)
+        Field::new("status", "Status", Kind::Select, values)
             .required()
             .options(
                 None,
@@ -207,10 +504,11 @@ fn update_form(values: &Values, documents: &[(String, String)]) -> Vec<Field> {
     ]
 }
 
-async fn library(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+/// The documents the reader may give as evidence: those they may open.
+async fn library(state: &AppState, ctx: &Ctx) -> Result<Vec<(String, String)>, AppError> {
     let (documents, _) = crate::documents::service::list(
         &state.db,
-        Access::Organizers,
+        Access::of(ctx.user.as_ref()),
         &crate::documents::service::Filter::default(),
         crate::web::Pagination {
             limit: 500,
@@ -230,21 +528,82 @@ async fn item(
     PagePath(id): PagePath<String>,
 ) -> PageResult {
     let id = crate::web::parse_id(&id, "recommendation")?;
-    let reader = Access::of(ctx.user.as_ref());
+    // Its owner reads it as organizers do, even before its source is published: they
+    // were asked to follow it up.
+    let may = may_update(&state, &ctx, id).await?;
+    let reader = if may {
+        Access::Organizers
+    } else {
+        Access::of(ctx.user.as_ref())
+    };
     let item = service::read(&state.db, reader, id).await?;
-    let form = if may_update(&state, &ctx, id).await? {
+    let form = if may {
         let mut values = Values::default();
         values.set("status", Some(item.status.as_str()));
-        Some(update_form(&values, &library(&state).await?))
+        Some(update_form(&values, &library(&state, &ctx).await?))
     } else {
         None
     };
     Ok(render(&ItemPage {
+        similar: suggestions(&state, &ctx, id).await?,
         ctx,
         item,
         form,
         errors: 0,
     }))
+}
+
+/// Confirms a likely repeat (organizers): the later of the two raises the earlier again.
+async fn add_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PagePath(id): PagePath<String>,
+    form: FormData,
+) -> PageResult {
+    let id = crate::web::parse_id(&id, "recommendation")?;
+    let actor = ctx.user.clone().ok_or(AppError::Unauthorized)?;
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden("only organizers link recommendations".into()).into());
+    }
+    let input = LinkInput {
+        other: form.get("other").and_then(|o| o.parse().ok()),
+        relation: form
+            .get("relation")
+            .and_then(|r| r.parse::<LinkRelation>().ok()),
+    };
+    let message = match links::link(&state.db, &actor, id, input).await {
+        Ok(_) => "The two are linked: the same recommendation, raised again.".to_string(),
+        Err(AppError::Conflict(message)) => sentence(&message),
+        Err(AppError::Invalid(errors)) => errors
+            .first()
+            .map(|e| sentence(&format!("{} {}", e.field, e.message)))
+            .unwrap_or_default(),
+        Err(err) => return Err(err.into()),
+    };
+    Ok(redirect_with_flash(
+        &format!("/recommendations/{id}"),
+        &message,
+    ))
+}
+
+/// Removes a link (organizers).
+async fn remove_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PagePath((id, other)): PagePath<(String, String)>,
+    _form: FormData,
+) -> PageResult {
+    let id = crate::web::parse_id(&id, "recommendation")?;
+    let other = crate::web::parse_id(&other, "link")?;
+    let actor = ctx.user.clone().ok_or(AppError::Unauthorized)?;
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden("only organizers link recommendations".into()).into());
+    }
+    links::unlink(&state.db, &actor, id, other).await?;
+    Ok(redirect_with_flash(
+        &format!("/recommendations/{id}"),
+        "The link was removed.",
+    ))
 }
 
 async fn record_update(
@@ -303,8 +662,8 @@ async fn record_update(
             "The update was recorded.",
         )),
         Err(AppError::Invalid(errors)) => {
-            let item = service::read(&state.db, Access::of(Some(&actor)), id).await?;
-            let mut fields = update_form(&values, &library(&state).await?);
+            let item = service::read(&state.db, Access::Organizers, id).await?;
+            let mut fields = update_form(&values, &library(&state, &ctx).await?);
             for error in &errors {
                 let name = error.field.split('[').next().unwrap_or("");
                 if let Some(field) = fields.iter_mut().find(|f| f.name == name)
@@ -314,6 +673,7 @@ async fn record_update(
                 }
             }
             let mut response = render(&ItemPage {
+                similar: suggestions(&state, &ctx, id).await?,
                 ctx,
                 item,
                 form: Some(fields),

@@ -10,14 +10,15 @@ use sea_orm::{
 };
 
 use super::{
-    AddresseeInput, AddresseeOut, FollowUpInput, FollowUpOut, RecommendationOut,
-    RecommendationPatch, RecommendationSource, RecommendationStatus, SourceKind, folded_name,
+    Asking, FollowUpInput, FollowUpOut, LinkRelation, RecommendationOut, RecommendationPatch,
+    RecommendationSource, RecommendationStatus, SourceKind, folded_name,
 };
 use crate::db::Db;
 use crate::documents::Access;
+use crate::domain::{Region, SubRegion};
 use crate::entities::{
-    addressee, addressee_alias, document, event, event_report, recommendation, recommendation_link,
-    recommendation_update, session, summary, user,
+    addressee, addressee_alias, document, document_region, event, event_report, recommendation,
+    recommendation_link, recommendation_update, session, summary, user,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::EventStatus;
@@ -26,7 +27,7 @@ use crate::summaries::{SummaryContent, SummaryStatus};
 use crate::web::Actor;
 
 const NOTE_MAX: usize = 5_000;
-const NAME_MAX: usize = 200;
+pub(super) const NAME_MAX: usize = 200;
 
 /// One recommendation as its source says it.
 struct Said {
@@ -105,7 +106,7 @@ async fn sync<C: ConnectionTrait>(
         let position = i32::try_from(position).unwrap_or(i32::MAX);
         let addressee_id = match item.addressee.trim() {
             "" => None,
-            name => Some(addressee_for(db, name).await?),
+            name => Some(super::addressees::filed_under(db, name).await?),
         };
         let themes = serde_json::to_string(&item.themes).unwrap_or_else(|_| "[]".into());
         match existing.get(&position) {
@@ -167,35 +168,6 @@ async fn sync<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The addressee a name or alias is filed under; a name no alias knows becomes an
-/// addressee of its own.
-async fn addressee_for<C: ConnectionTrait>(db: &C, name: &str) -> Result<i32, AppError> {
-    let folded = folded_name(name);
-    if let Some(alias) = addressee_alias::Entity::find()
-        .filter(addressee_alias::Column::Folded.eq(folded.clone()))
-        .one(db)
-        .await?
-    {
-        return Ok(alias.addressee_id);
-    }
-    let created = addressee::ActiveModel {
-        name: Set(name.trim().to_string()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    addressee_alias::ActiveModel {
-        addressee_id: Set(created.id),
-        alias: Set(name.trim().to_string()),
-        folded: Set(folded),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(created.id)
-}
-
 /// What the tracker is filtered by.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
@@ -207,9 +179,13 @@ pub struct Filter {
     pub event: Option<String>,
     /// Words of the text.
     pub q: Option<String>,
+    /// The region of the event or document (a sub-region's items count in its region).
+    pub region: Option<Region>,
+    /// A series' slug or id.
+    pub series: Option<String>,
 }
 
-/// The items a reader may see, newest source first, filtered.
+/// The items a reader may see, filtered, the newest source first (undated last).
 pub async fn list(db: &Db, reader: Access, filter: &Filter) -> AppResult<Vec<RecommendationOut>> {
     let mut rows = recommendation::Entity::find()
         .filter(recommendation::Column::WithdrawnAt.is_null())
@@ -254,21 +230,32 @@ pub async fn list(db: &Db, reader: Access, filter: &Filter) -> AppResult<Vec<Rec
             .map(|e| e.id);
         out.retain(|r| found.is_some() && r.source.event_id == found);
     }
+    if let Some(region) = filter.region {
+        out.retain(|r| r.source.regions.contains(&region));
+    }
+    if let Some(series) = &filter.series {
+        let found =
+            crate::events::store::series(db.conn(), &crate::events::SeriesRef::parse(series))
+                .await?
+                .map(|s| s.id);
+        out.retain(|r| found.is_some() && r.source.series_id == found);
+    }
+    out.sort_by(|a, b| b.source.date.cmp(&a.source.date).then(b.id.cmp(&a.id)));
     Ok(out)
 }
 
 /// An item its source still says (not withdrawn); 404 otherwise.
-async fn live(db: &Db, id: i32) -> AppResult<recommendation::Model> {
+async fn live<C: ConnectionTrait>(db: &C, id: i32) -> AppResult<recommendation::Model> {
     recommendation::Entity::find_by_id(id)
         .filter(recommendation::Column::WithdrawnAt.is_null())
-        .one(db.conn())
+        .one(db)
         .await?
         .ok_or(AppError::NotFound("recommendation"))
 }
 
 /// An item a reader may see; 404 otherwise.
 pub async fn read(db: &Db, reader: Access, id: i32) -> AppResult<RecommendationOut> {
-    let row = live(db, id).await?;
+    let row = live(db.conn(), id).await?;
     outs(db, reader, vec![row])
         .await?
         .pop()
@@ -283,20 +270,22 @@ pub async fn owner_of(db: &Db, id: i32) -> AppResult<Option<i32>> {
         .and_then(|r| r.owner_id))
 }
 
-/// Records a follow-up update (organizers, or the item's owner); the item takes its
-/// status.
-pub async fn add_update(
+/// A follow-up update, checked: what is written on each item it is recorded on.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedUpdate {
+    status: RecommendationStatus,
+    note: String,
+    evidence_url: Option<String>,
+    document_id: Option<i32>,
+    on: chrono::NaiveDate,
+}
+
+/// Checks an update as `actor` sends it (the evidence document one they may open).
+pub(super) async fn check_update(
     db: &Db,
     actor: &Actor,
-    id: i32,
     input: FollowUpInput,
-) -> AppResult<RecommendationOut> {
-    let row = live(db, id).await?;
-    if !actor.is_staff() && row.owner_id != Some(actor.id) {
-        return Err(AppError::Forbidden(
-            "only organizers and the recommendation's owner record updates".into(),
-        ));
-    }
+) -> AppResult<CheckedUpdate> {
     let mut errors = FieldErrors::new();
     if input.status.is_none() {
         errors.add("status", "is required");
@@ -310,7 +299,7 @@ pub async fn add_update(
         .as_deref()
         .and_then(|url| errors.check("evidence_url", crate::domain::web_address(url)));
     if let Some(document_id) = input.document_id
-        && crate::documents::service::visible(db, Access::Organizers, document_id)
+        && crate::documents::service::visible(db, Access::of(Some(actor)), document_id)
             .await
             .is_err()
     {
@@ -321,46 +310,82 @@ pub async fn add_update(
         errors.add("on", "must not be in the future");
     }
     errors.finish()?;
-    let status = input.status.unwrap_or(row.status);
-    let txn = db.begin_write().await?;
+    Ok(CheckedUpdate {
+        status: input.status.unwrap_or(RecommendationStatus::Open),
+        note: note.unwrap_or_default(),
+        evidence_url,
+        document_id: input.document_id,
+        on: input.on.unwrap_or(today),
+    })
+}
+
+/// Writes a checked update on an item, which takes its status.
+pub(super) async fn write_update<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    row: recommendation::Model,
+    update: &CheckedUpdate,
+) -> Result<(), AppError> {
+    let id = row.id;
     recommendation_update::ActiveModel {
         recommendation_id: Set(id),
-        status: Set(status),
-        note: Set(note.unwrap_or_default()),
-        evidence_url: Set(evidence_url),
-        document_id: Set(input.document_id),
-        on: Set(input.on.unwrap_or(today)),
+        status: Set(update.status),
+        note: Set(update.note.clone()),
+        evidence_url: Set(update.evidence_url.clone()),
+        document_id: Set(update.document_id),
+        on: Set(update.on),
         by_user: Set(Some(actor.id)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&*txn)
+    .insert(txn)
     .await?;
     let mut active: recommendation::ActiveModel = row.into();
-    active.status = Set(status);
+    active.status = Set(update.status);
     active.updated_at = Set(Utc::now());
-    active.update(&*txn).await?;
+    active.update(txn).await?;
     crate::audit::record(
-        &*txn,
+        txn,
         Some(actor),
         "recommendation.update",
         "recommendation",
         id,
-        serde_json::json!({"status": status}),
+        serde_json::json!({"status": update.status}),
     )
     .await?;
+    Ok(())
+}
+
+/// Records a follow-up update (organizers, or the item's owner); the item takes its
+/// status.
+pub async fn add_update(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    input: FollowUpInput,
+) -> AppResult<RecommendationOut> {
+    let row = live(db.conn(), id).await?;
+    if !actor.is_staff() && row.owner_id != Some(actor.id) {
+        return Err(AppError::Forbidden(
+            "only organizers and the recommendation's owner record updates".into(),
+        ));
+    }
+    let update = check_update(db, actor, input).await?;
+    let txn = db.begin_write().await?;
+    write_update(&*txn, actor, row, &update).await?;
     txn.commit().await?;
     read(db, Access::Organizers, id).await
 }
 
-/// Changes an item's owner, review date or addressee (organizers).
-pub async fn patch(
-    db: &Db,
-    actor: &Actor,
-    id: i32,
-    input: RecommendationPatch,
-) -> AppResult<RecommendationOut> {
-    let row = live(db, id).await?;
+/// Changes to an item, checked.
+#[derive(Debug, Clone)]
+pub(super) struct CheckedPatch {
+    owner: Option<Option<i32>>,
+    next_review_on: Option<Option<chrono::NaiveDate>>,
+    addressee: Option<String>,
+}
+
+pub(super) async fn check_patch(db: &Db, input: RecommendationPatch) -> AppResult<CheckedPatch> {
     let mut errors = FieldErrors::new();
     if let Some(Some(owner)) = input.owner {
         let found = user::Entity::find_by_id(owner).one(db.conn()).await?;
@@ -375,21 +400,34 @@ pub async fn patch(
         )
     });
     errors.finish()?;
-    let txn = db.begin_write().await?;
+    Ok(CheckedPatch {
+        owner: input.owner,
+        next_review_on: input.next_review_on,
+        addressee,
+    })
+}
+
+pub(super) async fn write_patch<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    row: recommendation::Model,
+    patch: &CheckedPatch,
+) -> Result<(), AppError> {
+    let id = row.id;
     let mut active: recommendation::ActiveModel = row.into();
-    if let Some(owner) = input.owner {
+    if let Some(owner) = patch.owner {
         active.owner_id = Set(owner);
     }
-    if let Some(on) = input.next_review_on {
+    if let Some(on) = patch.next_review_on {
         active.next_review_on = Set(on);
     }
-    if let Some(name) = &addressee {
-        active.addressee_id = Set(Some(addressee_for(&*txn, name).await?));
+    if let Some(name) = &patch.addressee {
+        active.addressee_id = Set(Some(super::addressees::filed_under(txn, name).await?));
     }
     active.updated_at = Set(Utc::now());
-    active.update(&*txn).await?;
+    active.update(txn).await?;
     crate::audit::record(
-        &*txn,
+        txn,
         Some(actor),
         "recommendation.change",
         "recommendation",
@@ -397,129 +435,122 @@ pub async fn patch(
         serde_json::json!({}),
     )
     .await?;
+    Ok(())
+}
+
+/// Changes an item's owner, review date or addressee (organizers).
+pub async fn patch(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    input: RecommendationPatch,
+) -> AppResult<RecommendationOut> {
+    let row = live(db.conn(), id).await?;
+    let patch = check_patch(db, input).await?;
+    let txn = db.begin_write().await?;
+    write_patch(&*txn, actor, row, &patch).await?;
     txn.commit().await?;
     read(db, Access::Organizers, id).await
 }
 
-/// The addressees, with their aliases and how many items each holds.
-pub async fn addressees(db: &Db) -> AppResult<Vec<AddresseeOut>> {
-    let mut rows = addressee::Entity::find().all(db.conn()).await?;
-    // By name, accents and case aside (databases' collations differ).
-    rows.sort_by_cached_key(|a| crate::domain::folded(&a.name));
-    let aliases = addressee_alias::Entity::find().all(db.conn()).await?;
-    let items = recommendation::Entity::find()
-        .filter(recommendation::Column::WithdrawnAt.is_null())
-        .all(db.conn())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|a| AddresseeOut {
-            aliases: aliases
-                .iter()
-                .filter(|x| x.addressee_id == a.id && x.alias != a.name)
-                .map(|x| x.alias.clone())
-                .collect(),
-            recommendations: items
-                .iter()
-                .filter(|r| r.addressee_id == Some(a.id))
-                .count() as u64,
-            id: a.id,
-            name: a.name,
-        })
-        .collect())
-}
-
-/// Adds an addressee with its aliases (organizers); the items naming any of them are
-/// filed under it. A name or alias another addressee holds is a field error.
-pub async fn create_addressee(
+/// Records one update and one change on each of several items (organizers), all or
+/// nothing.
+pub async fn update_many(
     db: &Db,
     actor: &Actor,
-    input: AddresseeInput,
-) -> AppResult<AddresseeOut> {
-    let mut errors = FieldErrors::new();
-    let name = errors.check(
-        "name",
-        crate::domain::required_text(input.name.as_deref(), NAME_MAX),
-    );
-    let mut names: Vec<(String, String)> = Vec::new();
-    if let Some(name) = &name {
-        names.push((name.clone(), folded_name(name)));
-    }
-    for (i, alias) in input.aliases.unwrap_or_default().iter().enumerate() {
-        if let Some(alias) = errors.check(
-            &format!("aliases[{i}]"),
-            crate::domain::required_text(Some(alias), NAME_MAX),
-        ) {
-            let folded = folded_name(&alias);
-            if !names.iter().any(|(_, f)| *f == folded) {
-                names.push((alias, folded));
-            }
-        }
-    }
-    let taken: HashSet<String> = addressee_alias::Entity::find()
-        .filter(addressee_alias::Column::Folded.is_in(names.iter().map(|(_, f)| f.clone())))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|a| a.folded)
-        .collect();
-    for (name, folded) in &names {
-        if taken.contains(folded) {
-            errors.add(
-                "aliases",
-                format!("“{name}” is already an addressee or an alias"),
-            );
-        }
-    }
-    errors.finish()?;
+    ids: &[i32],
+    update: Option<FollowUpInput>,
+    patch: RecommendationPatch,
+) -> AppResult<()> {
+    let update = match update {
+        Some(input) => Some(check_update(db, actor, input).await?),
+        None => None,
+    };
+    let changes = patch.owner.is_some() || patch.next_review_on.is_some();
+    let patch = check_patch(db, patch).await?;
     let txn = db.begin_write().await?;
-    let created = addressee::ActiveModel {
-        name: Set(name.clone().unwrap_or_default()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&*txn)
-    .await?;
-    for (alias, folded) in &names {
-        addressee_alias::ActiveModel {
-            addressee_id: Set(created.id),
-            alias: Set(alias.clone()),
-            folded: Set(folded.clone()),
-            ..Default::default()
+    let mut seen = HashSet::new();
+    for &id in ids {
+        if !seen.insert(id) {
+            continue;
         }
-        .insert(&*txn)
-        .await?;
-    }
-    // Items naming one of them, filed under no addressee or under one of their own
-    // wording, come under this one.
-    let folded: HashSet<&String> = names.iter().map(|(_, f)| f).collect();
-    for item in recommendation::Entity::find().all(&*txn).await? {
-        if folded.contains(&folded_name(&item.addressee_text)) {
-            let mut active: recommendation::ActiveModel = item.into();
-            active.addressee_id = Set(Some(created.id));
-            active.update(&*txn).await?;
+        let mut row = live(&*txn, id).await?;
+        if let Some(update) = &update {
+            write_update(&*txn, actor, row.clone(), update).await?;
+            row.status = update.status;
+        }
+        if changes {
+            write_patch(&*txn, actor, row, &patch).await?;
         }
     }
-    crate::audit::record(
-        &*txn,
-        Some(actor),
-        "addressee.create",
-        "addressee",
-        created.id,
-        serde_json::json!({"name": created.name}),
-    )
-    .await?;
     txn.commit().await?;
-    addressees(db)
-        .await?
-        .into_iter()
-        .find(|a| a.id == created.id)
-        .ok_or(AppError::NotFound("addressee"))
+    Ok(())
 }
 
 /// Items as answered, for a reader: those whose source the reader may not see are left
-/// out.
-async fn outs(
+/// out. Each says every time it was asked (itself and the items linked with it as raised
+/// again, those the reader may see).
+pub(super) async fn outs(
+    db: &Db,
+    reader: Access,
+    rows: Vec<recommendation::Model>,
+) -> AppResult<Vec<RecommendationOut>> {
+    let groups = super::links::repeat_groups(db, rows.iter().map(|r| r.id)).await?;
+    let mut out = described(db, reader, rows).await?;
+    let known: HashSet<i32> = out.iter().map(|r| r.id).collect();
+    // The items linked with these, to say them (and to tell only those the reader sees).
+    let others: HashSet<i32> = groups
+        .values()
+        .flatten()
+        .chain(out.iter().flat_map(|i| i.supersedes.iter()))
+        .copied()
+        .filter(|id| !known.contains(id))
+        .collect();
+    let others = recommendation::Entity::find()
+        .filter(recommendation::Column::Id.is_in(others))
+        .filter(recommendation::Column::WithdrawnAt.is_null())
+        .all(db.conn())
+        .await?;
+    let mut askings: HashMap<i32, Asking> = HashMap::new();
+    for item in out
+        .iter()
+        .chain(described(db, reader, others).await?.iter())
+    {
+        askings.insert(
+            item.id,
+            Asking {
+                id: item.id,
+                title: item.source.title.clone(),
+                event: item.source.event.clone(),
+                place: item.source.place.clone(),
+                date: item.source.date,
+            },
+        );
+    }
+    for item in &mut out {
+        let mut asked: Vec<Asking> = groups
+            .get(&item.id)
+            .map(|group| {
+                group
+                    .iter()
+                    .filter_map(|id| askings.get(id).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if asked.is_empty() {
+            asked.extend(askings.get(&item.id).cloned());
+        }
+        asked.sort_by_key(|a| (a.date, a.id));
+        item.asked = asked;
+        // Links to items the reader may not see are not told.
+        item.raised_again.retain(|id| askings.contains_key(id));
+        item.supersedes.retain(|id| askings.contains_key(id));
+    }
+    Ok(out)
+}
+
+/// Items as answered without what they are linked with.
+async fn described(
     db: &Db,
     reader: Access,
     rows: Vec<recommendation::Model>,
@@ -575,11 +606,31 @@ async fn outs(
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
+    let mut document_regions: HashMap<i32, Vec<Region>> = HashMap::new();
+    for row in document_region::Entity::find()
+        .filter(document_region::Column::DocumentId.is_in(documents.keys().copied()))
+        .all(db.conn())
+        .await?
+    {
+        let region = row
+            .region
+            .parse::<Region>()
+            .ok()
+            .or_else(|| SubRegion::parse(&row.region).map(|s| s.region()));
+        if let Some(region) = region {
+            let regions = document_regions.entry(row.document_id).or_default();
+            if !regions.contains(&region) {
+                regions.push(region);
+            }
+        }
+    }
     let document_events: HashMap<i32, String> = event::Entity::find()
         .filter(event::Column::Id.is_in(documents.values().filter_map(|d| d.event_id)))
         .all(db.conn())
         .await?
         .into_iter()
+        // A draft event is the organizers' to name.
+        .filter(|e| staff || e.status != EventStatus::Draft)
         .map(|e| (e.id, e.title))
         .collect();
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
@@ -594,14 +645,36 @@ async fn outs(
         updates.entry(u.recommendation_id).or_default().push(u);
     }
     let mut raised: HashMap<i32, Vec<i32>> = HashMap::new();
+    let mut supersedes: HashMap<i32, Vec<i32>> = HashMap::new();
     for link in recommendation_link::Entity::find()
         .filter(recommendation_link::Column::FromId.is_in(ids))
-        .filter(recommendation_link::Column::Relation.eq("raised-again"))
         .all(db.conn())
         .await?
     {
-        raised.entry(link.from_id).or_default().push(link.to_id);
+        let to = if link.relation == LinkRelation::Supersedes.as_str() {
+            &mut supersedes
+        } else {
+            &mut raised
+        };
+        to.entry(link.from_id).or_default().push(link.to_id);
     }
+    let evidence: HashMap<i32, String> = document::Entity::find()
+        .filter(
+            document::Column::Id.is_in(
+                updates
+                    .values()
+                    .flatten()
+                    .filter_map(|u| u.document_id)
+                    .collect::<HashSet<_>>(),
+            ),
+        )
+        .filter(document::Column::WithdrawnAt.is_null())
+        .filter(document::Column::Access.is_in(reader.readable()))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect();
     let names: HashMap<i32, String> = user::Entity::find()
         .all(db.conn())
         .await?
@@ -638,6 +711,9 @@ async fn outs(
                     event_id: Some(e.id),
                     event: Some(e.title.clone()),
                     date: Some(e.starts_on),
+                    place: e.city.clone(),
+                    regions: e.region.into_iter().collect(),
+                    series_id: e.series_id,
                     url: if public {
                         format!("/events/{}/report#session-{}", e.slug, s.id)
                     } else {
@@ -659,6 +735,9 @@ async fn outs(
                     event_id: d.event_id,
                     event: d.event_id.and_then(|id| document_events.get(&id).cloned()),
                     date: d.published_on,
+                    place: None,
+                    regions: document_regions.remove(&d.id).unwrap_or_default(),
+                    series_id: d.series_id,
                     url: format!("/documents/{}", d.id),
                 }
             }
@@ -675,6 +754,8 @@ async fn outs(
             status: row.status,
             source,
             raised_again: raised.remove(&row.id).unwrap_or_default(),
+            asked: Vec::new(),
+            supersedes: supersedes.remove(&row.id).unwrap_or_default(),
             owner: if staff {
                 row.owner_id.and_then(|id| names.get(&id).cloned())
             } else {
@@ -689,7 +770,9 @@ async fn outs(
                     status: u.status,
                     note: u.note,
                     evidence_url: u.evidence_url,
-                    document_id: u.document_id,
+                    document_title: u.document_id.and_then(|d| evidence.get(&d).cloned()),
+                    // A document the reader may not open is not told.
+                    document_id: u.document_id.filter(|d| evidence.contains_key(d)),
                     on: u.on,
                     by: u.by_user.and_then(|id| names.get(&id).cloned()),
                 })

@@ -306,6 +306,23 @@ pub fn synthesis(s: &Synthesis) -> String {
             out.push('\n');
         }
     }
+    if !s.follow_up.is_empty() {
+        out.push_str("## What came of the recommendations\n\n");
+        for f in &s.follow_up {
+            let _ = write!(out, "- **{}**: {}", f.status.label(), escape(&f.text));
+            if !f.addressee.is_empty() {
+                let _ = write!(out, " (to {})", escape(&f.addressee));
+            }
+            if let Some(asked) = &f.asked {
+                let _ = write!(out, ". {}", escape(asked));
+            }
+            if let Some(latest) = &f.latest {
+                let _ = write!(out, ". Latest: {}", escape(latest));
+            }
+            let _ = writeln!(out, " ({})", f.url);
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "---\n\n{}", escape(&s.series.url));
     out
 }

@@ -396,6 +396,22 @@ pub struct Synthesis {
     /// Organizers only: events of the series without a published report.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unpublished: Vec<crate::events::SeriesBrief>,
+    /// What came of the series' recommendations: the tracker's items of its published
+    /// reports, with their status and latest update.
+    pub follow_up: Vec<FollowUpLine>,
+}
+
+/// A recommendation of the series as the tracker follows it up.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FollowUpLine {
+    pub text: String,
+    pub addressee: String,
+    pub status: crate::recommendations::RecommendationStatus,
+    /// "Asked 2 times since 2009: Brussels, Brussels", when more than once.
+    pub asked: Option<String>,
+    /// The latest update: "12 May 2011: the EEAS named a focal point".
+    pub latest: Option<String>,
+    pub url: String,
 }
 
 /// The body of `PATCH /api/v1/events/{event}/report` (JSON merge patch).

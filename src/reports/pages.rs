@@ -111,7 +111,12 @@ async fn report_page(
 
 /// A download: the file's type, its name, and no caching of what only organizers see
 /// (drafts, and the report as it stands while an edition is published).
-fn download(body: Vec<u8>, content_type: &'static str, filename: &str, private: bool) -> Response {
+pub fn download(
+    body: Vec<u8>,
+    content_type: &'static str,
+    filename: &str,
+    private: bool,
+) -> Response {
     let disposition = format!("inline; filename=\"{filename}\"");
     let cache = if private {
         "private, no-store"

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    EventReport, RankedText, RankedTheme, RegionStrategies, SeriesFacts, Source, Synthesis,
-    SynthesisAddressee, SynthesisEvent, SynthesisItem, store,
+    EventReport, FollowUpLine, RankedText, RankedTheme, RegionStrategies, SeriesFacts, Source,
+    Synthesis, SynthesisAddressee, SynthesisEvent, SynthesisItem, store,
 };
 use crate::config::Settings;
 use crate::db::Db;
@@ -67,9 +67,36 @@ pub async fn synthesis(
             });
         }
     }
+    let series_id = series.id;
     let mut out = assemble(settings, series, &reports);
     out.unpublished = unpublished;
+    out.follow_up = follow_up(db, settings, series_id).await?;
     Ok(out)
+}
+
+/// The tracker's items of the series (those anyone may read), the earliest asked first.
+async fn follow_up(db: &Db, settings: &Settings, series_id: i32) -> AppResult<Vec<FollowUpLine>> {
+    let filter = crate::recommendations::service::Filter {
+        series: Some(series_id.to_string()),
+        ..Default::default()
+    };
+    let mut items =
+        crate::recommendations::service::list(db, crate::documents::Access::Public, &filter)
+            .await?;
+    items.sort_by_key(|i| (i.source.date, i.id));
+    Ok(items
+        .into_iter()
+        .map(|i| FollowUpLine {
+            asked: i.asked_line(),
+            latest: i
+                .last_update()
+                .map(|u| format!("{}: {}", u.on.format("%-d %B %Y"), u.note.trim())),
+            url: format!("{}/recommendations/{}", settings.public_url(), i.id),
+            text: i.text,
+            addressee: i.addressee,
+            status: i.status,
+        })
+        .collect())
 }
 
 fn label(report: &EventReport) -> String {
@@ -232,5 +259,6 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
         recommendations_by_addressee: by_addressee,
         regions,
         unpublished: Vec::new(),
+        follow_up: Vec::new(),
     }
 }
