@@ -4,7 +4,7 @@
 //! Links are secrets: they are written into the mail and nowhere else in clear.
 
 use crate::db::MailQueue;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::service::InviteReason;
 use super::{Role, TokenPurpose};
@@ -12,7 +12,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::entities::{membership_application, user};
 use crate::error::{AppError, AppResult};
-use crate::mail::{Envelope, MailKind, outbox};
+use crate::mail::{MailKind, outbox};
 
 /// A session of which the invited rapporteur writes the summary.
 #[derive(Debug, Clone)]
@@ -119,26 +119,9 @@ async fn send(
     to: (&str, &str),
     view: &AccountMail,
 ) -> AppResult<()> {
-    let (subject, text, html) = render(kind, view)
+    let rendered = render(kind, view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
-    outbox::enqueue(
-        conn,
-        Envelope {
-            kind,
-            recipient_email: to.0.to_string(),
-            recipient_name: to.1.to_string(),
-            subject,
-            text,
-            html,
-            calendar: None,
-            event_id: None,
-            session_id: None,
-            person_id: None,
-            coalesce_key: None,
-            delay: Duration::zero(),
-        },
-    )
-    .await?;
+    outbox::enqueue_plain(conn, kind, to, rendered).await?;
     Ok(())
 }
 

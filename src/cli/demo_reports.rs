@@ -505,18 +505,52 @@ async fn roundtables(
         } else {
             organizer
         };
-        summaries::save(db, settings, author, session, input).await?;
-        summaries::submit(db, settings, author, session).await?;
-        summaries::approve(db, settings, organizer, session, ReviewInput::default()).await?;
-        let reference = SeriesRef::Slug(r.slug.into());
-        let mut patch = serde_json::Map::new();
-        patch.insert(
-            "introduction".into(),
-            format!("This report records the outcome of the roundtable: how RtoP relates to the region, the challenges participants named, and their recommendations for taking RtoP forward.\n\n{NOTE}").into(),
-        );
-        reports::update(db, settings, organizer, &reference, patch).await?;
-        reports::set_published(db, settings, organizer, &reference, true).await?;
+        let introduction = "This report records the outcome of the roundtable: how RtoP relates to the region, the challenges participants named, and their recommendations for taking RtoP forward.";
+        let filing = Filing {
+            author,
+            organizer,
+            session,
+            event_slug: r.slug,
+        };
+        file_and_publish(db, settings, filing, input, introduction).await?;
         tally.note(true);
     }
+    Ok(())
+}
+
+/// Who files a demo summary, who approves it, of which session of which event.
+pub(super) struct Filing<'a> {
+    pub author: &'a Actor,
+    pub organizer: &'a Actor,
+    pub session: i32,
+    pub event_slug: &'a str,
+}
+
+/// Files a session's summary, approves it, and publishes the event's outcome report with
+/// `introduction` (marked as demo data).
+pub(super) async fn file_and_publish(
+    db: &Db,
+    settings: &Settings,
+    filing: Filing<'_>,
+    input: SummaryInput,
+    introduction: &str,
+) -> AppResult<()> {
+    let Filing {
+        author,
+        organizer,
+        session,
+        event_slug,
+    } = filing;
+    summaries::save(db, settings, author, session, input).await?;
+    summaries::submit(db, settings, author, session).await?;
+    summaries::approve(db, settings, organizer, session, ReviewInput::default()).await?;
+    let reference = SeriesRef::Slug(event_slug.into());
+    let mut patch = serde_json::Map::new();
+    patch.insert(
+        "introduction".into(),
+        format!("{introduction}\n\n{NOTE}").into(),
+    );
+    reports::update(db, settings, organizer, &reference, patch).await?;
+    reports::set_published(db, settings, organizer, &reference, true).await?;
     Ok(())
 }

@@ -11,18 +11,19 @@ use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::demo::{Tally, participant};
-use super::demo_reports::{NOTE, filed, person_id, rec, session_id, strings};
+use super::demo_reports::{
+    Filing, NOTE, file_and_publish, filed, person_id, rec, session_id, strings,
+};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::entities::{document, recommendation};
 use crate::error::{AppError, AppResult};
-use crate::events::{ParticipantRole, SeriesRef};
+use crate::events::ParticipantRole;
 use crate::recommendations::{
     AddresseeInput, FollowUpInput, LinkInput, LinkRelation, RecommendationPatch,
     RecommendationStatus, SourceKind, addressees, links, service as tracker,
 };
-use crate::reports::service as reports;
-use crate::summaries::{KeyPoint, ReviewInput, SummaryInput, service as summaries};
+use crate::summaries::{KeyPoint, SummaryInput};
 use crate::web::Actor;
 
 const PANEL_2009: (&str, &str) = (
@@ -270,26 +271,20 @@ async fn roundtable_2012(
         next_steps: strings(&["Share the recommendations with the EU delegation in Washington"]),
         version: None,
     };
-    summaries::save(db, settings, rapporteur, session, input).await?;
-    summaries::submit(db, settings, rapporteur, session).await?;
-    summaries::approve(
-        db,
-        settings,
+    let filing = Filing {
+        author: rapporteur,
         organizer,
         session,
-        ReviewInput {
-            comment: Some("Approved for the outcome report.".into()),
-        },
+        event_slug: ROUNDTABLE_2012.0,
+    };
+    file_and_publish(
+        db,
+        settings,
+        filing,
+        input,
+        "The 53rd Strategy for Peace Conference asked how assistance to states under stress can help them prevent atrocities. This report gathers the rapporteurs' summaries of its roundtables.",
     )
     .await?;
-    let reference = SeriesRef::Slug(ROUNDTABLE_2012.0.into());
-    let mut patch = serde_json::Map::new();
-    patch.insert(
-        "introduction".into(),
-        format!("The 53rd Strategy for Peace Conference asked how assistance to states under stress can help them prevent atrocities. This report gathers the rapporteurs' summaries of its roundtables.\n\n{NOTE}").into(),
-    );
-    reports::update(db, settings, organizer, &reference, patch).await?;
-    reports::set_published(db, settings, organizer, &reference, true).await?;
     tally.note(true);
     Ok(())
 }

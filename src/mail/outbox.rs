@@ -36,6 +36,34 @@ pub async fn enqueue(
     queued(envelope, now).insert(db).await
 }
 
+/// Queues at once a message about no event or session (an account's, the tracker's), as
+/// rendered: subject, text and HTML.
+pub async fn enqueue_plain(
+    db: &impl MailQueue,
+    kind: super::MailKind,
+    to: (&str, &str),
+    (subject, text, html): (String, String, String),
+) -> Result<outbox_message::Model, DbErr> {
+    enqueue(
+        db,
+        Envelope {
+            kind,
+            recipient_email: to.0.to_string(),
+            recipient_name: to.1.to_string(),
+            subject,
+            text,
+            html,
+            calendar: None,
+            event_id: None,
+            session_id: None,
+            person_id: None,
+            coalesce_key: None,
+            delay: Duration::zero(),
+        },
+    )
+    .await
+}
+
 /// A new row for a message, queued.
 fn queued(envelope: Envelope, now: DateTime<Utc>) -> outbox_message::ActiveModel {
     let mut active = outbox_message::ActiveModel {

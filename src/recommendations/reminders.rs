@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::db::{Db, MailQueue};
 use crate::entities::{recommendation, tracker_mail, user};
 use crate::error::{AppError, AppResult};
-use crate::mail::{Envelope, MailKind, outbox};
+use crate::mail::{MailKind, outbox};
 use crate::recommendations::RecommendationStatus;
 
 /// No "review due" mail for a review due longer ago than this (items loaded afterwards).
@@ -182,25 +182,8 @@ async fn send(
     to: &user::Model,
     view: &TrackerMail,
 ) -> AppResult<()> {
-    let (subject, text, html) = render(kind, view)
+    let rendered = render(kind, view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
-    outbox::enqueue(
-        conn,
-        Envelope {
-            kind,
-            recipient_email: to.email.clone(),
-            recipient_name: to.name.clone(),
-            subject,
-            text,
-            html,
-            calendar: None,
-            event_id: None,
-            session_id: None,
-            person_id: None,
-            coalesce_key: None,
-            delay: Duration::zero(),
-        },
-    )
-    .await?;
+    outbox::enqueue_plain(conn, kind, (&to.email, &to.name), rendered).await?;
     Ok(())
 }

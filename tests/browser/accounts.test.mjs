@@ -5,7 +5,7 @@
 // applies for membership, the organizer approves, and the new member signs in.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, clearShots, consoleErrors, accessibility } from "./harness.mjs";
+import { start, clearShots, consoleErrors, accessibility, signInAs } from "./harness.mjs";
 
 const organizer = "organizer@example.org";
 const password = "roundtable-demo";
@@ -25,11 +25,7 @@ after(async () => {
 });
 
 async function signIn(page, email, secret) {
-  await page.goto(`${app.base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(secret);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInAs(page, app.base, email, secret);
 }
 
 /// The path of the first link of a mail that contains `/prefix/`.

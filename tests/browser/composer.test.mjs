@@ -6,7 +6,7 @@
 // axe-core, without sideways scrolling on the phone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, clearShots, consoleErrors, accessibility } from "./harness.mjs";
+import { start, clearShots, consoleErrors, accessibility, signInAs } from "./harness.mjs";
 
 const organizer = "organizer@example.org";
 const password = "roundtable-demo";
@@ -27,11 +27,7 @@ after(async () => {
 });
 
 async function signIn(page) {
-  await page.goto(`${app.base}/login`);
-  await page.getByLabel("Email").fill(organizer);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInAs(page, app.base, organizer, password);
 }
 
 async function sideways(page) {

@@ -159,3 +159,12 @@ export function clearShots(name) {
   mkdirSync(shots, { recursive: true });
   spawnSync("sh", ["-c", `rm -f '${shots}'/${name}-*.png`]);
 }
+
+/// Signs `page` in through the sign-in form as `email`, and waits to leave it.
+export async function signInAs(page, base, email, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}

@@ -8,7 +8,7 @@
 // axe-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, clearShots, consoleErrors, accessibility } from "./harness.mjs";
+import { start, clearShots, consoleErrors, accessibility, signInAs } from "./harness.mjs";
 
 const rapporteur = "luc.lampriere@oxfamfrance.example.org";
 const password = "roundtable-demo";
@@ -29,11 +29,7 @@ after(async () => {
 });
 
 async function signIn(page, email) {
-  await page.goto(`${app.base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInAs(page, app.base, email, password);
 }
 
 const items = (page) => page.locator("ul.cards.recommendations > li");

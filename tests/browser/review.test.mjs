@@ -6,7 +6,7 @@
 // workspace, which listed the change. Every screenshot is audited by axe-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, clearShots, consoleErrors, accessibility } from "./harness.mjs";
+import { start, clearShots, consoleErrors, accessibility, signInAs } from "./harness.mjs";
 
 const organizer = "organizer@example.org";
 const rapporteur = "luc.lampriere@oxfamfrance.example.org";
@@ -26,11 +26,7 @@ after(async () => {
 });
 
 async function signIn(page, email) {
-  await page.goto(`${app.base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInAs(page, app.base, email, password);
 }
 
 /// Selects the first occurrence of `text` in the textarea.
