@@ -220,6 +220,8 @@ pub fn router(state: AppState) -> Router {
         state.clone(),
         crate::web::cache::public_reads,
     ))
+    // The request's language, for what is said outside pages; `?lang=` remembered.
+    .layer(axum::middleware::from_fn(crate::i18n::remember))
     .with_state(state)
     .layer(CatchPanicLayer::custom(|_| {
         AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()

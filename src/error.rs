@@ -150,8 +150,10 @@ impl AppError {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error").to_string();
         let (detail, errors) = match self {
+            // In the request's language; the fields' own messages follow with the
+            // interface's translation of them (under way).
             Self::Invalid(errors) => (
-                "The request has invalid fields.".to_string(),
+                crate::i18n::t(crate::i18n::current(), "problem-invalid"),
                 errors.clone(),
             ),
             Self::Internal(_) => (

@@ -17,6 +17,7 @@ pub mod domain;
 pub mod entities;
 pub mod error;
 pub mod events;
+pub mod i18n;
 pub mod invitations;
 pub mod mail;
 pub mod members;

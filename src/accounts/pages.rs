@@ -78,13 +78,26 @@ async fn login_form(ctx: Ctx, query: ListQuery) -> PageResult {
     Ok(render(&page))
 }
 
-/// A response that opens a session: the cookie, and a redirect to where the work is.
-fn signed_in(state: &AppState, secret: &str, location: &str, message: &str) -> Response {
+/// A response that opens a session: the cookie, and a redirect to where the work is. An
+/// account that chose a language has it from now on: the language chosen before signing
+/// in is forgotten.
+fn signed_in(
+    state: &AppState,
+    user: &crate::entities::user::Model,
+    secret: &str,
+    location: &str,
+    message: &str,
+) -> Response {
     let mut response = redirect_with_flash(location, message);
     response.headers_mut().append(
         header::SET_COOKIE,
         session_cookie_header(state, Some(secret)),
     );
+    if user.language.is_some() {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, crate::i18n::forget_cookie());
+    }
     response
 }
 
@@ -120,6 +133,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageR
     {
         Ok((user, secret)) => Ok(signed_in(
             &state,
+            &user,
             &secret,
             landing(&next, user.role),
             "You are signed in.",
@@ -362,6 +376,7 @@ async fn use_link(
     {
         Ok((user, secret)) => signed_in(
             state,
+            &user,
             &secret,
             user.role.landing(),
             match purpose {

@@ -26,9 +26,41 @@ pub struct Ctx {
     pub flash: Option<String>,
     /// The path of this page, for "sign in and come back".
     pub path: String,
+    /// The language of the interface ([`crate::i18n::negotiate`]).
+    pub lang: crate::i18n::Language,
+    /// The query string, for the language chooser's links.
+    pub query: String,
 }
 
 impl Ctx {
+    /// A message of the interface in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// The languages of the interface for the chooser: code, name, this page in that
+    /// language, whether it is the page's.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {
+        crate::i18n::Language::ALL
+            .iter()
+            .map(|l| {
+                let mut query = url::form_urlencoded::Serializer::new(String::new());
+                for (name, value) in url::form_urlencoded::parse(self.query.as_bytes()) {
+                    if name != "lang" {
+                        query.append_pair(&name, &value);
+                    }
+                }
+                query.append_pair("lang", l.as_str());
+                (
+                    l.as_str(),
+                    l.label(),
+                    format!("{}?{}", self.path, query.finish()),
+                    *l == self.lang,
+                )
+            })
+            .collect()
+    }
+
     pub fn is_staff(&self) -> bool {
         self.user.as_ref().is_some_and(Actor::is_staff)
     }
@@ -84,11 +116,22 @@ impl FromRequestParts<AppState> for Ctx {
                     .map(|t| t.into_owned())
             })
             .filter(|text| !text.is_empty());
+        let lang = crate::i18n::negotiate(
+            crate::i18n::query_language(parts.uri.query()).map(|l| l.as_str()),
+            cookie(parts, crate::i18n::LANGUAGE_COOKIE).as_deref(),
+            user.as_ref().and_then(|u| u.language),
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         let ctx = Self {
             user,
             csrf,
             flash,
             path: parts.uri.path().to_string(),
+            lang,
+            query: parts.uri.query().unwrap_or_default().to_string(),
         };
         // Remembered for the error page, should the handler fail after this.
         let _ = PAGE_CTX.try_with(|current| *current.borrow_mut() = Some(ctx.clone()));

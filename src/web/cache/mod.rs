@@ -256,7 +256,7 @@ impl Entry {
         };
         headers.insert(
             header::VARY,
-            HeaderValue::from_static("accept-encoding, cookie"),
+            HeaderValue::from_static("accept-encoding, accept-language, cookie"),
         );
         headers.insert(
             header::CACHE_CONTROL,
@@ -552,11 +552,17 @@ pub async fn public_reads(State(state): State<AppState>, request: Request, next:
         return next.run(request).await;
     }
     let secure = state.settings.server.secure_cookies;
-    let key = request
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_default();
+    // A page is kept once per language of the interface (which the browser's
+    // Accept-Language chooses, or `?lang=`, part of the query).
+    let key = format!(
+        "{}|{}",
+        crate::i18n::of_request(&request).as_str(),
+        request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or_default()
+    );
     if let Some(entry) = state.public_cache.get(&key).filter(|e| e.fresh(version)) {
         return entry.answer(request.headers(), &visitor, secure);
     }

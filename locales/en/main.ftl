@@ -1,0 +1,27 @@
+# The layout of every page: navigation, search, account, footer, language chooser.
+skip-to-content = Skip to content
+nav-main = Main
+nav-events = Events
+nav-series = Series
+nav-documents = Documents
+nav-recommendations = Recommendations
+nav-my-summaries = My summaries
+nav-organize = Organize
+search-site = Site
+search-label = Search Roundtable
+search-placeholder = Search
+search-button = Search
+signed-in-as = Signed in as
+your-account = Your account
+sign-out = Sign out
+member-sign-in = Member sign in
+footer-about = Roundtable: conferences and roundtable series for coalitions of NGOs, governments and international bodies.
+footer-api = API
+language-chooser = Language
+
+# Problems the API answers (problem+json), by status.
+problem-invalid = The request has invalid fields.
+problem-invalid-count = { $count ->
+    [one] One field is invalid.
+   *[other] { $count } fields are invalid.
+}

@@ -1,0 +1,27 @@
+# La plantilla de cada página: navegación, búsqueda, cuenta, pie de página, selector de idioma.
+skip-to-content = Ir al contenido
+nav-main = Principal
+nav-events = Eventos
+nav-series = Series
+nav-documents = Documentos
+nav-recommendations = Recomendaciones
+nav-my-summaries = Mis resúmenes
+nav-organize = Organizar
+search-site = Sitio
+search-label = Buscar en Roundtable
+search-placeholder = Buscar
+search-button = Buscar
+signed-in-as = Sesión iniciada como
+your-account = Su cuenta
+sign-out = Cerrar sesión
+member-sign-in = Acceso para miembros
+footer-about = Roundtable: conferencias y series de mesas redondas para coaliciones de ONG, gobiernos y organismos internacionales.
+footer-api = API
+language-chooser = Idioma
+
+# Problemas que la API señala (problem+json), por estado.
+problem-invalid = La solicitud tiene campos no válidos.
+problem-invalid-count = { $count ->
+    [one] Un campo no es válido.
+   *[other] { $count } campos no son válidos.
+}
