@@ -32,6 +32,10 @@ fluent_templates::static_loader! {
 /// The cookie that remembers a language chosen with `?lang=`.
 pub const LANGUAGE_COOKIE: &str = "roundtable_lang";
 
+#[allow(
+    clippy::derivable_impls,
+    reason = "the enum is declared by string_enum!, which gives no way to mark a default"
+)]
 impl Default for Language {
     fn default() -> Self {
         Language::En
