@@ -139,3 +139,47 @@ async fn problems_are_told_in_the_requests_language() {
         assert!(refused.error_fields().contains(&"title".to_string()));
     }
 }
+
+#[tokio::test]
+async fn an_event_page_reads_in_spanish_and_french_with_their_dates() {
+    let app = spawn_app().await;
+    let panel = app
+        .brussels_session(
+            "Panel on the Responsibility to Protect",
+            "14:00",
+            "15:30",
+            None,
+        )
+        .await;
+    app.publish(&panel.event).await;
+    let path = format!("/events/{}", panel.event);
+    let spanish = app
+        .get_with_headers(&path, &[("accept-language", "es-AR,es;q=0.9")])
+        .await
+        .page(200)
+        .text();
+    assert!(
+        spanish.contains("<dt>Fechas</dt><dd>3 y 4 de junio de 2009</dd>"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("<h2>Programa</h2>"));
+    assert!(
+        spanish.contains("miércoles, 3 de junio de 2009"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("en hora de Europe/Brussels (hora local)"));
+    let french = app
+        .get_with_headers(&format!("{path}?lang=fr"), &[])
+        .await
+        .page(200)
+        .text();
+    assert!(
+        french.contains("<dt>Dates</dt><dd>3–4 juin 2009</dd>"),
+        "{french}"
+    );
+    assert!(french.contains("mercredi 3 juin 2009"));
+    assert!(french.contains("Ajouter à l’agenda (.ics)"));
+    let english = app.get_page(&path, None).await.page(200).text();
+    assert!(english.contains("<dt>Dates</dt><dd>3–4 June 2009</dd>"));
+    assert!(english.contains("Wednesday, 3 June 2009"));
+}

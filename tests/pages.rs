@@ -285,9 +285,9 @@ async fn the_event_page_shows_facts_organizers_and_the_programme_by_day_in_local
         "<span class=\"role\">Co-organizer</span> Global Centre for the Responsibility to Protect (GCR2P)</li>",
     );
     // Day by day, at the wall-clock time of Brussels (12:00 UTC is 14:00 there).
-    let first_day = at(&page, "Wednesday 3 June 2009");
+    let first_day = at(&page, "Wednesday, 3 June 2009");
     let panel_time = at(&page, "14:00–15:30");
-    let second_day = at(&page, "Thursday 4 June 2009");
+    let second_day = at(&page, "Thursday, 4 June 2009");
     let closing_time = at(&page, "09:30–11:00");
     assert!(first_day < panel_time && panel_time < second_day && second_day < closing_time);
     lacks(&page, "12:00–13:30");

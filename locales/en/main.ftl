@@ -25,3 +25,21 @@ problem-invalid-count = { $count ->
     [one] One field is invalid.
    *[other] { $count } fields are invalid.
 }
+
+# The event page.
+event-part-of = Part of
+event-cancelled = This event has been cancelled.
+event-dates = Dates
+event-venue = Venue
+event-place = Place
+event-region = Region
+event-times = Times
+event-times-shown-in = shown in { $zone } (local time)
+event-add-to-calendar = Add to calendar (.ics)
+event-subscribe = Subscribe (webcal)
+event-subscribe-hint = Subscribe in your calendar application; changes follow automatically
+event-outcome-report = Outcome report
+event-edit = Edit in the workspace
+event-organizers = Organizers
+event-programme = Programme
+event-programme-none = The programme has not been published yet.

@@ -25,3 +25,21 @@ problem-invalid-count = { $count ->
     [one] Un campo no es válido.
    *[other] { $count } campos no son válidos.
 }
+
+# La página de un evento.
+event-part-of = Parte de
+event-cancelled = Este evento ha sido cancelado.
+event-dates = Fechas
+event-venue = Sede
+event-place = Lugar
+event-region = Región
+event-times = Horarios
+event-times-shown-in = en hora de { $zone } (hora local)
+event-add-to-calendar = Añadir al calendario (.ics)
+event-subscribe = Suscribirse (webcal)
+event-subscribe-hint = Suscríbase en su aplicación de calendario: los cambios se actualizan solos
+event-outcome-report = Informe final
+event-edit = Editar en el espacio de trabajo
+event-organizers = Organizadores
+event-programme = Programa
+event-programme-none = El programa aún no se ha publicado.

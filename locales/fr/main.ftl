@@ -25,3 +25,21 @@ problem-invalid-count = { $count ->
     [one] Un champ est invalide.
    *[other] { $count } champs sont invalides.
 }
+
+# La page d’un événement.
+event-part-of = Fait partie de
+event-cancelled = Cet événement a été annulé.
+event-dates = Dates
+event-venue = Lieu
+event-place = Ville
+event-region = Région
+event-times = Horaires
+event-times-shown-in = à l’heure de { $zone } (heure locale)
+event-add-to-calendar = Ajouter à l’agenda (.ics)
+event-subscribe = S’abonner (webcal)
+event-subscribe-hint = Abonnez-vous dans votre agenda : les changements suivent d’eux-mêmes
+event-outcome-report = Rapport final
+event-edit = Modifier dans l’espace de travail
+event-organizers = Organisateurs
+event-programme = Programme
+event-programme-none = Le programme n’a pas encore été publié.

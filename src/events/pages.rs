@@ -186,8 +186,10 @@ pub async fn event_page_with(
         errors,
     );
     let sessions = out.sessions.clone().unwrap_or_default();
+    let mut card = EventCard::from(&out);
+    card.dates = crate::i18n::dates::range(ctx.lang, out.starts_on, out.ends_on);
     let page = EventPage {
-        event: EventCard::from(&out),
+        event: card,
         description: views::paragraphs(out.description.as_deref()),
         venue: out.venue.clone(),
         timezone: out.timezone.clone(),
@@ -206,7 +208,7 @@ pub async fn event_page_with(
                 role: o.role.label().to_string(),
             })
             .collect(),
-        days: views::programme(&sessions, zone),
+        days: views::programme(&sessions, zone, ctx.lang),
         registration,
         report,
         ctx,

@@ -187,20 +187,33 @@ pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
     }
 }
 
-/// The programme grouped by day, in the event's zone.
-pub fn programme(sessions: &[SessionOut], zone: TimeZone) -> Vec<ProgrammeDay> {
-    let mut days: Vec<ProgrammeDay> = Vec::new();
+/// The programme grouped by day, in the event's zone, each day headed as `lang` writes
+/// it ("Wednesday, 3 June 2009", "miércoles, 3 de junio de 2009").
+pub fn programme(
+    sessions: &[SessionOut],
+    zone: TimeZone,
+    lang: crate::i18n::Language,
+) -> Vec<ProgrammeDay> {
+    let mut days: Vec<(String, ProgrammeDay)> = Vec::new();
     for s in sessions {
         let line = session_line(s, zone);
         match days.last_mut() {
-            Some(day) if day.heading == line.date => day.sessions.push(line),
-            _ => days.push(ProgrammeDay {
-                heading: line.date.clone(),
-                sessions: vec![line],
-            }),
+            Some((date, day)) if *date == line.date => day.sessions.push(line),
+            _ => {
+                let heading = parse_time(&s.starts_at)
+                    .map(|t| crate::i18n::dates::with_weekday(lang, zone.local(t).date_naive()))
+                    .unwrap_or_else(|| line.date.clone());
+                days.push((
+                    line.date.clone(),
+                    ProgrammeDay {
+                        heading,
+                        sessions: vec![line],
+                    },
+                ));
+            }
         }
     }
-    days
+    days.into_iter().map(|(_, day)| day).collect()
 }
 
 /// Text split into paragraphs at blank lines (browsers send line breaks as CR LF).

@@ -7,6 +7,8 @@
 //! what is said outside a page (the API's problem documents) reads the request's
 //! language from [`current`], set for the request by [`remember`].
 
+pub mod dates;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -181,10 +183,17 @@ mod tests {
         ];
         let english = ids(files[0].1);
         assert!(english.len() > 10);
-        let variables: HashMap<&str, FluentValue<'_>> = HashMap::from([
-            ("count", FluentValue::from(2)),
-            ("name", FluentValue::from("Ana")),
-        ]);
+        // Every variable any message takes (`{ $name }`), given a value.
+        let mut variables: HashMap<String, FluentValue<'_>> = HashMap::new();
+        for (_, text) in files {
+            for part in text.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                variables.insert(name, FluentValue::from(2));
+            }
+        }
         for (lang, text) in files {
             assert_eq!(ids(text), english, "{lang} lacks or adds messages");
             let language: Language = lang.parse().unwrap();

@@ -38,6 +38,11 @@ impl Ctx {
         crate::i18n::t(self.lang, id)
     }
 
+    /// A message with one text argument: `ctx.t1("event-times-shown-in", "zone", zone)`.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        crate::i18n::t_args(self.lang, id, &[(name, value.to_string().into())])
+    }
+
     /// The languages of the interface for the chooser: code, name, this page in that
     /// language, whether it is the page's.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {
