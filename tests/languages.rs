@@ -22,7 +22,7 @@ async fn the_browsers_language_then_a_choice_remembered_then_the_accounts() {
         .text();
     assert!(french.contains(r#"<html lang="fr">"#), "{french}");
     assert!(french.contains(">Événements</a>"));
-    assert!(french.contains(r#"<nav class="languages" aria-label="Langue">"#));
+    assert!(french.contains(r#"<nav class="languages" aria-label="Lire ce site en">"#));
     assert!(french.contains(r#"href="/events?lang=es" lang="es" hreflang="es">Español</a>"#));
     // Kept once per language: the next visitor, English-speaking, gets English.
     let english = app

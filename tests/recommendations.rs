@@ -76,6 +76,14 @@ async fn approve(app: &TestApp, session: i64, body: &Value) {
     }
 }
 
+/// An item as `who` reads it through the API.
+async fn item(app: &TestApp, id: i64, who: As<'_>) -> Value {
+    app.get(&format!("/api/v1/recommendations/{id}"), who)
+        .await
+        .expect(200)
+        .json()
+}
+
 async fn items(app: &TestApp, query: &str, who: As<'_>) -> Vec<Value> {
     app.get(&format!("/api/v1/recommendations{query}"), who)
         .await
@@ -258,11 +266,7 @@ async fn updates_are_recorded_by_organizers_and_owners_only_and_checked() {
     app.post(&path, app.member_token(), &update)
         .await
         .expect(201);
-    let public = app
-        .get(&format!("/api/v1/recommendations/{id}"), As::Anonymous)
-        .await
-        .expect(200)
-        .json();
+    let public = item(&app, id, As::Anonymous).await;
     assert_eq!(public["status"], "implemented");
     assert_eq!(
         public["updates"][0]["evidence_url"],
@@ -511,11 +515,7 @@ async fn the_tracker_page_counts_what_the_api_lists_and_an_owner_records_an_upda
         )
         .await;
     assert_eq!(done.status.as_u16(), 303, "{}", done.text());
-    let after = app
-        .get(&format!("/api/v1/recommendations/{focal}"), As::Anonymous)
-        .await
-        .expect(200)
-        .json();
+    let after = item(&app, focal, As::Anonymous).await;
     assert_eq!(after["status"], "partially-implemented");
     assert_eq!(after["updates"].as_array().unwrap().len(), 2);
 
@@ -695,11 +695,7 @@ async fn repeats_are_suggested_then_linked_and_shown_as_asked_several_times() {
     )
     .await
     .expect(409);
-    let later = app
-        .get(&format!("/api/v1/recommendations/{again}"), As::Anonymous)
-        .await
-        .expect(200)
-        .json();
+    let later = item(&app, again, As::Anonymous).await;
     assert_eq!(later["raised_again"], json!([first]));
     let asked: Vec<&str> = later["asked"]
         .as_array()
@@ -785,17 +781,9 @@ async fn repeats_are_suggested_then_linked_and_shown_as_asked_several_times() {
     )
     .await
     .expect(201);
-    let seen = app
-        .get(&format!("/api/v1/recommendations/{again}"), As::Anonymous)
-        .await
-        .expect(200)
-        .json();
+    let seen = item(&app, again, As::Anonymous).await;
     assert_eq!(seen["asked"].as_array().unwrap().len(), 2, "{seen}");
-    let staff_seen = app
-        .get(&format!("/api/v1/recommendations/{again}"), app.org())
-        .await
-        .expect(200)
-        .json();
+    let staff_seen = item(&app, again, app.org()).await;
     assert_eq!(
         staff_seen["asked"].as_array().unwrap().len(),
         3,
@@ -816,11 +804,7 @@ async fn repeats_are_suggested_then_linked_and_shown_as_asked_several_times() {
     )
     .await
     .expect(204);
-    let later = app
-        .get(&format!("/api/v1/recommendations/{again}"), app.org())
-        .await
-        .expect(200)
-        .json();
+    let later = item(&app, again, app.org()).await;
     assert_eq!(later["asked"].as_array().unwrap().len(), 1);
     app.delete(
         &format!("/api/v1/recommendations/{again}/links/{first}"),
@@ -1237,11 +1221,7 @@ async fn organizers_update_several_at_once_and_export_a_spreadsheet() {
         .await;
     assert_eq!(done.status.as_u16(), 303, "{}", done.text());
     for id in [focal, warning] {
-        let item = app
-            .get(&format!("/api/v1/recommendations/{id}"), app.org())
-            .await
-            .expect(200)
-            .json();
+        let item = item(&app, id, app.org()).await;
         assert_eq!(item["status"], "in-progress");
         assert_eq!(item["next_review_on"], "2027-01-15");
         assert_eq!(

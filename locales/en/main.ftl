@@ -17,7 +17,7 @@ sign-out = Sign out
 member-sign-in = Member sign in
 footer-about = Roundtable: conferences and roundtable series for coalitions of NGOs, governments and international bodies.
 footer-api = API
-language-chooser = Language
+language-chooser = Read this site in
 
 # Problems the API answers (problem+json), by status.
 problem-invalid = The request has invalid fields.

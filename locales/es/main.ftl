@@ -17,7 +17,7 @@ sign-out = Cerrar sesión
 member-sign-in = Acceso para miembros
 footer-about = Roundtable: conferencias y series de mesas redondas para coaliciones de ONG, gobiernos y organismos internacionales.
 footer-api = API
-language-chooser = Idioma
+language-chooser = Leer este sitio en
 
 # Problemas que la API señala (problem+json), por estado.
 problem-invalid = La solicitud tiene campos no válidos.

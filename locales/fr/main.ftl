@@ -17,7 +17,7 @@ sign-out = Se déconnecter
 member-sign-in = Connexion des membres
 footer-about = Roundtable : conférences et séries de tables rondes pour des coalitions d’ONG, de gouvernements et d’organisations internationales.
 footer-api = API
-language-chooser = Langue
+language-chooser = Lire ce site en
 
 # Problèmes que l’API signale (problem+json), par statut.
 problem-invalid = La requête contient des champs invalides.

@@ -58,6 +58,9 @@ test("a rapporteur files a summary, the organizer returns then approves it, and 
     await luc.locator(`#rec-${i}-priority`).selectOption("high");
   }
   await snap(luc, "editor");
+  // Out of the fields, so that a list of suggestions the browser draws (outside the page)
+  // for an addressee or a theme does not take the click meant for the button.
+  await luc.evaluate(() => document.activeElement?.blur());
   await luc.getByRole("button", { name: "Save draft" }).click();
   await luc.getByText("Saved.").waitFor();
   assert.equal(await luc.locator("#rec-2").inputValue(), recommendations[2][0], "the third recommendation is saved");
