@@ -458,13 +458,13 @@ async fn the_tracker_page_counts_what_the_api_lists_and_an_owner_records_an_upda
     assert!(!eu_page.contains("Brief the Council"));
 
     // The item's page: its history; no form for a visitor.
-    let item = app
+    let page = app
         .get_page(&format!("/recommendations/{focal}"), None)
         .await
         .expect(200)
         .text();
-    assert!(item.contains("Appointed in 2011."), "{item}");
-    assert!(!item.contains("Record an update"));
+    assert!(page.contains("Appointed in 2011."), "{page}");
+    assert!(!page.contains("Record an update"));
 
     // Its owner, signed in, records an update through the page: without a note first (the
     // error beside the note, the link typed kept), then with it.
@@ -1221,11 +1221,11 @@ async fn organizers_update_several_at_once_and_export_a_spreadsheet() {
         .await;
     assert_eq!(done.status.as_u16(), 303, "{}", done.text());
     for id in [focal, warning] {
-        let item = item(&app, id, app.org()).await;
-        assert_eq!(item["status"], "in-progress");
-        assert_eq!(item["next_review_on"], "2027-01-15");
+        let seen = item(&app, id, app.org()).await;
+        assert_eq!(seen["status"], "in-progress");
+        assert_eq!(seen["next_review_on"], "2027-01-15");
         assert_eq!(
-            item["updates"].as_array().unwrap().last().unwrap()["note"],
+            seen["updates"].as_array().unwrap().last().unwrap()["note"],
             "Discussed with the EU delegation."
         );
     }
