@@ -182,4 +182,20 @@ async fn an_event_page_reads_in_spanish_and_french_with_their_dates() {
     let english = app.get_page(&path, None).await.page(200).text();
     assert!(english.contains("<dt>Dates</dt><dd>3–4 June 2009</dd>"));
     assert!(english.contains("Wednesday, 3 June 2009"));
+
+    // The session's page too.
+    let session = app
+        .get_with_headers(
+            &format!("/sessions/{}", panel.session),
+            &[("accept-language", "es")],
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        session.contains("<dt>Cuándo</dt><dd>miércoles, 3 de junio de 2009, 14:00–15:30"),
+        "{session}"
+    );
+    assert!(session.contains("3 y 4 de junio de 2009"));
+    assert!(session.contains("Añadir al calendario (.ics)"));
 }

@@ -331,7 +331,7 @@ async fn the_session_page_shows_its_time_room_format_and_people() {
         .page(200)
         .text();
     shows(&page, "<h1>The Responsibility to Protect</h1>");
-    shows(&page, "Wednesday 3 June 2009, 14:00–15:30");
+    shows(&page, "Wednesday, 3 June 2009, 14:00–15:30");
     shows(&page, "(Europe/Brussels)");
     shows(&page, "<dd>Room A</dd>");
     shows(&page, "<dd>Panel</dd>");

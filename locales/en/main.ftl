@@ -43,3 +43,8 @@ event-edit = Edit in the workspace
 event-organizers = Organizers
 event-programme = Programme
 event-programme-none = The programme has not been published yet.
+
+# The page of a session.
+session-when = When
+session-room = Room
+session-format = Format

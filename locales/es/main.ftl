@@ -43,3 +43,8 @@ event-edit = Editar en el espacio de trabajo
 event-organizers = Organizadores
 event-programme = Programa
 event-programme-none = El programa aún no se ha publicado.
+
+# La página de una sesión.
+session-when = Cuándo
+session-room = Sala
+session-format = Formato

@@ -43,3 +43,8 @@ event-edit = Modifier dans l’espace de travail
 event-organizers = Organisateurs
 event-programme = Programme
 event-programme-none = Le programme n’a pas encore été publié.
+
+# La page d’une séance.
+session-when = Quand
+session-room = Salle
+session-format = Format

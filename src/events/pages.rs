@@ -247,11 +247,15 @@ async fn session_page(
     let event = super::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
+    let mut card = EventCard::from(&event);
+    card.dates = crate::i18n::dates::range(ctx.lang, event.starts_on, event.ends_on);
     let page = SessionPage {
-        event: EventCard::from(&event),
+        event: card,
         title: line.title,
         kind: line.kind,
-        date: line.date,
+        date: views::local_day(&out, zone)
+            .map(|day| crate::i18n::dates::with_weekday(ctx.lang, day))
+            .unwrap_or(line.date),
         time: line.time,
         timezone: zone.name().to_string(),
         room: line.room,

@@ -187,6 +187,11 @@ pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
     }
 }
 
+/// The day a session starts on, in the event's zone.
+pub fn local_day(s: &SessionOut, zone: TimeZone) -> Option<NaiveDate> {
+    parse_time(&s.starts_at).map(|t| zone.local(t).date_naive())
+}
+
 /// The programme grouped by day, in the event's zone, each day headed as `lang` writes
 /// it ("Wednesday, 3 June 2009", "miércoles, 3 de junio de 2009").
 pub fn programme(
@@ -200,8 +205,8 @@ pub fn programme(
         match days.last_mut() {
             Some((date, day)) if *date == line.date => day.sessions.push(line),
             _ => {
-                let heading = parse_time(&s.starts_at)
-                    .map(|t| crate::i18n::dates::with_weekday(lang, zone.local(t).date_naive()))
+                let heading = local_day(s, zone)
+                    .map(|day| crate::i18n::dates::with_weekday(lang, day))
                     .unwrap_or_else(|| line.date.clone());
                 days.push((
                     line.date.clone(),
