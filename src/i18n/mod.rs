@@ -122,11 +122,6 @@ pub fn of_request(request: &Request) -> Language {
     )
 }
 
-/// The language cookie's own value, if the request carries a valid one.
-pub fn cookie_language(request: &Request) -> Option<Language> {
-    cookie(request, LANGUAGE_COOKIE).and_then(|v| v.parse().ok())
-}
-
 tokio::task_local! {
     static REQUEST_LANGUAGE: Language;
 }
