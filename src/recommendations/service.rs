@@ -17,7 +17,7 @@ use crate::db::Db;
 use crate::documents::Access;
 use crate::domain::{Region, SubRegion};
 use crate::entities::{
-    addressee, addressee_alias, document, document_region, event, event_report, recommendation,
+    addressee_alias, document, document_region, event, event_report, recommendation,
     recommendation_link, recommendation_update, session, summary, user,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -675,18 +675,20 @@ async fn described(
         .into_iter()
         .map(|d| (d.id, d.title))
         .collect();
+    // The accounts named: owners (organizers only) and the authors of updates.
+    let people: HashSet<i32> = rows
+        .iter()
+        .filter_map(|r| r.owner_id.filter(|_| staff))
+        .chain(updates.values().flatten().filter_map(|u| u.by_user))
+        .collect();
     let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(people))
         .all(db.conn())
         .await?
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let addressee_names: HashMap<i32, String> = addressee::Entity::find()
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
+    let addressee_names = super::addressees::names(db).await?;
     let mut out = Vec::new();
     for row in rows {
         let source = match row.source_kind {
