@@ -134,6 +134,7 @@ async fn conference(
             room: Some("Room A".into()),
             capacity: None,
             confidentiality: None,
+            translations: None,
         };
         let (session, _) = events::create_session(db, actor, &reference, input)
             .await
@@ -177,6 +178,7 @@ async fn conference(
                 .collect(),
             next_steps: vec![format!("Follow-up meeting {s}"), "Share the report with partners".into()],
             version: None,
+            language: None,
         };
         service::save(db, settings, actor, session.id, summary)
             .await
@@ -231,6 +233,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
             title: Some("Bench series".into()),
             description: None,
             slug: Some("bench-series".into()),
+            ..Default::default()
         },
     )
     .await

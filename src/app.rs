@@ -185,6 +185,7 @@ pub fn router(state: AppState) -> Router {
     .merge(crate::dashboard::routes())
     .merge(crate::events::workspace::routes())
     .merge(crate::events::session_workspace::routes())
+    .merge(crate::events::translations::routes())
     .merge(crate::directory::workspace::routes())
     .merge(crate::invitations::pages::routes())
     .merge(crate::mail::pages::routes())

@@ -57,6 +57,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The fields errors were recorded under, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| e.field.as_str())
+    }
+
     /// The first message recorded under `field`.
     pub fn first_message(&self, field: &str) -> Option<String> {
         self.0
@@ -150,11 +155,18 @@ impl AppError {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error").to_string();
         let (detail, errors) = match self {
-            // In the request's language; the fields' own messages follow with the
-            // interface's translation of them (under way).
-            Self::Invalid(errors) => (
-                crate::i18n::t(crate::i18n::current(), "problem-invalid"),
-                errors.clone(),
+            // In the request's language, the fields' own messages too.
+            Self::Invalid(errors) => {
+                let lang = crate::i18n::current();
+                (
+                    crate::i18n::t(lang, "problem-invalid"),
+                    crate::i18n::fields::translated(lang, errors),
+                )
+            }
+            // A conflict's reason too, where its wording is known.
+            Self::Conflict(why) => (
+                capitalize(&crate::i18n::fields::message(crate::i18n::current(), why)),
+                Vec::new(),
             ),
             Self::Internal(_) => (
                 "Something went wrong on our side; it has been logged.".to_string(),

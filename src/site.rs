@@ -69,12 +69,12 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> PageResult {
         upcoming: read::event_views(&state.db, upcoming)
             .await?
             .iter()
-            .map(EventCard::from)
+            .map(|e| EventCard::localized(e, ctx.lang))
             .collect(),
         recent: read::event_views(&state.db, recent)
             .await?
             .iter()
-            .map(EventCard::from)
+            .map(|e| EventCard::localized(e, ctx.lang))
             .collect(),
         ctx,
     };

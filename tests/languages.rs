@@ -199,3 +199,477 @@ async fn an_event_page_reads_in_spanish_and_french_with_their_dates() {
     assert!(session.contains("3 y 4 de junio de 2009"));
     assert!(session.contains("Añadir al calendario (.ics)"));
 }
+
+// ----- Content in several languages -----
+
+/// The Brussels conference written in Spanish with an English translation, registration
+/// open (June 2037, to come); returns its slug.
+async fn spanish_event(app: &common::TestApp) -> String {
+    let event = app
+        .event_with(json!({
+            "title": "Diálogo sobre la R2P",
+            "subtitle": "Perspectivas latinoamericanas",
+            "description": "Una mesa redonda con la sociedad civil.",
+            "language": "es",
+            "starts_on": "2037-06-03",
+            "ends_on": "2037-06-04",
+            "translations": {"en": {
+                "title": "Dialogue on the R2P",
+                "description": "A roundtable with civil society."
+            }}
+        }))
+        .await;
+    common::fixtures::slug(&event)
+}
+
+#[tokio::test]
+async fn content_is_read_in_the_readers_language_and_the_original_elsewhere_marked() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    let session = app
+        .session(
+            &slug,
+            "Apertura",
+            "2037-06-03T09:00:00",
+            "2037-06-03T09:30:00",
+            None,
+        )
+        .await;
+    app.patch(
+        &format!("/api/v1/sessions/{session}"),
+        app.org(),
+        &json!({"translations": {"en": {"title": "Opening"}}}),
+    )
+    .await
+    .expect(200);
+    app.publish(&slug).await;
+    let api = app
+        .get(&format!("/api/v1/events/{slug}"), common::As::Anonymous)
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(api["language"], "es");
+    assert_eq!(api["title"], "Diálogo sobre la R2P", "the original");
+    assert_eq!(api["translations"]["en"]["title"], "Dialogue on the R2P");
+    assert_eq!(api["sessions"][0]["translations"]["en"]["title"], "Opening");
+
+    let path = format!("/events/{slug}");
+    let english = app.get_page(&path, None).await.page(200).text();
+    assert!(english.contains("<h1>Dialogue on the R2P"), "{english}");
+    assert!(english.contains("<p>A roundtable with civil society.</p>"));
+    assert!(english.contains(r#"<a href="/sessions/"#) && english.contains(">Opening</a>"));
+    // No English subtitle: the Spanish one, marked as Spanish.
+    assert!(
+        english.contains(r#"<p class="lead" lang="es">Perspectivas latinoamericanas</p>"#),
+        "{english}"
+    );
+    let spanish = app
+        .get_with_headers(&path, &[("accept-language", "es")])
+        .await
+        .text();
+    assert!(spanish.contains("<h1>Diálogo sobre la R2P"), "{spanish}");
+    assert!(spanish.contains(">Apertura</a>"));
+    // French, which it has not: the original, marked.
+    let french = app.get_page(&format!("{path}?lang=fr"), None).await.text();
+    assert!(
+        french.contains(r#"<h1 lang="es">Diálogo sobre la R2P"#),
+        "{french}"
+    );
+    assert!(french.contains(r#"<h4 style="margin:0" lang="es">"#));
+
+    // A translation into French merges with the English one (language by language).
+    app.patch(
+        &format!("/api/v1/events/{slug}"),
+        app.org(),
+        &json!({"translations": {"fr": {"title": "Dialogue sur la R2P"}}}),
+    )
+    .await
+    .expect(200);
+    let api = app
+        .get(&format!("/api/v1/events/{slug}"), app.org())
+        .await
+        .json();
+    assert_eq!(api["translations"]["fr"]["title"], "Dialogue sur la R2P");
+    assert_eq!(api["translations"]["en"]["title"], "Dialogue on the R2P");
+    let french = app.get_page(&format!("{path}?lang=fr"), None).await.text();
+    assert!(french.contains("<h1>Dialogue sur la R2P"), "{french}");
+
+    // Translations are checked field by field and nothing is written when one is wrong.
+    let refused = app
+        .patch(
+            &format!("/api/v1/events/{slug}"),
+            app.org(),
+            &json!({"translations": {
+                "de": {"title": "Dialog"},
+                "fr": {"venue": "Salle", "title": "x".repeat(301)},
+                "es": {"title": "Otro"}
+            }}),
+        )
+        .await
+        .expect(422);
+    let fields = refused.error_fields();
+    for field in [
+        "translations.de",
+        "translations.es",
+        "translations.fr.venue",
+        "translations.fr.title",
+    ] {
+        assert!(fields.contains(&field.to_string()), "{field}: {fields:?}");
+    }
+    let unchanged = app
+        .get(&format!("/api/v1/events/{slug}"), app.org())
+        .await
+        .json();
+    assert_eq!(unchanged["translations"], api["translations"]);
+}
+
+#[tokio::test]
+async fn field_messages_follow_the_requests_language() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    app.publish(&slug).await;
+    let refused = app
+        .request_with(
+            Method::POST,
+            &format!("/api/v1/events/{slug}/registrations"),
+            common::As::Anonymous,
+            Some(Body::from(
+                r#"{"given_name": "Ana", "family_name": "Ñúñez", "email": "no"}"#,
+            )),
+            Some("application/json"),
+            &[("accept-language", "es-AR")],
+        )
+        .await
+        .expect(422);
+    let errors = refused.json()["errors"].clone();
+    let message = |field: &str| {
+        errors
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["field"] == field)
+            .map(|e| e["message"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        message("email"),
+        "no es una dirección de correo electrónico válida"
+    );
+    assert_eq!(message("consent"), "es necesario para inscribirse");
+    assert_eq!(app.count("registrations").await, 0);
+
+    // The form, read in Spanish: the errors beside their fields, in Spanish, what was
+    // typed kept.
+    let visitor = app.visitor().await;
+    let page = app
+        .submit(
+            &format!("/events/{slug}/register?lang=es"),
+            &visitor,
+            &[
+                ("given_name", "Ana"),
+                ("family_name", ""),
+                ("email", "ana@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status.as_u16(), 422);
+    let page = page.text();
+    assert!(page.contains("Su inscripción no se registró"), "{page}");
+    assert!(page.contains("Es obligatorio."), "{page}");
+    assert!(page.contains("Es necesario para inscribirse."));
+    assert!(page.contains(r#"value="ana@example.org""#));
+}
+
+#[tokio::test]
+async fn registrants_get_mail_and_calendars_in_the_language_of_their_form() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    let session = app
+        .session(
+            &slug,
+            "Apertura",
+            "2037-06-03T09:00:00",
+            "2037-06-03T09:30:00",
+            None,
+        )
+        .await;
+    app.patch(
+        &format!("/api/v1/sessions/{session}"),
+        app.org(),
+        &json!({"translations": {"en": {"title": "Opening"}}}),
+    )
+    .await
+    .expect(200);
+    app.publish(&slug).await;
+    let path = format!("/api/v1/events/{slug}/registrations");
+    // Through the form read in Spanish.
+    let visitor = app.visitor().await;
+    let done = app
+        .submit(
+            &format!("/events/{slug}/register?lang=es"),
+            &visitor,
+            &[
+                ("given_name", "Ana"),
+                ("family_name", "Ñúñez"),
+                ("email", "ana@example.org"),
+                ("consent", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status.as_u16(), 303, "{}", done.text());
+    // Through the API: by its `language`, else by the request's.
+    app.post(
+        &path,
+        common::As::Anonymous,
+        &json!({"given_name": "Luc", "family_name": "Lamprière", "email": "luc@example.org",
+                "consent": true, "language": "fr"}),
+    )
+    .await
+    .expect(201);
+    app.request_with(
+        Method::POST,
+        &path,
+        common::As::Anonymous,
+        Some(Body::from(
+            r#"{"given_name": "Gareth", "family_name": "Evans", "email": "gareth@example.org", "consent": true}"#,
+        )),
+        Some("application/json"),
+        &[("accept-language", "en-AU")],
+    )
+    .await
+    .expect(201);
+    let listed = app.get(&path, app.org()).await.expect(200).json();
+    let languages: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(languages, ["es", "fr", "en"]);
+
+    let spanish = app
+        .last_mail_to("ana@example.org", "registration_confirmed")
+        .await;
+    assert_eq!(
+        spanish.subject,
+        "Inscripción confirmada: Diálogo sobre la R2P"
+    );
+    assert!(
+        spanish.text_body.starts_with("Estimado/a Ana Ñúñez:"),
+        "{}",
+        spanish.text_body
+    );
+    assert!(spanish.text_body.contains("3 y 4 de junio de 2037"));
+    assert!(spanish.html_body.contains(r#"<html lang="es">"#));
+    let ics = spanish.ics.unwrap();
+    assert!(
+        ics.contains("SUMMARY;LANGUAGE=es:Apertura — Diálogo sobre la R2P"),
+        "{ics}"
+    );
+
+    let french = app
+        .last_mail_to("luc@example.org", "registration_confirmed")
+        .await;
+    assert_eq!(
+        french.subject,
+        "Inscription confirmée : Diálogo sobre la R2P"
+    );
+    assert!(french.text_body.contains("3–4 juin 2037"));
+    // No French translation: the calendar says its text is Spanish.
+    assert!(french.ics.unwrap().contains("SUMMARY;LANGUAGE=es:"));
+
+    let english = app
+        .last_mail_to("gareth@example.org", "registration_confirmed")
+        .await;
+    assert_eq!(
+        english.subject,
+        "Registration confirmed: Dialogue on the R2P"
+    );
+    assert!(english.text_body.starts_with("Dear Gareth Evans,"));
+    assert!(
+        english
+            .ics
+            .unwrap()
+            .contains("SUMMARY;LANGUAGE=en:Opening — Dialogue on the R2P")
+    );
+}
+
+#[tokio::test]
+async fn the_translations_page_sets_each_translation_beside_its_original() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    let session = app
+        .session(
+            &slug,
+            "Apertura",
+            "2037-06-03T09:00:00",
+            "2037-06-03T09:30:00",
+            None,
+        )
+        .await;
+    let browser = app.organizer_browser().await;
+    let path = format!("/organize/events/{slug}/translations?into=fr");
+    let page = app.get_page(&path, Some(&browser)).await.page(200).text();
+    assert!(
+        page.contains(r#"<div class="original-text" lang="es""#)
+            && page.contains(">Diálogo sobre la R2P</div>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"name="event-title" type="text" value="" lang="fr""#),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"name="session-{session}-title""#)));
+    // Too long a title: nothing saved, what was typed kept, the error beside the field.
+    let long = "x".repeat(301);
+    let session_field = format!("session-{session}-title");
+    let refused = app
+        .submit(
+            &path,
+            &browser,
+            &[
+                ("event-title", long.as_str()),
+                (session_field.as_str(), "Ouverture"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status.as_u16(), 422);
+    let text = refused.text();
+    assert!(text.contains("Must be at most 300 characters."), "{text}");
+    assert!(text.contains(r#"value="Ouverture""#));
+    let api = app
+        .get(&format!("/api/v1/events/{slug}"), app.org())
+        .await
+        .json();
+    assert!(api["translations"].get("fr").is_none());
+    // Saved: the French beside the English, which stays.
+    let saved = app
+        .submit(
+            &path,
+            &browser,
+            &[
+                ("event-title", "Dialogue sur la R2P"),
+                ("event-subtitle", ""),
+                (session_field.as_str(), "Ouverture"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status.as_u16(), 303, "{}", saved.text());
+    let api = app
+        .get(&format!("/api/v1/events/{slug}"), app.org())
+        .await
+        .json();
+    assert_eq!(api["translations"]["fr"]["title"], "Dialogue sur la R2P");
+    assert_eq!(api["translations"]["en"]["title"], "Dialogue on the R2P");
+    assert!(api["translations"]["fr"].get("subtitle").is_none());
+    assert_eq!(
+        api["sessions"][0]["translations"]["fr"]["title"],
+        "Ouverture"
+    );
+}
+
+#[tokio::test]
+async fn the_outcome_report_reads_in_spanish_in_every_format() {
+    let app = spawn_app().await;
+    let event = app
+        .event_with(json!({
+            "title": "Diálogo sobre la R2P",
+            "subtitle": null,
+            "language": "es",
+            "translations": {"en": {"title": "Dialogue on the R2P"}}
+        }))
+        .await;
+    let slug = common::fixtures::slug(&event);
+    app.publish(&slug).await;
+    let session = app
+        .session(
+            &slug,
+            "Alerta temprana",
+            "2009-06-03T09:30:00",
+            "2009-06-03T11:00:00",
+            None,
+        )
+        .await;
+    let rapporteur = app.person("Ms", "Ana", "Ñúñez").await;
+    app.assign(session, rapporteur, "rapporteur").await;
+    let summary = format!("/api/v1/sessions/{session}/summary");
+    app.send(
+        Method::PUT,
+        &summary,
+        app.org(),
+        &json!({"overview": "The panel agreed on early warning.", "language": "en",
+                "recommendations": [{"text": "Fund early warning", "addressee": "OAS"}]}),
+    )
+    .await
+    .expect(200);
+    for step in ["submit", "approve"] {
+        app.post(&format!("{summary}/{step}"), app.org(), &json!({}))
+            .await
+            .expect(200);
+    }
+    app.patch(
+        &format!("/api/v1/events/{slug}/report"),
+        app.org(),
+        &json!({"introduction": "Este informe recoge el diálogo.",
+                "translations": {"en": {"introduction": "This report records the dialogue."}}}),
+    )
+    .await
+    .expect(200);
+    app.post(
+        &format!("/api/v1/events/{slug}/report/publish"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+
+    let path = format!("/events/{slug}/report");
+    let spanish = app
+        .get_with_headers(&path, &[("accept-language", "es")])
+        .await
+        .page(200)
+        .text();
+    assert!(spanish.contains("<h2>Introducción</h2>"), "{spanish}");
+    assert!(spanish.contains("Este informe recoge el diálogo."));
+    assert!(spanish.contains("3 y 4 de junio de 2009"));
+    assert!(
+        spanish.contains("miércoles, 3 de junio de 2009, 09:30–11:00"),
+        "{spanish}"
+    );
+    // The summary stays as the rapporteur wrote it, in English, marked so.
+    assert!(
+        spanish.contains(r#"<div class="summary-body" lang="en">"#),
+        "{spanish}"
+    );
+    assert!(spanish.contains("Resumen tal como lo escribió el relator/a, en English."));
+    let english = app.get_page(&path, None).await.page(200).text();
+    assert!(
+        english.contains("<h1>Dialogue on the R2P</h1>"),
+        "{english}"
+    );
+    assert!(english.contains("This report records the dialogue."));
+    assert!(!english.contains(r#"<div class="summary-body" lang="#));
+
+    let markdown = app
+        .get_with_headers(&format!("{path}.md"), &[("accept-language", "es")])
+        .await
+        .expect(200)
+        .text();
+    assert!(markdown.contains("## Introducción"), "{markdown}");
+    assert!(markdown.contains("**Informe final** · 3 y 4 de junio de 2009"));
+
+    let pdf = app
+        .get_with_headers(&format!("{path}.pdf"), &[("accept-language", "es")])
+        .await
+        .expect(200);
+    let text = pdf_extract::extract_text_from_mem(&pdf.body).unwrap();
+    for words in [
+        "Introducción",
+        "Índice",
+        "Sobre el evento",
+        "Recomendaciones",
+        "3 y 4 de junio de 2009",
+    ] {
+        assert!(text.contains(words), "{words} missing from: {text}");
+    }
+}

@@ -1876,7 +1876,7 @@ async fn the_event_workspace_reports_a_double_booked_chair_inline() {
             .count(),
         2
     );
-    shows(&page, "This event still has 1 conflict(s). Publish anyway?");
+    shows(&page, "This event still has 1 conflict. Publish anyway?");
     lacks(&page, "No conflicts");
     let session_page = app
         .get_page(&format!("/organize/sessions/{panel}"), Some(&browser))

@@ -48,3 +48,422 @@ event-programme-none = El programa aún no se ha publicado.
 session-when = Cuándo
 session-room = Sala
 session-format = Formato
+
+# Las páginas de una serie.
+series-kicker = Serie
+series-synthesis = Informe de síntesis
+series-synthesis-hint = lo que tienen en común los informes finales publicados de la serie
+series-timeline = Cronología
+series-none-published = Todavía no se ha publicado ningún evento de esta serie.
+series-by-region = Por región
+series-none = Todavía no hay series.
+event-organized-by = Organizado por { $names }
+
+# El formulario de inscripción, y lo que se dice a quien se inscribe.
+registration-heading = Inscribirse
+registration-button = Inscribirme
+registration-not-recorded = Su inscripción no se registró
+registration-correct-below = Corrija lo que se indica abajo; lo que escribió se conserva.
+registration-closed-ended = La inscripción está cerrada: el evento ha terminado.
+registration-closed = La inscripción está cerrada.
+registration-invitation-only = La inscripción es solo por invitación: use el enlace de su invitación.
+registration-opens-on-publishing = La inscripción se abre cuando se publique el evento.
+registration-closed-full = La inscripción está cerrada: el evento está completo.
+registration-full-waitlist = El evento está completo: si se inscribe ahora, entra en la lista de espera y obtiene una plaza, por orden de inscripción, si alguna queda libre.
+registration-full = El evento está completo.
+registration-places-left =
+    { $count ->
+        [one] Queda una plaza.
+       *[other] Quedan { $count } plazas.
+    }
+registration-approval-note = Los organizadores aprueban cada inscripción; recibirá noticias suyas.
+field-given-name = Nombre
+field-family-name = Apellido
+field-email-address = Correo electrónico
+field-organization = Organización
+field-country-name = País
+registration-email-hint = Su confirmación y su enlace personal llegan a esta dirección.
+registration-needs = Necesidades de accesibilidad o alimentarias
+registration-needs-hint = Solo los ven los organizadores, para preparar su participación.
+registration-consent = Acepto que los organizadores conserven estos datos para realizar este evento y me contacten sobre él. Puedo borrarlos en cualquier momento desde mi página de inscripción.
+registration-retention = Sus necesidades de accesibilidad o alimentarias y su código de acreditación se borran { $days } días después del evento; su nombre y su asistencia quedan como registro.
+registration-done-confirmed = Está inscrito/a. Le llega una confirmación por correo electrónico. Guarde el enlace de esta página: es su inscripción.
+registration-done-waitlisted = El evento está completo: está en la lista de espera y obtendrá una plaza por orden de inscripción. Guarde el enlace de esta página.
+registration-done-pending = Su inscripción se recibió y espera la aprobación de los organizadores. Guarde el enlace de esta página.
+
+# Lo que falla en un campo (src/i18n/fields.rs).
+field-required = es obligatorio
+field-too-long = debe tener como máximo { $n } caracteres
+field-control-characters = no debe contener caracteres de control
+field-email = no es una dirección de correo electrónico válida
+field-consent = es necesario para inscribirse
+field-country = debe ser un código de país ISO 3166-1 alfa-2, como BE o ZA
+field-language = debe ser en, fr o es
+field-url = debe ser una dirección http:// o https://
+field-one-of = debe ser uno de: { $text }
+field-after-start = debe ser posterior al inicio
+field-invalid = no es válido
+registration-already = este correo ya está inscrito en el evento
+
+# La página de quien se inscribió.
+manage-title = Su inscripción
+manage-for = { $name }, para
+manage-status = Estado:
+registration-status-pending = Pendiente
+registration-status-confirmed = Confirmada
+registration-status-waitlisted = Lista de espera
+registration-status-cancelled = Cancelada
+registration-status-rejected = Rechazada
+manage-confirmed = Su plaza está confirmada.
+manage-waitlisted = El evento está completo; obtendrá una plaza por orden de inscripción si alguna queda libre, y le escribiremos.
+manage-pending = Los organizadores revisarán su inscripción; recibirá noticias suyas.
+manage-cancelled = Esta inscripción está cancelada.
+manage-rejected = Los organizadores no pudieron aceptar esta inscripción.
+manage-keep-private = Guarde para usted la dirección de esta página: con ella gestiona su inscripción.
+manage-reconfirm-heading = Confirme que sigue viniendo
+manage-reconfirm-text = El evento tiene nuevas fechas: { $dates }. Confirme antes del { $deadline }, o su plaza pasará a las personas en lista de espera.
+manage-reconfirm-button = Sí, sigo viniendo
+manage-certificate-heading = Certificado de asistencia
+manage-certificate-thanks = Gracias por su participación.
+manage-certificate-download = Descargar su certificado de asistencia (PDF)
+manage-door-heading = En la entrada
+manage-qr-label = Código QR de su código de acreditación
+manage-check-in-code = Su código de acreditación:
+manage-check-in-hint = Muestre este código QR o diga el código en la entrada.
+manage-calendar-heading = En su calendario
+manage-subscribe = Suscribirse al programa
+manage-download = Descargar el programa (.ics)
+manage-cancel-heading = Cancelar
+manage-cancel-text = Si no puede venir, cancele para que su plaza pase a alguien de la lista de espera.
+manage-cancel-confirm = ¿Cancelar su inscripción? Su plaza pasará a la siguiente persona en espera.
+manage-cancel-button = Cancelar mi inscripción
+manage-details-heading = Sus datos
+manage-details-not-saved = Sus datos no se guardaron
+manage-details-summary = Cambiar su nombre, organización, país o necesidades
+manage-details-save = Guardar mis datos
+manage-data-heading = Sus datos personales
+manage-data-text = Puede borrar su nombre, correo, organización, país y necesidades. Su inscripción queda entonces cancelada, y solo una línea anónima permanece en los recuentos de los organizadores.
+manage-erase-confirm = ¿Borrar sus datos definitivamente? Esto también cancela su inscripción.
+manage-erase-button = Borrar mis datos
+manage-erased = Sus datos han sido borrados.
+manage-cancelled-flash = Su inscripción está cancelada y su plaza se dio a la siguiente persona en espera.
+
+# La página de quien se inscribió: sus datos.
+manage-keep-hint = Déjelo vacío para conservar lo que indicó.
+manage-needs-hint = Solo los ven los organizadores. Por su privacidad no se muestran aquí: lo que escriba los reemplaza, y un campo vacío los conserva.
+
+# Calendarios.
+calendar-event-cancelled = Este evento ha sido cancelado.
+
+# Correos a quienes se inscriben (templates/mail/registration_*).
+mail-dear = Estimado/a { $name }:
+mail-event = Evento:
+mail-event-page = Página del evento:
+mail-manage-line = Su página de inscripción (estado, calendario, cancelación):
+mail-keep-link = Guarde este enlace para usted: quien lo tenga puede gestionar su inscripción.
+mail-calendar-attached = El archivo de calendario adjunto añade las sesiones del evento a su calendario; este canal sigue cada cambio:
+mail-calendar-attached-short = El archivo de calendario adjunto añade las sesiones del evento a su calendario.
+mail-calendar-feed = Este canal de calendario sigue cada cambio.
+mail-check-in-label = En la entrada, indique su código de acreditación:
+mail-check-in-where = también está en su página de inscripción, con un código QR
+mail-your-registration = Su inscripción
+mail-footer = Enviado por Roundtable para los organizadores de { $event }. Responda a este mensaje para contactarlos.
+mail-reconfirm-subject = Confirme que sigue viniendo: { $event }, { $dates }
+mail-reconfirm-moved = { $event } tiene lugar ahora el { $dates }
+mail-reconfirm-ask-by = Confirme que sigue viniendo antes del { $deadline }, en su página de inscripción:
+mail-reconfirm-ask = Confirme que sigue viniendo, en su página de inscripción:
+mail-reconfirm-release = Sin su confirmación para entonces, su plaza se libera para las personas en lista de espera.
+mail-reconfirm-button = Confirmar en mi página de inscripción
+mail-released-subject = Su plaza fue liberada: { $event }
+mail-released-lead = No recibimos a tiempo su confirmación para { $event } ({ $dates }), así que su inscripción está cancelada y su plaza se dio a alguien de la lista de espera.
+mail-released-again = Si aún desea venir, puede volver a inscribirse mientras la inscripción esté abierta:
+mail-confirmed-subject = Inscripción confirmada: { $event }
+mail-confirmed-lead = Su inscripción en { $event } está confirmada. Será un placer recibirle.
+mail-waitlisted-subject = Lista de espera: { $event }
+mail-waitlisted-lead = { $event } está completo, así que está en la lista de espera. Si queda libre una plaza, la obtendrá por orden de inscripción y le escribiremos enseguida.
+mail-pending-subject = Inscripción recibida: { $event }
+mail-pending-lead = Hemos recibido su inscripción en { $event }. Los organizadores revisan cada inscripción; le escribiremos cuando se apruebe.
+mail-approved-subject = Inscripción aprobada: { $event }
+mail-approved-lead = Su inscripción en { $event } ha sido aprobada. Su plaza está confirmada.
+mail-rejected-subject = Inscripción no aceptada: { $event }
+mail-rejected-lead = Lo sentimos: los organizadores no pudieron aceptar su inscripción en { $event }.
+mail-promoted-subject = Una plaza para usted: { $event }
+mail-promoted-lead = Buenas noticias: ha quedado libre una plaza en { $event }, y es suya. Su inscripción está ahora confirmada.
+mail-cancelled-subject = Inscripción cancelada: { $event }
+mail-cancelled-lead = Su inscripción en { $event } está cancelada. Si no fue usted, o si cambia de opinión, puede volver a inscribirse mientras la inscripción esté abierta.
+
+# Traducir un evento o una serie junto al original (espacio de trabajo).
+translations-title = Traducciones
+translations-intro = Cada texto tal como está escrito, en { $original }, con su traducción al lado. Quien lee recibe la traducción en su idioma cuando existe, y el original si no.
+translations-into = Traducir al:
+translations-not-saved = La traducción no se guardó
+translations-hint = Un campo vacío no tiene traducción: quien lee recibe el original.
+translations-save = Guardar la traducción al { $language }
+translations-back = Volver
+translations-saved = La traducción al { $language } se guardó.
+translations-the-event = El evento
+translations-the-series = La serie
+translations-the-report = El informe final
+translations-session = Sesión: { $title }
+translations-field-title = Título
+translations-field-subtitle = Subtítulo
+translations-field-description = Descripción
+translations-field-introduction = Introducción
+translations-field-conclusions = Conclusiones
+
+# Informes finales: página, Markdown y PDF (src/reports/language.rs).
+report-outcome = Informe final
+report-contents = Índice
+report-introduction = Introducción
+report-about = Sobre el evento
+report-the-event = El evento
+report-event = Evento
+report-dates = Fechas
+report-place = Lugar
+report-venue = Sede
+report-region = Región
+report-series = Serie
+report-sessions-reported = Sesiones relatadas
+report-online = En línea
+report-organizers = Organizadores
+report-organized-by = Organizado por
+report-sessions = Sesiones
+report-when = Cuándo
+report-chair = Presidencia
+report-speakers = Ponentes
+report-rapporteur = Relator/a
+report-chatham = Celebrada bajo la regla de Chatham House: lo dicho no se atribuye a nadie.
+report-key-points = Puntos clave
+report-challenges = Desafíos
+report-recommendations = Recomendaciones
+report-next-steps = Próximos pasos
+report-by-addressee = Recomendaciones por destinatario
+report-by-theme = Recomendaciones por tema
+report-theme = Tema
+report-organizations = Organizaciones participantes
+report-conclusions = Conclusiones
+report-awaiting = Sesiones pendientes de resumen
+report-awaiting-note = Estas sesiones tienen relator/a pero aún no un resumen aprobado, así que no están en este informe.
+report-draft = BORRADOR
+report-draft-note = Este informe no se ha publicado. Su contenido aún puede cambiar.
+report-not-published = No publicado
+report-to = A:
+report-themes = Temas:
+report-from = De:
+report-present = presentes
+report-published = Publicado el { $date }
+report-edition-published = Edición { $edition }, publicada el { $date }
+report-summary-language = Resumen tal como lo escribió el relator/a, en { $language }.
+report-other-formats = Otros formatos
+report-event-page = La página del evento
+report-print = Imprimir
+report-part-of = parte de
+report-draft-preview = Vista previa del borrador
+report-draft-preview-note = solo los organizadores ven este informe hasta que se publique.
+report-edit-and-publish = Editar y publicar
+involvement-organizer = Organizador
+involvement-co-organizer = Coorganizador
+involvement-partner = Socio
+involvement-host = Anfitrión
+involvement-sponsor = Patrocinador
+involvement-participant = Participante
+priority-high = Prioridad alta
+priority-medium = Prioridad media
+priority-low = Prioridad baja
+timeframe-immediate = Inmediato
+timeframe-short_term = En un año
+timeframe-medium_term = De uno a tres años
+timeframe-long_term = A más largo plazo
+
+# Informes finales: la página.
+report-to-word = A
+report-not-yet = Aún no en el informe (solo lo ven los organizadores):
+report-preview-edition = Vista previa de la edición { $edition }
+report-preview-edition-note =
+    { $count ->
+        [one] un cambio desde la publicación, que el público leerá cuando vuelva a publicar; hasta entonces lee la edición { $edition }.
+       *[other] { $count } cambios desde la publicación, que el público leerá cuando vuelva a publicar; hasta entonces lee la edición { $edition }.
+    }
+report-see-changes = Ver los cambios y publicar
+
+# Informes finales: Markdown.
+report-draft-word = Borrador
+report-not-published-yet = aún no publicado.
+
+# Vocabularios: tipos de eventos y sesiones, regiones, funciones.
+event-kind-conference = Conferencia
+event-kind-roundtable = Mesa redonda
+event-kind-workshop = Taller
+event-kind-seminar = Seminario
+event-kind-briefing = Sesión informativa
+session-kind-panel = Panel
+session-kind-plenary = Plenaria
+session-kind-roundtable = Mesa redonda
+session-kind-workshop = Taller
+session-kind-break = Pausa
+region-africa = África
+region-americas = Américas
+region-asia-pacific = Asia-Pacífico
+region-europe = Europa
+region-middle-east = Oriente Medio
+region-global = Mundial
+participant-role-chair =
+    { $count ->
+        [one] Presidencia
+       *[other] Presidencias
+    }
+participant-role-moderator =
+    { $count ->
+        [one] Moderador/a
+       *[other] Moderadores
+    }
+participant-role-speaker =
+    { $count ->
+        [one] Ponente
+       *[other] Ponentes
+    }
+participant-role-discussant =
+    { $count ->
+        [one] Comentarista
+       *[other] Comentaristas
+    }
+participant-role-rapporteur =
+    { $count ->
+        [one] Relator/a
+       *[other] Relatores
+    }
+
+# Las páginas de una serie: eventos sin región.
+series-other-region = Otros
+
+# El espacio de los organizadores: lo que queda por hacer (src/dashboard/agenda.rs).
+task-conflicts =
+    { $count ->
+        [one] 1 conflicto en el programa
+       *[other] { $count } conflictos en el programa
+    }
+task-no-chair-no-rapporteur = «{ $title }» no tiene presidencia ni relator/a
+task-no-chair = «{ $title }» no tiene presidencia
+task-no-rapporteur = «{ $title }» no tiene relator/a
+task-declined = { $name } declinó ({ $role } de «{ $title }»): busque a otra persona o retírela
+task-unanswered =
+    { $count ->
+        [one] 1 invitación sin respuesta desde hace más de { $days } días: envíe un recordatorio
+       *[other] { $count } invitaciones sin respuesta desde hace más de { $days } días: envíe un recordatorio
+    }
+task-registrations-pending =
+    { $count ->
+        [one] 1 inscripción espera su aprobación
+       *[other] { $count } inscripciones esperan su aprobación
+    }
+task-visa-requests =
+    { $count ->
+        [one] 1 solicitud de carta de visado por responder
+       *[other] { $count } solicitudes de carta de visado por responder
+    }
+task-summaries-review =
+    { $count ->
+        [one] 1 resumen espera su revisión
+       *[other] { $count } resúmenes esperan su revisión
+    }
+task-summaries-late =
+    { $count ->
+        [one] 1 resumen está atrasado
+       *[other] { $count } resúmenes están atrasados
+    }
+task-report-changes =
+    { $count ->
+        [one] El informe publicado tiene 1 cambio desde su publicación: publique la edición { $edition }
+       *[other] El informe publicado tiene { $count } cambios desde su publicación: publique la edición { $edition }
+    }
+task-mail-failed =
+    { $count ->
+        [one] 1 correo no pudo entregarse
+       *[other] { $count } correos no pudieron entregarse
+    }
+
+# El espacio de los organizadores (templates/dashboard, templates/events/workspace.html).
+event-status-draft = Borrador
+event-status-published = Publicado
+event-status-cancelled = Cancelado
+ws-title = Organizar
+ws-heading = Espacio de los organizadores
+ws-new-event = Nuevo evento
+ws-new-series = Nueva serie
+ws-people = Personas
+ws-organizations = Organizaciones
+ws-accounts = Cuentas
+ws-accounts-pending = Cuentas ({ $count } por decidir)
+ws-documents = Documentos de la biblioteca
+ws-outbox = Bandeja de salida
+ws-themes = Temas de las recomendaciones
+ws-needs-doing = Lo que queda por hacer
+ws-nothing-current = Ningún evento próximo o recién terminado.
+ws-create-event = Crear un evento
+ws-or-reuse = , o reutilice uno pasado desde su página.
+ws-nothing-to-do = ✓ Nada que hacer por ahora.
+ws-all-events = Todos los eventos
+ws-no-events = Todavía no hay eventos.
+ws-create-first = Crear el primero
+ws-col-event = Evento
+ws-col-dates = Fechas
+ws-col-place = Lugar
+ws-col-status = Estado
+ws-edit = Editar
+ws-public-page = Página pública
+
+# El espacio de los organizadores: un evento.
+invitation-status-not_invited = No invitado
+invitation-status-invited = Invitado
+invitation-status-accepted = Aceptado
+invitation-status-declined = Rechazado
+ews-back = ← Espacio de trabajo
+ews-times-in = horas de { $zone }
+ews-edit = Editar los datos
+ews-translations = Traducciones
+ews-add-session = Añadir una sesión
+ews-registrations = Inscripciones
+ews-check-in = Acreditación
+ews-attendance = Asistencia
+ews-visa-letters = Cartas de visado
+ews-summaries = Resúmenes
+ews-report = Informe final
+ews-public-page = Página pública
+ews-preview = Vista previa
+ews-publish = Publicar
+ews-publish-anyway =
+    { $count ->
+        [one] Este evento aún tiene 1 conflicto. ¿Publicar de todos modos?
+       *[other] Este evento aún tiene { $count } conflictos. ¿Publicar de todos modos?
+    }
+ews-cancel-confirm = ¿Cancelar este evento? Se avisará a todas las personas invitadas o inscritas.
+ews-cancel = Cancelar el evento
+ews-reuse = Reutilizar en otras fechas
+ews-delete-confirm = ¿Eliminar este evento y todo su programa? No se puede deshacer.
+ews-delete = Eliminar
+ews-no-conflicts = ✓ Sin conflictos: nadie tiene dos compromisos a la vez, ninguna sala se usa dos veces, cada sesión está dentro de las fechas del evento.
+ews-conflicts =
+    { $count ->
+        [one] 1 conflicto por resolver
+       *[other] { $count } conflictos por resolver
+    }
+ews-before-publishing =  antes de publicar
+ews-programme = Programa
+ews-no-sessions = Todavía no hay sesiones.
+ews-add-first = Añadir la primera sesión
+ews-conflict-badge = conflicto
+ews-send-invitations = Enviar invitaciones
+ews-to-the-people-of =  a las personas de { $title }
+ews-invitations = Invitaciones
+ews-no-invitations = Todavía no se enviaron invitaciones. Use «Enviar invitaciones…» en una sesión para escribir a su presidencia, ponentes y relator/a, y revise el correo antes de que salga.
+ews-invite-event = Invitar personas al evento…
+ews-col-person = Persona
+ews-col-role = Función
+ews-col-answer = Respuesta
+ews-col-sent = Enviada
+ews-col-answered = Respondida
+ews-resend =
+    { $count ->
+        [one] Reenviar a la persona que no respondió
+       *[other] Reenviar a las { $count } personas que no respondieron
+    }

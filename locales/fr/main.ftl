@@ -48,3 +48,422 @@ event-programme-none = Le programme n’a pas encore été publié.
 session-when = Quand
 session-room = Salle
 session-format = Format
+
+# Les pages d’une série.
+series-kicker = Série
+series-synthesis = Rapport de synthèse
+series-synthesis-hint = ce que les rapports finaux publiés de la série ont en commun
+series-timeline = Chronologie
+series-none-published = Aucun événement de cette série n’est encore publié.
+series-by-region = Par région
+series-none = Aucune série pour l’instant.
+event-organized-by = Organisé par { $names }
+
+# Le formulaire d’inscription, et ce qui est dit à la personne inscrite.
+registration-heading = S’inscrire
+registration-button = M’inscrire
+registration-not-recorded = Votre inscription n’a pas été enregistrée
+registration-correct-below = Corrigez ce qui est signalé ci-dessous ; ce que vous avez saisi est conservé.
+registration-closed-ended = Les inscriptions sont closes : l’événement est terminé.
+registration-closed = Les inscriptions sont closes.
+registration-invitation-only = L’inscription se fait sur invitation uniquement : utilisez le lien de votre invitation.
+registration-opens-on-publishing = Les inscriptions ouvrent une fois l’événement publié.
+registration-closed-full = Les inscriptions sont closes : l’événement est complet.
+registration-full-waitlist = L’événement est complet : en vous inscrivant maintenant, vous rejoignez la liste d’attente et obtenez une place, dans l’ordre des inscriptions, si l’une se libère.
+registration-full = L’événement est complet.
+registration-places-left =
+    { $count ->
+        [one] Il reste une place.
+       *[other] Il reste { $count } places.
+    }
+registration-approval-note = Les organisateurs approuvent chaque inscription ; ils vous répondront.
+field-given-name = Prénom
+field-family-name = Nom de famille
+field-email-address = Courriel
+field-organization = Organisation
+field-country-name = Pays
+registration-email-hint = Votre confirmation et votre lien personnel arrivent à cette adresse.
+registration-needs = Besoins d’accessibilité ou alimentaires
+registration-needs-hint = Vus par les organisateurs seulement, pour préparer votre venue.
+registration-consent = J’accepte que les organisateurs conservent ces informations pour tenir cet événement et me contactent à son sujet. Je peux les effacer à tout moment depuis ma page d’inscription.
+registration-retention = Vos besoins d’accessibilité ou alimentaires et votre code d’accueil sont effacés { $days } jours après l’événement ; votre nom et votre présence en restent la trace.
+registration-done-confirmed = Vous êtes inscrit·e. Une confirmation vous parvient par courriel. Gardez le lien de cette page : c’est votre inscription.
+registration-done-waitlisted = L’événement est complet : vous êtes sur la liste d’attente et obtiendrez une place dans l’ordre des inscriptions. Gardez le lien de cette page.
+registration-done-pending = Votre inscription est reçue et attend l’approbation des organisateurs. Gardez le lien de cette page.
+
+# Ce qui ne va pas dans un champ (src/i18n/fields.rs).
+field-required = est obligatoire
+field-too-long = doit compter au plus { $n } caractères
+field-control-characters = ne doit pas contenir de caractères de contrôle
+field-email = n’est pas une adresse électronique valide
+field-consent = est nécessaire pour s’inscrire
+field-country = doit être un code pays ISO 3166-1 alpha-2, comme BE ou ZA
+field-language = doit être en, fr ou es
+field-url = doit être une adresse http:// ou https://
+field-one-of = doit être l’une des valeurs : { $text }
+field-after-start = doit suivre le début
+field-invalid = n’est pas valide
+registration-already = cette adresse est déjà inscrite à l’événement
+
+# La page de la personne inscrite.
+manage-title = Votre inscription
+manage-for = { $name }, pour
+manage-status = Statut :
+registration-status-pending = En attente
+registration-status-confirmed = Confirmée
+registration-status-waitlisted = Liste d’attente
+registration-status-cancelled = Annulée
+registration-status-rejected = Refusée
+manage-confirmed = Votre place est confirmée.
+manage-waitlisted = L’événement est complet ; vous obtiendrez une place dans l’ordre des inscriptions si l’une se libère, et nous vous écrirons.
+manage-pending = Les organisateurs vont examiner votre inscription ; ils vous répondront.
+manage-cancelled = Cette inscription est annulée.
+manage-rejected = Les organisateurs n’ont pas pu accepter cette inscription.
+manage-keep-private = Gardez l’adresse de cette page pour vous : c’est par elle que vous gérez votre inscription.
+manage-reconfirm-heading = Confirmez que vous venez toujours
+manage-reconfirm-text = L’événement a de nouvelles dates : { $dates }. Confirmez avant le { $deadline }, sinon votre place ira aux personnes en liste d’attente.
+manage-reconfirm-button = Oui, je viens toujours
+manage-certificate-heading = Attestation de participation
+manage-certificate-thanks = Merci de votre participation.
+manage-certificate-download = Télécharger votre attestation de participation (PDF)
+manage-door-heading = À l’accueil
+manage-qr-label = Code QR de votre code d’accueil
+manage-check-in-code = Votre code d’accueil :
+manage-check-in-hint = Montrez ce code QR ou donnez le code à l’accueil.
+manage-calendar-heading = Dans votre agenda
+manage-subscribe = S’abonner au programme
+manage-download = Télécharger le programme (.ics)
+manage-cancel-heading = Annuler
+manage-cancel-text = Si vous ne pouvez pas venir, annulez pour que votre place aille à une personne en liste d’attente.
+manage-cancel-confirm = Annuler votre inscription ? Votre place ira à la personne suivante en attente.
+manage-cancel-button = Annuler mon inscription
+manage-details-heading = Vos informations
+manage-details-not-saved = Vos informations n’ont pas été enregistrées
+manage-details-summary = Modifier votre nom, organisation, pays ou besoins
+manage-details-save = Enregistrer mes informations
+manage-data-heading = Vos données
+manage-data-text = Vous pouvez effacer votre nom, courriel, organisation, pays et besoins. Votre inscription est alors annulée, et seule une ligne anonyme reste dans les décomptes des organisateurs.
+manage-erase-confirm = Effacer définitivement vos informations ? Cela annule aussi votre inscription.
+manage-erase-button = Effacer mes informations
+manage-erased = Vos informations ont été effacées.
+manage-cancelled-flash = Votre inscription est annulée et votre place donnée à la personne suivante en attente.
+
+# La page de la personne inscrite : ses informations.
+manage-keep-hint = Laissez vide pour garder ce que vous aviez donné.
+manage-needs-hint = Vus par les organisateurs seulement. Pour votre vie privée, ils ne sont pas affichés ici : ce que vous saisissez les remplace, une case vide les garde.
+
+# Agendas.
+calendar-event-cancelled = Cet événement a été annulé.
+
+# Courriels aux personnes inscrites (templates/mail/registration_*).
+mail-dear = Bonjour { $name },
+mail-event = Événement :
+mail-event-page = Page de l’événement :
+mail-manage-line = Votre page d’inscription (statut, agenda, annulation) :
+mail-keep-link = Gardez ce lien pour vous : quiconque l’a peut gérer votre inscription.
+mail-calendar-attached = Le fichier d’agenda joint ajoute les séances de l’événement à votre agenda ; ce flux suit chaque changement :
+mail-calendar-attached-short = Le fichier d’agenda joint ajoute les séances de l’événement à votre agenda.
+mail-calendar-feed = Ce flux d’agenda suit chaque changement.
+mail-check-in-label = À l’accueil, donnez votre code :
+mail-check-in-where = il figure aussi sur votre page d’inscription, avec un code QR
+mail-your-registration = Votre inscription
+mail-footer = Envoyé par Roundtable pour les organisateurs de { $event }. Répondez à ce message pour les joindre.
+mail-reconfirm-subject = Confirmez que vous venez toujours : { $event }, { $dates }
+mail-reconfirm-moved = { $event } a désormais lieu le { $dates }
+mail-reconfirm-ask-by = Confirmez que vous venez toujours avant le { $deadline }, sur votre page d’inscription :
+mail-reconfirm-ask = Confirmez que vous venez toujours, sur votre page d’inscription :
+mail-reconfirm-release = Sans votre confirmation d’ici là, votre place est libérée pour les personnes en liste d’attente.
+mail-reconfirm-button = Confirmer sur ma page d’inscription
+mail-released-subject = Votre place a été libérée : { $event }
+mail-released-lead = Nous n’avons pas reçu à temps votre confirmation pour { $event } ({ $dates }) : votre inscription est donc annulée et votre place donnée à une personne en liste d’attente.
+mail-released-again = Si vous souhaitez toujours venir, vous pouvez vous réinscrire tant que les inscriptions sont ouvertes :
+mail-confirmed-subject = Inscription confirmée : { $event }
+mail-confirmed-lead = Votre inscription à { $event } est confirmée. Nous nous réjouissons de vous accueillir.
+mail-waitlisted-subject = Liste d’attente : { $event }
+mail-waitlisted-lead = { $event } est complet : vous êtes donc sur la liste d’attente. Si une place se libère, vous l’obtiendrez dans l’ordre des inscriptions et nous vous écrirons aussitôt.
+mail-pending-subject = Inscription reçue : { $event }
+mail-pending-lead = Nous avons reçu votre inscription à { $event }. Les organisateurs examinent chaque inscription ; nous vous écrirons lorsqu’elle sera approuvée.
+mail-approved-subject = Inscription approuvée : { $event }
+mail-approved-lead = Votre inscription à { $event } a été approuvée. Votre place est confirmée.
+mail-rejected-subject = Inscription non retenue : { $event }
+mail-rejected-lead = Nous sommes désolés : les organisateurs n’ont pas pu accepter votre inscription à { $event }.
+mail-promoted-subject = Une place pour vous : { $event }
+mail-promoted-lead = Bonne nouvelle : une place s’est libérée à { $event }, et elle est pour vous. Votre inscription est maintenant confirmée.
+mail-cancelled-subject = Inscription annulée : { $event }
+mail-cancelled-lead = Votre inscription à { $event } est annulée. Si ce n’était pas vous, ou si vous changez d’avis, vous pouvez vous réinscrire tant que les inscriptions sont ouvertes.
+
+# Traduire un événement ou une série à côté de l’original (espace de travail).
+translations-title = Traductions
+translations-intro = Chaque texte tel qu’il est écrit, en { $original }, avec sa traduction à côté. Les lecteurs lisent la traduction dans leur langue quand elle existe, l’original sinon.
+translations-into = Traduire en :
+translations-not-saved = La traduction n’a pas été enregistrée
+translations-hint = Un champ laissé vide n’a pas de traduction : les lecteurs lisent l’original.
+translations-save = Enregistrer la traduction en { $language }
+translations-back = Retour
+translations-saved = La traduction en { $language } a été enregistrée.
+translations-the-event = L’événement
+translations-the-series = La série
+translations-the-report = Le rapport final
+translations-session = Séance : { $title }
+translations-field-title = Titre
+translations-field-subtitle = Sous-titre
+translations-field-description = Description
+translations-field-introduction = Introduction
+translations-field-conclusions = Conclusions
+
+# Rapports finaux : page, Markdown et PDF (src/reports/language.rs).
+report-outcome = Rapport final
+report-contents = Sommaire
+report-introduction = Introduction
+report-about = À propos de l’événement
+report-the-event = L’événement
+report-event = Événement
+report-dates = Dates
+report-place = Lieu
+report-venue = Salle
+report-region = Région
+report-series = Série
+report-sessions-reported = Séances rapportées
+report-online = En ligne
+report-organizers = Organisateurs
+report-organized-by = Organisé par
+report-sessions = Séances
+report-when = Quand
+report-chair = Présidence
+report-speakers = Intervenants
+report-rapporteur = Rapporteur
+report-chatham = Tenue sous la règle de Chatham House : les propos ne sont attribués à personne.
+report-key-points = Points clés
+report-challenges = Défis
+report-recommendations = Recommandations
+report-next-steps = Prochaines étapes
+report-by-addressee = Recommandations par destinataire
+report-by-theme = Recommandations par thème
+report-theme = Thème
+report-organizations = Organisations participantes
+report-conclusions = Conclusions
+report-awaiting = Séances en attente de synthèse
+report-awaiting-note = Ces séances ont un rapporteur mais pas encore de synthèse approuvée : elles ne figurent pas dans ce rapport.
+report-draft = PROJET
+report-draft-note = Ce rapport n’a pas été publié. Son contenu peut encore changer.
+report-not-published = Non publié
+report-to = À :
+report-themes = Thèmes :
+report-from = Source :
+report-present = présents
+report-published = Publié le { $date }
+report-edition-published = Édition { $edition }, publiée le { $date }
+report-summary-language = Synthèse telle que le rapporteur l’a écrite, en { $language }.
+report-other-formats = Autres formats
+report-event-page = La page de l’événement
+report-print = Imprimer
+report-part-of = fait partie de
+report-draft-preview = Aperçu du projet
+report-draft-preview-note = seuls les organisateurs voient ce rapport avant sa publication.
+report-edit-and-publish = Modifier et publier
+involvement-organizer = Organisateur
+involvement-co-organizer = Co-organisateur
+involvement-partner = Partenaire
+involvement-host = Hôte
+involvement-sponsor = Mécène
+involvement-participant = Participant
+priority-high = Priorité haute
+priority-medium = Priorité moyenne
+priority-low = Priorité basse
+timeframe-immediate = Immédiat
+timeframe-short_term = D’ici un an
+timeframe-medium_term = D’un à trois ans
+timeframe-long_term = À plus long terme
+
+# Rapports finaux : la page.
+report-to-word = À
+report-not-yet = Pas encore dans le rapport (seuls les organisateurs le voient) :
+report-preview-edition = Aperçu de l’édition { $edition }
+report-preview-edition-note =
+    { $count ->
+        [one] une modification depuis la publication, que le public lira quand vous publierez à nouveau ; d’ici là, il lit l’édition { $edition }.
+       *[other] { $count } modifications depuis la publication, que le public lira quand vous publierez à nouveau ; d’ici là, il lit l’édition { $edition }.
+    }
+report-see-changes = Voir les modifications et publier
+
+# Rapports finaux : Markdown.
+report-draft-word = Projet
+report-not-published-yet = pas encore publié.
+
+# Vocabulaires : types d’événements et de séances, régions, rôles.
+event-kind-conference = Conférence
+event-kind-roundtable = Table ronde
+event-kind-workshop = Atelier
+event-kind-seminar = Séminaire
+event-kind-briefing = Réunion d’information
+session-kind-panel = Panel
+session-kind-plenary = Plénière
+session-kind-roundtable = Table ronde
+session-kind-workshop = Atelier
+session-kind-break = Pause
+region-africa = Afrique
+region-americas = Amériques
+region-asia-pacific = Asie-Pacifique
+region-europe = Europe
+region-middle-east = Moyen-Orient
+region-global = Mondial
+participant-role-chair =
+    { $count ->
+        [one] Présidence
+       *[other] Présidences
+    }
+participant-role-moderator =
+    { $count ->
+        [one] Modérateur
+       *[other] Modérateurs
+    }
+participant-role-speaker =
+    { $count ->
+        [one] Intervenant
+       *[other] Intervenants
+    }
+participant-role-discussant =
+    { $count ->
+        [one] Discutant
+       *[other] Discutants
+    }
+participant-role-rapporteur =
+    { $count ->
+        [one] Rapporteur
+       *[other] Rapporteurs
+    }
+
+# Les pages d’une série : événements sans région.
+series-other-region = Autres
+
+# L’espace des organisateurs : ce qu’il reste à faire (src/dashboard/agenda.rs).
+task-conflicts =
+    { $count ->
+        [one] 1 conflit dans le programme
+       *[other] { $count } conflits dans le programme
+    }
+task-no-chair-no-rapporteur = « { $title } » n’a ni présidence ni rapporteur
+task-no-chair = « { $title } » n’a pas de présidence
+task-no-rapporteur = « { $title } » n’a pas de rapporteur
+task-declined = { $name } a décliné ({ $role } de « { $title } ») : trouvez quelqu’un d’autre ou retirez cette personne
+task-unanswered =
+    { $count ->
+        [one] 1 invitation sans réponse depuis plus de { $days } jours : envoyez un rappel
+       *[other] { $count } invitations sans réponse depuis plus de { $days } jours : envoyez un rappel
+    }
+task-registrations-pending =
+    { $count ->
+        [one] 1 inscription attend votre approbation
+       *[other] { $count } inscriptions attendent votre approbation
+    }
+task-visa-requests =
+    { $count ->
+        [one] 1 demande de lettre de visa à traiter
+       *[other] { $count } demandes de lettre de visa à traiter
+    }
+task-summaries-review =
+    { $count ->
+        [one] 1 synthèse attend votre relecture
+       *[other] { $count } synthèses attendent votre relecture
+    }
+task-summaries-late =
+    { $count ->
+        [one] 1 synthèse est en retard
+       *[other] { $count } synthèses sont en retard
+    }
+task-report-changes =
+    { $count ->
+        [one] Le rapport publié a 1 modification depuis sa publication : publiez l’édition { $edition }
+       *[other] Le rapport publié a { $count } modifications depuis sa publication : publiez l’édition { $edition }
+    }
+task-mail-failed =
+    { $count ->
+        [one] 1 courriel n’a pas pu être remis
+       *[other] { $count } courriels n’ont pas pu être remis
+    }
+
+# L’espace des organisateurs (templates/dashboard, templates/events/workspace.html).
+event-status-draft = Brouillon
+event-status-published = Publié
+event-status-cancelled = Annulé
+ws-title = Organiser
+ws-heading = Espace des organisateurs
+ws-new-event = Nouvel événement
+ws-new-series = Nouvelle série
+ws-people = Personnes
+ws-organizations = Organisations
+ws-accounts = Comptes
+ws-accounts-pending = Comptes ({ $count } à décider)
+ws-documents = Documents de la bibliothèque
+ws-outbox = Boîte d’envoi
+ws-themes = Thèmes des recommandations
+ws-needs-doing = Ce qu’il reste à faire
+ws-nothing-current = Aucun événement à venir ou juste terminé.
+ws-create-event = Créer un événement
+ws-or-reuse = , ou reprenez-en un passé depuis sa page.
+ws-nothing-to-do = ✓ Rien à faire pour l’instant.
+ws-all-events = Tous les événements
+ws-no-events = Aucun événement pour l’instant.
+ws-create-first = Créer le premier
+ws-col-event = Événement
+ws-col-dates = Dates
+ws-col-place = Lieu
+ws-col-status = Statut
+ws-edit = Modifier
+ws-public-page = Page publique
+
+# L’espace des organisateurs : un événement.
+invitation-status-not_invited = Pas invité
+invitation-status-invited = Invité
+invitation-status-accepted = Accepté
+invitation-status-declined = Décliné
+ews-back = ← Espace de travail
+ews-times-in = heures de { $zone }
+ews-edit = Modifier les informations
+ews-translations = Traductions
+ews-add-session = Ajouter une séance
+ews-registrations = Inscriptions
+ews-check-in = Accueil
+ews-attendance = Présences
+ews-visa-letters = Lettres de visa
+ews-summaries = Synthèses
+ews-report = Rapport final
+ews-public-page = Page publique
+ews-preview = Aperçu
+ews-publish = Publier
+ews-publish-anyway =
+    { $count ->
+        [one] Cet événement a encore 1 conflit. Publier quand même ?
+       *[other] Cet événement a encore { $count } conflits. Publier quand même ?
+    }
+ews-cancel-confirm = Annuler cet événement ? Toutes les personnes invitées ou inscrites seront prévenues.
+ews-cancel = Annuler l’événement
+ews-reuse = Reprendre à d’autres dates
+ews-delete-confirm = Supprimer cet événement et tout son programme ? C’est irréversible.
+ews-delete = Supprimer
+ews-no-conflicts = ✓ Aucun conflit : personne n’a deux engagements à la fois, aucune salle n’est prise deux fois, chaque séance est dans les dates de l’événement.
+ews-conflicts =
+    { $count ->
+        [one] 1 conflit à résoudre
+       *[other] { $count } conflits à résoudre
+    }
+ews-before-publishing =  avant de publier
+ews-programme = Programme
+ews-no-sessions = Aucune séance pour l’instant.
+ews-add-first = Ajouter la première séance
+ews-conflict-badge = conflit
+ews-send-invitations = Envoyer des invitations
+ews-to-the-people-of =  aux personnes de { $title }
+ews-invitations = Invitations
+ews-no-invitations = Aucune invitation envoyée pour l’instant. Utilisez « Envoyer des invitations… » sur une séance pour écrire à sa présidence, à ses intervenants et à son rapporteur, et relisez le courriel avant son envoi.
+ews-invite-event = Inviter des personnes à l’événement…
+ews-col-person = Personne
+ews-col-role = Rôle
+ews-col-answer = Réponse
+ews-col-sent = Envoyée
+ews-col-answered = Répondue
+ews-resend =
+    { $count ->
+        [one] Renvoyer à la personne qui n’a pas répondu
+       *[other] Renvoyer aux { $count } personnes qui n’ont pas répondu
+    }

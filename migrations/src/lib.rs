@@ -24,6 +24,7 @@ mod m20261207_000018_documents;
 mod m20261208_000019_search;
 mod m20261209_000020_recommendations;
 mod m20261210_000021_tracker_mail;
+mod m20261211_000022_languages;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000019_search::Migration),
             Box::new(m20261209_000020_recommendations::Migration),
             Box::new(m20261210_000021_tracker_mail::Migration),
+            Box::new(m20261211_000022_languages::Migration),
         ]
     }
 }

@@ -24,6 +24,8 @@ use crate::domain::TimeZone;
 use crate::entities::session;
 use crate::error::AppResult;
 use crate::events::{EventStatus, ParticipantRole, store as event_store, views};
+use crate::i18n::Language;
+use crate::i18n::content::Translations;
 
 pub use service::{FeedUrls, feed_url_for, rotate_feed_in};
 
@@ -66,6 +68,9 @@ pub struct CalendarEvent {
     pub sequence: i32,
     pub summary: String,
     pub description: String,
+    /// The language SUMMARY and DESCRIPTION are written in, said with `LANGUAGE=` when
+    /// the calendar was made for a reader's language.
+    pub language: Option<Language>,
     pub location: Option<String>,
     pub url: String,
     pub starts_at: DateTime<Utc>,
@@ -203,13 +208,21 @@ fn vevent(e: &CalendarEvent, method: Method) -> icalendar::Event {
         .uid(&clean_text(&e.uid))
         .timestamp(e.stamp)
         .sequence(u32::try_from(e.sequence).unwrap_or(0))
-        .summary(&clean_text(&e.summary))
         .url(&clean_uri(&e.url))
         .starts(when(e.starts_at, e.zone))
         .ends(when(e.ends_at, e.zone));
+    // SUMMARY and DESCRIPTION, with the language they are written in when it is said.
+    let text = |name: &str, value: String| {
+        let mut property = Property::new(name, value);
+        if let Some(lang) = e.language {
+            property.add_parameter("LANGUAGE", lang.as_str());
+        }
+        property
+    };
+    event.append_property(text("SUMMARY", clean_text(&e.summary)));
     let description = clean_text(&e.description);
     if !description.trim().is_empty() {
-        event.description(&description);
+        event.append_property(text("DESCRIPTION", description));
     }
     if let Some(location) = e.location.as_deref().map(clean_text)
         && !location.trim().is_empty()
@@ -358,6 +371,18 @@ pub async fn session_events(
     public_url: &str,
     sessions: &[session::Model],
 ) -> AppResult<Vec<CalendarEvent>> {
+    session_events_in(conn, public_url, sessions, None).await
+}
+
+/// [`session_events`] for a reader of `reader`: titles and descriptions in that language
+/// where translated, each event's SUMMARY and DESCRIPTION marked with the language of the
+/// session's title (`LANGUAGE=`).
+pub async fn session_events_in(
+    conn: &impl ConnectionTrait,
+    public_url: &str,
+    sessions: &[session::Model],
+    reader: Option<Language>,
+) -> AppResult<Vec<CalendarEvent>> {
     let event_ids: Vec<i32> = sessions.iter().map(|s| s.event_id).collect();
     let owners = crate::events::store::events_by_id(conn, &event_ids).await?;
     let session_ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
@@ -386,16 +411,28 @@ pub async fn session_events(
         };
         let cancelled = event.status == EventStatus::Cancelled;
         let url = session_url(s.id, public_url);
+        // The texts in the reader's language where translated, else as written.
+        let event_texts = Translations::stored(event.translations.as_deref());
+        let session_texts = Translations::stored(s.translations.as_deref());
+        let lang = reader.unwrap_or(event.language);
+        let event_title = event_texts.pick(event.language, lang, "title", &event.title);
+        let title = session_texts.pick(event.language, lang, "title", &s.title);
+        let session_description = session_texts.pick_opt(
+            event.language,
+            lang,
+            "description",
+            s.description.as_deref(),
+        );
         let mut description = Vec::new();
         if cancelled {
-            description.push("This event has been cancelled.".to_string());
+            description.push(crate::i18n::t(lang, "calendar-event-cancelled"));
             description.push(String::new());
         }
-        description.push(event.title.clone());
+        description.push(event_title.text.clone());
         description.extend(people_lines(&views::role_groups(&view.participants)));
-        if let Some(text) = s.description.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(text) = session_description.filter(|t| !t.text.trim().is_empty()) {
             description.push(String::new());
-            description.push(text.trim().to_string());
+            description.push(text.text.trim().to_string());
         }
         description.push(String::new());
         description.push(url.clone());
@@ -416,8 +453,9 @@ pub async fn session_events(
         out.push(CalendarEvent {
             uid: session_uid(s.id, public_url),
             sequence: s.sequence,
-            summary: format!("{} — {}", s.title, event.title),
+            summary: format!("{} — {}", title.text, event_title.text),
             description: description.join("\n"),
+            language: reader.map(|_| title.lang),
             location: (!location.is_empty()).then(|| location.join(", ")),
             url,
             starts_at: s.starts_at,
@@ -451,6 +489,7 @@ mod tests {
             uid: session_uid(12, "https://events.example.org/"),
             sequence: 2,
             summary: "The Responsibility to Protect — Making a difference".into(),
+            language: None,
             description: "Chair: Mr Gareth EVANS, President, International Crisis Group".into(),
             location: Some("Room 1, Charlemagne, Brussels".into()),
             url: session_url(12, "https://events.example.org/"),

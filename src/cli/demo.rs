@@ -30,7 +30,7 @@ type Slot = (
     Option<&'static str>,
 );
 
-const DEMO_NOTE: &str = "Demo data: times, rooms, emails and the programme around the documented panels are invented for demonstration.";
+pub(super) const DEMO_NOTE: &str = "Demo data: times, rooms, emails and the programme around the documented panels are invented for demonstration.";
 pub const DEMO_ORGANIZER: &str = "organizer@example.org";
 pub const DEMO_RAPPORTEUR: &str = "luc.lampriere@oxfamfrance.example.org";
 pub const DEMO_PASSWORD: &str = "roundtable-demo";
@@ -523,7 +523,14 @@ pub(super) async fn session(
     ),
 ) -> AppResult<i32> {
     let (existing, _) = event_store::sessions_of_event(db.conn(), event_id, None).await?;
-    if let Some(found) = existing.iter().find(|s| s.title == title) {
+    // Found by its title, or by its English title once the demo wrote it in another
+    // language (see demo_languages).
+    let english = |s: &crate::entities::session::Model| {
+        crate::i18n::content::Translations::stored(s.translations.as_deref())
+            .get(crate::i18n::Language::En, "title")
+            .is_some_and(|t| t == title)
+    };
+    if let Some(found) = existing.iter().find(|s| s.title == title || english(s)) {
         tally.note(false);
         return Ok(found.id);
     }
@@ -536,6 +543,7 @@ pub(super) async fn session(
         room: room.map(Into::into),
         capacity: None,
         confidentiality: None,
+        translations: None,
     };
     let (created, _) = events::create_session(db, actor, &SeriesRef::Id(event_id), input).await?;
     tally.note(true);
@@ -587,6 +595,7 @@ pub async fn load(db: &Db, settings: &Settings) -> AppResult<String> {
     }
     brussels_2009(db, settings, &organizer, &mut tally).await?;
     roundtables_2008(db, settings, &organizer, &mut tally).await?;
+    super::demo_languages::load(db, settings, &organizer, &mut tally).await?;
     stanley_2012(db, settings, &organizer, &mut tally).await?;
     super::demo_reports::load(db, settings, &organizer, &rapporteur, &mut tally).await?;
     super::demo_upcoming::load(db, settings, &organizer, &mut tally).await?;
@@ -768,6 +777,8 @@ async fn roundtables_2008(
                     "Between February and August 2008 the Responsibility to Protect-Engaging Civil Society project (R2PCS) at the World Federalist Movement-Institute for Global Policy organized seven consultative roundtables with NGOs worldwide, with partners in each region. Their goals: 1) increase understanding of RtoP and how it applies to conflicts in the region; 2) explore how to strengthen regional and international mechanisms to support RtoP; 3) forge partnerships with NGOs interested in joining a core group in building an NGO coalition. The outcomes were drawn together in the report \"Global Consultative Roundtables on the Responsibility to Protect: Civil Society Recommendations for Action\", and the International Coalition for the Responsibility to Protect was launched on 28 January 2009.\n\n{DEMO_NOTE}"
                 )),
                 slug: Some(slug.into()),
+                language: None,
+                translations: None,
             };
             tally.note(true);
             events::create_series(db, Some(actor), input).await?.id

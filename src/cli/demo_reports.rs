@@ -63,9 +63,15 @@ pub(super) async fn session_id(db: &Db, event_slug: &str, title_start: &str) -> 
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("demo event {event_slug} missing")))?;
     let (sessions, _) = event_store::sessions_of_event(db.conn(), event.id, None).await?;
+    // By its title, or its English one where the demo wrote the event in another language.
+    let english = |s: &crate::entities::session::Model| {
+        crate::i18n::content::Translations::stored(s.translations.as_deref())
+            .get(crate::i18n::Language::En, "title")
+            .is_some_and(|t| t.starts_with(title_start))
+    };
     sessions
         .into_iter()
-        .find(|s| s.title.starts_with(title_start))
+        .find(|s| s.title.starts_with(title_start) || english(s))
         .map(|s| s.id)
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("demo session {title_start} missing")))
 }
@@ -184,6 +190,8 @@ async fn rtop_panel(
             "Hold a follow-up roundtable with civil society on the EU's role",
         ]),
         version: None,
+        // The demo's summaries are written in English, whatever the event's language.
+        language: Some("en".into()),
     };
     summaries::save(db, settings, rapporteur, panel, input.clone()).await?;
     summaries::submit(db, settings, rapporteur, panel).await?;
@@ -497,6 +505,8 @@ async fn roundtables(
                 .map(|(text, addressee, themes)| rec(text, addressee, themes, "high", "short_term"))
                 .collect(),
             next_steps: strings(r.next_steps),
+            // The demo's summaries are written in English, whatever the event's language.
+            language: Some("en".into()),
             ..Default::default()
         };
         // Luc writes his own; the organizer files the others on their rapporteurs' behalf.
@@ -505,7 +515,19 @@ async fn roundtables(
         } else {
             organizer
         };
-        let introduction = "This report records the outcome of the roundtable: how RtoP relates to the region, the challenges participants named, and their recommendations for taking RtoP forward.";
+        let english = "This report records the outcome of the roundtable: how RtoP relates to the region, the challenges participants named, and their recommendations for taking RtoP forward.";
+        // Written in the event's language, with the English beside it.
+        let introduction = match r.slug {
+            "rtop-roundtable-buenos-aires-2008" => Intro::Translated(
+                "Este informe recoge los resultados de la mesa redonda: cómo se relaciona la R2P con la región, los desafíos que señalaron los participantes y sus recomendaciones para llevarla adelante.",
+                english,
+            ),
+            "rtop-roundtable-paris-2008" => Intro::Translated(
+                "Ce rapport rend compte de la table ronde : le lien entre la responsabilité de protéger et la région, les défis relevés par les participants et leurs recommandations pour la faire avancer.",
+                english,
+            ),
+            _ => Intro::English(english),
+        };
         let filing = Filing {
             author,
             organizer,
@@ -526,6 +548,19 @@ pub(super) struct Filing<'a> {
     pub event_slug: &'a str,
 }
 
+/// A report's introduction: in English, or in the event's language with its English
+/// translation.
+pub(super) enum Intro {
+    English(&'static str),
+    Translated(&'static str, &'static str),
+}
+
+impl From<&'static str> for Intro {
+    fn from(text: &'static str) -> Self {
+        Self::English(text)
+    }
+}
+
 /// Files a session's summary, approves it, and publishes the event's outcome report with
 /// `introduction` (marked as demo data).
 pub(super) async fn file_and_publish(
@@ -533,7 +568,7 @@ pub(super) async fn file_and_publish(
     settings: &Settings,
     filing: Filing<'_>,
     input: SummaryInput,
-    introduction: &str,
+    introduction: impl Into<Intro>,
 ) -> AppResult<()> {
     let Filing {
         author,
@@ -546,10 +581,20 @@ pub(super) async fn file_and_publish(
     summaries::approve(db, settings, organizer, session, ReviewInput::default()).await?;
     let reference = SeriesRef::Slug(event_slug.into());
     let mut patch = serde_json::Map::new();
+    let (original, english) = match introduction.into() {
+        Intro::English(text) => (text, None),
+        Intro::Translated(original, english) => (original, Some(english)),
+    };
     patch.insert(
         "introduction".into(),
-        format!("{introduction}\n\n{NOTE}").into(),
+        format!("{original}\n\n{NOTE}").into(),
     );
+    if let Some(english) = english {
+        patch.insert(
+            "translations".into(),
+            serde_json::json!({"en": {"introduction": format!("{english}\n\n{NOTE}")}}),
+        );
+    }
     reports::update(db, settings, organizer, &reference, patch).await?;
     reports::set_published(db, settings, organizer, &reference, true).await?;
     Ok(())

@@ -270,6 +270,7 @@ async fn roundtable_2012(
         ],
         next_steps: strings(&["Share the recommendations with the EU delegation in Washington"]),
         version: None,
+        language: None,
     };
     let filing = Filing {
         author: rapporteur,

@@ -344,6 +344,7 @@ async fn follow_up(
             consent: Some(true),
             invitation: None,
             walk_in: None,
+            language: None,
         };
         let registered =
             crate::registrations::service::register(db, settings, &reference, input).await?;

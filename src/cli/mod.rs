@@ -3,6 +3,7 @@
 
 pub mod demo;
 mod demo_documents;
+mod demo_languages;
 mod demo_reports;
 mod demo_tracker;
 mod demo_upcoming;

@@ -11,10 +11,12 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use crate::entities::{event, outbox_message};
 use crate::error::AppResult;
 use crate::events::{EventStatus, InvitationStatus, ParticipantRole, SessionKind, conflicts, read};
+use crate::i18n::Language;
 use crate::invitations::InvitationState;
 use crate::mail::OutboxStatus;
 use crate::registrations::RegistrationStatus;
 use crate::summaries::SummaryStatus;
+use fluent_templates::fluent_bundle::FluentValue;
 
 /// An invitation unanswered this long is worth a reminder.
 pub const UNANSWERED_AFTER_DAYS: i64 = 7;
@@ -45,16 +47,35 @@ pub fn is_current(event: &event::Model, today: NaiveDate) -> bool {
     event.status != EventStatus::Cancelled && event.ends_on >= today - Duration::days(RECENT_DAYS)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// A participant's role in words, in lower case ("rapporteur", "ponente").
+fn role_name(lang: Language, role: ParticipantRole) -> String {
+    crate::i18n::t_args(
+        lang,
+        &format!("participant-role-{}", role.as_str()),
+        &[("count", 1.into())],
+    )
+    .to_lowercase()
 }
 
-/// The tasks of one event.
-pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppResult<EventAgenda> {
+/// A task's sentence in `lang`, counting `count`.
+fn said(
+    lang: Language,
+    id: &str,
+    count: usize,
+    args: &[(&'static str, FluentValue<'_>)],
+) -> String {
+    let mut all = vec![("count", FluentValue::from(count))];
+    all.extend(args.iter().cloned());
+    crate::i18n::t_args(lang, id, &all)
+}
+
+/// The tasks of one event, said in `lang`.
+pub async fn of_event(
+    db: &Db,
+    settings: &Settings,
+    event: event::Model,
+    lang: Language,
+) -> AppResult<EventAgenda> {
     let now = Utc::now();
     let slug = event.slug.clone();
     let workspace = format!("/organize/events/{slug}");
@@ -63,10 +84,7 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
     let conflicts = conflicts::report(db, &event).await?;
     if !conflicts.is_empty() {
         tasks.push(Task {
-            text: format!(
-                "{} in the programme",
-                plural(conflicts.len(), "conflict", "conflicts")
-            ),
+            text: said(lang, "task-conflicts", conflicts.len(), &[]),
             href: format!("{workspace}#conflicts"),
             urgent: true,
         });
@@ -80,14 +98,14 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
             has(ParticipantRole::Chair),
             has(ParticipantRole::Rapporteur),
         ) {
-            (false, false) => Some("no chair and no rapporteur"),
-            (false, true) => Some("no chair"),
-            (true, false) => Some("no rapporteur"),
+            (false, false) => Some("task-no-chair-no-rapporteur"),
+            (false, true) => Some("task-no-chair"),
+            (true, false) => Some("task-no-rapporteur"),
             (true, true) => None,
         };
         if let Some(missing) = missing {
             tasks.push(Task {
-                text: format!("“{}” has {missing}", s.title),
+                text: crate::i18n::t_args(lang, missing, &[("title", s.title.clone().into())]),
                 href: format!("/organize/sessions/{}", s.id),
                 urgent: false,
             });
@@ -98,11 +116,14 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
             .filter(|p| p.invitation_status == InvitationStatus::Declined)
         {
             tasks.push(Task {
-                text: format!(
-                    "{} declined ({} of “{}”): find someone else or remove them",
-                    p.display_name,
-                    p.role.label().to_lowercase(),
-                    s.title
+                text: crate::i18n::t_args(
+                    lang,
+                    "task-declined",
+                    &[
+                        ("name", p.display_name.clone().into()),
+                        ("role", role_name(lang, p.role).into()),
+                        ("title", s.title.clone().into()),
+                    ],
                 ),
                 href: format!("/organize/sessions/{}", s.id),
                 urgent: true,
@@ -118,9 +139,11 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .count();
     if unanswered > 0 {
         tasks.push(Task {
-            text: format!(
-                "{} unanswered for more than {UNANSWERED_AFTER_DAYS} days: send a reminder",
-                plural(unanswered, "invitation", "invitations")
+            text: said(
+                lang,
+                "task-unanswered",
+                unanswered,
+                &[("days", UNANSWERED_AFTER_DAYS.into())],
             ),
             href: format!("{workspace}#invitations"),
             urgent: false,
@@ -134,13 +157,11 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .unwrap_or(0);
     if pending > 0 {
         tasks.push(Task {
-            text: format!(
-                "{} waiting for your approval",
-                plural(
-                    usize::try_from(pending).unwrap_or(usize::MAX),
-                    "registration",
-                    "registrations"
-                )
+            text: said(
+                lang,
+                "task-registrations-pending",
+                usize::try_from(pending).unwrap_or(usize::MAX),
+                &[],
             ),
             href: format!("{workspace}/registrations?status=pending"),
             urgent: false,
@@ -153,13 +174,11 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .await?;
     if visas > 0 {
         tasks.push(Task {
-            text: format!(
-                "{} to answer",
-                plural(
-                    usize::try_from(visas).unwrap_or(usize::MAX),
-                    "visa letter request",
-                    "visa letter requests"
-                )
+            text: said(
+                lang,
+                "task-visa-requests",
+                usize::try_from(visas).unwrap_or(usize::MAX),
+                &[],
             ),
             href: format!("{workspace}/visa-letters"),
             urgent: false,
@@ -174,10 +193,7 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .count();
     if to_review > 0 {
         tasks.push(Task {
-            text: format!(
-                "{} waiting for your review",
-                plural(to_review, "summary", "summaries")
-            ),
+            text: said(lang, "task-summaries-review", to_review, &[]),
             href: format!("{workspace}/summaries"),
             urgent: false,
         });
@@ -188,7 +204,7 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .count();
     if late > 0 {
         tasks.push(Task {
-            text: format!("{} late", plural(late, "summary is", "summaries are")),
+            text: said(lang, "task-summaries-late", late, &[]),
             href: format!("{workspace}/summaries"),
             urgent: false,
         });
@@ -197,10 +213,11 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
     let (report, _) = crate::reports::service::current(db, settings, event.clone()).await?;
     if report.pending_changes == Some(true) {
         tasks.push(Task {
-            text: format!(
-                "The published report has {} since publication: publish edition {}",
-                plural(report.changes.len(), "change", "changes"),
-                report.edition + 1
+            text: said(
+                lang,
+                "task-report-changes",
+                report.changes.len(),
+                &[("edition", (report.edition + 1).into())],
             ),
             href: format!("{workspace}/report"),
             urgent: false,
@@ -214,13 +231,11 @@ pub async fn of_event(db: &Db, settings: &Settings, event: event::Model) -> AppR
         .await?;
     if failed > 0 {
         tasks.push(Task {
-            text: format!(
-                "{} could not be delivered",
-                plural(
-                    usize::try_from(failed).unwrap_or(usize::MAX),
-                    "mail",
-                    "mails"
-                )
+            text: said(
+                lang,
+                "task-mail-failed",
+                usize::try_from(failed).unwrap_or(usize::MAX),
+                &[],
             ),
             href: format!("/organize/outbox?status={}", OutboxStatus::Failed.as_str()),
             urgent: true,
@@ -236,8 +251,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_read_as_words() {
-        assert_eq!(plural(1, "conflict", "conflicts"), "1 conflict");
-        assert_eq!(plural(3, "conflict", "conflicts"), "3 conflicts");
+    fn counts_read_as_words_in_each_language() {
+        assert_eq!(
+            said(Language::En, "task-conflicts", 1, &[]),
+            "1 conflict in the programme"
+        );
+        assert_eq!(
+            said(Language::En, "task-conflicts", 3, &[]),
+            "3 conflicts in the programme"
+        );
+        assert_eq!(
+            said(Language::Fr, "task-summaries-late", 2, &[]),
+            "2 synthèses sont en retard"
+        );
+        assert_eq!(
+            said(Language::Es, "task-registrations-pending", 1, &[]),
+            "1 inscripción espera su aprobación"
+        );
+        assert_eq!(role_name(Language::Es, ParticipantRole::Speaker), "ponente");
     }
 }

@@ -31,7 +31,8 @@ struct Dashboard {
     ctx: Ctx,
     events: Vec<EventCard>,
     series: Vec<SeriesLine>,
-    pending_applications: u64,
+    /// "Accounts", or "Accounts (2 to decide)" while applications wait.
+    accounts_label: String,
     /// What needs doing, per event to come or just over (soonest first).
     agendas: Vec<AgendaView>,
 }
@@ -70,12 +71,12 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
     current.sort_by_key(|e| (e.starts_on, e.id));
     let mut agendas = Vec::new();
     for event in current {
-        let agenda = agenda::of_event(&state.db, &state.settings, event).await?;
+        let agenda = agenda::of_event(&state.db, &state.settings, event, ctx.lang).await?;
         let card = crate::events::read::event_views(&state.db, vec![agenda.event])
             .await?
             .remove(0);
         agendas.push(AgendaView {
-            event: EventCard::from(&card),
+            event: EventCard::in_workspace(&card, ctx.lang),
             tasks: agenda.tasks,
         });
     }
@@ -84,7 +85,7 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
         events: crate::events::read::event_views(&state.db, events)
             .await?
             .iter()
-            .map(EventCard::from)
+            .map(|e| EventCard::in_workspace(e, ctx.lang))
             .collect(),
         series: series
             .into_iter()
@@ -94,7 +95,13 @@ async fn dashboard(State(state): State<AppState>, Workspace { ctx, .. }: Workspa
                 title: s.title,
             })
             .collect(),
-        pending_applications: crate::members::store::count_pending(state.db.conn()).await?,
+        accounts_label: match crate::members::store::count_pending(state.db.conn()).await? {
+            0 => ctx.t("ws-accounts"),
+            n => ctx.tn(
+                "ws-accounts-pending",
+                &[("count", i64::try_from(n).unwrap_or(i64::MAX))],
+            ),
+        },
         ctx,
     };
     Ok(render(&page))

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
 
+use crate::i18n::Language;
+
 /// The root collation, shared: built once from the data compiled into the binary.
 static ROOT: LazyLock<Option<CollatorBorrowed<'static>>> =
     LazyLock::new(|| Collator::try_new(Default::default(), CollatorOptions::default()).ok());
@@ -24,6 +26,32 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 /// Sorts `items` by the name `key` gives them.
 pub fn sort_by_name<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
     items.sort_by(|a, b| compare(key(a), key(b)));
+}
+
+/// Each language's collation (Spanish puts "Ñ" after every "N"), in the order of
+/// `Language::ALL`.
+static BY_LANGUAGE: LazyLock<Vec<Option<CollatorBorrowed<'static>>>> = LazyLock::new(|| {
+    Language::ALL
+        .iter()
+        .map(|l| {
+            let locale: icu_locale_core::Locale = l.as_str().parse().ok()?;
+            Collator::try_new((&locale).into(), CollatorOptions::default()).ok()
+        })
+        .collect()
+});
+
+/// Compares two names as readers of `lang` sort them.
+pub fn compare_in(lang: Language, a: &str, b: &str) -> Ordering {
+    let index = Language::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    match BY_LANGUAGE.get(index).and_then(Option::as_ref) {
+        Some(collator) => collator.compare(a, b),
+        None => compare(a, b),
+    }
+}
+
+/// Sorts `items` by the name `key` gives them, as readers of `lang` sort them.
+pub fn sort_by_name_in<T>(lang: Language, items: &mut [T], key: impl Fn(&T) -> &str) {
+    items.sort_by(|a, b| compare_in(lang, key(a), key(b)));
 }
 
 #[cfg(test)]
@@ -50,6 +78,18 @@ mod tests {
             sorted(&["Évian", "Egypt", "Estonia"]),
             ["Egypt", "Estonia", "Évian"]
         );
+    }
+
+    #[test]
+    fn each_language_sorts_its_own_way() {
+        let mut names = ["Nuñez", "Ñandú", "Ocampo", "Núñez"];
+        sort_by_name_in(Language::Es, &mut names, |n| n);
+        assert_eq!(names, ["Nuñez", "Núñez", "Ñandú", "Ocampo"]);
+        sort_by_name_in(Language::En, &mut names, |n| n);
+        assert_eq!(names, ["Ñandú", "Nuñez", "Núñez", "Ocampo"]);
+        let mut countries = ["Cuba", "Côte d'Ivoire", "Chad"];
+        sort_by_name_in(Language::Fr, &mut countries, |n| n);
+        assert_eq!(countries, ["Chad", "Côte d'Ivoire", "Cuba"]);
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub struct Model {
     pub registration_opens_at: Option<DateTimeUtc>,
     pub registration_closes_at: Option<DateTimeUtc>,
     pub waitlist: bool,
+    /// The language the event is written in.
+    pub language: crate::i18n::Language,
+    /// Its title, subtitle and description in other languages (JSON, see `i18n::content`).
+    pub translations: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -12,6 +12,8 @@ pub struct Model {
     pub event_id: i32,
     pub introduction: Option<String>,
     pub conclusions: Option<String>,
+    /// The introduction and conclusions in other languages (JSON, see `i18n::content`).
+    pub translations: Option<String>,
     pub status: ReportStatus,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

@@ -15,6 +15,8 @@ pub struct Model {
     pub organization_id: Option<i32>,
     pub country: Option<String>,
     pub bio: Option<String>,
+    /// The language their mail goes out in (English when unset).
+    pub language: Option<crate::i18n::Language>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -34,6 +34,8 @@ pub struct Model {
     pub checked_in_by: Option<i32>,
     /// Added at the door by an organizer, without having registered.
     pub walk_in: bool,
+    /// The language of the form they filled: their mail's.
+    pub language: Option<crate::i18n::Language>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,10 @@ pub struct Model {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
+    /// The language the series is written in.
+    pub language: crate::i18n::Language,
+    /// Its title and description in other languages (JSON, see `i18n::content`).
+    pub translations: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -19,6 +19,8 @@ pub struct Model {
     pub capacity: Option<i32>,
     pub sequence: i32,
     pub confidentiality: Confidentiality,
+    /// Its title and description in other languages (JSON, see `i18n::content`).
+    pub translations: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

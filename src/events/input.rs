@@ -15,6 +15,8 @@ use crate::directory::{parse_country, parse_region};
 use crate::domain::{CountryCode, Region, Slug, SubRegion, TimeZone, optional_text, required_text};
 use crate::entities::{event, series, session};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Language;
+use crate::i18n::content::{self, Translations, TranslationsInput};
 
 /// Reads an optional enum field whose absence means `default`.
 fn parse_or<T>(value: Option<&str>, field: &str, default: T, errors: &mut FieldErrors) -> Option<T>
@@ -233,6 +235,10 @@ pub struct SeriesInput {
     pub description: Option<String>,
     /// Generated from the title when not given.
     pub slug: Option<String>,
+    /// The language the series is written in: `en` (default), `fr` or `es`.
+    pub language: Option<String>,
+    /// The title and description in other languages: `{"fr":{"title","description"}}`.
+    pub translations: Option<TranslationsInput>,
 }
 
 pub struct Series {
@@ -240,6 +246,21 @@ pub struct Series {
     pub description: Option<String>,
     /// `None`: make one from the title.
     pub slug: Option<Slug>,
+    pub language: Language,
+    pub translations: Translations,
+}
+
+/// The language content is written in (English when not given).
+fn parse_language(value: Option<&str>, errors: &mut FieldErrors) -> Language {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Language::En,
+        Some(code) => errors
+            .check(
+                "language",
+                code.parse::<Language>().map_err(|_| "must be en, fr or es"),
+            )
+            .unwrap_or_default(),
+    }
 }
 
 impl SeriesInput {
@@ -259,12 +280,21 @@ impl SeriesInput {
             None => None,
             Some(s) => errors.check("slug", Slug::parse(s)),
         };
+        let language = parse_language(self.language.as_deref(), &mut errors);
+        let translations = content::validate(
+            self.translations,
+            language,
+            content::TITLE_AND_DESCRIPTION,
+            &mut errors,
+        );
         errors.finish()?;
         match (title, description) {
             (Some(title), Some(description)) => Ok(Series {
                 title,
                 description,
                 slug,
+                language,
+                translations,
             }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
@@ -275,6 +305,8 @@ impl SeriesInput {
             title: Some(model.title.clone()),
             description: model.description.clone(),
             slug: Some(model.slug.clone()),
+            language: Some(model.language.as_str().to_string()),
+            translations: Some(content::input_of(model.translations.as_deref())),
         }
     }
 }
@@ -331,6 +363,11 @@ pub struct EventInput {
     pub slug: Option<String>,
     /// Read-only here: changed by `/publish` and `/cancel`.
     pub status: Option<String>,
+    /// The language the event is written in: `en` (default), `fr` or `es`.
+    pub language: Option<String>,
+    /// Title, subtitle and description in other languages:
+    /// `{"fr":{"title","subtitle","description"}}`.
+    pub translations: Option<TranslationsInput>,
 }
 
 #[derive(Debug, Clone)]
@@ -360,6 +397,8 @@ pub struct Event {
     pub capacity: Option<i32>,
     pub registration: RegistrationRules,
     pub slug: Option<Slug>,
+    pub language: Language,
+    pub translations: Translations,
 }
 
 impl EventInput {
@@ -434,6 +473,13 @@ impl EventInput {
         {
             errors.add("status", "changes through POST .../publish and .../cancel");
         }
+        let language = parse_language(self.language.as_deref(), &mut errors);
+        let translations = content::validate(
+            self.translations,
+            language,
+            content::EVENT_FIELDS,
+            &mut errors,
+        );
         errors.finish()?;
         let (
             Some(title),
@@ -479,6 +525,8 @@ impl EventInput {
             capacity,
             registration,
             slug,
+            language,
+            translations,
         })
     }
 
@@ -518,6 +566,8 @@ impl EventInput {
             }),
             slug: Some(model.slug.clone()),
             status: Some(model.status.as_str().to_string()),
+            language: Some(model.language.as_str().to_string()),
+            translations: Some(content::input_of(model.translations.as_deref())),
         }
     }
 }
@@ -541,6 +591,9 @@ pub struct SessionInput {
     /// `public` (default), `chatham-house` (nothing said is attributed to anyone) or
     /// `closed` (seen only by organizers and the session's panel).
     pub confidentiality: Option<String>,
+    /// Title and description in other languages than the event's:
+    /// `{"fr":{"title","description"}}`.
+    pub translations: Option<TranslationsInput>,
 }
 
 #[derive(Debug, Clone)]
@@ -553,11 +606,12 @@ pub struct Session {
     pub room: Option<String>,
     pub capacity: Option<i32>,
     pub confidentiality: Confidentiality,
+    pub translations: Translations,
 }
 
 impl SessionInput {
-    /// Validates a session of an event in `zone`.
-    pub fn validate(self, zone: TimeZone) -> Result<Session, AppError> {
+    /// Validates a session of an event in `zone`, written in `language`.
+    pub fn validate(self, zone: TimeZone, language: Language) -> Result<Session, AppError> {
         let mut errors = FieldErrors::new();
         let title = errors.check("title", required_text(self.title.as_deref(), 300));
         let kind = parse_or(
@@ -596,6 +650,12 @@ impl SessionInput {
             Confidentiality::Public,
             &mut errors,
         );
+        let translations = content::validate(
+            self.translations,
+            language,
+            content::TITLE_AND_DESCRIPTION,
+            &mut errors,
+        );
         errors.finish()?;
         match (
             title,
@@ -623,6 +683,7 @@ impl SessionInput {
                 room,
                 capacity,
                 confidentiality,
+                translations,
             }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
@@ -638,6 +699,7 @@ impl SessionInput {
             room: model.room.clone(),
             capacity: model.capacity.map(i64::from),
             confidentiality: Some(model.confidentiality.as_str().to_string()),
+            translations: Some(content::input_of(model.translations.as_deref())),
         }
     }
 }
@@ -821,14 +883,17 @@ mod tests {
             ends_at: Some("2009-06-03T14:00:00".into()),
             ..Default::default()
         };
-        assert_eq!(fields(panel.validate(brussels())), ["ends_at"]);
+        assert_eq!(
+            fields(panel.validate(brussels(), Language::En)),
+            ["ends_at"]
+        );
         let ok = SessionInput {
             title: Some("Panel".into()),
             starts_at: Some("2009-06-03T14:00:00".into()),
             ends_at: Some("2009-06-03T16:00:00".into()),
             ..Default::default()
         };
-        let session = ok.validate(brussels()).unwrap();
+        let session = ok.validate(brussels(), Language::En).unwrap();
         assert_eq!(session.kind, SessionKind::Panel);
     }
 

@@ -14,6 +14,7 @@ pub mod read;
 pub mod service;
 pub mod session_workspace;
 pub mod store;
+pub mod translations;
 pub mod views;
 pub mod workspace;
 

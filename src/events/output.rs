@@ -1,6 +1,8 @@
 //! Series, events, sessions and participants as the API sends them and the pages show
 //! them: typed, with times in the event's zone and people by name.
 
+use crate::i18n::Language;
+use crate::i18n::content::Translations;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,6 +20,10 @@ pub struct SeriesOut {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
+    /// The language the series is written in.
+    pub language: Language,
+    /// Its title and description in other languages.
+    pub translations: Translations,
     /// The series' events in date order (on `GET .../{series}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<EventOut>>,
@@ -32,6 +38,8 @@ impl From<series::Model> for SeriesOut {
             slug: m.slug,
             title: m.title,
             description: m.description,
+            language: m.language,
+            translations: Translations::stored(m.translations.as_deref()),
             events: None,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -85,6 +93,10 @@ pub struct EventOut {
     pub places_left: Option<i32>,
     pub registration: RegistrationSettings,
     pub organizers: Vec<OrganizerOut>,
+    /// The language the event is written in.
+    pub language: Language,
+    /// Its title, subtitle and description in other languages.
+    pub translations: Translations,
     /// The programme, in time order (on `GET /api/v1/events/{event}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sessions: Option<Vec<SessionOut>>,
@@ -126,6 +138,8 @@ impl EventOut {
             places_left: m.capacity,
             capacity: m.capacity,
             organizers,
+            language: m.language,
+            translations: Translations::stored(m.translations.as_deref()),
             sessions: None,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -161,6 +175,8 @@ pub struct SessionOut {
     /// Rises on every change of time or place.
     pub sequence: i32,
     pub confidentiality: Confidentiality,
+    /// Its title and description in other languages than the event's.
+    pub translations: Translations,
     pub participants: Vec<ParticipantOut>,
 }
 
@@ -179,6 +195,7 @@ impl SessionOut {
             capacity: m.capacity,
             sequence: m.sequence,
             confidentiality: m.confidentiality,
+            translations: Translations::stored(m.translations.as_deref()),
             participants,
         }
     }

@@ -1,6 +1,7 @@
 //! The public pages of events: the events list with filters, an event with its programme
 //! day by day, a session, the series list and a series with its events.
 
+use crate::i18n::content::Translations;
 use std::collections::BTreeMap;
 
 use askama::Template;
@@ -116,7 +117,10 @@ async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
     let (events, total) = store::list_events(state.db.conn(), &filter, all, true).await?;
     let events = super::read::event_views(&state.db, events).await?;
     let page = EventsPage {
-        events: events.iter().map(EventCard::from).collect(),
+        events: events
+            .iter()
+            .map(|e| EventCard::localized(e, ctx.lang))
+            .collect(),
         total,
         regions: Choice::vocabulary(region),
         kinds: Choice::vocabulary(kind),
@@ -141,6 +145,8 @@ struct EventPage {
     ctx: Ctx,
     event: EventCard,
     description: Vec<String>,
+    /// The language to mark the description with, when it is not the page's.
+    description_lang: Option<&'static str>,
     venue: Option<String>,
     timezone: String,
     series: Option<(String, String)>,
@@ -184,13 +190,14 @@ pub async fn event_page_with(
         out.places_left,
         values,
         errors,
+        ctx.lang,
     );
     let sessions = out.sessions.clone().unwrap_or_default();
-    let mut card = EventCard::from(&out);
-    card.dates = crate::i18n::dates::range(ctx.lang, out.starts_on, out.ends_on);
+    let (description, description_lang) = views::description(&out, ctx.lang);
     let page = EventPage {
-        event: card,
-        description: views::paragraphs(out.description.as_deref()),
+        event: EventCard::localized(&out, ctx.lang),
+        description,
+        description_lang,
         venue: out.venue.clone(),
         timezone: out.timezone.clone(),
         series: out
@@ -205,10 +212,10 @@ pub async fn event_page_with(
                     Some(acronym) => format!("{} ({acronym})", o.name),
                     None => o.name.clone(),
                 },
-                role: o.role.label().to_string(),
+                role: ctx.term("involvement", o.role.as_str()),
             })
             .collect(),
-        days: views::programme(&sessions, zone, ctx.lang),
+        days: views::programme(&sessions, zone, out.language, ctx.lang),
         registration,
         report,
         ctx,
@@ -222,6 +229,8 @@ struct SessionPage {
     ctx: Ctx,
     event: EventCard,
     title: String,
+    title_lang: Option<&'static str>,
+    description_lang: Option<&'static str>,
     kind: String,
     date: String,
     time: String,
@@ -243,15 +252,21 @@ async fn session_page(
         .await?
         .pop()
         .ok_or(AppError::NotFound("session"))?;
-    let line = views::session_line(&out, zone);
+    let line = views::session_line_in(&out, zone, event.language, ctx.lang);
+    let description = out.translations.pick_opt(
+        event.language,
+        ctx.lang,
+        "description",
+        out.description.as_deref(),
+    );
     let event = super::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
-    let mut card = EventCard::from(&event);
-    card.dates = crate::i18n::dates::range(ctx.lang, event.starts_on, event.ends_on);
     let page = SessionPage {
-        event: card,
+        event: EventCard::localized(&event, ctx.lang),
         title: line.title,
+        title_lang: line.title_lang,
+        description_lang: description.as_ref().and_then(|d| d.mark),
         kind: line.kind,
         date: views::local_day(&out, zone)
             .map(|day| crate::i18n::dates::with_weekday(ctx.lang, day))
@@ -259,7 +274,7 @@ async fn session_page(
         time: line.time,
         timezone: zone.name().to_string(),
         room: line.room,
-        description: views::paragraphs(out.description.as_deref()),
+        description: views::paragraphs(description.as_ref().map(|d| d.text.as_str())),
         groups: line.groups,
         ctx,
     };
@@ -269,7 +284,9 @@ async fn session_page(
 pub struct SeriesCard {
     pub url: String,
     pub title: String,
+    pub title_lang: Option<&'static str>,
     pub description: Option<String>,
+    pub description_lang: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -291,12 +308,23 @@ async fn series_list_page(State(state): State<AppState>, ctx: Ctx) -> PageResult
     let page = SeriesListPage {
         series: series
             .into_iter()
-            .map(|s| SeriesCard {
-                url: format!("/series/{}", s.slug),
-                title: s.title,
-                description: views::paragraphs(s.description.as_deref())
-                    .into_iter()
-                    .next(),
+            .map(|s| {
+                let translations = Translations::stored(s.translations.as_deref());
+                let title = translations.pick(s.language, ctx.lang, "title", &s.title);
+                let description = translations.pick_opt(
+                    s.language,
+                    ctx.lang,
+                    "description",
+                    s.description.as_deref(),
+                );
+                SeriesCard {
+                    url: format!("/series/{}", s.slug),
+                    title: title.text,
+                    title_lang: title.mark,
+                    description_lang: description.as_ref().and_then(|d| d.mark),
+                    description: description
+                        .and_then(|d| views::paragraphs(Some(&d.text)).into_iter().next()),
+                }
             })
             .collect(),
         ctx,
@@ -315,7 +343,9 @@ struct SeriesPage {
     ctx: Ctx,
     slug: String,
     title: String,
+    title_lang: Option<&'static str>,
     description: Vec<String>,
+    description_lang: Option<&'static str>,
     timeline: Vec<EventCard>,
     regions: Vec<RegionGroup>,
 }
@@ -333,19 +363,34 @@ async fn series_page(
         .events
         .unwrap_or_default()
         .iter()
-        .map(EventCard::from)
+        .map(|e| EventCard::localized(e, ctx.lang))
         .collect();
     let mut by_region: BTreeMap<String, Vec<EventCard>> = BTreeMap::new();
     for card in &timeline {
         by_region
-            .entry(card.region.unwrap_or("Other").to_string())
+            .entry(
+                card.region
+                    .clone()
+                    .unwrap_or_else(|| ctx.t("series-other-region")),
+            )
             .or_default()
             .push(card.clone());
     }
+    let title = view
+        .translations
+        .pick(view.language, ctx.lang, "title", &view.title);
+    let description = view.translations.pick_opt(
+        view.language,
+        ctx.lang,
+        "description",
+        view.description.as_deref(),
+    );
     let page = SeriesPage {
         slug: view.slug,
-        title: view.title,
-        description: views::paragraphs(view.description.as_deref()),
+        title: title.text,
+        title_lang: title.mark,
+        description_lang: description.as_ref().and_then(|d| d.mark),
+        description: views::paragraphs(description.as_ref().map(|d| d.text.as_str())),
         timeline,
         regions: by_region
             .into_iter()

@@ -62,12 +62,12 @@ pub async fn create_series(
 ) -> AppResult<series::Model> {
     let series = input.validate()?;
     let txn = db.begin_write().await?;
-    let slug = free_slug(series.slug, &series.title, |s| {
+    let slug = free_slug(series.slug.clone(), &series.title, |s| {
         let txn = &*txn;
         async move { store::series_slug_taken(txn, &s, None).await }
     })
     .await?;
-    let created = store::insert_series(&*txn, &slug, &series.title, series.description)
+    let created = store::insert_series(&*txn, &slug, &series)
         .await
         .map_err(|err| on_constraint(err, SLUG_TAKEN, ""))?;
     audit::record(
@@ -96,7 +96,7 @@ pub async fn update_series(
         .ok_or(AppError::NotFound("series"))?;
     let input: SeriesInput = merge_patch(&SeriesInput::from_model(&current), patch)?;
     let series = input.validate()?;
-    let slug = match series.slug {
+    let slug = match &series.slug {
         Some(slug) if slug.as_str() != current.slug => {
             if store::series_slug_taken(&*txn, slug.as_str(), Some(current.id)).await? {
                 return Err(AppError::Conflict(SLUG_TAKEN.into()));
@@ -106,7 +106,7 @@ pub async fn update_series(
         _ => current.slug.clone(),
     };
     let id = current.id;
-    let updated = store::update_series(&*txn, current, &slug, &series.title, series.description)
+    let updated = store::update_series(&*txn, current, &slug, &series)
         .await
         .map_err(|err| on_constraint(err, SLUG_TAKEN, ""))?;
     audit::record(
@@ -351,7 +351,7 @@ pub async fn create_session(
         .await?
         .ok_or(AppError::NotFound("event"))?;
     let zone = event.timezone;
-    let session = input.validate(zone)?;
+    let session = input.validate(zone, event.language)?;
     let created = store::insert_session(&*txn, event.id, &session).await?;
     audit::record(
         &*txn,
@@ -385,7 +385,7 @@ pub async fn update_session(
         .ok_or(AppError::NotFound("session"))?;
     let zone = event.timezone;
     let input: SessionInput = merge_patch(&SessionInput::from_model(&current, zone), patch)?;
-    let session = input.validate(zone)?;
+    let session = input.validate(zone, event.language)?;
     let before = current.sequence;
     let was_listed = current.confidentiality.is_listed();
     let updated = store::update_session(&txn, current, &session).await?;

@@ -105,6 +105,8 @@ fn session_input(values: &Values) -> SessionInput {
         room: values.opt("room"),
         capacity: values.opt("capacity").map(|c| c.parse().unwrap_or(0)),
         confidentiality: values.opt("confidentiality"),
+        // Edited beside the original, on the event's translations page.
+        translations: None,
     }
 }
 
@@ -230,13 +232,11 @@ async fn update_session(
     let id = parse_id(&id, "session")?;
     let (current, event) = super::read::visible_session(&state.db, id, true).await?;
     let values = Values::from_form(&form, SESSION_FIELDS);
-    match service::update_session(
-        &state.db,
-        &state.settings,
-        &actor,
-        id,
-        to_patch(&session_input(&values)),
-    )
+    match service::update_session(&state.db, &state.settings, &actor, id, {
+        let mut patch = to_patch(&session_input(&values));
+        patch.remove("translations");
+        patch
+    })
     .await
     {
         Ok((session, _)) => Ok(redirect_with_flash(

@@ -9,7 +9,9 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::{Event, EventKind, EventStatus, OrganizerRole, ParticipantRole, SeriesRef, Session};
+use super::{
+    Event, EventKind, EventStatus, OrganizerRole, ParticipantRole, Series, SeriesRef, Session,
+};
 use crate::domain::{Region, Slug};
 use crate::entities::{event, event_organization, series, session, session_participant};
 use crate::web::Pagination;
@@ -79,14 +81,15 @@ pub async fn series_slug_taken(
 pub async fn insert_series(
     db: &impl ConnectionTrait,
     slug: &str,
-    title: &str,
-    description: Option<String>,
+    s: &Series,
 ) -> Result<series::Model, DbErr> {
     let now = Utc::now();
     series::ActiveModel {
         slug: Set(slug.to_string()),
-        title: Set(title.to_string()),
-        description: Set(description),
+        title: Set(s.title.clone()),
+        description: Set(s.description.clone()),
+        language: Set(s.language),
+        translations: Set(s.translations.to_column()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -99,13 +102,14 @@ pub async fn update_series(
     db: &impl ConnectionTrait,
     current: series::Model,
     slug: &str,
-    title: &str,
-    description: Option<String>,
+    s: &Series,
 ) -> Result<series::Model, DbErr> {
     let mut active: series::ActiveModel = current.into();
     active.slug = Set(slug.to_string());
-    active.title = Set(title.to_string());
-    active.description = Set(description);
+    active.title = Set(s.title.clone());
+    active.description = Set(s.description.clone());
+    active.language = Set(s.language);
+    active.translations = Set(s.translations.to_column());
     active.updated_at = Set(Utc::now());
     active.update(db).await
 }
@@ -253,6 +257,8 @@ fn event_fields(active: &mut event::ActiveModel, e: &Event, slug: &str, series_i
     active.registration_opens_at = Set(e.registration.opens_at);
     active.registration_closes_at = Set(e.registration.closes_at);
     active.waitlist = Set(e.registration.waitlist);
+    active.language = Set(e.language);
+    active.translations = Set(e.translations.to_column());
     active.updated_at = Set(Utc::now());
 }
 
@@ -397,6 +403,7 @@ fn session_fields(active: &mut session::ActiveModel, s: &Session) {
     active.room = Set(s.room.clone());
     active.capacity = Set(s.capacity);
     active.confidentiality = Set(s.confidentiality);
+    active.translations = Set(s.translations.to_column());
     active.updated_at = Set(Utc::now());
 }
 

@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{EventOut, EventStatus, ParticipantOut, ParticipantRole, SessionKind, SessionOut};
-use crate::domain::{CountryCode, Region, TimeZone};
+use crate::domain::{CountryCode, TimeZone};
+use crate::i18n::Language;
 
 /// A moment in a time zone, in full: "Friday 5 June 2009, 17:30 (CEST)".
 pub fn moment(zone: TimeZone, instant: chrono::DateTime<chrono::Utc>) -> String {
@@ -53,14 +54,17 @@ pub struct EventCard {
     pub url: String,
     pub slug: String,
     pub title: String,
+    /// The language to mark the title with, when it is not the page's.
+    pub title_lang: Option<&'static str>,
     pub subtitle: Option<String>,
+    pub subtitle_lang: Option<&'static str>,
     pub dates: String,
     pub year: i32,
     pub place: Option<String>,
     /// In words: "Roundtable".
-    pub kind: &'static str,
+    pub kind: String,
     /// In words: "Asia-Pacific".
-    pub region: Option<&'static str>,
+    pub region: Option<String>,
     pub status: EventStatus,
     pub organizers: String,
 }
@@ -72,12 +76,14 @@ impl From<&EventOut> for EventCard {
             url: format!("/events/{}", e.slug),
             slug: e.slug.clone(),
             title: e.title.clone(),
+            title_lang: None,
             subtitle: e.subtitle.clone(),
+            subtitle_lang: None,
             dates: date_range(e.starts_on, e.ends_on),
             year: e.starts_on.year(),
             place: place(e.city.as_deref(), e.country.as_deref()),
-            kind: e.kind.label(),
-            region: e.region.map(Region::label),
+            kind: e.kind.label().to_string(),
+            region: e.region.map(|r| r.label().to_string()),
             status: e.status,
             organizers: e
                 .organizers
@@ -86,6 +92,57 @@ impl From<&EventOut> for EventCard {
                 .collect::<Vec<_>>()
                 .join(", "),
         }
+    }
+}
+
+impl EventCard {
+    /// The event as a reader of `lang` sees it: its title and subtitle in that language
+    /// where translated (the original, marked, elsewhere), its dates as `lang` writes them.
+    pub fn localized(e: &EventOut, lang: Language) -> Self {
+        let mut card = Self::from(e);
+        let title = e.translations.pick(e.language, lang, "title", &e.title);
+        let subtitle = e
+            .translations
+            .pick_opt(e.language, lang, "subtitle", e.subtitle.as_deref());
+        card.title = title.text;
+        card.title_lang = title.mark;
+        card.subtitle_lang = subtitle.as_ref().and_then(|s| s.mark);
+        card.subtitle = subtitle.map(|s| s.text);
+        card.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
+        card.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
+        card.region = e
+            .region
+            .map(|r| crate::i18n::term(lang, "region", r.as_str()));
+        card
+    }
+}
+
+impl EventCard {
+    /// The event as organizers work on it: its texts as written (marked with their
+    /// language when it is not the page's), its dates and words in `lang`.
+    pub fn in_workspace(e: &EventOut, lang: Language) -> Self {
+        let mut card = Self::from(e);
+        let mark = (e.language != lang).then(|| e.language.as_str());
+        card.title_lang = mark;
+        card.subtitle_lang = mark;
+        card.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
+        card.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
+        card.region = e
+            .region
+            .map(|r| crate::i18n::term(lang, "region", r.as_str()));
+        card
+    }
+}
+
+/// An event's description as a reader of `lang` gets it: its paragraphs, and the
+/// language to mark them with when it is not the page's.
+pub fn description(e: &EventOut, lang: Language) -> (Vec<String>, Option<&'static str>) {
+    match e
+        .translations
+        .pick_opt(e.language, lang, "description", e.description.as_deref())
+    {
+        Some(text) => (paragraphs(Some(&text.text)), text.mark),
+        None => (Vec::new(), None),
     }
 }
 
@@ -115,6 +172,8 @@ pub struct SessionLine {
     pub id: i32,
     pub url: String,
     pub title: String,
+    /// The language to mark the title with, when it is not the page's.
+    pub title_lang: Option<&'static str>,
     pub kind: String,
     pub is_break: bool,
     pub time: String,
@@ -134,6 +193,24 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// The people of a session grouped by role, in programme order, each role named in
+/// `lang` ("Speakers", "Ponentes").
+pub fn role_groups_in(participants: &[ParticipantOut], lang: Language) -> Vec<RoleGroup> {
+    let mut groups = role_groups(participants);
+    for (group, role) in groups.iter_mut().zip(
+        ParticipantRole::ALL
+            .iter()
+            .filter(|role| participants.iter().any(|p| p.role == **role)),
+    ) {
+        group.label = crate::i18n::t_args(
+            lang,
+            &format!("participant-role-{}", role.as_str()),
+            &[("count", group.people.len().into())],
+        );
+    }
+    groups
 }
 
 /// The people of a session grouped by role, in programme order.
@@ -177,6 +254,7 @@ pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
         id: s.id,
         url: format!("/sessions/{}", s.id),
         title: s.title.clone(),
+        title_lang: None,
         kind: s.kind.label().to_string(),
         is_break: s.kind == SessionKind::Break,
         time,
@@ -185,6 +263,28 @@ pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {
         description: s.description.clone(),
         groups: role_groups(&s.participants),
     }
+}
+
+/// A session as a reader of `reader` sees it, in an event written in `original`: its
+/// title and description in that language where translated (the original, marked,
+/// elsewhere).
+pub fn session_line_in(
+    s: &SessionOut,
+    zone: TimeZone,
+    original: Language,
+    reader: Language,
+) -> SessionLine {
+    let mut line = session_line(s, zone);
+    line.kind = crate::i18n::term(reader, "session-kind", s.kind.as_str());
+    line.groups = role_groups_in(&s.participants, reader);
+    let title = s.translations.pick(original, reader, "title", &s.title);
+    line.title = title.text;
+    line.title_lang = title.mark;
+    line.description = s
+        .translations
+        .pick_opt(original, reader, "description", s.description.as_deref())
+        .map(|d| d.text);
+    line
 }
 
 /// The day a session starts on, in the event's zone.
@@ -197,11 +297,12 @@ pub fn local_day(s: &SessionOut, zone: TimeZone) -> Option<NaiveDate> {
 pub fn programme(
     sessions: &[SessionOut],
     zone: TimeZone,
-    lang: crate::i18n::Language,
+    original: Language,
+    lang: Language,
 ) -> Vec<ProgrammeDay> {
     let mut days: Vec<(String, ProgrammeDay)> = Vec::new();
     for s in sessions {
-        let line = session_line(s, zone);
+        let line = session_line_in(s, zone, original, lang);
         match days.last_mut() {
             Some((date, day)) if *date == line.date => day.sessions.push(line),
             _ => {

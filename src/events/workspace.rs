@@ -52,7 +52,7 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-const SERIES_FIELDS: &[&str] = &["title", "description", "slug"];
+const SERIES_FIELDS: &[&str] = &["title", "description", "slug", "language"];
 
 fn series_sections(values: &Values) -> Vec<Section> {
     vec![Section::new(
@@ -62,8 +62,19 @@ fn series_sections(values: &Values) -> Vec<Section> {
             Field::new("slug", "Web address", Kind::Text, values)
                 .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
             Field::new("description", "Description", Kind::TextArea, values),
+            Field::new("language", "Written in", Kind::Select, values)
+                .options(None, language_choices())
+                .hint("The language of its title and description. Translations into the others are edited beside the original (“Translations” on the series' page in the workspace)."),
         ],
     )]
+}
+
+/// The languages content can be written in, for a select.
+fn language_choices() -> Vec<(String, String)> {
+    crate::i18n::Language::ALL
+        .iter()
+        .map(|l| (l.as_str().to_string(), l.label().to_string()))
+        .collect()
 }
 
 fn series_input(values: &Values) -> SeriesInput {
@@ -71,6 +82,9 @@ fn series_input(values: &Values) -> SeriesInput {
         title: values.opt("title"),
         description: values.opt("description"),
         slug: values.opt("slug"),
+        language: values.opt("language"),
+        // Edited on their own page.
+        translations: None,
     }
 }
 
@@ -120,7 +134,7 @@ async fn edit_series(
         .await?
         .ok_or(AppError::NotFound("series"))?;
     let values = Values::of(&SeriesInput::from_model(&series));
-    let page = form_page(
+    let mut page = form_page(
         ctx,
         &format!("Edit {}", series.title),
         format!("/organize/series/{}/edit", series.slug),
@@ -128,6 +142,10 @@ async fn edit_series(
         ("/organize".into(), "Workspace".into()),
         series_sections(&values),
     );
+    page.links.push((
+        format!("/organize/series/{}/translations", series.slug),
+        "Translations".into(),
+    ));
     Ok(render(&page))
 }
 
@@ -139,12 +157,11 @@ async fn update_series(
 ) -> PageResult {
     let values = Values::from_form(&form, SERIES_FIELDS);
     let input = series_input(&values);
-    match service::update_series(
-        &state.db,
-        &actor,
-        &SeriesRef::parse(&reference),
-        to_patch(&input),
-    )
+    match service::update_series(&state.db, &actor, &SeriesRef::parse(&reference), {
+        let mut patch = to_patch(&input);
+        patch.remove("translations");
+        patch
+    })
     .await
     {
         Ok(series) => Ok(redirect_with_flash(
@@ -190,6 +207,7 @@ const EVENT_FIELDS: &[&str] = &[
     "registration_opens_at",
     "registration_closes_at",
     "waitlist",
+    "language",
 ];
 
 /// What the event form offers to choose from.
@@ -318,6 +336,9 @@ fn event_sections(
             vec![
                 Field::new("title", "Title", Kind::Text, values).required(),
                 Field::new("subtitle", "Subtitle", Kind::Text, values),
+                Field::new("language", "Written in", Kind::Select, values)
+                    .options(None, language_choices())
+                    .hint("The language of its title, subtitle, description and programme. Translations into the others are edited beside the original, from the event's page in the workspace."),
                 Field::new("kind", "Kind", Kind::Select, values)
                     .required()
                     .options(Some("Choose…"), enum_choices::<EventKind>()),
@@ -394,6 +415,9 @@ fn event_input(values: &Values) -> EventInput {
         }),
         slug: values.opt("slug"),
         status: None,
+        language: values.opt("language"),
+        // Edited on their own page.
+        translations: None,
     }
 }
 
@@ -425,6 +449,7 @@ fn event_values(input: &EventInput) -> Values {
     v.set("region", input.region.as_ref());
     v.set("subregion", input.subregion.as_ref());
     v.set("capacity", input.capacity);
+    v.set("language", input.language.as_ref());
     for organizer in input.organizers.iter().flatten() {
         v.push(
             "organizer_id",
@@ -547,6 +572,7 @@ async fn update_event(
     let values = Values::from_form(&form, EVENT_FIELDS);
     let mut patch = to_patch(&event_input(&values));
     patch.remove("status");
+    patch.remove("translations");
     match service::update_event(&state.db, &actor, &SeriesRef::Id(current.id), patch).await {
         Ok(event) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
@@ -593,6 +619,11 @@ struct EventWorkspace {
     conflicts: Vec<Conflict>,
     invitations: Vec<crate::invitations::InvitationOut>,
     waiting: usize,
+    /// "3 conflicts to resolve", "This event still has 3 conflicts. Publish anyway?", and
+    /// "Resend to the 2 who have not answered", in the page's language.
+    conflicts_heading: String,
+    publish_confirm: String,
+    resend_label: String,
 }
 
 async fn event_workspace(
@@ -610,12 +641,18 @@ async fn event_workspace(
         .as_deref()
         .unwrap_or_default()
         .iter()
-        .map(|s| views::session_line(s, zone))
+        .map(|s| {
+            let mut line = views::session_line(s, zone);
+            line.kind = ctx.term("session-kind", s.kind.as_str());
+            line
+        })
         .zip(out.sessions.as_deref().unwrap_or_default())
         .map(|(line, s)| WorkspaceSession {
             day_heading: (line.date != last_day).then(|| {
                 last_day = line.date.clone();
-                line.date.clone()
+                views::local_day(s, zone)
+                    .map(|day| crate::i18n::dates::with_weekday(ctx.lang, day))
+                    .unwrap_or_else(|| line.date.clone())
             }),
             conflicted: conflicts.iter().any(|c| c.session_ids.contains(&s.id)),
             line,
@@ -625,7 +662,7 @@ async fn event_workspace(
                 .map(|p| {
                     (
                         views::protocol_line(p),
-                        p.role.label().to_string(),
+                        ctx.role(p.role.as_str()),
                         p.invitation_status,
                     )
                 })
@@ -637,11 +674,15 @@ async fn event_workspace(
         .iter()
         .filter(|i| i.status == crate::invitations::InvitationState::Invited)
         .count();
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let page = EventWorkspace {
+        conflicts_heading: ctx.tn("ews-conflicts", &[("count", count(conflicts.len()))]),
+        publish_confirm: ctx.tn("ews-publish-anyway", &[("count", count(conflicts.len()))]),
+        resend_label: ctx.tn("ews-resend", &[("count", count(waiting))]),
         visa_letters: state.settings.visa_letters.enabled,
         invitations,
         waiting,
-        event: EventCard::from(&out),
+        event: EventCard::in_workspace(&out, ctx.lang),
         zone,
         sessions,
         conflicts,

@@ -101,6 +101,24 @@ pub fn range(lang: Language, start: NaiveDate, end: NaiveDate) -> String {
     format!("{} – {}", long(lang, start), long(lang, end))
 }
 
+/// A moment in a time zone, in full: "Friday 5 June 2009, 17:30 (CEST)", "vendredi 5
+/// juin 2009, 17:30 (CEST)", "viernes, 5 de junio de 2009, 17:30 (CEST)".
+pub fn moment(
+    lang: Language,
+    zone: crate::domain::TimeZone,
+    instant: chrono::DateTime<chrono::Utc>,
+) -> String {
+    if lang == Language::En {
+        return crate::events::views::moment(zone, instant);
+    }
+    let local = zone.local(instant);
+    format!(
+        "{}, {}",
+        with_weekday(lang, local.date_naive()),
+        local.format("%H:%M (%Z)")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,9 @@
 //! what is said outside a page (the API's problem documents) reads the request's
 //! language from [`current`], set for the request by [`remember`].
 
+pub mod content;
 pub mod dates;
+pub mod fields;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -64,6 +66,12 @@ pub fn t_args(lang: Language, id: &str, args: &[(&'static str, FluentValue<'_>)]
         .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
         .collect();
     LOCALES.lookup_with_args(&lang.identifier(), id, &args)
+}
+
+/// A value of a vocabulary (a kind, a region, a role) in `lang`: the message
+/// `<kind>-<value>`.
+pub fn term(lang: Language, kind: &str, value: &str) -> String {
+    t(lang, &format!("{kind}-{value}"))
 }
 
 /// The language of the interface for a request, in the order the module says.

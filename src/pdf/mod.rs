@@ -142,10 +142,22 @@ impl std::fmt::Debug for Job {
 }
 
 impl Job {
+    /// The report in English: see [`Job::event_report_in`].
     pub fn event_report(report: &EventReport) -> Result<Self, PdfError> {
+        Self::event_report_in(report, crate::i18n::Language::En)
+    }
+
+    /// The report for a reader of `lang`: its headings, labels and dates in that language,
+    /// the organizers' texts translated where they are.
+    pub fn event_report_in(
+        report: &EventReport,
+        lang: crate::i18n::Language,
+    ) -> Result<Self, PdfError> {
+        let mut report = report.clone();
+        crate::reports::language::localize(&mut report, lang);
         Ok(Self::new(
             Template::Report,
-            serde_json::to_vec(&ReportView::new(report))?,
+            serde_json::to_vec(&ReportView::new(&report, lang))?,
         ))
     }
 
@@ -370,6 +382,10 @@ mod tests {
                 next_steps: vec!["Convene a follow-up meeting in Accra.".into()],
             },
             chatham_house: false,
+            starts_at: None,
+            ends_at: None,
+            translations: Default::default(),
+            summary_language: None,
         }
     }
 
@@ -462,6 +478,11 @@ mod tests {
                     org("International Crisis Group", Some("ICG"), "organizer"),
                     org("Institut d'études de sécurité", None, "co-organizer"),
                 ],
+                language: Default::default(),
+                translations: Default::default(),
+                starts_on: None,
+                ends_on: None,
+                timezone: None,
             },
             introduction: Some(
                 "This report brings together the rapporteurs' summaries.\n\n1. First\n2. Second\n\n> A quote.".into(),
@@ -484,6 +505,7 @@ mod tests {
             edition: 0,
             pending_changes: None,
             changes: vec![],
+            translations: Default::default(),
         }
     }
 
@@ -627,7 +649,14 @@ mod tests {
     #[test]
     fn an_event_report_typesets() {
         let report = sample_report(3);
-        check(render(REPORT_TEMPLATE, "/report.typ", &ReportView::new(&report)).unwrap());
+        check(
+            render(
+                REPORT_TEMPLATE,
+                "/report.typ",
+                &ReportView::new(&report, crate::i18n::Language::En),
+            )
+            .unwrap(),
+        );
         let pdf = event_report(&report).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
     }
@@ -646,7 +675,14 @@ mod tests {
         report.event.series = None;
         report.missing.clear();
         report.organizations.clear();
-        check(render(REPORT_TEMPLATE, "/report.typ", &ReportView::new(&report)).unwrap());
+        check(
+            render(
+                REPORT_TEMPLATE,
+                "/report.typ",
+                &ReportView::new(&report, crate::i18n::Language::En),
+            )
+            .unwrap(),
+        );
     }
 
     #[test]
@@ -655,7 +691,12 @@ mod tests {
         report.event.organizers.clear();
         report.organizations.clear();
         report.missing.clear();
-        let r = render(REPORT_TEMPLATE, "/report.typ", &ReportView::new(&report)).unwrap();
+        let r = render(
+            REPORT_TEMPLATE,
+            "/report.typ",
+            &ReportView::new(&report, crate::i18n::Language::En),
+        )
+        .unwrap();
         assert!(r.pdf.starts_with(b"%PDF-"));
         assert!(r.pages >= 2);
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -703,7 +744,12 @@ mod tests {
         let long = sample_report(60);
         for round in 1..=4 {
             let started = Instant::now();
-            let r = render(REPORT_TEMPLATE, "/report.typ", &ReportView::new(&long)).unwrap();
+            let r = render(
+                REPORT_TEMPLATE,
+                "/report.typ",
+                &ReportView::new(&long, crate::i18n::Language::En),
+            )
+            .unwrap();
             println!(
                 "60-session report, call {round}: {:?}, {} pages, {} bytes",
                 started.elapsed(),

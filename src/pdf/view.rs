@@ -1,14 +1,17 @@
 //! The data the templates read: a report or a synthesis as plain strings, labels and the
 //! blocks of its rich texts, shaped the way the templates show them.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::domain::{Block, RichText};
+use crate::i18n::Language;
+use crate::reports::language::{edition_line, labels, term};
 use crate::reports::{
     EventReport, KeyPointLine, OrganizationLine, PersonLine, RecommendationItem,
     RecommendationLine, ReportStatus, Source as SynthesisSource, Synthesis, SynthesisItem,
 };
-use crate::summaries::{Priority, Timeframe};
 
 #[derive(Serialize)]
 struct Person<'a> {
@@ -29,11 +32,14 @@ fn people(list: &[PersonLine]) -> Vec<Person<'_>> {
 struct Organization<'a> {
     name: &'a str,
     acronym: Option<&'a str>,
-    role: &'static str,
+    /// In words, in the report's language.
+    role: String,
+    /// `organizer`, `partner`…
+    role_key: &'static str,
     present: Option<usize>,
 }
 
-fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
+fn organizations(list: &[OrganizationLine], lang: Language) -> Vec<Organization<'_>> {
     list.iter()
         .map(|o| Organization {
             name: &o.name,
@@ -42,7 +48,8 @@ fn organizations(list: &[OrganizationLine]) -> Vec<Organization<'_>> {
                 .acronym
                 .as_deref()
                 .filter(|a| !a.is_empty() && *a != o.name),
-            role: o.role.label(),
+            role: term(lang, "involvement", o.role.as_str()),
+            role_key: o.role.as_str(),
             present: o.present,
         })
         .collect()
@@ -53,31 +60,31 @@ struct Recommendation<'a> {
     text: &'a str,
     addressee: &'a str,
     themes: &'a [String],
-    priority: Option<&'static str>,
-    timeframe: Option<&'static str>,
+    priority: Option<String>,
+    timeframe: Option<String>,
     /// Where it comes from: a session title, or "Accra — Session title".
     source: Option<String>,
 }
 
 impl<'a> Recommendation<'a> {
-    fn from_line(r: &'a RecommendationLine) -> Self {
+    fn from_line(r: &'a RecommendationLine, lang: Language) -> Self {
         Self {
             text: &r.text,
             addressee: &r.addressee,
             themes: &r.themes,
-            priority: r.priority.map(Priority::label),
-            timeframe: r.timeframe.map(Timeframe::label),
+            priority: r.priority.map(|p| term(lang, "priority", p.as_str())),
+            timeframe: r.timeframe.map(|t| term(lang, "timeframe", t.as_str())),
             source: None,
         }
     }
 
-    fn from_item(r: &'a RecommendationItem) -> Self {
+    fn from_item(r: &'a RecommendationItem, lang: Language) -> Self {
         Self {
             text: &r.text,
             addressee: &r.addressee,
             themes: &r.themes,
-            priority: r.priority.map(Priority::label),
-            timeframe: r.timeframe.map(Timeframe::label),
+            priority: r.priority.map(|p| term(lang, "priority", p.as_str())),
+            timeframe: r.timeframe.map(|t| term(lang, "timeframe", t.as_str())),
             source: Some(r.session_title.clone()),
         }
     }
@@ -135,6 +142,10 @@ struct DateView {
 
 #[derive(Serialize)]
 pub(super) struct ReportView<'a> {
+    /// The report's language (`en`, `fr`, `es`): hyphenation and quotes follow it.
+    lang: &'static str,
+    /// The report's headings and labels in its language (`report-*` messages).
+    l: BTreeMap<&'static str, String>,
     title: &'a str,
     subtitle: Option<&'a str>,
     dates: &'a str,
@@ -172,7 +183,8 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 }
 
 impl<'a> ReportView<'a> {
-    pub(super) fn new(r: &'a EventReport) -> Self {
+    /// The view of a report already localized for `lang` (`reports::language::localize`).
+    pub(super) fn new(r: &'a EventReport, lang: Language) -> Self {
         use chrono::Datelike;
         let e = &r.event;
         let draft = r.status != ReportStatus::Published;
@@ -184,6 +196,8 @@ impl<'a> ReportView<'a> {
                 .map_or(fallback, |t| t.count)
         };
         Self {
+            lang: lang.as_str(),
+            l: labels(lang),
             title: &e.title,
             subtitle: non_empty(&e.subtitle),
             dates: &e.dates,
@@ -193,21 +207,14 @@ impl<'a> ReportView<'a> {
             series: e.series.as_ref().map(|s| s.title.as_str()),
             url: &e.url,
             draft,
-            published: published.map(|at| {
-                let date = at.format("%-d %B %Y");
-                if r.edition > 1 {
-                    format!("{date} (edition {})", r.edition)
-                } else {
-                    date.to_string()
-                }
-            }),
+            published: edition_line(r, lang),
             date: published.map(|at| DateView {
                 year: at.year(),
                 month: at.month(),
                 day: at.day(),
             }),
             aim: blocks(e.aim.as_ref()),
-            organizers: organizations(&e.organizers),
+            organizers: organizations(&e.organizers, lang),
             introduction: blocks(r.introduction.as_ref()),
             conclusions: blocks(r.conclusions.as_ref()),
             sessions: r
@@ -227,7 +234,7 @@ impl<'a> ReportView<'a> {
                         .summary
                         .recommendations
                         .iter()
-                        .map(Recommendation::from_line)
+                        .map(|line| Recommendation::from_line(line, lang))
                         .collect(),
                     next_steps: &s.summary.next_steps,
                 })
@@ -238,7 +245,11 @@ impl<'a> ReportView<'a> {
                 .map(|g| Group {
                     name: &g.addressee,
                     count: g.items.len(),
-                    items: g.items.iter().map(Recommendation::from_item).collect(),
+                    items: g
+                        .items
+                        .iter()
+                        .map(|i| Recommendation::from_item(i, lang))
+                        .collect(),
                 })
                 .collect(),
             by_theme: r
@@ -247,7 +258,11 @@ impl<'a> ReportView<'a> {
                 .map(|g| Group {
                     name: &g.theme,
                     count: count_of(&g.theme, g.items.len()),
-                    items: g.items.iter().map(Recommendation::from_item).collect(),
+                    items: g
+                        .items
+                        .iter()
+                        .map(|i| Recommendation::from_item(i, lang))
+                        .collect(),
                 })
                 .collect(),
             challenges: r
@@ -266,7 +281,7 @@ impl<'a> ReportView<'a> {
                     source: &c.session_title,
                 })
                 .collect(),
-            organizations: organizations(&r.organizations),
+            organizations: organizations(&r.organizations, lang),
             missing: r.missing.iter().map(|m| m.title.as_str()).collect(),
         }
     }

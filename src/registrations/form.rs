@@ -4,6 +4,7 @@
 use crate::entities::event;
 use crate::error::FieldError;
 use crate::events::{EventStatus, RegistrationMode};
+use crate::i18n::Language;
 use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
 
 pub const FIELDS: &[&str] = &[
@@ -32,55 +33,58 @@ pub struct RegistrationForm {
     pub retention: String,
 }
 
-/// The form for an event, with what was typed and its errors.
+/// The form for an event in `lang`, with what was typed and its errors.
 pub fn form_for(
     settings: &crate::config::Settings,
     event: &event::Model,
     places_left: Option<i32>,
     values: &Values,
     errors: &[FieldError],
+    lang: Language,
 ) -> RegistrationForm {
+    let t = |id: &str| crate::i18n::t(lang, id);
     let invitation = values.get("invitation");
     let closed = match event.registration_mode {
         _ if crate::events::has_ended(event, chrono::Utc::now()) => {
-            Some("Registration is closed: the event has ended.".to_string())
+            Some(t("registration-closed-ended"))
         }
-        RegistrationMode::Closed => Some("Registration is closed.".to_string()),
+        RegistrationMode::Closed => Some(t("registration-closed")),
         RegistrationMode::InviteOnly if invitation.is_empty() => {
-            Some("Registration is by invitation only: use the link in your invitation.".to_string())
+            Some(t("registration-invitation-only"))
         }
-        _ if event.status != EventStatus::Published => {
-            Some("Registration opens once the event is published.".to_string())
-        }
-        _ if places_left == Some(0) && !event.waitlist => {
-            Some("Registration is closed: the event is full.".to_string())
-        }
+        _ if event.status != EventStatus::Published => Some(t("registration-opens-on-publishing")),
+        _ if places_left == Some(0) && !event.waitlist => Some(t("registration-closed-full")),
         _ => None,
     };
     let mut sections = vec![Section::new(
         "",
         vec![
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values).required(),
-            Field::new("email", "Email", Kind::Email, values)
+            Field::new("given_name", &t("field-given-name"), Kind::Text, values).required(),
+            Field::new("family_name", &t("field-family-name"), Kind::Text, values).required(),
+            Field::new("email", &t("field-email-address"), Kind::Email, values)
                 .required()
-                .hint("Your confirmation and your personal link go here."),
-            Field::new("organization", "Organization", Kind::Text, values),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::web::forms::country_choices()),
-            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
-                .hint("Seen by the organizers only, to prepare your participation."),
+                .hint(&t("registration-email-hint")),
+            Field::new("organization", &t("field-organization"), Kind::Text, values),
+            Field::new("country", &t("field-country-name"), Kind::Select, values)
+                .options(Some("—"), crate::web::forms::country_choices_in(lang)),
+            Field::new("needs", &t("registration-needs"), Kind::TextArea, values)
+                .hint(&t("registration-needs-hint")),
             Field::new(
                 "consent",
-                "I agree that the organizers keep these details to run this event, and may contact me about it. I can erase them at any time from my registration page.",
+                &t("registration-consent"),
                 Kind::Checkbox,
                 values,
             ),
         ],
     )];
-    let unshown = attach_errors(&mut sections, errors, &Default::default());
+    let errors = crate::i18n::fields::translated(lang, errors);
+    let unshown = attach_errors(&mut sections, &errors, &Default::default());
     RegistrationForm {
-        retention: crate::privacy::retention_notice(settings),
+        retention: crate::i18n::t_args(
+            lang,
+            "registration-retention",
+            &[("days", settings.privacy.retention_days.into())],
+        ),
         closed,
         fields: sections.remove(0).fields,
         unshown,
@@ -88,17 +92,16 @@ pub fn form_for(
         has_errors: !errors.is_empty(),
         availability: match places_left {
             None => None,
-            Some(0) if event.waitlist => Some(
-                "The event is full: if you register now, you join the waiting list and get a place in order of registration if one frees up.".to_string(),
-            ),
-            Some(0) => Some("The event is full.".to_string()),
-            Some(1) => Some("1 place left.".to_string()),
-            Some(n) => Some(format!("{n} places left.")),
+            Some(0) if event.waitlist => Some(t("registration-full-waitlist")),
+            Some(0) => Some(t("registration-full")),
+            Some(n) => Some(crate::i18n::t_args(
+                lang,
+                "registration-places-left",
+                &[("count", n.into())],
+            )),
         },
         mode_note: match event.registration_mode {
-            RegistrationMode::Approval => Some(
-                "The organizers approve each registration; you will hear from them.".to_string(),
-            ),
+            RegistrationMode::Approval => Some(t("registration-approval-note")),
             _ => None,
         },
     }

@@ -63,6 +63,9 @@ pub struct RegistrationInput {
     /// Organizers only: someone who came without registering, confirmed and checked in at
     /// once, whatever the registration window, mode and capacity.
     pub walk_in: Option<bool>,
+    /// The language their mail goes out in: `en`, `fr` or `es` (the request's language
+    /// when not given).
+    pub language: Option<String>,
 }
 
 /// A valid registration.
@@ -77,6 +80,8 @@ pub struct Registration {
     pub invitation: Option<String>,
     /// A walk-in: the organizer who let them in (set by the caller, who checked the role).
     pub admitted_by: Option<crate::web::Actor>,
+    /// The language their mail goes out in.
+    pub language: crate::i18n::Language,
 }
 
 impl RegistrationInput {
@@ -108,24 +113,45 @@ impl RegistrationInput {
         if self.consent != Some(true) {
             errors.add("consent", "must be given to register");
         }
+        let language = match self.language.as_deref().map(str::trim) {
+            None | Some("") => Some(crate::i18n::current()),
+            Some(code) => errors.check(
+                "language",
+                code.parse::<crate::i18n::Language>()
+                    .map_err(|_| "must be en, fr or es"),
+            ),
+        };
         let invitation = self
             .invitation
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty() && t.len() < 200);
         errors.finish()?;
-        match (given_name, family_name, email, organization, needs) {
-            (Some(given_name), Some(family_name), Some(email), Some(organization), Some(needs)) => {
-                Ok(Registration {
-                    given_name,
-                    family_name,
-                    email,
-                    organization,
-                    country,
-                    needs,
-                    invitation,
-                    admitted_by: None,
-                })
-            }
+        match (
+            given_name,
+            family_name,
+            email,
+            organization,
+            needs,
+            language,
+        ) {
+            (
+                Some(given_name),
+                Some(family_name),
+                Some(email),
+                Some(organization),
+                Some(needs),
+                Some(language),
+            ) => Ok(Registration {
+                given_name,
+                family_name,
+                email,
+                organization,
+                country,
+                needs,
+                invitation,
+                admitted_by: None,
+                language,
+            }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
     }
@@ -226,6 +252,8 @@ pub struct RegistrationOut {
     pub checked_in_at: Option<DateTime<Utc>>,
     /// Added at the door without having registered.
     pub walk_in: bool,
+    /// The language their mail goes out in (of the form they filled).
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl From<registration::Model> for RegistrationOut {
@@ -246,6 +274,7 @@ impl From<registration::Model> for RegistrationOut {
             check_in_code: m.check_in_code,
             checked_in_at: m.checked_in_at,
             walk_in: m.walk_in,
+            language: m.language,
         }
     }
 }

@@ -11,6 +11,8 @@ use crate::config::Settings;
 use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult};
 use crate::events::{store as event_store, views};
+use crate::i18n::Language;
+use crate::i18n::content::Translations;
 use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a registration mail may show.
@@ -29,6 +31,46 @@ pub struct RegistrationMail {
     pub check_in_code: Option<String>,
     /// Why the organizers refused what was asked (a visa letter).
     pub reason: Option<String>,
+    /// The registrant's language, which the mail is written in.
+    pub lang: Language,
+}
+
+impl RegistrationMail {
+    /// A message in the registrant's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        crate::i18n::t_args(self.lang, id, &[(name, value.to_string().into())])
+    }
+
+    /// A message naming the event.
+    pub fn te(&self, id: &str) -> String {
+        self.t1(id, "event", &self.event_title)
+    }
+
+    /// A message naming the event and another value.
+    pub fn t2(&self, id: &str, name: &'static str, value: &str) -> String {
+        crate::i18n::t_args(
+            self.lang,
+            id,
+            &[
+                ("event", self.event_title.clone().into()),
+                (name, value.to_string().into()),
+            ],
+        )
+    }
+
+    /// "Dear Ms Akello," in the registrant's language.
+    pub fn dear(&self) -> String {
+        self.t1(
+            "mail-dear",
+            "name",
+            &crate::mail::salutation::greeting(&self.greeting_name),
+        )
+    }
 }
 
 crate::mail_templates! {
@@ -109,10 +151,13 @@ fn mail_view(
     token: &str,
 ) -> RegistrationMail {
     let base = settings.public_url();
+    let lang = registration.language.unwrap_or_default();
     RegistrationMail {
         greeting_name: format!("{} {}", registration.given_name, registration.family_name),
-        event_title: event.title.clone(),
-        event_dates: views::date_range(event.starts_on, event.ends_on),
+        event_title: Translations::stored(event.translations.as_deref())
+            .pick(event.language, lang, "title", &event.title)
+            .text,
+        event_dates: crate::i18n::dates::range(lang, event.starts_on, event.ends_on),
         event_place: views::place(event.city.as_deref(), event.country.as_deref()),
         event_url: format!("{base}/events/{}", event.slug),
         manage_url: manage_url(settings, token),
@@ -120,16 +165,17 @@ fn mail_view(
         organizer_name: settings.mail.organizer_name.clone(),
         deadline: registration
             .reconfirm_by
-            .map(|t| views::moment(event.timezone, t)),
+            .map(|t| crate::i18n::dates::moment(lang, event.timezone, t)),
         check_in_code: registration.check_in_code.clone(),
         reason: None,
+        lang,
     }
 }
 
 /// The confirmation calendars of events, each made once for all the mails queued in a
 /// transaction.
 #[derive(Default)]
-pub struct Calendars(Vec<(i32, Option<String>)>);
+pub struct Calendars(Vec<((i32, Language), Option<String>)>);
 
 impl Calendars {
     /// The event's sessions as a calendar to publish; `None` when it has none.
@@ -138,23 +184,28 @@ impl Calendars {
         conn: &impl MailQueue,
         settings: &Settings,
         event: &event::Model,
+        lang: Language,
     ) -> AppResult<Option<String>> {
-        if let Some((_, calendar)) = self.0.iter().find(|(id, _)| *id == event.id) {
+        let key = (event.id, lang);
+        if let Some((_, calendar)) = self.0.iter().find(|(k, _)| *k == key) {
             return Ok(calendar.clone());
         }
         let base = settings.public_url();
         // The programme a registrant may see: closed sessions are not in it.
         let (sessions, _) = event_store::sessions_seen(conn, event.id, None, false).await?;
-        let mut items = calendar::session_events(conn, base, &sessions).await?;
+        let mut items = calendar::session_events_in(conn, base, &sessions, Some(lang)).await?;
         for item in &mut items {
             item.organizer = Some((
                 settings.mail.organizer_name.clone(),
                 settings.mail.organizer_address.clone(),
             ));
         }
+        let title = Translations::stored(event.translations.as_deref())
+            .pick(event.language, lang, "title", &event.title)
+            .text;
         let calendar =
-            (!items.is_empty()).then(|| calendar::calendar(&event.title, Method::Publish, &items));
-        self.0.push((event.id, calendar.clone()));
+            (!items.is_empty()).then(|| calendar::calendar(&title, Method::Publish, &items));
+        self.0.push((key, calendar.clone()));
         Ok(calendar)
     }
 }
@@ -199,7 +250,7 @@ async fn envelope_of(
     );
     let calendar = if with_calendar {
         calendars
-            .of(conn, settings, event)
+            .of(conn, settings, event, view.lang)
             .await?
             .map(|calendar| (Method::Publish, calendar))
     } else {

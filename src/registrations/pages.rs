@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
 use crate::events::views::{self, EventCard};
+use crate::i18n::Language;
 use crate::web::ListQuery;
 use crate::web::client::{ClientAddress, check_rate};
 use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
@@ -48,7 +49,8 @@ pub fn routes() -> Router<AppState> {
         .route("/organize/events/{event}/registrations.csv", get(table_csv))
 }
 
-fn input_of(values: &Values) -> RegistrationInput {
+/// What the form sent, in the language the form was read in.
+fn input_of(values: &Values, lang: crate::i18n::Language) -> RegistrationInput {
     RegistrationInput {
         given_name: values.opt("given_name"),
         family_name: values.opt("family_name"),
@@ -59,6 +61,7 @@ fn input_of(values: &Values) -> RegistrationInput {
         consent: Some(values.get("consent") == "true"),
         invitation: values.opt("invitation"),
         walk_in: None,
+        language: Some(lang.as_str().to_string()),
     }
 }
 
@@ -78,7 +81,7 @@ async fn register(
                     &state.db,
                     &state.settings,
                     &SeriesRef::parse(&reference),
-                    input_of(&values),
+                    input_of(&values, ctx.lang),
                 )
                 .await
         }
@@ -90,18 +93,12 @@ async fn register(
                 .manage_url
                 .split_once("/registrations/")
                 .map_or("/".to_string(), |(_, t)| format!("/registrations/{t}"));
-            let message = match registered.status {
-                RegistrationStatus::Confirmed => {
-                    "You are registered. A confirmation is on its way by email. Keep the link of this page: it is your registration."
-                }
-                RegistrationStatus::Waitlisted => {
-                    "The event is full: you are on the waiting list, and will get a place in order of registration. Keep the link of this page."
-                }
-                _ => {
-                    "Your registration is received and waits for the organizers' approval. Keep the link of this page."
-                }
-            };
-            Ok(redirect_with_flash(&path, message))
+            let message = ctx.t(match registered.status {
+                RegistrationStatus::Confirmed => "registration-done-confirmed",
+                RegistrationStatus::Waitlisted => "registration-done-waitlisted",
+                _ => "registration-done-pending",
+            });
+            Ok(redirect_with_flash(&path, &message))
         }
         Err(AppError::Invalid(errors)) => {
             let page =
@@ -132,8 +129,10 @@ struct ManagePage {
     erased: bool,
     calendar_url: String,
     webcal_url: String,
-    /// The re-confirmation deadline, when the organizers asked for one.
-    reconfirm_by: Option<String>,
+    /// What to confirm and by when, when the organizers asked for it.
+    reconfirm_text: Option<String>,
+    /// The message id of the status's name.
+    status_label: String,
     /// The registrant's details, to change.
     details: Vec<Field>,
     details_errors: bool,
@@ -196,6 +195,7 @@ async fn manage_page(
         values.set("family_name", Some(&registration.family_name));
         (values, Vec::new())
     });
+    let card_view = EventCard::localized(&card, ctx.lang);
     let check_in = registration
         .check_in_code
         .clone()
@@ -210,15 +210,25 @@ async fn manage_page(
         check_in,
         certificate,
         visa,
-        details: own_detail_fields(&values, &errors),
+        details: own_detail_fields(&values, &errors, ctx.lang),
         details_errors: !errors.is_empty(),
-        reconfirm_by: registration.reconfirm_by.map(|t| views::moment(zone, t)),
+        reconfirm_text: registration.reconfirm_by.map(|t| {
+            crate::i18n::t_args(
+                ctx.lang,
+                "manage-reconfirm-text",
+                &[
+                    ("dates", card_view.dates.clone().into()),
+                    ("deadline", views::moment(zone, t).into()),
+                ],
+            )
+        }),
+        status_label: format!("registration-status-{}", registration.status.as_str()),
         name: format!("{} {}", registration.given_name, registration.family_name),
         status: registration.status,
         erased: registration.erased_at.is_some(),
         webcal_url: crate::calendar::webcal_url(&calendar_url),
         calendar_url,
-        event: EventCard::from(&card),
+        event: card_view,
         token: token.to_string(),
         ctx,
     })
@@ -236,7 +246,7 @@ async fn cancel(
     if from_page {
         return Ok(redirect_with_flash(
             &format!("/registrations/{token}"),
-            "Your registration is cancelled and your place given to the next person waiting.",
+            &crate::i18n::t(crate::i18n::current(), "manage-cancelled-flash"),
         ));
     }
     Ok(axum::Json(serde_json::json!({"id": updated.id, "status": updated.status})).into_response())
@@ -516,15 +526,25 @@ fn detail_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
 }
 
 /// The registrant's own form: what they leave empty stays as it was.
-fn own_detail_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
-    detail_fields(values, errors)
+fn own_detail_fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
+    let errors = crate::i18n::fields::translated(lang, errors);
+    detail_fields(values, &errors)
         .into_iter()
-        .map(|field| match field.name.as_str() {
-            "organization" | "country" => field.hint("Leave it empty to keep what you gave."),
-            "needs" => field.hint(
-                "Seen by the organizers only. For your privacy it is not shown here: what you type replaces it, and an empty box keeps it.",
-            ),
-            _ => field,
+        .map(|mut field| {
+            let label = match field.name.as_str() {
+                "given_name" => "field-given-name",
+                "family_name" => "field-family-name",
+                "organization" => "field-organization",
+                "country" => "field-country-name",
+                _ => "registration-needs",
+            };
+            field.label = t(label);
+            match field.name.as_str() {
+                "organization" | "country" => field.hint(&t("manage-keep-hint")),
+                "needs" => field.hint(&t("manage-needs-hint")),
+                _ => field,
+            }
         })
         .collect()
 }

@@ -59,6 +59,7 @@ pub async fn insert(
         checked_in_at: Set(r.admitted_by.as_ref().map(|_| now)),
         checked_in_by: Set(r.admitted_by.as_ref().map(|a| a.id)),
         walk_in: Set(r.admitted_by.is_some()),
+        language: Set(Some(r.language)),
         ..Default::default()
     }
     .insert(db)

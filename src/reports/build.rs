@@ -59,6 +59,11 @@ pub fn facts(settings: &Settings, out: &EventOut) -> EventFacts {
                 present: None,
             })
             .collect(),
+        language: out.language,
+        translations: out.translations.clone(),
+        starts_on: Some(out.starts_on),
+        ends_on: Some(out.ends_on),
+        timezone: Some(out.timezone.clone()),
     }
 }
 
@@ -154,6 +159,9 @@ pub async fn event_report(
         edition: 0,
         pending_changes: None,
         changes: Vec::new(),
+        translations: crate::i18n::content::Translations::stored(
+            row.as_ref().and_then(|r| r.translations.as_deref()),
+        ),
     };
     let rules = sessions.iter().map(|s| (s.id, s.confidentiality)).collect();
     apply_confidentiality(&mut report, &rules);
@@ -247,6 +255,10 @@ pub fn report_session(
             next_steps: content.next_steps,
         },
         chatham_house: !attributed,
+        summary_language: content.language,
+        starts_at: Some(session.starts_at),
+        ends_at: Some(session.ends_at),
+        translations: crate::i18n::content::Translations::stored(session.translations.as_deref()),
     }
 }
 

@@ -27,8 +27,24 @@ fn event_part(report: &EventReport) -> Value {
     if let Some(map) = facts.as_object_mut() {
         map.remove("slug");
         map.remove("url");
+        // Printed as `dates`; absent from editions published before translations.
+        for key in ["starts_on", "ends_on", "timezone"] {
+            map.remove(key);
+        }
     }
     serde_json::json!({"facts": facts, "organizations": json(&report.organizations)})
+}
+
+/// A session as compared between editions: its printed parts and translations, not the
+/// instants its `when` is written from (absent from editions published before
+/// translations).
+fn session_part(s: &ReportSession) -> Value {
+    let mut value = json(s);
+    if let Some(map) = value.as_object_mut() {
+        map.remove("starts_at");
+        map.remove("ends_at");
+    }
+    value
 }
 
 fn rich(text: Option<&RichText>) -> &str {
@@ -96,7 +112,7 @@ pub fn changes(published: &EventReport, current: &EventReport) -> Vec<ReportChan
     for s in &current.sessions {
         match before.get(&s.id) {
             None => out.push(session_change(ChangeKind::Added, s)),
-            Some(old) if json(*old) != json(s) => {
+            Some(old) if session_part(old) != session_part(s) => {
                 out.push(session_change(ChangeKind::Changed, s));
             }
             Some(_) => {}
@@ -110,6 +126,15 @@ pub fn changes(published: &EventReport, current: &EventReport) -> Vec<ReportChan
         rich(published.conclusions.as_ref()),
         rich(current.conclusions.as_ref()),
     ));
+    // A new or changed translation of the introduction or conclusions.
+    if published.translations != current.translations {
+        out.push(ReportChange {
+            change: ChangeKind::Changed,
+            part: ReportPart::Conclusions,
+            session_id: None,
+            title: "Translations of the introduction and conclusions".to_string(),
+        });
+    }
     out
 }
 
@@ -166,6 +191,7 @@ fn session_text(s: &ReportSession) -> String {
             })
             .collect(),
         next_steps: b.next_steps.clone(),
+        language: s.summary_language,
     };
     out.push_str(&diff::as_lines(&content, &|id| names.get(&id).cloned()));
     out
@@ -264,6 +290,10 @@ mod tests {
                 next_steps: vec![],
             },
             chatham_house: false,
+            starts_at: None,
+            ends_at: None,
+            translations: Default::default(),
+            summary_language: None,
         }
     }
 
@@ -283,6 +313,11 @@ mod tests {
                 url: "http://localhost/events/brussels".into(),
                 series: None,
                 organizers: vec![],
+                language: Default::default(),
+                translations: Default::default(),
+                starts_on: None,
+                ends_on: None,
+                timezone: None,
             },
             introduction: Some(RichText::parse("Welcome.")),
             conclusions: None,
@@ -299,6 +334,7 @@ mod tests {
             edition: 1,
             pending_changes: None,
             changes: vec![],
+            translations: Default::default(),
         }
     }
 

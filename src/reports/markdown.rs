@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{EventReport, PersonLine, ReportStatus, Source, Synthesis};
+use super::{EventReport, PersonLine, ReportStatus, Source, Synthesis, language};
 use crate::domain::escape_markdown as escape;
+use crate::i18n::Language;
 
 fn person(p: &PersonLine) -> String {
     if p.affiliation.is_empty() {
@@ -32,8 +33,19 @@ fn facts(parts: &[Option<&String>]) -> String {
         .join(" · ")
 }
 
-/// The outcome report as a Markdown document.
+/// The outcome report as a Markdown document, in English.
 pub fn event_report(r: &EventReport) -> String {
+    event_report_in(r, Language::En)
+}
+
+/// The outcome report as a Markdown document for a reader of `lang`: its headings and
+/// labels in that language, the organizers' texts translated where they are.
+pub fn event_report_in(r: &EventReport, lang: Language) -> String {
+    let mut r = r.clone();
+    language::localize(&mut r, lang);
+    let r = &r;
+    let l = language::labels(lang);
+    let l = |name: &str| l.get(name).cloned().unwrap_or_default();
     let mut out = String::new();
     let e = &r.event;
     let _ = writeln!(out, "# {}\n", escape(&e.title));
@@ -42,48 +54,59 @@ pub fn event_report(r: &EventReport) -> String {
     }
     let _ = writeln!(
         out,
-        "**Outcome report** · {}\n",
+        "**{}** · {}\n",
+        l("outcome"),
         facts(&[Some(&e.dates), e.place.as_ref(), e.venue.as_ref()])
     );
     if r.status != ReportStatus::Published {
-        out.push_str("> **Draft**: not published yet.\n\n");
+        let _ = writeln!(
+            out,
+            "> **{}**: {}\n",
+            crate::i18n::t(lang, "report-draft-word"),
+            crate::i18n::t(lang, "report-not-published-yet")
+        );
     }
-    if let Some(line) = r.edition_line() {
+    if let Some(line) = language::edition_line(r, lang) {
         let _ = writeln!(out, "*{}*\n", escape(&line));
     }
     if let Some(intro) = &r.introduction {
-        let _ = writeln!(out, "## Introduction\n\n{}\n", intro.markdown());
+        let _ = writeln!(out, "## {}\n\n{}\n", l("introduction"), intro.markdown());
     }
-    out.push_str("## About the event\n\n");
+    let _ = writeln!(out, "## {}\n", l("about"));
     if let Some(aim) = &e.aim {
         let _ = writeln!(out, "{}\n", aim.markdown());
     }
     if !e.organizers.is_empty() {
-        out.push_str("**Organized by:**\n\n");
+        let _ = writeln!(out, "**{}:**\n", l("organized-by"));
         for o in &e.organizers {
-            let _ = writeln!(out, "- {} ({})", escape(&o.name), escape(o.role.label()));
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape(&o.name),
+                escape(&language::term(lang, "involvement", o.role.as_str()))
+            );
         }
         out.push('\n');
     }
     if !r.sessions.is_empty() {
-        out.push_str("## Sessions\n\n");
+        let _ = writeln!(out, "## {}\n", l("sessions"));
     }
     for s in &r.sessions {
         let _ = writeln!(out, "### {}\n", escape(&s.title));
         let _ = writeln!(out, "*{}*\n", escape(&s.when));
-        people("Chair", &s.chair, &mut out);
-        people("Speakers", &s.speakers, &mut out);
-        people("Rapporteur", &s.rapporteur, &mut out);
+        people(&l("chair"), &s.chair, &mut out);
+        people(&l("speakers"), &s.speakers, &mut out);
+        people(&l("rapporteur"), &s.rapporteur, &mut out);
         out.push('\n');
         if s.chatham_house {
-            out.push_str("**Held under the Chatham House rule: what was said is not attributed to anyone.**\n\n");
+            let _ = writeln!(out, "**{}**\n", l("chatham"));
         }
         let b = &s.summary;
         if !b.overview.is_empty() {
             let _ = writeln!(out, "{}\n", b.overview.markdown());
         }
         if !b.key_points.is_empty() {
-            out.push_str("#### Key points\n\n");
+            let _ = writeln!(out, "#### {}\n", l("key-points"));
             for p in &b.key_points {
                 match &p.speaker {
                     Some(name) => {
@@ -96,11 +119,15 @@ pub fn event_report(r: &EventReport) -> String {
             }
             out.push('\n');
         }
-        list("#### Challenges", &b.challenges, &mut out);
+        list(
+            &format!("#### {}", l("challenges")),
+            &b.challenges,
+            &mut out,
+        );
         if !b.recommendations.is_empty() {
-            out.push_str("#### Recommendations\n\n");
+            let _ = writeln!(out, "#### {}\n", l("recommendations"));
             for rec in &b.recommendations {
-                let mut tags = vec![format!("to {}", escape(&rec.addressee))];
+                let mut tags = vec![format!("{} {}", l("to"), escape(&rec.addressee))];
                 if !rec.themes.is_empty() {
                     tags.push(
                         rec.themes
@@ -110,16 +137,26 @@ pub fn event_report(r: &EventReport) -> String {
                             .join(", "),
                     );
                 }
-                tags.extend(rec.priority.map(|p| p.label().to_string()));
-                tags.extend(rec.timeframe.map(|t| t.label().to_string()));
+                tags.extend(
+                    rec.priority
+                        .map(|p| language::term(lang, "priority", p.as_str())),
+                );
+                tags.extend(
+                    rec.timeframe
+                        .map(|t| language::term(lang, "timeframe", t.as_str())),
+                );
                 let _ = writeln!(out, "- {} ({})", escape(&rec.text), tags.join("; "));
             }
             out.push('\n');
         }
-        list("#### Next steps", &b.next_steps, &mut out);
+        list(
+            &format!("#### {}", l("next-steps")),
+            &b.next_steps,
+            &mut out,
+        );
     }
     if !r.recommendations_by_addressee.is_empty() {
-        out.push_str("## Recommendations by addressee\n\n");
+        let _ = writeln!(out, "## {}\n", l("by-addressee"));
         for g in &r.recommendations_by_addressee {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
             for item in &g.items {
@@ -134,14 +171,15 @@ pub fn event_report(r: &EventReport) -> String {
         }
     }
     if !r.recommendations_by_theme.is_empty() {
-        out.push_str("## Recommendations by theme\n\n");
+        let _ = writeln!(out, "## {}\n", l("by-theme"));
         for g in &r.recommendations_by_theme {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.theme), g.items.len());
             for item in &g.items {
                 let _ = writeln!(
                     out,
-                    "- {} (to {})",
+                    "- {} ({} {})",
                     escape(&item.text),
+                    l("to"),
                     escape(&item.addressee)
                 );
             }
@@ -163,14 +201,14 @@ pub fn event_report(r: &EventReport) -> String {
         }
         out.push('\n');
     };
-    sourced("Challenges", &r.challenges, &mut out);
-    sourced("Next steps", &r.next_steps, &mut out);
+    sourced(&l("challenges"), &r.challenges, &mut out);
+    sourced(&l("next-steps"), &r.next_steps, &mut out);
     if !r.organizations.is_empty() {
-        out.push_str("## Organizations that took part\n\n");
+        let _ = writeln!(out, "## {}\n", l("organizations"));
         for o in &r.organizations {
             match o.present {
                 Some(n) => {
-                    let _ = writeln!(out, "- {} ({n} present)", escape(&o.name));
+                    let _ = writeln!(out, "- {} ({n} {})", escape(&o.name), l("present"));
                 }
                 None => {
                     let _ = writeln!(out, "- {}", escape(&o.name));
@@ -180,7 +218,12 @@ pub fn event_report(r: &EventReport) -> String {
         out.push('\n');
     }
     if let Some(conclusions) = &r.conclusions {
-        let _ = writeln!(out, "## Conclusions\n\n{}\n", conclusions.markdown());
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            l("conclusions"),
+            conclusions.markdown()
+        );
     }
     let _ = writeln!(out, "---\n\n{}", escape(&e.url));
     out

@@ -12,6 +12,7 @@
 pub mod api;
 pub mod build;
 pub mod edition;
+pub mod language;
 pub mod markdown;
 pub mod pages;
 pub mod service;
@@ -120,6 +121,20 @@ pub struct EventFacts {
     pub url: String,
     pub series: Option<crate::events::SeriesBrief>,
     pub organizers: Vec<OrganizationLine>,
+    /// The language the event is written in (its summaries too, unless said).
+    #[serde(default)]
+    pub language: crate::i18n::Language,
+    /// The event's title, subtitle and description in other languages.
+    #[serde(default)]
+    pub translations: crate::i18n::content::Translations,
+    /// The event's days and time zone, for writing its dates in a reader's language
+    /// (absent from editions published before there were translations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_on: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// One key point of a summary, with the speaker it is tied to.
@@ -165,6 +180,18 @@ pub struct ReportSession {
     /// Held under the Chatham House rule: no key point names who made it.
     #[serde(default)]
     pub chatham_house: bool,
+    /// When it began and ended, for writing `when` in a reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<DateTime<Utc>>,
+    /// Its title and description in other languages.
+    #[serde(default)]
+    pub translations: crate::i18n::content::Translations,
+    /// The language its summary is written in, when the rapporteur said (else the
+    /// event's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_language: Option<crate::i18n::Language>,
 }
 
 /// A statement of a report, with the session it comes from.
@@ -251,6 +278,9 @@ pub struct EventReport {
     /// Organizers only: what differs from the latest edition, part by part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ReportChange>,
+    /// The introduction and conclusions in other languages.
+    #[serde(default)]
+    pub translations: crate::i18n::content::Translations,
 }
 
 impl EventReport {
@@ -422,4 +452,7 @@ pub struct ReportInput {
     pub introduction: Option<String>,
     /// Markdown.
     pub conclusions: Option<String>,
+    /// The introduction and conclusions in other languages than the event's:
+    /// `{"es":{"introduction","conclusions"}}` (merged language by language).
+    pub translations: Option<crate::i18n::content::TranslationsInput>,
 }

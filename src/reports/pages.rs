@@ -11,6 +11,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use super::language::{self, Marks};
 use super::markdown;
 use super::service::Publication;
 use super::{EventReport, ReportChange, ReportSession, ReportStatus, Synthesis, edition, service};
@@ -40,6 +41,12 @@ pub fn routes() -> Router<AppState> {
 pub struct SessionView {
     pub s: ReportSession,
     pub overview_html: String,
+    /// The language to mark the title with, when it is not the page's.
+    pub title_lang: Option<&'static str>,
+    /// The language of the summary, when it is not the page's.
+    pub summary_lang: Option<&'static str>,
+    /// "Summary as the rapporteur wrote it, in Spanish.", when it is not in the page's.
+    pub summary_note: Option<String>,
 }
 
 impl SessionView {
@@ -47,7 +54,26 @@ impl SessionView {
         Self {
             overview_html: s.summary.overview.html(),
             s,
+            title_lang: None,
+            summary_lang: None,
+            summary_note: None,
         }
+    }
+
+    /// A session of a report localized for `lang`, marked as `marks` says.
+    fn marked(s: ReportSession, marks: &Marks, lang: crate::i18n::Language) -> Self {
+        let mut view = Self::of(s);
+        view.title_lang = marks.sessions.get(&view.s.id).copied().flatten();
+        view.summary_lang = marks.summaries.get(&view.s.id).copied().flatten();
+        view.summary_note = view.summary_lang.and_then(|code| {
+            let language: crate::i18n::Language = code.parse().ok()?;
+            Some(crate::i18n::t_args(
+                lang,
+                "report-summary-language",
+                &[("language", language.label().into())],
+            ))
+        });
+        view
     }
 }
 
@@ -64,13 +90,34 @@ struct ReportPage {
     /// Organizers only: how many changes the next edition would publish.
     pending: usize,
     edition_line: Option<String>,
+    /// Which texts are in another language than the page's.
+    marks: Marks,
+    /// Organizers, once published: the next edition's heading and what it changes.
+    preview: (String, String),
 }
 
-fn report_view(ctx: Ctx, r: EventReport) -> ReportPage {
-    let sessions = r.sessions.iter().cloned().map(SessionView::of).collect();
+fn report_view(ctx: Ctx, mut r: EventReport) -> ReportPage {
+    let marks = language::localize(&mut r, ctx.lang);
+    let sessions = r
+        .sessions
+        .iter()
+        .cloned()
+        .map(|s| SessionView::marked(s, &marks, ctx.lang))
+        .collect();
+    let pending = i64::try_from(r.changes.len()).unwrap_or(i64::MAX);
+    let edition = i64::from(r.edition);
+    let preview = (
+        ctx.tn("report-preview-edition", &[("edition", edition + 1)]),
+        ctx.tn(
+            "report-preview-edition-note",
+            &[("count", pending), ("edition", edition)],
+        ),
+    );
     ReportPage {
+        preview,
         pending: r.changes.len(),
-        edition_line: r.edition_line(),
+        edition_line: language::edition_line(&r, ctx.lang),
+        marks,
         aim_html: r.event.aim.as_ref().map(RichText::html).unwrap_or_default(),
         intro_html: r
             .introduction
@@ -142,7 +189,7 @@ async fn report_markdown(
     let report = report_of(&state, &ctx, &reference).await?;
     let private = ctx.is_staff() || report.status != ReportStatus::Published;
     Ok(download(
-        markdown::event_report(&report).into_bytes(),
+        markdown::event_report_in(&report, ctx.lang).into_bytes(),
         "text/markdown; charset=utf-8",
         &format!("{}-report.md", report.event.slug),
         private,
@@ -157,8 +204,8 @@ async fn report_pdf(
     let report = report_of(&state, &ctx, &reference).await?;
     let private = ctx.is_staff() || report.status != ReportStatus::Published;
     let name = format!("{}-report.pdf", report.event.slug);
-    let bytes =
-        pdf::kept::typeset(pdf::Job::event_report(&report).map_err(AppError::from)?).await?;
+    let job = pdf::Job::event_report_in(&report, ctx.lang).map_err(AppError::from)?;
+    let bytes = pdf::kept::typeset(job).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, private))
 }
 

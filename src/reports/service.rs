@@ -174,6 +174,7 @@ pub async fn update(
     let stored = ReportInput {
         introduction: row.introduction.clone(),
         conclusions: row.conclusions.clone(),
+        translations: Some(crate::i18n::content::input_of(row.translations.as_deref())),
     };
     let input: ReportInput = crate::web::json::merge_patch(&stored, patch)?;
     let mut errors = FieldErrors::new();
@@ -189,8 +190,14 @@ pub async fn update(
             optional_text(input.conclusions.as_deref(), MAX_TEXT, true),
         )
         .flatten();
+    let translations = crate::i18n::content::validate(
+        input.translations,
+        event.language,
+        crate::i18n::content::REPORT_FIELDS,
+        &mut errors,
+    );
     errors.finish()?;
-    let updated = store::update(&*txn, row, introduction, conclusions).await?;
+    let updated = store::update(&*txn, row, introduction, conclusions, &translations).await?;
     audit::record(
         &*txn,
         Some(actor),

@@ -69,10 +69,12 @@ pub async fn update(
     current: event_report::Model,
     introduction: Option<String>,
     conclusions: Option<String>,
+    translations: &crate::i18n::content::Translations,
 ) -> Result<event_report::Model, DbErr> {
     let mut active: event_report::ActiveModel = current.into();
     active.introduction = Set(introduction);
     active.conclusions = Set(conclusions);
+    active.translations = Set(translations.to_column());
     active.updated_at = Set(Utc::now());
     active.update(db).await
 }

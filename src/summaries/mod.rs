@@ -154,6 +154,9 @@ pub struct SummaryContent {
     pub recommendations: Vec<Recommendation>,
     #[serde(default)]
     pub next_steps: Vec<String>,
+    /// The language it is written in, when the rapporteur said (else the event's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::i18n::Language>,
 }
 
 /// The body of `PUT /api/v1/sessions/{id}/summary`.
@@ -174,6 +177,10 @@ pub struct SummaryInput {
     /// refused (409) instead of overwriting someone else's work.
     #[serde(default)]
     pub version: Option<i32>,
+    /// The language it is written in: `en`, `fr` or `es` (the event's when not given).
+    /// The report shows it as written, marked with its language.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// Canonical spelling of an addressee.
@@ -299,6 +306,14 @@ impl SummaryInput {
                 });
             }
         }
+        let language = match self.language.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(code) => errors.check(
+                "language",
+                code.parse::<crate::i18n::Language>()
+                    .map_err(|_| "must be en, fr or es"),
+            ),
+        };
         errors.finish()?;
         Ok(SummaryContent {
             overview,
@@ -306,6 +321,7 @@ impl SummaryInput {
             challenges,
             recommendations,
             next_steps,
+            language,
         })
     }
 }
@@ -323,8 +339,12 @@ where
 }
 
 impl SummaryContent {
+    /// Nothing written (whatever language it is said to be in).
     pub fn is_empty(&self) -> bool {
-        self == &Self::default()
+        Self {
+            language: None,
+            ..self.clone()
+        } == Self::default()
     }
 
     /// Every theme named by a recommendation.
@@ -347,6 +367,8 @@ pub struct SummaryOut {
     pub challenges: Vec<String>,
     pub recommendations: Vec<Recommendation>,
     pub next_steps: Vec<String>,
+    /// The language it is written in, when the rapporteur said (else the event's).
+    pub language: Option<crate::i18n::Language>,
     pub due_at: DateTime<Utc>,
     /// The due date has passed and the summary is not yet submitted.
     pub late: bool,

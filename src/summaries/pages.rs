@@ -158,6 +158,9 @@ struct Editor {
     recommendations: Vec<RecommendationRow>,
     next_steps: Vec<String>,
     version: i32,
+    /// The language it is written in (`en`, `fr`, `es`), and the choices.
+    language: String,
+    languages: Vec<Choice>,
     errors: FormErrors,
     problem: Option<String>,
     /// The summary as the report will show it, when it cannot be changed here.
@@ -182,6 +185,8 @@ struct Typed {
     recommendations: Vec<RecommendationRow>,
     next_steps: Vec<String>,
     version: i32,
+    /// Empty: the event's.
+    language: String,
 }
 
 impl Typed {
@@ -216,6 +221,10 @@ impl Typed {
                 .collect(),
             next_steps: summary.next_steps.clone(),
             version: summary.version,
+            language: summary
+                .language
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -265,6 +274,7 @@ impl Typed {
                 .get("version")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0),
+            language: form.get("language").unwrap_or_default(),
         }
     }
 
@@ -301,6 +311,7 @@ impl Typed {
                 .collect(),
             next_steps: self.next_steps.clone(),
             version: Some(self.version),
+            language: (!self.language.is_empty()).then(|| self.language.clone()),
         }
     }
 
@@ -474,6 +485,19 @@ async fn editor_page(
         recommendations: typed.recommendations,
         next_steps: typed.next_steps,
         version: typed.version,
+        languages: crate::i18n::Language::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.as_str().to_string(),
+                label: l.label().to_string(),
+                selected: false,
+            })
+            .collect(),
+        language: if typed.language.is_empty() {
+            event.language.as_str().to_string()
+        } else {
+            typed.language
+        },
         summary: out,
         errors: FormErrors(errors),
         problem,

@@ -134,6 +134,7 @@ pub fn view(
         challenges: content.challenges,
         recommendations: content.recommendations,
         next_steps: content.next_steps,
+        language: content.language,
         due_at: due,
         late: is_late(status, due, Utc::now()),
         review_comment: summary.and_then(|s| s.review_comment.clone()),

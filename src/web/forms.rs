@@ -413,6 +413,13 @@ pub fn country_choices() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every country for a select, sorted as readers of `lang` sort names.
+pub fn country_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {
+    let mut choices = country_choices();
+    crate::domain::collation::sort_by_name_in(lang, &mut choices, |(_, name)| name);
+    choices
+}
+
 /// Every region, in words, for a select.
 pub fn region_choices() -> Vec<(String, String)> {
     enum_choices::<Region>()

@@ -190,6 +190,29 @@ where
         _ => serde_json::Map::new(),
     };
     for (key, value) in patch {
+        // Translations merge language by language, and field by field within one (RFC
+        // 7386): sending French leaves Spanish as it was; `null` removes.
+        if key == "translations"
+            && let (Some(serde_json::Value::Object(stored)), serde_json::Value::Object(sent)) =
+                (merged.get_mut(&key), &value)
+        {
+            for (lang, texts) in sent {
+                match (stored.get_mut(lang), texts) {
+                    (_, serde_json::Value::Null) => {
+                        stored.remove(lang);
+                    }
+                    (Some(serde_json::Value::Object(old)), serde_json::Value::Object(new)) => {
+                        for (field, text) in new {
+                            old.insert(field.clone(), text.clone());
+                        }
+                    }
+                    _ => {
+                        stored.insert(lang.clone(), texts.clone());
+                    }
+                }
+            }
+            continue;
+        }
         merged.insert(key, value);
     }
     from_value(serde_json::Value::Object(merged))

@@ -43,6 +43,22 @@ impl Ctx {
         crate::i18n::t_args(self.lang, id, &[(name, value.to_string().into())])
     }
 
+    /// A message with numbers: `ctx.tn("report-preview-edition-note", &[("count", 2)])`.
+    pub fn tn(&self, id: &str, args: &[(&'static str, i64)]) -> String {
+        let args: Vec<_> = args.iter().map(|(n, v)| (*n, (*v).into())).collect();
+        crate::i18n::t_args(self.lang, id, &args)
+    }
+
+    /// A participant's role in the page's language ("Speaker", "Ponente").
+    pub fn role(&self, role: &str) -> String {
+        self.tn(&format!("participant-role-{role}"), &[("count", 1)])
+    }
+
+    /// A value of a vocabulary in the page's language (the message `<kind>-<value>`).
+    pub fn term(&self, kind: &str, value: &str) -> String {
+        crate::i18n::t(self.lang, &format!("{kind}-{value}"))
+    }
+
     /// The languages of the interface for the chooser: code, name, this page in that
     /// language, whether it is the page's.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {

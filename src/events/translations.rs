@@ -1,0 +1,508 @@
+//! Translating an event or a series, beside its original: `/organize/events/{event}/translations?into=fr`
+//! shows each text of the event (title, subtitle, description), of its sessions (title,
+//! description) and of its outcome report (introduction, conclusions) in the language it
+//! is written in, with the translation into the chosen language beside it; saving writes
+//! them all in one transaction. `/organize/series/{series}/translations` does the same
+//! for a series' title and description.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use serde_json::json;
+
+use super::{SeriesRef, store};
+use crate::app::AppState;
+use crate::audit;
+use crate::entities::{event_report, series, session};
+use crate::error::{AppError, FieldError, FieldErrors};
+use crate::i18n::Language;
+use crate::i18n::content::{self, Translations};
+use crate::web::ListQuery;
+use crate::web::forms::{Field, Kind, Values};
+use crate::web::pages::PagePath as Path;
+use crate::web::pages::{
+    Ctx, FormData, PageResult, Workspace, error_with, redirect_with_flash, render,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/organize/events/{event}/translations",
+            get(event_page).post(save_event),
+        )
+        .route(
+            "/organize/series/{series}/translations",
+            get(series_page).post(save_series),
+        )
+}
+
+/// One text to translate: the original beside the field of its translation.
+pub struct Row {
+    /// "Title", "Session: Opening — description".
+    pub heading: String,
+    pub original: String,
+    pub field: Field,
+}
+
+/// A group of rows: the event, a session, the report.
+pub struct Group {
+    pub heading: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Template)]
+#[template(path = "events/translations.html")]
+struct TranslationsPage {
+    ctx: Ctx,
+    /// What is translated: the event's or series' title.
+    title: String,
+    back: String,
+    action: String,
+    original: Language,
+    into: Language,
+    /// The other languages it may be translated into, with the page's address for each.
+    choices: Vec<(Language, String)>,
+    groups: Vec<Group>,
+    errors: Vec<String>,
+    has_errors: bool,
+}
+
+/// A text of a record, under the form's name for it.
+struct Source {
+    /// The record's group: "event", "session-12", "report", "series".
+    record: String,
+    field: &'static str,
+    original: String,
+    translations: Translations,
+    multiline: bool,
+}
+
+impl Source {
+    fn name(&self) -> String {
+        format!("{}-{}", self.record, self.field)
+    }
+}
+
+/// The language chosen with `?into=` (the first other than the original by default).
+fn into_language(query: &ListQuery, original: Language) -> Language {
+    query
+        .get("into")
+        .and_then(|code| code.parse::<Language>().ok())
+        .filter(|l| *l != original)
+        .or_else(|| Language::ALL.iter().copied().find(|l| *l != original))
+        .unwrap_or_default()
+}
+
+fn label(ctx: &Ctx, field: &str) -> String {
+    ctx.t(&format!("translations-field-{field}"))
+}
+
+/// The page's groups from `sources`, holding `values` (the translations as stored, or as
+/// just typed) and `errors` beside their fields.
+fn groups(
+    ctx: &Ctx,
+    sources: &[(String, Vec<Source>)],
+    values: &Values,
+    errors: &[FieldError],
+) -> Vec<Group> {
+    let errors = crate::i18n::fields::translated(ctx.lang, errors);
+    sources
+        .iter()
+        .map(|(heading, texts)| Group {
+            heading: heading.clone(),
+            rows: texts
+                .iter()
+                .map(|s| {
+                    let name = s.name();
+                    let kind = if s.multiline {
+                        Kind::TextArea
+                    } else {
+                        Kind::Text
+                    };
+                    let mut field = Field::new(&name, &label(ctx, s.field), kind, values);
+                    field.error = errors
+                        .iter()
+                        .find(|e| e.field == name)
+                        .map(|e| crate::web::forms::sentence(&e.message));
+                    Row {
+                        heading: label(ctx, s.field),
+                        original: s.original.clone(),
+                        field,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The stored translations into `into` as the form's values.
+fn stored_values(sources: &[(String, Vec<Source>)], into: Language) -> Values {
+    let mut values = Values::default();
+    for s in sources.iter().flat_map(|(_, texts)| texts) {
+        values.set(&s.name(), s.translations.get(into, s.field));
+    }
+    values
+}
+
+fn form_names(sources: &[(String, Vec<Source>)]) -> Vec<String> {
+    sources
+        .iter()
+        .flat_map(|(_, texts)| texts.iter().map(Source::name))
+        .collect()
+}
+
+/// The translations of each record as the form sends them, checked: the records' new
+/// translations, by record, or the errors under the form's names.
+fn read_form(
+    sources: &[(String, Vec<Source>)],
+    values: &Values,
+    into: Language,
+    original: Language,
+) -> Result<Vec<(String, Translations)>, AppError> {
+    let mut errors = FieldErrors::new();
+    let mut records: Vec<(String, Translations)> = Vec::new();
+    for s in sources.iter().flat_map(|(_, texts)| texts) {
+        let limits: &[(&str, usize, bool)] = &[(s.field, content::max_len(s.field), s.multiline)];
+        let mut record_errors = FieldErrors::new();
+        let sent = std::collections::BTreeMap::from([(
+            into.as_str().to_string(),
+            std::collections::BTreeMap::from([(s.field.to_string(), values.opt(&s.name()))]),
+        )]);
+        let checked = content::validate(Some(sent), original, limits, &mut record_errors);
+        if let Err(AppError::Invalid(list)) = record_errors.finish() {
+            for e in list {
+                errors.add(s.name(), e.message);
+            }
+            continue;
+        }
+        let index = match records.iter().position(|(record, _)| *record == s.record) {
+            Some(index) => index,
+            None => {
+                records.push((s.record.clone(), s.translations.clone()));
+                records.len() - 1
+            }
+        };
+        let translations = &mut records[index].1;
+        let mut texts = translations.0.get(&into).cloned().unwrap_or_default();
+        match checked.get(into, s.field) {
+            Some(text) => texts.insert(s.field.to_string(), text.to_string()),
+            None => texts.remove(s.field),
+        };
+        translations.set(into, texts);
+    }
+    errors.finish()?;
+    Ok(records)
+}
+
+// ----- Events -----
+
+/// The texts of an event, its sessions and its report.
+async fn event_sources(
+    state: &AppState,
+    ctx: &Ctx,
+    event: &crate::entities::event::Model,
+) -> Result<
+    (
+        Vec<(String, Vec<Source>)>,
+        Vec<session::Model>,
+        Option<event_report::Model>,
+    ),
+    AppError,
+> {
+    let event_texts = Translations::stored(event.translations.as_deref());
+    let text =
+        |record: &str, field, original: &str, translations: &Translations, multiline| Source {
+            record: record.to_string(),
+            field,
+            original: original.to_string(),
+            translations: translations.clone(),
+            multiline,
+        };
+    let mut about = vec![text("event", "title", &event.title, &event_texts, false)];
+    if let Some(subtitle) = &event.subtitle {
+        about.push(text("event", "subtitle", subtitle, &event_texts, false));
+    }
+    if let Some(description) = &event.description {
+        about.push(text(
+            "event",
+            "description",
+            description,
+            &event_texts,
+            true,
+        ));
+    }
+    let mut sources = vec![(ctx.t("translations-the-event"), about)];
+    let (sessions, _) = store::sessions_seen(state.db.conn(), event.id, None, true).await?;
+    for s in &sessions {
+        let texts = Translations::stored(s.translations.as_deref());
+        let record = format!("session-{}", s.id);
+        let mut rows = vec![text(&record, "title", &s.title, &texts, false)];
+        if let Some(description) = &s.description {
+            rows.push(text(&record, "description", description, &texts, true));
+        }
+        sources.push((ctx.t1("translations-session", "title", &s.title), rows));
+    }
+    let report = crate::reports::store::of_event(state.db.conn(), event.id).await?;
+    if let Some(r) = &report {
+        let texts = Translations::stored(r.translations.as_deref());
+        let mut rows = Vec::new();
+        if let Some(introduction) = &r.introduction {
+            rows.push(text("report", "introduction", introduction, &texts, true));
+        }
+        if let Some(conclusions) = &r.conclusions {
+            rows.push(text("report", "conclusions", conclusions, &texts, true));
+        }
+        if !rows.is_empty() {
+            sources.push((ctx.t("translations-the-report"), rows));
+        }
+    }
+    Ok((sources, sessions, report))
+}
+
+fn choices(base: &str, original: Language) -> Vec<(Language, String)> {
+    Language::ALL
+        .iter()
+        .filter(|l| **l != original)
+        .map(|l| (*l, format!("{base}?into={}", l.as_str())))
+        .collect()
+}
+
+async fn event_page(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+    query: ListQuery,
+) -> PageResult {
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let into = into_language(&query, event.language);
+    let (sources, _, _) = event_sources(&state, &ctx, &event).await?;
+    let values = stored_values(&sources, into);
+    Ok(render(&event_form(
+        ctx,
+        &event,
+        into,
+        &sources,
+        &values,
+        &[],
+    )))
+}
+
+fn event_form(
+    ctx: Ctx,
+    event: &crate::entities::event::Model,
+    into: Language,
+    sources: &[(String, Vec<Source>)],
+    values: &Values,
+    errors: &[FieldError],
+) -> TranslationsPage {
+    let base = format!("/organize/events/{}/translations", event.slug);
+    TranslationsPage {
+        groups: groups(&ctx, sources, values, errors),
+        errors: unshown(errors, sources),
+        has_errors: !errors.is_empty(),
+        title: event.title.clone(),
+        back: format!("/organize/events/{}", event.slug),
+        action: format!("{base}?into={}", into.as_str()),
+        original: event.language,
+        into,
+        choices: choices(&base, event.language),
+        ctx,
+    }
+}
+
+/// Errors of no field of the page (none expected: every text has its field).
+fn unshown(errors: &[FieldError], sources: &[(String, Vec<Source>)]) -> Vec<String> {
+    let names = form_names(sources);
+    errors
+        .iter()
+        .filter(|e| !names.contains(&e.field))
+        .map(|e| e.message.clone())
+        .collect()
+}
+
+async fn save_event(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(reference): Path<String>,
+    query: ListQuery,
+    form: FormData,
+) -> PageResult {
+    let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
+    let into = into_language(&query, event.language);
+    let (sources, sessions, report) = event_sources(&state, &ctx, &event).await?;
+    let names = form_names(&sources);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let values = Values::from_form(&form, &names);
+    let records = match read_form(&sources, &values, into, event.language) {
+        Ok(records) => records,
+        Err(AppError::Invalid(errors)) => {
+            let page = event_form(ctx, &event, into, &sources, &values, &errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+        }
+        Err(err) => return Ok(error_with(ctx, err)),
+    };
+    let txn = state.db.begin_write().await?;
+    for (record, translations) in records {
+        let column = Set(translations.to_column());
+        if record == "event" {
+            let mut active: crate::entities::event::ActiveModel = event.clone().into();
+            active.translations = column;
+            active.update(&*txn).await?;
+        } else if record == "report" {
+            if let Some(r) = report.clone() {
+                let mut active: event_report::ActiveModel = r.into();
+                active.translations = column;
+                active.update(&*txn).await?;
+            }
+        } else if let Some(s) = record
+            .strip_prefix("session-")
+            .and_then(|id| id.parse::<i32>().ok())
+            .and_then(|id| sessions.iter().find(|s| s.id == id))
+        {
+            let mut active: session::ActiveModel = s.clone().into();
+            active.translations = column;
+            active.update(&*txn).await?;
+        }
+    }
+    audit::record(
+        &*txn,
+        Some(&actor),
+        "translate",
+        "event",
+        event.id,
+        json!({"language": into.as_str()}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect_with_flash(
+        &format!(
+            "/organize/events/{}/translations?into={}",
+            event.slug,
+            into.as_str()
+        ),
+        &ctx.t1("translations-saved", "language", into.label()),
+    ))
+}
+
+// ----- Series -----
+
+fn series_sources(ctx: &Ctx, series: &series::Model) -> Vec<(String, Vec<Source>)> {
+    let texts = Translations::stored(series.translations.as_deref());
+    let mut rows = vec![Source {
+        record: "series".into(),
+        field: "title",
+        original: series.title.clone(),
+        translations: texts.clone(),
+        multiline: false,
+    }];
+    if let Some(description) = &series.description {
+        rows.push(Source {
+            record: "series".into(),
+            field: "description",
+            original: description.clone(),
+            translations: texts,
+            multiline: true,
+        });
+    }
+    vec![(ctx.t("translations-the-series"), rows)]
+}
+
+async fn find_series(state: &AppState, reference: &str) -> Result<series::Model, AppError> {
+    store::series(state.db.conn(), &SeriesRef::parse(reference))
+        .await?
+        .ok_or(AppError::NotFound("series"))
+}
+
+fn series_form(
+    ctx: Ctx,
+    series: &series::Model,
+    into: Language,
+    sources: &[(String, Vec<Source>)],
+    values: &Values,
+    errors: &[FieldError],
+) -> TranslationsPage {
+    let base = format!("/organize/series/{}/translations", series.slug);
+    TranslationsPage {
+        groups: groups(&ctx, sources, values, errors),
+        errors: unshown(errors, sources),
+        has_errors: !errors.is_empty(),
+        title: series.title.clone(),
+        back: format!("/series/{}", series.slug),
+        action: format!("{base}?into={}", into.as_str()),
+        original: series.language,
+        into,
+        choices: choices(&base, series.language),
+        ctx,
+    }
+}
+
+async fn series_page(
+    State(state): State<AppState>,
+    Workspace { ctx, .. }: Workspace,
+    Path(reference): Path<String>,
+    query: ListQuery,
+) -> PageResult {
+    let series = find_series(&state, &reference).await?;
+    let into = into_language(&query, series.language);
+    let sources = series_sources(&ctx, &series);
+    let values = stored_values(&sources, into);
+    Ok(render(&series_form(
+        ctx,
+        &series,
+        into,
+        &sources,
+        &values,
+        &[],
+    )))
+}
+
+async fn save_series(
+    State(state): State<AppState>,
+    Workspace { ctx, actor }: Workspace,
+    Path(reference): Path<String>,
+    query: ListQuery,
+    form: FormData,
+) -> PageResult {
+    let series = find_series(&state, &reference).await?;
+    let into = into_language(&query, series.language);
+    let sources = series_sources(&ctx, &series);
+    let names = form_names(&sources);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let values = Values::from_form(&form, &names);
+    let records = match read_form(&sources, &values, into, series.language) {
+        Ok(records) => records,
+        Err(AppError::Invalid(errors)) => {
+            let page = series_form(ctx, &series, into, &sources, &values, &errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+        }
+        Err(err) => return Ok(error_with(ctx, err)),
+    };
+    let txn = state.db.begin_write().await?;
+    if let Some((_, translations)) = records.into_iter().next() {
+        let mut active: series::ActiveModel = series.clone().into();
+        active.translations = Set(translations.to_column());
+        active.update(&*txn).await?;
+    }
+    audit::record(
+        &*txn,
+        Some(&actor),
+        "translate",
+        "series",
+        series.id,
+        json!({"language": into.as_str()}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect_with_flash(
+        &format!(
+            "/organize/series/{}/translations?into={}",
+            series.slug,
+            into.as_str()
+        ),
+        &ctx.t1("translations-saved", "language", into.label()),
+    ))
+}
