@@ -83,6 +83,7 @@ async fn person(db: &Db, i: usize) -> i32 {
         organization_id: None,
         country: Some("FR".into()),
         bio: None,
+        language: None,
     };
     directory::create_person(db, None, input.validate().unwrap())
         .await

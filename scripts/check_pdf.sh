@@ -48,6 +48,18 @@ pdftotext -layout "$dir/kampala-participants.pdf" "$dir/participants.txt" 2>/dev
 expect "$dir/participants.txt" "List of participants"
 expect "$dir/participants.txt" "Refugee Law Project"
 expect "$dir/participants.txt" "Ana ÑÚÑEZ-LAMPRIÈRE"
+# The Buenos Aires report read in Spanish: Spanish headings and dates, the event's own
+# title, the rapporteur's summary as written (in English).
+pdftotext -layout "$dir/buenos-aires-es.pdf" "$dir/buenos-aires-es.txt" 2>/dev/null || fail "buenos-aires-es.pdf does not parse"
+expect "$dir/buenos-aires-es.txt" "Informe final"
+expect "$dir/buenos-aires-es.txt" "Índice"
+expect "$dir/buenos-aires-es.txt" "Introducción"
+expect "$dir/buenos-aires-es.txt" "Sobre el evento"
+expect "$dir/buenos-aires-es.txt" "10 de abril de 2008"
+expect "$dir/buenos-aires-es.txt" "Diálogo sobre la R2P: perspectivas latinoamericanas"
+expect "$dir/buenos-aires-es.txt" "Publicado el"
+expect "$dir/buenos-aires-es.txt" "Latin American participants drew on the region"
+grep -q "Contents" "$dir/buenos-aires-es.txt" && fail "the Spanish report has an English heading (Contents)"
 # The follow-up report: what was asked of the EU, where, and what came of it.
 pdftotext -layout "$dir/follow-up-eu.pdf" "$dir/follow-up-eu.txt" 2>/dev/null || fail "follow-up-eu.pdf does not parse"
 expect "$dir/follow-up-eu.txt" "What we asked of the European Union, 2008–2012, and what"
@@ -56,5 +68,5 @@ expect "$dir/follow-up-eu.txt" "Making a difference, 3 June 2009; 53rd Strategy 
 expect "$dir/follow-up-eu.txt" "30 June 2014 · Implemented"
 expect "$dir/follow-up-eu.txt" "Evidence: https://www.globalr2p.org/"
 grep -q "veto" "$dir/follow-up-eu.txt" && fail "the EU's follow-up report lists a recommendation to the Security Council"
-echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; page numbers present; the Chatham House report names no one; the EU's follow-up report; $pages pages of badges, the list of participants by organization"
+echo "check_pdf: panel title, LAMPRIÈRE and ÑÚÑEZ found; the Buenos Aires report in Spanish; page numbers present; the Chatham House report names no one; the EU's follow-up report; $pages pages of badges, the list of participants by organization"
 

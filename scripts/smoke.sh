@@ -47,6 +47,8 @@ for path in events/making-a-difference-brussels-2009/report events/rtop-roundtab
   grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "/$path.pdf is not served as a PDF"; exit 1; }
   curl -fs "http://127.0.0.1:$port/$path.md" -o "$pdfs/$name.md" || { echo "no Markdown at /$path.md"; exit 1; }
 done
+# The Buenos Aires report as a Spanish-speaking reader gets it (their browser's language).
+curl -fs -H 'Accept-Language: es-AR,es;q=0.9' "http://127.0.0.1:$port/events/rtop-roundtable-buenos-aires-2008/report.pdf" -o "$pdfs/buenos-aires-es.pdf" || { echo "no Spanish report PDF"; exit 1; }
 # The follow-up report of what was asked of the EU, and the tracker's spreadsheet.
 curl -fs -D pdf-headers.txt "http://127.0.0.1:$port/recommendations/report.pdf?addressee=EU" -o "$pdfs/follow-up-eu.pdf" || { echo "no follow-up report PDF"; exit 1; }
 grep -qi '^content-type: application/pdf' pdf-headers.txt || { cat pdf-headers.txt; echo "the follow-up report is not served as a PDF"; exit 1; }

@@ -641,7 +641,7 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
         spanish.contains(r#"<div class="summary-body" lang="en">"#),
         "{spanish}"
     );
-    assert!(spanish.contains("Resumen tal como lo escribió el relator/a, en English."));
+    assert!(spanish.contains("Resumen tal como lo escribió el relator/a, en inglés."));
     let english = app.get_page(&path, None).await.page(200).text();
     assert!(
         english.contains("<h1>Dialogue on the R2P</h1>"),

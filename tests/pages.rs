@@ -844,7 +844,7 @@ async fn members_and_rapporteurs_are_refused_the_workspace_and_organizers_enter_
             .await
             .page(200)
             .text();
-        shows(&page, "Organizers' workspace");
+        shows(&page, "Organizers&#39; workspace");
         app.get_page("/organize/events/new", Some(&browser))
             .await
             .page(200);

@@ -550,7 +550,7 @@ async fn an_organizer_reuses_an_event_from_its_page() {
         page.contains("Next roundtable") && page.contains("Room A"),
         "{page}"
     );
-    assert!(page.contains("Wednesday 2 June 2010"));
+    assert!(page.contains("Wednesday, 2 June 2010"));
 }
 
 // ----- Words for people -----

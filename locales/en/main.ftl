@@ -447,13 +447,13 @@ ews-conflicts =
         [one] 1 conflict to resolve
        *[other] { $count } conflicts to resolve
     }
-ews-before-publishing =  before publishing
+ews-before-publishing = before publishing
 ews-programme = Programme
 ews-no-sessions = No sessions yet.
 ews-add-first = Add the first session
 ews-conflict-badge = conflict
 ews-send-invitations = Send invitations
-ews-to-the-people-of =  to the people of { $title }
+ews-to-the-people-of = to the people of { $title }
 ews-invitations = Invitations
 ews-no-invitations = No invitations sent yet. Use “Send invitations…” on a session to write to its chair, speakers and rapporteur, and preview the mail before it goes.
 ews-invite-event = Invite people to the event…
@@ -467,3 +467,8 @@ ews-resend =
         [one] Resend to the 1 who has not answered
        *[other] Resend to the { $count } who have not answered
     }
+
+# Languages by name, in a sentence.
+language-name-en = English
+language-name-fr = French
+language-name-es = Spanish

@@ -447,13 +447,13 @@ ews-conflicts =
         [one] 1 conflicto por resolver
        *[other] { $count } conflictos por resolver
     }
-ews-before-publishing =  antes de publicar
+ews-before-publishing = antes de publicar
 ews-programme = Programa
 ews-no-sessions = Todavía no hay sesiones.
 ews-add-first = Añadir la primera sesión
 ews-conflict-badge = conflicto
 ews-send-invitations = Enviar invitaciones
-ews-to-the-people-of =  a las personas de { $title }
+ews-to-the-people-of = a las personas de { $title }
 ews-invitations = Invitaciones
 ews-no-invitations = Todavía no se enviaron invitaciones. Use «Enviar invitaciones…» en una sesión para escribir a su presidencia, ponentes y relator/a, y revise el correo antes de que salga.
 ews-invite-event = Invitar personas al evento…
@@ -467,3 +467,8 @@ ews-resend =
         [one] Reenviar a la persona que no respondió
        *[other] Reenviar a las { $count } personas que no respondieron
     }
+
+# Los idiomas por su nombre, en una frase.
+language-name-en = inglés
+language-name-fr = francés
+language-name-es = español

@@ -447,13 +447,13 @@ ews-conflicts =
         [one] 1 conflit à résoudre
        *[other] { $count } conflits à résoudre
     }
-ews-before-publishing =  avant de publier
+ews-before-publishing = avant de publier
 ews-programme = Programme
 ews-no-sessions = Aucune séance pour l’instant.
 ews-add-first = Ajouter la première séance
 ews-conflict-badge = conflit
 ews-send-invitations = Envoyer des invitations
-ews-to-the-people-of =  aux personnes de { $title }
+ews-to-the-people-of = aux personnes de { $title }
 ews-invitations = Invitations
 ews-no-invitations = Aucune invitation envoyée pour l’instant. Utilisez « Envoyer des invitations… » sur une séance pour écrire à sa présidence, à ses intervenants et à son rapporteur, et relisez le courriel avant son envoi.
 ews-invite-event = Inviter des personnes à l’événement…
@@ -467,3 +467,8 @@ ews-resend =
         [one] Renvoyer à la personne qui n’a pas répondu
        *[other] Renvoyer aux { $count } personnes qui n’ont pas répondu
     }
+
+# Les langues par leur nom, dans une phrase.
+language-name-en = anglais
+language-name-fr = français
+language-name-es = espagnol

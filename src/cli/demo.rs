@@ -447,6 +447,7 @@ pub(super) async fn person(db: &Db, tally: &mut Tally, p: &Person) -> AppResult<
         organization_id: Some(organization_id(db, p.organization).await?),
         country: Some(p.country.into()),
         bio: None,
+        language: None,
     };
     let created = directory::create_person(db, None, input.validate()?).await?;
     tally.note(true);

@@ -123,6 +123,10 @@ fn completed(kept: &person::Model, duplicate: &person::Model) -> PersonInput {
         organization_id: kept.organization_id.or(duplicate.organization_id),
         country: or(&kept.country, &duplicate.country),
         bio: or(&kept.bio, &duplicate.bio),
+        language: kept
+            .language
+            .or(duplicate.language)
+            .map(|l| l.as_str().to_string()),
     }
 }
 

@@ -198,6 +198,9 @@ pub struct PersonInput {
     pub organization_id: Option<i32>,
     pub country: Option<String>,
     pub bio: Option<String>,
+    /// The language their mail goes out in: `en`, `fr` or `es` (English when not given).
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A valid person.
@@ -211,6 +214,7 @@ pub struct Person {
     pub organization_id: Option<i32>,
     pub country: Option<CountryCode>,
     pub bio: Option<String>,
+    pub language: Option<crate::i18n::Language>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -268,6 +272,14 @@ impl PersonInput {
         }
         let country = parse_country(self.country.as_deref(), &mut errors);
         let bio = errors.check("bio", optional_text(self.bio.as_deref(), 10_000, true));
+        let language = match self.language.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(code) => errors.check(
+                "language",
+                code.parse::<crate::i18n::Language>()
+                    .map_err(|_| "must be en, fr or es"),
+            ),
+        };
         errors.finish()?;
         match (given_name, family_name, position, bio) {
             (Some(given_name), Some(family_name), Some(position), Some(bio)) => Ok(Person {
@@ -279,6 +291,7 @@ impl PersonInput {
                 organization_id: self.organization_id,
                 country,
                 bio,
+                language,
             }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
@@ -294,6 +307,7 @@ impl PersonInput {
             organization_id: model.organization_id,
             country: model.country.clone(),
             bio: model.bio.clone(),
+            language: model.language.map(|l| l.as_str().to_string()),
         }
     }
 }
@@ -337,6 +351,8 @@ pub struct PersonOut {
     pub organization: Option<String>,
     pub country: Option<String>,
     pub bio: Option<String>,
+    /// The language their mail goes out in (English when unset).
+    pub language: Option<crate::i18n::Language>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
@@ -358,6 +374,7 @@ impl PersonOut {
             organization,
             country: m.country,
             bio: m.bio,
+            language: m.language,
             created_at: m.created_at,
             updated_at: m.updated_at,
         }

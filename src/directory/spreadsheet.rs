@@ -437,6 +437,7 @@ async fn plan(
             organization_id: input.organization_id,
             country: input.country.clone(),
             bio: input.bio.clone(),
+            language: input.language.clone(),
         }
         .validate();
         match checked {

@@ -336,6 +336,7 @@ fn person_fields(active: &mut person::ActiveModel, p: &Person) {
     active.organization_id = Set(p.organization_id);
     active.country = Set(p.country.map(|c| c.as_str().to_string()));
     active.bio = Set(p.bio.clone());
+    active.language = Set(p.language);
     active.updated_at = Set(Utc::now());
 }
 

@@ -197,6 +197,7 @@ const PERSON_FIELDS: &[&str] = &[
     "organization_id",
     "country",
     "bio",
+    "language",
     "new_organization",
 ];
 
@@ -242,6 +243,14 @@ async fn person_form(
             Field::new("country", "Country", Kind::Select, values)
                 .options(Some("—"), country_choices()),
             Field::new("bio", "Biography", Kind::TextArea, values),
+            Field::new("language", "Mail in", Kind::Select, values)
+                .options(
+                    Some("English (unless set)"),
+                    crate::i18n::Language::ALL
+                        .iter()
+                        .map(|l| (l.as_str().to_string(), l.label().to_string())),
+                )
+                .hint("The language of the invitations and notices this person is sent."),
         ],
     )];
     Ok(form_page(
@@ -266,6 +275,7 @@ fn person_input(values: &Values) -> PersonInput {
             .map(|o| o.parse().unwrap_or(-1)),
         country: values.opt("country"),
         bio: values.opt("bio"),
+        language: values.opt("language"),
     }
 }
 

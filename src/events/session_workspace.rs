@@ -512,6 +512,7 @@ async fn add_new_person(
             .map(|o| o.parse().unwrap_or(-1)),
         country: None,
         bio: None,
+        language: None,
     };
     // Check the role before creating anyone, so a refused form creates nothing.
     let role_error = match role.as_deref().map(str::parse::<ParticipantRole>) {

@@ -384,7 +384,11 @@ async fn save_event(
             event.slug,
             into.as_str()
         ),
-        &ctx.t1("translations-saved", "language", into.label()),
+        &ctx.t1(
+            "translations-saved",
+            "language",
+            &ctx.language_name(into.as_str()),
+        ),
     ))
 }
 
@@ -503,6 +507,10 @@ async fn save_series(
             series.slug,
             into.as_str()
         ),
-        &ctx.t1("translations-saved", "language", into.label()),
+        &ctx.t1(
+            "translations-saved",
+            "language",
+            &ctx.language_name(into.as_str()),
+        ),
     ))
 }

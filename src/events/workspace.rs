@@ -644,6 +644,8 @@ async fn event_workspace(
         .map(|s| {
             let mut line = views::session_line(s, zone);
             line.kind = ctx.term("session-kind", s.kind.as_str());
+            // Titles as written, marked with the event's language when not the page's.
+            line.title_lang = (out.language != ctx.lang).then(|| out.language.as_str());
             line
         })
         .zip(out.sessions.as_deref().unwrap_or_default())

@@ -49,6 +49,11 @@ impl Ctx {
         crate::i18n::t_args(self.lang, id, &args)
     }
 
+    /// A language's name in a sentence of the page ("Spanish", "espagnol", "español").
+    pub fn language_name(&self, code: &str) -> String {
+        self.t(&format!("language-name-{code}"))
+    }
+
     /// A participant's role in the page's language ("Speaker", "Ponente").
     pub fn role(&self, role: &str) -> String {
         self.tn(&format!("participant-role-{role}"), &[("count", 1)])

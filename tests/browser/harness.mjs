@@ -141,7 +141,9 @@ export async function mailTo(outbox, to, subject) {
         const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
         if (!new RegExp(`^To:.*${to.replace(/[.+]/g, "\\$&")}`, "im").test(unfolded)) continue;
         const subjectLine = /^Subject:\s*(.*)$/im.exec(unfolded)?.[1] ?? "";
-        const decodedSubject = subjectLine.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind, text) =>
+        // RFC 2047: the space between two encoded words is not text; the space after
+        // one before plain text is.
+        const decodedSubject = subjectLine.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind, text) =>
           kind.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodePart("content-transfer-encoding: quoted-printable", text.replace(/_/g, " ")));
         if (!subject.test(decodedSubject)) continue;
         const part = /Content-Type: text\/plain[^\n]*\r?\n((?:[\w-]+:.*\r?\n)*)\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
