@@ -673,3 +673,129 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
         assert!(text.contains(words), "{words} missing from: {text}");
     }
 }
+
+#[tokio::test]
+async fn invitees_get_their_invitation_in_their_own_language() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    let session = app
+        .session(
+            &slug,
+            "Apertura",
+            "2037-06-03T09:00:00",
+            "2037-06-03T09:30:00",
+            None,
+        )
+        .await;
+    app.patch(
+        &format!("/api/v1/sessions/{session}"),
+        app.org(),
+        &json!({"translations": {"en": {"title": "Opening"}}}),
+    )
+    .await
+    .expect(200);
+    let people = [
+        ("Ana", "ana@example.org", Some("es")),
+        ("Luc", "luc@example.org", Some("fr")),
+        ("Gareth", "gareth@example.org", None),
+    ];
+    for (given, email, language) in people {
+        let person = app
+            .post(
+                "/api/v1/people",
+                app.org(),
+                &json!({"honorific": "Dr", "given_name": given, "family_name": "Pérez",
+                        "email": email, "language": language}),
+            )
+            .await
+            .expect(201)
+            .json();
+        assert_eq!(person["language"], json!(language));
+        app.assign(session, person["id"].as_i64().unwrap(), "speaker")
+            .await;
+    }
+    app.post(
+        &format!("/api/v1/events/{slug}/invitations"),
+        app.org(),
+        &json!({"session_id": session}),
+    )
+    .await
+    .expect(202);
+    let spanish = app.last_mail_to("ana@example.org", "invitation").await;
+    assert_eq!(
+        spanish.subject,
+        "Invitación: ponente en «Apertura» (Diálogo sobre la R2P)"
+    );
+    assert!(
+        spanish.text_body.starts_with("Estimado/a Dr Pérez:"),
+        "{}",
+        spanish.text_body
+    );
+    assert!(
+        spanish
+            .text_body
+            .contains("Cuándo: miércoles, 3 de junio de 2037, 09:00–09:30")
+    );
+    assert!(spanish.html_body.contains(r#"<html lang="es">"#));
+    assert!(
+        spanish
+            .ics
+            .unwrap()
+            .contains("SUMMARY;LANGUAGE=es:Apertura — Diálogo sobre la R2P")
+    );
+    let french = app.last_mail_to("luc@example.org", "invitation").await;
+    assert_eq!(
+        french.subject,
+        "Invitation : intervenant à « Apertura » (Diálogo sobre la R2P)"
+    );
+    assert!(french.text_body.contains("Merci de répondre :"));
+    let english = app.last_mail_to("gareth@example.org", "invitation").await;
+    assert_eq!(
+        english.subject,
+        "Invitation: speaker at Opening (Dialogue on the R2P)"
+    );
+    assert!(english.text_body.starts_with("Dear Dr Pérez,"));
+    let ics = english.ics.unwrap();
+    assert!(
+        ics.contains("SUMMARY;LANGUAGE=en:Opening — Dialogue on the R2P"),
+        "{ics}"
+    );
+}
+
+#[tokio::test]
+async fn an_accounts_mail_follows_its_preference() {
+    let app = spawn_app().await;
+    app.send(
+        Method::PATCH,
+        "/api/v1/auth/me",
+        app.member_token(),
+        &json!({"language": "fr"}),
+    )
+    .await
+    .expect(200);
+    // Asked for from an English browser: the account's language wins.
+    app.request_with(
+        Method::POST,
+        "/api/v1/auth/password-reset",
+        common::As::Anonymous,
+        Some(Body::from(r#"{"email": "member@example.org"}"#)),
+        Some("application/json"),
+        &[("accept-language", "en")],
+    )
+    .await
+    .expect(202);
+    let mail = app
+        .last_mail_to("member@example.org", "password_reset")
+        .await;
+    assert_eq!(
+        mail.subject,
+        "Choisissez un nouveau mot de passe pour member@example.org"
+    );
+    assert!(
+        mail.text_body
+            .contains("ce lien ne sert qu’une fois, jusqu’au"),
+        "{}",
+        mail.text_body
+    );
+    assert!(mail.html_body.contains(r#"<html lang="fr">"#));
+}

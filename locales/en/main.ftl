@@ -472,3 +472,42 @@ ews-resend =
 language-name-en = English
 language-name-fr = French
 language-name-es = Spanish
+
+# Invitations (templates/mail/invitation).
+inv-subject-role = Invitation: { $role } at { $session } ({ $event })
+inv-subject-session = Invitation: { $session } ({ $event })
+inv-subject-event = Invitation: { $event }, { $dates }
+inv-take-part-as = You are invited to take part as { $role } in "{ $session }", a session of { $event }.
+inv-take-part = You are invited to take part in "{ $session }", a session of { $event }.
+inv-invited-to = You are invited to { $event }, { $dates }
+inv-when = When:
+inv-room = Room:
+inv-session-page = Session page:
+inv-message = A message from the organizers:
+inv-answer = Please answer:
+inv-accept = Accept:
+inv-decline = Decline:
+inv-accept-button = Accept
+inv-decline-button = Decline
+inv-calendar = The attached calendar file adds the session to your calendar. On the invitation page you can also get a personal calendar feed of every session you take part in.
+inv-calendar-before = The attached calendar file adds the session to your calendar. On the
+inv-calendar-link = invitation page
+inv-calendar-after = you can also get a personal calendar feed of every session you take part in.
+inv-thanks = With thanks,
+inv-title = Invitation
+inv-session = Session
+inv-your-role = Your role
+inv-event = Event
+inv-when-label = When
+inv-room-label = Room
+inv-accept-or-decline = Accept or decline:
+
+# Accounts' mail: the password reset (templates/mail/password_reset).
+reset-subject = Choose a new password for { $email }
+reset-someone = Someone (we hope you) asked to choose a new password for the Roundtable account of { $email }.
+reset-choose-here = Choose it here (this link works once, until { $expires }):
+reset-signs-out = Using it signs out every other browser signed in to your account.
+reset-works-once = This link works once, until { $expires }.
+reset-ignore = If you did not ask, ignore this message: your password stays as it is.
+reset-button = Choose a new password
+reset-footer = Sent by Roundtable for { $name }.

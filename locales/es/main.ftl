@@ -472,3 +472,42 @@ ews-resend =
 language-name-en = inglés
 language-name-fr = francés
 language-name-es = español
+
+# Invitaciones (templates/mail/invitation).
+inv-subject-role = Invitación: { $role } en «{ $session }» ({ $event })
+inv-subject-session = Invitación: «{ $session }» ({ $event })
+inv-subject-event = Invitación: { $event }, { $dates }
+inv-take-part-as = Le invitamos a participar como { $role } en «{ $session }», una sesión de { $event }.
+inv-take-part = Le invitamos a participar en «{ $session }», una sesión de { $event }.
+inv-invited-to = Le invitamos a { $event }, { $dates }
+inv-when = Cuándo:
+inv-room = Sala:
+inv-session-page = Página de la sesión:
+inv-message = Un mensaje de los organizadores:
+inv-answer = Por favor, responda:
+inv-accept = Aceptar:
+inv-decline = Rechazar:
+inv-accept-button = Aceptar
+inv-decline-button = Rechazar
+inv-calendar = El archivo de calendario adjunto añade la sesión a su calendario. En la página de la invitación también puede obtener un canal de calendario personal con todas las sesiones en que participa.
+inv-calendar-before = El archivo de calendario adjunto añade la sesión a su calendario. En la
+inv-calendar-link = página de la invitación
+inv-calendar-after = también puede obtener un canal de calendario personal con todas las sesiones en que participa.
+inv-thanks = Con nuestro agradecimiento,
+inv-title = Invitación
+inv-session = Sesión
+inv-your-role = Su función
+inv-event = Evento
+inv-when-label = Cuándo
+inv-room-label = Sala
+inv-accept-or-decline = Aceptar o rechazar:
+
+# Correos de las cuentas: la nueva contraseña (templates/mail/password_reset).
+reset-subject = Elija una nueva contraseña para { $email }
+reset-someone = Alguien (esperamos que usted) pidió elegir una nueva contraseña para la cuenta de Roundtable de { $email }.
+reset-choose-here = Elíjala aquí (este enlace sirve una sola vez, hasta el { $expires }):
+reset-signs-out = Usarlo cierra la sesión de todos los demás navegadores conectados a su cuenta.
+reset-works-once = Este enlace sirve una sola vez, hasta el { $expires }.
+reset-ignore = Si no lo pidió, ignore este mensaje: su contraseña sigue igual.
+reset-button = Elegir una nueva contraseña
+reset-footer = Enviado por Roundtable para { $name }.

@@ -472,3 +472,42 @@ ews-resend =
 language-name-en = anglais
 language-name-fr = français
 language-name-es = espagnol
+
+# Invitations (templates/mail/invitation).
+inv-subject-role = Invitation : { $role } à « { $session } » ({ $event })
+inv-subject-session = Invitation : « { $session } » ({ $event })
+inv-subject-event = Invitation : { $event }, { $dates }
+inv-take-part-as = Vous êtes invité·e à participer en tant que { $role } à « { $session } », une séance de { $event }.
+inv-take-part = Vous êtes invité·e à participer à « { $session } », une séance de { $event }.
+inv-invited-to = Vous êtes invité·e à { $event }, { $dates }
+inv-when = Quand :
+inv-room = Salle :
+inv-session-page = Page de la séance :
+inv-message = Un message des organisateurs :
+inv-answer = Merci de répondre :
+inv-accept = Accepter :
+inv-decline = Décliner :
+inv-accept-button = Accepter
+inv-decline-button = Décliner
+inv-calendar = Le fichier d’agenda joint ajoute la séance à votre agenda. Sur la page de l’invitation, vous pouvez aussi obtenir un flux d’agenda personnel de toutes les séances auxquelles vous participez.
+inv-calendar-before = Le fichier d’agenda joint ajoute la séance à votre agenda. Sur la
+inv-calendar-link = page de l’invitation
+inv-calendar-after = vous pouvez aussi obtenir un flux d’agenda personnel de toutes les séances auxquelles vous participez.
+inv-thanks = Avec nos remerciements,
+inv-title = Invitation
+inv-session = Séance
+inv-your-role = Votre rôle
+inv-event = Événement
+inv-when-label = Quand
+inv-room-label = Salle
+inv-accept-or-decline = Accepter ou décliner :
+
+# Courriels des comptes : le nouveau mot de passe (templates/mail/password_reset).
+reset-subject = Choisissez un nouveau mot de passe pour { $email }
+reset-someone = Quelqu’un (vous, nous l’espérons) a demandé à choisir un nouveau mot de passe pour le compte Roundtable de { $email }.
+reset-choose-here = Choisissez-le ici (ce lien ne sert qu’une fois, jusqu’au { $expires }) :
+reset-signs-out = L’utiliser déconnecte tous les autres navigateurs connectés à votre compte.
+reset-works-once = Ce lien ne sert qu’une fois, jusqu’au { $expires }.
+reset-ignore = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
+reset-button = Choisir un nouveau mot de passe
+reset-footer = Envoyé par Roundtable pour { $name }.

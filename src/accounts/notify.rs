@@ -39,6 +39,31 @@ pub struct AccountMail {
     pub country: Option<String>,
     pub note: Option<String>,
     pub organizer_name: String,
+    /// The account's language, which the mail is written in (the mails not translated
+    /// yet are in English whatever it says).
+    pub lang: crate::i18n::Language,
+}
+
+impl AccountMail {
+    /// A message in the account's language, with arguments.
+    pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
+        let args: Vec<_> = args
+            .iter()
+            .map(|(name, value)| (*name, value.to_string().into()))
+            .collect();
+        crate::i18n::t_args(self.lang, id, &args)
+    }
+
+    /// "Dear Ana Ñúñez," in the account's language.
+    pub fn dear(&self) -> String {
+        self.ta(
+            "mail-dear",
+            &[(
+                "name",
+                &crate::mail::salutation::greeting(&self.greeting_name),
+            )],
+        )
+    }
 }
 
 crate::mail_templates! {
@@ -61,6 +86,18 @@ pub fn link_url(settings: &Settings, purpose: TokenPurpose, token: &str) -> Stri
 /// "8 December 2026, 14:05 UTC": accounts have no time zone of their own.
 fn moment(at: DateTime<Utc>) -> String {
     at.format("%-d %B %Y, %H:%M UTC").to_string()
+}
+
+/// The same in `lang`: "8 décembre 2026, 14:05 UTC".
+fn moment_in(lang: crate::i18n::Language, at: DateTime<Utc>) -> String {
+    if lang == crate::i18n::Language::En {
+        return moment(at);
+    }
+    format!(
+        "{}, {} UTC",
+        crate::i18n::dates::long(lang, at.date_naive()),
+        at.format("%H:%M")
+    )
 }
 
 /// What the set-up mail tells beyond the link: for a rapporteur, the sessions whose
@@ -110,6 +147,7 @@ fn view(settings: &Settings, user_name: &str, email: &str) -> AccountMail {
         country: None,
         note: None,
         organizer_name: settings.mail.organizer_name.clone(),
+        lang: crate::i18n::Language::En,
     }
 }
 
@@ -156,8 +194,9 @@ pub async fn queue_reset(
     expires: DateTime<Utc>,
 ) -> AppResult<()> {
     let mut v = view(settings, &user.name, &user.email);
+    v.lang = user.language.unwrap_or_default();
     v.link_url = link_url(settings, TokenPurpose::Reset, token);
-    v.link_expires = moment(expires);
+    v.link_expires = moment_in(v.lang, expires);
     send(conn, MailKind::PasswordReset, (&user.email, &user.name), &v).await
 }
 

@@ -105,6 +105,7 @@ pub async fn view(
         decline_url: format!("{link}?answer=decline"),
         invitation_url: link.clone(),
         organizer_name: settings.mail.organizer_name.clone(),
+        lang: crate::i18n::Language::En,
     })
 }
 
@@ -118,7 +119,22 @@ pub async fn itip(
     method: Method,
     link: Option<&str>,
 ) -> AppResult<String> {
-    let mut items = calendar::session_events(conn, settings.public_url(), sessions).await?;
+    itip_in(conn, settings, sessions, recipient, method, link, None).await
+}
+
+/// [`itip`] for a recipient reading `lang`: the sessions' texts as translated into it,
+/// marked with their language.
+pub async fn itip_in(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    sessions: &[session::Model],
+    recipient: &Recipient,
+    method: Method,
+    link: Option<&str>,
+    lang: Option<crate::i18n::Language>,
+) -> AppResult<String> {
+    let mut items =
+        calendar::session_events_in(conn, settings.public_url(), sessions, lang).await?;
     for item in &mut items {
         // Each message is a new revision for the calendar client.
         item.stamp = chrono::Utc::now();
@@ -134,7 +150,8 @@ pub async fn itip(
             rsvp: matches!(method, Method::Request),
         }];
         if let Some(link) = link {
-            item.description = format!("{}\n\nAccept or decline: {link}", item.description);
+            let answer = crate::i18n::t(lang.unwrap_or_default(), "inv-accept-or-decline");
+            item.description = format!("{}\n\n{answer} {link}", item.description);
         }
         if matches!(method, Method::Cancel) {
             item.status = calendar::Status::Cancelled;

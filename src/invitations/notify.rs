@@ -13,7 +13,7 @@ use crate::directory::{self, store as directory_store};
 use crate::entities::{invitation, person};
 use crate::error::{AppError, AppResult};
 pub use crate::events::notify::{Draft, Recipient};
-use crate::events::notify::{envelope, itip, rendering, view};
+use crate::events::notify::{envelope, itip_in, rendering, view};
 use crate::events::{SeriesRef, store as event_store, views};
 use crate::mail::messages;
 use crate::mail::salutation::salutation;
@@ -37,17 +37,20 @@ pub async fn invitation_mail(
         &person.given_name,
         &person.family_name,
     );
+    let lang = person.language.unwrap_or_default();
+    in_language(&mut view, draft, lang);
     let rendered = messages::invitation(&view).map_err(rendering)?;
     let calendar = match draft.session {
         Some(session) => Some((
             Method::Request,
-            itip(
+            itip_in(
                 conn,
                 settings,
                 std::slice::from_ref(session),
                 draft.recipient,
                 Method::Request,
                 draft.invitation_url.as_deref(),
+                Some(lang),
             )
             .await?,
         )),
@@ -62,6 +65,41 @@ pub async fn invitation_mail(
         key,
         Duration::zero(),
     ))
+}
+
+/// The view of an invitation for a person reading `lang`: the event's and session's
+/// titles as translated into it (as written elsewhere), the dates and the role in it.
+fn in_language(view: &mut messages::MailView, draft: &Draft<'_>, lang: crate::i18n::Language) {
+    use crate::i18n::content::Translations;
+    view.lang = lang;
+    let event = draft.event;
+    view.event_title = Translations::stored(event.translations.as_deref())
+        .pick(event.language, lang, "title", &event.title)
+        .text;
+    view.event_dates = crate::i18n::dates::range(lang, event.starts_on, event.ends_on);
+    if let (Some(s), Some(shown)) = (draft.session, view.session.as_mut()) {
+        shown.title = Translations::stored(s.translations.as_deref())
+            .pick(event.language, lang, "title", &s.title)
+            .text;
+        if lang != crate::i18n::Language::En {
+            let zone = event.timezone;
+            let (start, end) = (zone.local(s.starts_at), zone.local(s.ends_at));
+            shown.when = format!(
+                "{}, {}–{} ({})",
+                crate::i18n::dates::with_weekday(lang, start.date_naive()),
+                start.format("%H:%M"),
+                end.format("%H:%M"),
+                zone.name()
+            );
+        }
+        shown.role = draft.recipient.role.map(|r| {
+            crate::i18n::t_args(
+                lang,
+                &format!("participant-role-{}", r.as_str()),
+                &[("count", 1.into())],
+            )
+        });
+    }
 }
 
 /// Queues an invitation (sent at once).

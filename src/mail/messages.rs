@@ -30,6 +30,41 @@ pub struct MailView {
     /// The invitation page (answers, calendar feed).
     pub invitation_url: String,
     pub organizer_name: String,
+    /// The recipient's language, which the message is written in (the messages not
+    /// translated yet are in English whatever it says).
+    pub lang: crate::i18n::Language,
+}
+
+impl MailView {
+    /// A message in the recipient's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message with arguments, each a text.
+    pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
+        let args: Vec<_> = args
+            .iter()
+            .map(|(name, value)| (*name, value.to_string().into()))
+            .collect();
+        crate::i18n::t_args(self.lang, id, &args)
+    }
+
+    /// "Dear Mr Evans," in the recipient's language.
+    pub fn dear(&self) -> String {
+        self.ta(
+            "mail-dear",
+            &[(
+                "name",
+                &crate::mail::salutation::greeting(&self.greeting_name),
+            )],
+        )
+    }
+
+    /// The recipient's role in a sentence ("chair", "ponente").
+    pub fn role_word(&self, role: &str) -> String {
+        role.to_lowercase()
+    }
 }
 
 macro_rules! message {
@@ -129,6 +164,7 @@ mod tests {
             decline_url: "http://x/invitations/t?answer=decline".into(),
             invitation_url: "http://x/invitations/t".into(),
             organizer_name: "The organizers".into(),
+            lang: crate::i18n::Language::En,
         }
     }
 
