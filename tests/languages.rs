@@ -571,11 +571,14 @@ async fn the_translations_page_sets_each_translation_beside_its_original() {
 #[tokio::test]
 async fn the_outcome_report_reads_in_spanish_in_every_format() {
     let app = spawn_app().await;
+    app.series(json!({"title": "Diálogos regionales", "slug": "dialogos", "language": "es"}))
+        .await;
     let event = app
         .event_with(json!({
             "title": "Diálogo sobre la R2P",
             "subtitle": null,
             "language": "es",
+            "series": "dialogos",
             "translations": {"en": {"title": "Dialogue on the R2P"}}
         }))
         .await;
@@ -671,6 +674,32 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
         "3 y 4 de junio de 2009",
     ] {
         assert!(text.contains(words), "{words} missing from: {text}");
+    }
+
+    // The series' synthesis, page and PDF, in Spanish too.
+    let synthesis = app
+        .get_with_headers("/series/dialogos/report", &[("accept-language", "es")])
+        .await
+        .page(200)
+        .text();
+    assert!(synthesis.contains("Informe de síntesis"), "{synthesis}");
+    assert!(synthesis.contains("<h2>Los eventos</h2>"));
+    assert!(synthesis.contains("Elaborado a partir del informe final publicado de 1 evento de"));
+    let pdf = app
+        .get_with_headers("/series/dialogos/report.pdf", &[("accept-language", "es")])
+        .await
+        .expect(200);
+    let text = pdf_extract::extract_text_from_mem(&pdf.body).unwrap();
+    for words in [
+        "Informe de síntesis",
+        "Índice",
+        "La serie y sus eventos",
+        "Recomendaciones por destinatario",
+    ] {
+        assert!(
+            text.contains(words),
+            "{words} missing from the synthesis: {text}"
+        );
     }
 }
 

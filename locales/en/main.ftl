@@ -511,3 +511,40 @@ reset-works-once = This link works once, until { $expires }.
 reset-ignore = If you did not ask, ignore this message: your password stays as it is.
 reset-button = Choose a new password
 reset-footer = Sent by Roundtable for { $name }.
+
+# A series' synthesis report (templates/reports/synthesis.*).
+syn-title = Synthesis
+syn-kicker = Synthesis report
+syn-drawn =
+    { $count ->
+        [one] Drawn from the published outcome report of 1 event of
+       *[other] Drawn from the published outcome reports of { $count } events of
+    }
+syn-the-series = the series
+syn-left-out = Left out until their report is published (organizers only see this):
+syn-none = No event of this series has a published outcome report yet. The synthesis fills in as reports are published.
+syn-events = The events
+syn-themes = Common themes
+syn-challenges = Common challenges
+syn-regions = Strategies by region
+syn-follow-up = What came of the recommendations
+syn-organizers-partners = Organizers and partners
+syn-ranked = Ranked by how many events raised them.
+syn-event-count =
+    { $count ->
+        [one] 1 event
+       *[other] { $count } events
+    }
+syn-latest = Latest:
+
+# A series' synthesis report: the PDF.
+syn-event-one = event
+syn-event-many = events
+syn-raised-at = raised at
+syn-drawing = Drawing together the outcome reports of
+syn-in-this = in this synthesis
+syn-partners = Partners
+syn-not-yet = Not yet in this synthesis
+syn-not-yet-note = These events of the series have no published report yet.
+syn-events-label = Events:
+syn-series-events = The series and its events

@@ -511,3 +511,40 @@ reset-works-once = Este enlace sirve una sola vez, hasta el { $expires }.
 reset-ignore = Si no lo pidió, ignore este mensaje: su contraseña sigue igual.
 reset-button = Elegir una nueva contraseña
 reset-footer = Enviado por Roundtable para { $name }.
+
+# El informe de síntesis de una serie (templates/reports/synthesis.*).
+syn-title = Síntesis
+syn-kicker = Informe de síntesis
+syn-drawn =
+    { $count ->
+        [one] Elaborado a partir del informe final publicado de 1 evento de
+       *[other] Elaborado a partir de los informes finales publicados de { $count } eventos de
+    }
+syn-the-series = la serie
+syn-left-out = Fuera hasta que se publique su informe (solo lo ven los organizadores):
+syn-none = Ningún evento de esta serie tiene todavía un informe final publicado. La síntesis se completa a medida que se publican los informes.
+syn-events = Los eventos
+syn-themes = Temas comunes
+syn-challenges = Desafíos comunes
+syn-regions = Estrategias por región
+syn-follow-up = Qué fue de las recomendaciones
+syn-organizers-partners = Organizadores y socios
+syn-ranked = Ordenados según cuántos eventos los plantearon.
+syn-event-count =
+    { $count ->
+        [one] 1 evento
+       *[other] { $count } eventos
+    }
+syn-latest = Lo último:
+
+# El informe de síntesis de una serie: el PDF.
+syn-event-one = evento
+syn-event-many = eventos
+syn-raised-at = planteado en
+syn-drawing = Reúne los informes finales de
+syn-in-this = en esta síntesis
+syn-partners = Socios
+syn-not-yet = Aún no en esta síntesis
+syn-not-yet-note = Estos eventos de la serie aún no tienen informe publicado.
+syn-events-label = Eventos:
+syn-series-events = La serie y sus eventos

@@ -511,3 +511,40 @@ reset-works-once = Ce lien ne sert qu’une fois, jusqu’au { $expires }.
 reset-ignore = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
 reset-button = Choisir un nouveau mot de passe
 reset-footer = Envoyé par Roundtable pour { $name }.
+
+# Le rapport de synthèse d’une série (templates/reports/synthesis.*).
+syn-title = Synthèse
+syn-kicker = Rapport de synthèse
+syn-drawn =
+    { $count ->
+        [one] Tiré du rapport final publié d’un événement de
+       *[other] Tiré des rapports finaux publiés de { $count } événements de
+    }
+syn-the-series = la série
+syn-left-out = Laissés de côté tant que leur rapport n’est pas publié (seuls les organisateurs le voient) :
+syn-none = Aucun événement de cette série n’a encore de rapport final publié. La synthèse se remplit à mesure que les rapports sont publiés.
+syn-events = Les événements
+syn-themes = Thèmes communs
+syn-challenges = Défis communs
+syn-regions = Stratégies par région
+syn-follow-up = Ce qu’il est advenu des recommandations
+syn-organizers-partners = Organisateurs et partenaires
+syn-ranked = Classés selon le nombre d’événements qui les ont soulevés.
+syn-event-count =
+    { $count ->
+        [one] 1 événement
+       *[other] { $count } événements
+    }
+syn-latest = Dernière nouvelle :
+
+# Le rapport de synthèse d’une série : le PDF.
+syn-event-one = événement
+syn-event-many = événements
+syn-raised-at = soulevé par
+syn-drawing = Réunit les rapports finaux de
+syn-in-this = dans cette synthèse
+syn-partners = Partenaires
+syn-not-yet = Pas encore dans cette synthèse
+syn-not-yet-note = Ces événements de la série n’ont pas encore de rapport publié.
+syn-events-label = Événements :
+syn-series-events = La série et ses événements

@@ -166,10 +166,16 @@ impl Job {
         Ok(Self::new(template, serde_json::to_vec(view)?))
     }
 
+    /// The synthesis in English: see [`Job::synthesis_in`].
     pub fn synthesis(s: &Synthesis) -> Result<Self, PdfError> {
+        Self::synthesis_in(s, crate::i18n::Language::En)
+    }
+
+    /// The synthesis with its headings and labels in `lang`.
+    pub fn synthesis_in(s: &Synthesis, lang: crate::i18n::Language) -> Result<Self, PdfError> {
         Ok(Self::new(
             Template::Synthesis,
-            serde_json::to_vec(&SynthesisView::new(s))?,
+            serde_json::to_vec(&SynthesisView::new(s, lang))?,
         ))
     }
 
@@ -709,7 +715,7 @@ mod tests {
             render(
                 SYNTHESIS_TEMPLATE,
                 "/synthesis.typ",
-                &SynthesisView::new(&s),
+                &SynthesisView::new(&s, crate::i18n::Language::En),
             )
             .unwrap(),
         );

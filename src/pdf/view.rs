@@ -333,6 +333,9 @@ struct RegionView<'a> {
 
 #[derive(Serialize)]
 pub(super) struct SynthesisView<'a> {
+    /// The synthesis's language, and its headings and labels in it.
+    lang: &'static str,
+    l: BTreeMap<&'static str, String>,
     title: &'a str,
     description: &'a [Block],
     url: &'a str,
@@ -365,7 +368,8 @@ fn source_label(s: &SynthesisSource) -> String {
 }
 
 impl<'a> SynthesisView<'a> {
-    pub(super) fn new(s: &'a Synthesis) -> Self {
+    /// The view of a synthesis with its headings and labels in `lang`.
+    pub(super) fn new(s: &'a Synthesis, lang: Language) -> Self {
         let label_of = |id: i32| -> Option<&'a str> {
             s.events
                 .iter()
@@ -392,6 +396,8 @@ impl<'a> SynthesisView<'a> {
             source: source_label(&item.source),
         };
         Self {
+            lang: lang.as_str(),
+            l: crate::reports::language::synthesis_labels(lang),
             title: &s.series.title,
             description: blocks(s.series.description.as_ref()),
             url: &s.series.url,

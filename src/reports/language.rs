@@ -195,6 +195,43 @@ pub const LABELS: &[&str] = &[
     "present",
 ];
 
+/// The labels of a synthesis in `lang` by their short name (`data.l.<name>` in its
+/// template): each the message it names.
+pub fn synthesis_labels(lang: Language) -> BTreeMap<&'static str, String> {
+    [
+        ("kicker", "syn-kicker"),
+        ("contents", "report-contents"),
+        ("event-one", "syn-event-one"),
+        ("event-many", "syn-event-many"),
+        ("raised-at", "syn-raised-at"),
+        ("drawing", "syn-drawing"),
+        ("in-this", "syn-in-this"),
+        ("events", "syn-events"),
+        ("event", "report-event"),
+        ("dates", "report-dates"),
+        ("place", "report-place"),
+        ("region", "report-region"),
+        ("partners", "syn-partners"),
+        ("not-yet", "syn-not-yet"),
+        ("not-yet-note", "syn-not-yet-note"),
+        ("events-label", "syn-events-label"),
+        ("to", "report-to"),
+        ("to-word", "report-to-word"),
+        ("themes-label", "report-themes"),
+        ("latest", "syn-latest"),
+        ("series-events", "syn-series-events"),
+        ("themes", "syn-themes"),
+        ("challenges", "syn-challenges"),
+        ("by-addressee", "report-by-addressee"),
+        ("regions", "syn-regions"),
+        ("follow-up", "syn-follow-up"),
+        ("ranked", "syn-ranked"),
+    ]
+    .into_iter()
+    .map(|(name, id)| (name, t(lang, id)))
+    .collect()
+}
+
 /// A value of a vocabulary (a role, a priority, a timeframe) in `lang`: the message
 /// `<kind>-<value>`.
 pub fn term(lang: Language, kind: &str, value: &str) -> String {

@@ -269,7 +269,8 @@ async fn synthesis_pdf(
 ) -> PageResult {
     let s = synthesis_of(&state, &ctx, &reference).await?;
     let name = format!("{}-synthesis.pdf", s.series.slug);
-    let bytes = pdf::kept::typeset(pdf::Job::synthesis(&s).map_err(AppError::from)?).await?;
+    let job = pdf::Job::synthesis_in(&s, ctx.lang).map_err(AppError::from)?;
+    let bytes = pdf::kept::typeset(job).await?;
     Ok(download(bytes.to_vec(), "application/pdf", &name, false))
 }
 

@@ -49,6 +49,11 @@ impl Ctx {
         crate::i18n::t_args(self.lang, id, &args)
     }
 
+    /// A message counting `count` things (the message's `$count`).
+    pub fn count(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        crate::i18n::t_args(self.lang, id, &[("count", (*count.borrow()).into())])
+    }
+
     /// A language's name in a sentence of the page ("Spanish", "espagnol", "español").
     pub fn language_name(&self, code: &str) -> String {
         self.t(&format!("language-name-{code}"))
