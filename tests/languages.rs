@@ -222,10 +222,10 @@ async fn spanish_event(app: &common::TestApp) -> String {
     common::fixtures::slug(&event)
 }
 
-#[tokio::test]
-async fn content_is_read_in_the_readers_language_and_the_original_elsewhere_marked() {
-    let app = spawn_app().await;
-    let slug = spanish_event(&app).await;
+/// The same with its opening session, "Apertura", translated into English ("Opening");
+/// returns the event's slug and the session's id.
+async fn spanish_event_with_opening(app: &common::TestApp) -> (String, i64) {
+    let slug = spanish_event(app).await;
     let session = app
         .session(
             &slug,
@@ -242,6 +242,13 @@ async fn content_is_read_in_the_readers_language_and_the_original_elsewhere_mark
     )
     .await
     .expect(200);
+    (slug, session)
+}
+
+#[tokio::test]
+async fn content_is_read_in_the_readers_language_and_the_original_elsewhere_marked() {
+    let app = spawn_app().await;
+    let (slug, _) = spanish_event_with_opening(&app).await;
     app.publish(&slug).await;
     let api = app
         .get(&format!("/api/v1/events/{slug}"), common::As::Anonymous)
@@ -383,23 +390,7 @@ async fn field_messages_follow_the_requests_language() {
 #[tokio::test]
 async fn registrants_get_mail_and_calendars_in_the_language_of_their_form() {
     let app = spawn_app().await;
-    let slug = spanish_event(&app).await;
-    let session = app
-        .session(
-            &slug,
-            "Apertura",
-            "2037-06-03T09:00:00",
-            "2037-06-03T09:30:00",
-            None,
-        )
-        .await;
-    app.patch(
-        &format!("/api/v1/sessions/{session}"),
-        app.org(),
-        &json!({"translations": {"en": {"title": "Opening"}}}),
-    )
-    .await
-    .expect(200);
+    let (slug, _) = spanish_event_with_opening(&app).await;
     app.publish(&slug).await;
     let path = format!("/api/v1/events/{slug}/registrations");
     // Through the form read in Spanish.
@@ -706,23 +697,7 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
 #[tokio::test]
 async fn invitees_get_their_invitation_in_their_own_language() {
     let app = spawn_app().await;
-    let slug = spanish_event(&app).await;
-    let session = app
-        .session(
-            &slug,
-            "Apertura",
-            "2037-06-03T09:00:00",
-            "2037-06-03T09:30:00",
-            None,
-        )
-        .await;
-    app.patch(
-        &format!("/api/v1/sessions/{session}"),
-        app.org(),
-        &json!({"translations": {"en": {"title": "Opening"}}}),
-    )
-    .await
-    .expect(200);
+    let (slug, session) = spanish_event_with_opening(&app).await;
     let people = [
         ("Ana", "ana@example.org", Some("es")),
         ("Luc", "luc@example.org", Some("fr")),

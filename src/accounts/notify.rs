@@ -47,22 +47,12 @@ pub struct AccountMail {
 impl AccountMail {
     /// A message in the account's language, with arguments.
     pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
-        let args: Vec<_> = args
-            .iter()
-            .map(|(name, value)| (*name, value.to_string().into()))
-            .collect();
-        crate::i18n::t_args(self.lang, id, &args)
+        crate::i18n::t_texts(self.lang, id, args)
     }
 
     /// "Dear Ana Ñúñez," in the account's language.
     pub fn dear(&self) -> String {
-        self.ta(
-            "mail-dear",
-            &[(
-                "name",
-                &crate::mail::salutation::greeting(&self.greeting_name),
-            )],
-        )
+        crate::i18n::dear(self.lang, &self.greeting_name)
     }
 }
 

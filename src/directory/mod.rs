@@ -272,14 +272,7 @@ impl PersonInput {
         }
         let country = parse_country(self.country.as_deref(), &mut errors);
         let bio = errors.check("bio", optional_text(self.bio.as_deref(), 10_000, true));
-        let language = match self.language.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(code) => errors.check(
-                "language",
-                code.parse::<crate::i18n::Language>()
-                    .map_err(|_| "must be en, fr or es"),
-            ),
-        };
+        let language = crate::i18n::field(self.language.as_deref(), &mut errors).flatten();
         errors.finish()?;
         match (given_name, family_name, position, bio) {
             (Some(given_name), Some(family_name), Some(position), Some(bio)) => Ok(Person {

@@ -252,15 +252,9 @@ pub struct Series {
 
 /// The language content is written in (English when not given).
 fn parse_language(value: Option<&str>, errors: &mut FieldErrors) -> Language {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Language::En,
-        Some(code) => errors
-            .check(
-                "language",
-                code.parse::<Language>().map_err(|_| "must be en, fr or es"),
-            )
-            .unwrap_or_default(),
-    }
+    crate::i18n::field(value, errors)
+        .flatten()
+        .unwrap_or_default()
 }
 
 impl SeriesInput {

@@ -24,9 +24,7 @@ use crate::i18n::content::{self, Translations};
 use crate::web::ListQuery;
 use crate::web::forms::{Field, Kind, Values};
 use crate::web::pages::PagePath as Path;
-use crate::web::pages::{
-    Ctx, FormData, PageResult, Workspace, error_with, redirect_with_flash, render,
-};
+use crate::web::pages::{Ctx, FormData, PageResult, Workspace, redirect_with_flash, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -155,14 +153,20 @@ fn form_names(sources: &[(String, Vec<Source>)]) -> Vec<String> {
         .collect()
 }
 
+/// A form refused: what was typed, and what is wrong with it.
+type Refused = (Values, Vec<FieldError>);
+
 /// The translations of each record as the form sends them, checked: the records' new
 /// translations, by record, or the errors under the form's names.
 fn read_form(
     sources: &[(String, Vec<Source>)],
-    values: &Values,
+    form: &FormData,
     into: Language,
     original: Language,
-) -> Result<Vec<(String, Translations)>, AppError> {
+) -> Result<Vec<(String, Translations)>, Refused> {
+    let names = form_names(sources);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let values = Values::from_form(form, &names);
     let mut errors = FieldErrors::new();
     let mut records: Vec<(String, Translations)> = Vec::new();
     for s in sources.iter().flat_map(|(_, texts)| texts) {
@@ -194,8 +198,39 @@ fn read_form(
         };
         translations.set(into, texts);
     }
-    errors.finish()?;
-    Ok(records)
+    match errors.finish() {
+        Err(AppError::Invalid(errors)) => Err((values, errors)),
+        _ => Ok(records),
+    }
+}
+
+/// Records the translation and sends the organizer back to the page with a word of it.
+async fn saved(
+    txn: crate::db::WriteTxn<'_>,
+    ctx: &Ctx,
+    actor: &crate::web::Actor,
+    (kind, id): (&str, i32),
+    into: Language,
+    page: String,
+) -> PageResult {
+    audit::record(
+        &*txn,
+        Some(actor),
+        "translate",
+        kind,
+        id,
+        json!({"language": into.as_str()}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect_with_flash(
+        &page,
+        &ctx.t1(
+            "translations-saved",
+            "language",
+            &ctx.language_name(into.as_str()),
+        ),
+    ))
 }
 
 // ----- Events -----
@@ -334,16 +369,12 @@ async fn save_event(
     let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let into = into_language(&query, event.language);
     let (sources, sessions, report) = event_sources(&state, &ctx, &event).await?;
-    let names = form_names(&sources);
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let values = Values::from_form(&form, &names);
-    let records = match read_form(&sources, &values, into, event.language) {
+    let records = match read_form(&sources, &form, into, event.language) {
         Ok(records) => records,
-        Err(AppError::Invalid(errors)) => {
+        Err((values, errors)) => {
             let page = event_form(ctx, &event, into, &sources, &values, &errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
         }
-        Err(err) => return Ok(error_with(ctx, err)),
     };
     let txn = state.db.begin_write().await?;
     for (record, translations) in records {
@@ -368,28 +399,12 @@ async fn save_event(
             active.update(&*txn).await?;
         }
     }
-    audit::record(
-        &*txn,
-        Some(&actor),
-        "translate",
-        "event",
-        event.id,
-        json!({"language": into.as_str()}),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(redirect_with_flash(
-        &format!(
-            "/organize/events/{}/translations?into={}",
-            event.slug,
-            into.as_str()
-        ),
-        &ctx.t1(
-            "translations-saved",
-            "language",
-            &ctx.language_name(into.as_str()),
-        ),
-    ))
+    let page = format!(
+        "/organize/events/{}/translations?into={}",
+        event.slug,
+        into.as_str()
+    );
+    saved(txn, &ctx, &actor, ("event", event.id), into, page).await
 }
 
 // ----- Series -----
@@ -474,16 +489,12 @@ async fn save_series(
     let series = find_series(&state, &reference).await?;
     let into = into_language(&query, series.language);
     let sources = series_sources(&ctx, &series);
-    let names = form_names(&sources);
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let values = Values::from_form(&form, &names);
-    let records = match read_form(&sources, &values, into, series.language) {
+    let records = match read_form(&sources, &form, into, series.language) {
         Ok(records) => records,
-        Err(AppError::Invalid(errors)) => {
+        Err((values, errors)) => {
             let page = series_form(ctx, &series, into, &sources, &values, &errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
         }
-        Err(err) => return Ok(error_with(ctx, err)),
     };
     let txn = state.db.begin_write().await?;
     if let Some((_, translations)) = records.into_iter().next() {
@@ -491,26 +502,10 @@ async fn save_series(
         active.translations = Set(translations.to_column());
         active.update(&*txn).await?;
     }
-    audit::record(
-        &*txn,
-        Some(&actor),
-        "translate",
-        "series",
-        series.id,
-        json!({"language": into.as_str()}),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(redirect_with_flash(
-        &format!(
-            "/organize/series/{}/translations?into={}",
-            series.slug,
-            into.as_str()
-        ),
-        &ctx.t1(
-            "translations-saved",
-            "language",
-            &ctx.language_name(into.as_str()),
-        ),
-    ))
+    let page = format!(
+        "/organize/series/{}/translations?into={}",
+        series.slug,
+        into.as_str()
+    );
+    saved(txn, &ctx, &actor, ("series", series.id), into, page).await
 }

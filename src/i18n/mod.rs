@@ -74,6 +74,41 @@ pub fn term(lang: Language, kind: &str, value: &str) -> String {
     t(lang, &format!("{kind}-{value}"))
 }
 
+/// A `language` field of a request: `Some(None)` when not given, `Some(Some(…))` when
+/// one of the interface's, `None` when not (the error recorded under `language`).
+pub fn field(
+    value: Option<&str>,
+    errors: &mut crate::error::FieldErrors,
+) -> Option<Option<Language>> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Some(None),
+        Some(code) => errors
+            .check(
+                "language",
+                code.parse::<Language>().map_err(|_| "must be en, fr or es"),
+            )
+            .map(Some),
+    }
+}
+
+/// A message whose arguments are all texts: `t_texts(lang, "mail-dear", &[("name", "Ana")])`.
+pub fn t_texts(lang: Language, id: &str, args: &[(&'static str, &str)]) -> String {
+    let args: Vec<_> = args
+        .iter()
+        .map(|(name, value)| (*name, FluentValue::from(value.to_string())))
+        .collect();
+    t_args(lang, id, &args)
+}
+
+/// "Dear Ms Akello," in `lang`, for a mail to `name` (shortened as a greeting is).
+pub fn dear(lang: Language, name: &str) -> String {
+    t_texts(
+        lang,
+        "mail-dear",
+        &[("name", &crate::mail::salutation::greeting(name))],
+    )
+}
+
 /// The language of the interface for a request, in the order the module says.
 pub fn negotiate(
     query: Option<&str>,

@@ -43,22 +43,12 @@ impl MailView {
 
     /// A message with arguments, each a text.
     pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
-        let args: Vec<_> = args
-            .iter()
-            .map(|(name, value)| (*name, value.to_string().into()))
-            .collect();
-        crate::i18n::t_args(self.lang, id, &args)
+        crate::i18n::t_texts(self.lang, id, args)
     }
 
     /// "Dear Mr Evans," in the recipient's language.
     pub fn dear(&self) -> String {
-        self.ta(
-            "mail-dear",
-            &[(
-                "name",
-                &crate::mail::salutation::greeting(&self.greeting_name),
-            )],
-        )
+        crate::i18n::dear(self.lang, &self.greeting_name)
     }
 
     /// The recipient's role in a sentence ("chair", "ponente").

@@ -113,14 +113,9 @@ impl RegistrationInput {
         if self.consent != Some(true) {
             errors.add("consent", "must be given to register");
         }
-        let language = match self.language.as_deref().map(str::trim) {
-            None | Some("") => Some(crate::i18n::current()),
-            Some(code) => errors.check(
-                "language",
-                code.parse::<crate::i18n::Language>()
-                    .map_err(|_| "must be en, fr or es"),
-            ),
-        };
+        // The request's language when not given.
+        let language = crate::i18n::field(self.language.as_deref(), &mut errors)
+            .map(|l| l.unwrap_or_else(crate::i18n::current));
         let invitation = self
             .invitation
             .map(|t| t.trim().to_string())

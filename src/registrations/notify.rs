@@ -65,11 +65,7 @@ impl RegistrationMail {
 
     /// "Dear Ms Akello," in the registrant's language.
     pub fn dear(&self) -> String {
-        self.t1(
-            "mail-dear",
-            "name",
-            &crate::mail::salutation::greeting(&self.greeting_name),
-        )
+        crate::i18n::dear(self.lang, &self.greeting_name)
     }
 }
 

@@ -306,14 +306,7 @@ impl SummaryInput {
                 });
             }
         }
-        let language = match self.language.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(code) => errors.check(
-                "language",
-                code.parse::<crate::i18n::Language>()
-                    .map_err(|_| "must be en, fr or es"),
-            ),
-        };
+        let language = crate::i18n::field(self.language.as_deref(), &mut errors).flatten();
         errors.finish()?;
         Ok(SummaryContent {
             overview,
