@@ -12,6 +12,36 @@ use axum::http::Method;
 use common::spawn_app;
 use serde_json::json;
 
+/// The test member's account prefers `language`.
+async fn member_prefers(app: &common::TestApp, language: &str) {
+    app.send(
+        Method::PATCH,
+        "/api/v1/auth/me",
+        app.member_token(),
+        &json!({ "language": language }),
+    )
+    .await
+    .expect(200);
+}
+
+/// POSTs a JSON body anonymously from a browser reading `accept` (its Accept-Language).
+async fn post_json_in(
+    app: &common::TestApp,
+    path: &str,
+    body: &str,
+    accept: &str,
+) -> common::Reply {
+    app.request_with(
+        Method::POST,
+        path,
+        common::As::Anonymous,
+        Some(Body::from(body.to_string())),
+        Some("application/json"),
+        &[("accept-language", accept)],
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_browsers_language_then_a_choice_remembered_then_the_accounts() {
     let app = spawn_app().await;
@@ -63,14 +93,7 @@ async fn the_browsers_language_then_a_choice_remembered_then_the_accounts() {
 
     // An account's preference, once signed in, over the browser's; the language chosen
     // before signing in is forgotten at sign-in.
-    app.send(
-        Method::PATCH,
-        "/api/v1/auth/me",
-        app.member_token(),
-        &json!({"language": "fr"}),
-    )
-    .await
-    .expect(200);
+    member_prefers(&app, "fr").await;
     let browser = app
         .sign_in("member@example.org", common::TEST_PASSWORD)
         .await;
@@ -91,14 +114,7 @@ async fn the_browsers_language_then_a_choice_remembered_then_the_accounts() {
 #[tokio::test]
 async fn signing_in_forgets_the_language_chosen_when_the_account_has_one() {
     let app = spawn_app().await;
-    app.send(
-        Method::PATCH,
-        "/api/v1/auth/me",
-        app.member_token(),
-        &json!({"language": "es"}),
-    )
-    .await
-    .expect(200);
+    member_prefers(&app, "es").await;
     let visitor = app.visitor().await;
     let csrf = common::cookie_value(&visitor, "roundtable_csrf").unwrap();
     let signed_in = app
@@ -335,19 +351,14 @@ async fn field_messages_follow_the_requests_language() {
     let app = spawn_app().await;
     let slug = spanish_event(&app).await;
     app.publish(&slug).await;
-    let refused = app
-        .request_with(
-            Method::POST,
-            &format!("/api/v1/events/{slug}/registrations"),
-            common::As::Anonymous,
-            Some(Body::from(
-                r#"{"given_name": "Ana", "family_name": "Ñúñez", "email": "no"}"#,
-            )),
-            Some("application/json"),
-            &[("accept-language", "es-AR")],
-        )
-        .await
-        .expect(422);
+    let refused = post_json_in(
+        &app,
+        &format!("/api/v1/events/{slug}/registrations"),
+        r#"{"given_name": "Ana", "family_name": "Ñúñez", "email": "no"}"#,
+        "es-AR",
+    )
+    .await
+    .expect(422);
     let errors = refused.json()["errors"].clone();
     let message = |field: &str| {
         errors
@@ -417,17 +428,8 @@ async fn registrants_get_mail_and_calendars_in_the_language_of_their_form() {
     )
     .await
     .expect(201);
-    app.request_with(
-        Method::POST,
-        &path,
-        common::As::Anonymous,
-        Some(Body::from(
-            r#"{"given_name": "Gareth", "family_name": "Evans", "email": "gareth@example.org", "consent": true}"#,
-        )),
-        Some("application/json"),
-        &[("accept-language", "en-AU")],
-    )
-    .await
+    post_json_in(&app, &path, r#"{"given_name": "Gareth", "family_name": "Evans", "email": "gareth@example.org", "consent": true}"#, "en-AU")
+        .await
     .expect(201);
     let listed = app.get(&path, app.org()).await.expect(200).json();
     let languages: Vec<&str> = listed["items"]
@@ -437,6 +439,20 @@ async fn registrants_get_mail_and_calendars_in_the_language_of_their_form() {
         .map(|r| r["language"].as_str().unwrap())
         .collect();
     assert_eq!(languages, ["es", "fr", "en"]);
+    // Organizers see it in the registrations' table.
+    let browser = app.organizer_browser().await;
+    let table = app
+        .get_page(
+            &format!("/organize/events/{slug}/registrations"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        table.contains(r#"mail in <span lang="es">Español</span>"#),
+        "{table}"
+    );
 
     let spanish = app
         .last_mail_to("ana@example.org", "registration_confirmed")
@@ -769,22 +785,13 @@ async fn invitees_get_their_invitation_in_their_own_language() {
 #[tokio::test]
 async fn an_accounts_mail_follows_its_preference() {
     let app = spawn_app().await;
-    app.send(
-        Method::PATCH,
-        "/api/v1/auth/me",
-        app.member_token(),
-        &json!({"language": "fr"}),
-    )
-    .await
-    .expect(200);
+    member_prefers(&app, "fr").await;
     // Asked for from an English browser: the account's language wins.
-    app.request_with(
-        Method::POST,
+    post_json_in(
+        &app,
         "/api/v1/auth/password-reset",
-        common::As::Anonymous,
-        Some(Body::from(r#"{"email": "member@example.org"}"#)),
-        Some("application/json"),
-        &[("accept-language", "en")],
+        r#"{"email": "member@example.org"}"#,
+        "en",
     )
     .await
     .expect(202);

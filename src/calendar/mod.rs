@@ -25,7 +25,7 @@ use crate::entities::session;
 use crate::error::AppResult;
 use crate::events::{EventStatus, ParticipantRole, store as event_store, views};
 use crate::i18n::Language;
-use crate::i18n::content::Translations;
+use crate::i18n::content::{Text, Translations};
 
 pub use service::{FeedUrls, feed_url_for, rotate_feed_in};
 
@@ -404,18 +404,29 @@ pub async fn session_events_in(
             views_by_id.insert(view.id, view);
         }
     }
+    // Each event's title as its readers get it, once per event.
+    let event_titles: HashMap<i32, Text> = owners
+        .iter()
+        .map(|(id, event)| {
+            let lang = reader.unwrap_or(event.language);
+            let texts = Translations::stored(event.translations.as_deref());
+            (*id, texts.pick(event.language, lang, "title", &event.title))
+        })
+        .collect();
     let mut out = Vec::with_capacity(sessions.len());
     for s in sessions {
-        let (Some(event), Some(view)) = (owners.get(&s.event_id), views_by_id.get(&s.id)) else {
+        let (Some(event), Some(view), Some(event_title)) = (
+            owners.get(&s.event_id),
+            views_by_id.get(&s.id),
+            event_titles.get(&s.event_id),
+        ) else {
             continue;
         };
         let cancelled = event.status == EventStatus::Cancelled;
         let url = session_url(s.id, public_url);
         // The texts in the reader's language where translated, else as written.
-        let event_texts = Translations::stored(event.translations.as_deref());
         let session_texts = Translations::stored(s.translations.as_deref());
         let lang = reader.unwrap_or(event.language);
-        let event_title = event_texts.pick(event.language, lang, "title", &event.title);
         let title = session_texts.pick(event.language, lang, "title", &s.title);
         let session_description = session_texts.pick_opt(
             event.language,

@@ -49,12 +49,7 @@ pub fn is_current(event: &event::Model, today: NaiveDate) -> bool {
 
 /// A participant's role in words, in lower case ("rapporteur", "ponente").
 fn role_name(lang: Language, role: ParticipantRole) -> String {
-    crate::i18n::t_args(
-        lang,
-        &format!("participant-role-{}", role.as_str()),
-        &[("count", 1.into())],
-    )
-    .to_lowercase()
+    crate::i18n::role(lang, role.as_str(), 1).to_lowercase()
 }
 
 /// A task's sentence in `lang`, counting `count`.

@@ -246,9 +246,7 @@ async fn person_form(
             Field::new("language", "Mail in", Kind::Select, values)
                 .options(
                     Some("English (unless set)"),
-                    crate::i18n::Language::ALL
-                        .iter()
-                        .map(|l| (l.as_str().to_string(), l.label().to_string())),
+                    enum_choices::<crate::i18n::Language>(),
                 )
                 .hint("The language of the invitations and notices this person is sent."),
         ],

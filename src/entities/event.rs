@@ -42,3 +42,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The event's title as a reader of `lang` gets it: translated where it is, as
+    /// written elsewhere.
+    pub fn title_in(&self, lang: crate::i18n::Language) -> String {
+        crate::i18n::content::Translations::stored(self.translations.as_deref())
+            .pick(self.language, lang, "title", &self.title)
+            .text
+    }
+}

@@ -298,14 +298,6 @@ async fn event_sources(
     Ok((sources, sessions, report))
 }
 
-fn choices(base: &str, original: Language) -> Vec<(Language, String)> {
-    Language::ALL
-        .iter()
-        .filter(|l| **l != original)
-        .map(|l| (*l, format!("{base}?into={}", l.as_str())))
-        .collect()
-}
-
 async fn event_page(
     State(state): State<AppState>,
     Workspace { ctx, .. }: Workspace,
@@ -316,9 +308,8 @@ async fn event_page(
     let into = into_language(&query, event.language);
     let (sources, _, _) = event_sources(&state, &ctx, &event).await?;
     let values = stored_values(&sources, into);
-    Ok(render(&event_form(
+    Ok(render(&Subject::event(&event).form(
         ctx,
-        &event,
         into,
         &sources,
         &values,
@@ -326,26 +317,66 @@ async fn event_page(
     )))
 }
 
-fn event_form(
-    ctx: Ctx,
-    event: &crate::entities::event::Model,
-    into: Language,
-    sources: &[(String, Vec<Source>)],
-    values: &Values,
-    errors: &[FieldError],
-) -> TranslationsPage {
-    let base = format!("/organize/events/{}/translations", event.slug);
-    TranslationsPage {
-        groups: groups(&ctx, sources, values, errors),
-        errors: unshown(errors, sources),
-        has_errors: !errors.is_empty(),
-        title: event.title.clone(),
-        back: format!("/organize/events/{}", event.slug),
-        action: format!("{base}?into={}", into.as_str()),
-        original: event.language,
-        into,
-        choices: choices(&base, event.language),
-        ctx,
+/// What is translated: an event or a series, by its title and language, and where its
+/// pages are.
+struct Subject {
+    title: String,
+    language: Language,
+    /// The translations page, without `?into=`.
+    base: String,
+    /// Where "Back" leads.
+    back: String,
+}
+
+impl Subject {
+    fn event(event: &crate::entities::event::Model) -> Self {
+        Self {
+            title: event.title.clone(),
+            language: event.language,
+            base: format!("/organize/events/{}/translations", event.slug),
+            back: format!("/organize/events/{}", event.slug),
+        }
+    }
+
+    fn series(series: &series::Model) -> Self {
+        Self {
+            title: series.title.clone(),
+            language: series.language,
+            base: format!("/organize/series/{}/translations", series.slug),
+            back: format!("/series/{}", series.slug),
+        }
+    }
+
+    /// The translations page into `into`.
+    fn page(&self, into: Language) -> String {
+        format!("{}?into={}", self.base, into.as_str())
+    }
+
+    /// The page with `values` in its fields and `errors` beside them.
+    fn form(
+        self,
+        ctx: Ctx,
+        into: Language,
+        sources: &[(String, Vec<Source>)],
+        values: &Values,
+        errors: &[FieldError],
+    ) -> TranslationsPage {
+        TranslationsPage {
+            groups: groups(&ctx, sources, values, errors),
+            errors: unshown(errors, sources),
+            has_errors: !errors.is_empty(),
+            action: self.page(into),
+            choices: Language::ALL
+                .iter()
+                .filter(|l| **l != self.language)
+                .map(|l| (*l, self.page(*l)))
+                .collect(),
+            title: self.title,
+            back: self.back,
+            original: self.language,
+            into,
+            ctx,
+        }
     }
 }
 
@@ -372,7 +403,7 @@ async fn save_event(
     let records = match read_form(&sources, &form, into, event.language) {
         Ok(records) => records,
         Err((values, errors)) => {
-            let page = event_form(ctx, &event, into, &sources, &values, &errors);
+            let page = Subject::event(&event).form(ctx, into, &sources, &values, &errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
         }
     };
@@ -399,11 +430,7 @@ async fn save_event(
             active.update(&*txn).await?;
         }
     }
-    let page = format!(
-        "/organize/events/{}/translations?into={}",
-        event.slug,
-        into.as_str()
-    );
+    let page = Subject::event(&event).page(into);
     saved(txn, &ctx, &actor, ("event", event.id), into, page).await
 }
 
@@ -436,29 +463,6 @@ async fn find_series(state: &AppState, reference: &str) -> Result<series::Model,
         .ok_or(AppError::NotFound("series"))
 }
 
-fn series_form(
-    ctx: Ctx,
-    series: &series::Model,
-    into: Language,
-    sources: &[(String, Vec<Source>)],
-    values: &Values,
-    errors: &[FieldError],
-) -> TranslationsPage {
-    let base = format!("/organize/series/{}/translations", series.slug);
-    TranslationsPage {
-        groups: groups(&ctx, sources, values, errors),
-        errors: unshown(errors, sources),
-        has_errors: !errors.is_empty(),
-        title: series.title.clone(),
-        back: format!("/series/{}", series.slug),
-        action: format!("{base}?into={}", into.as_str()),
-        original: series.language,
-        into,
-        choices: choices(&base, series.language),
-        ctx,
-    }
-}
-
 async fn series_page(
     State(state): State<AppState>,
     Workspace { ctx, .. }: Workspace,
@@ -469,9 +473,8 @@ async fn series_page(
     let into = into_language(&query, series.language);
     let sources = series_sources(&ctx, &series);
     let values = stored_values(&sources, into);
-    Ok(render(&series_form(
+    Ok(render(&Subject::series(&series).form(
         ctx,
-        &series,
         into,
         &sources,
         &values,
@@ -492,7 +495,7 @@ async fn save_series(
     let records = match read_form(&sources, &form, into, series.language) {
         Ok(records) => records,
         Err((values, errors)) => {
-            let page = series_form(ctx, &series, into, &sources, &values, &errors);
+            let page = Subject::series(&series).form(ctx, into, &sources, &values, &errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
         }
     };
@@ -502,10 +505,6 @@ async fn save_series(
         active.translations = Set(translations.to_column());
         active.update(&*txn).await?;
     }
-    let page = format!(
-        "/organize/series/{}/translations?into={}",
-        series.slug,
-        into.as_str()
-    );
+    let page = Subject::series(&series).page(into);
     saved(txn, &ctx, &actor, ("series", series.id), into, page).await
 }

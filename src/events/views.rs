@@ -108,16 +108,9 @@ impl EventCard {
         card.title_lang = title.mark;
         card.subtitle_lang = subtitle.as_ref().and_then(|s| s.mark);
         card.subtitle = subtitle.map(|s| s.text);
-        card.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
-        card.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
-        card.region = e
-            .region
-            .map(|r| crate::i18n::term(lang, "region", r.as_str()));
-        card
+        card.with_words_in(e, lang)
     }
-}
 
-impl EventCard {
     /// The event as organizers work on it: its texts as written (marked with their
     /// language when it is not the page's), its dates and words in `lang`.
     pub fn in_workspace(e: &EventOut, lang: Language) -> Self {
@@ -125,12 +118,17 @@ impl EventCard {
         let mark = (e.language != lang).then(|| e.language.as_str());
         card.title_lang = mark;
         card.subtitle_lang = mark;
-        card.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
-        card.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
-        card.region = e
+        card.with_words_in(e, lang)
+    }
+
+    /// Its dates, kind and region as `lang` writes them.
+    fn with_words_in(mut self, e: &EventOut, lang: Language) -> Self {
+        self.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
+        self.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
+        self.region = e
             .region
             .map(|r| crate::i18n::term(lang, "region", r.as_str()));
-        card
+        self
     }
 }
 
@@ -198,42 +196,25 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 /// The people of a session grouped by role, in programme order, each role named in
 /// `lang` ("Speakers", "Ponentes").
 pub fn role_groups_in(participants: &[ParticipantOut], lang: Language) -> Vec<RoleGroup> {
-    let mut groups = role_groups(participants);
-    for (group, role) in groups.iter_mut().zip(
-        ParticipantRole::ALL
-            .iter()
-            .filter(|role| participants.iter().any(|p| p.role == **role)),
-    ) {
-        group.label = crate::i18n::t_args(
-            lang,
-            &format!("participant-role-{}", role.as_str()),
-            &[("count", group.people.len().into())],
-        );
-    }
-    groups
+    ParticipantRole::ALL
+        .iter()
+        .filter_map(|role| {
+            let people: Vec<String> = participants
+                .iter()
+                .filter(|p| p.role == *role)
+                .map(protocol_line)
+                .collect();
+            (!people.is_empty()).then(|| RoleGroup {
+                label: crate::i18n::role(lang, role.as_str(), people.len()),
+                people,
+            })
+        })
+        .collect()
 }
 
-/// The people of a session grouped by role, in programme order.
+/// The people of a session grouped by role, in programme order, in English.
 pub fn role_groups(participants: &[ParticipantOut]) -> Vec<RoleGroup> {
-    let mut groups = Vec::new();
-    for role in ParticipantRole::ALL {
-        let people: Vec<String> = participants
-            .iter()
-            .filter(|p| p.role == *role)
-            .map(protocol_line)
-            .collect();
-        if people.is_empty() {
-            continue;
-        }
-        let singular = role.label();
-        let label = if people.len() > 1 {
-            format!("{singular}s")
-        } else {
-            singular.to_string()
-        };
-        groups.push(RoleGroup { label, people });
-    }
-    groups
+    role_groups_in(participants, Language::En)
 }
 
 pub fn session_line(s: &SessionOut, zone: TimeZone) -> SessionLine {

@@ -63,18 +63,10 @@ fn series_sections(values: &Values) -> Vec<Section> {
                 .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
             Field::new("description", "Description", Kind::TextArea, values),
             Field::new("language", "Written in", Kind::Select, values)
-                .options(None, language_choices())
+                .options(None, enum_choices::<crate::i18n::Language>())
                 .hint("The language of its title and description. Translations into the others are edited beside the original (“Translations” on the series' page in the workspace)."),
         ],
     )]
-}
-
-/// The languages content can be written in, for a select.
-fn language_choices() -> Vec<(String, String)> {
-    crate::i18n::Language::ALL
-        .iter()
-        .map(|l| (l.as_str().to_string(), l.label().to_string()))
-        .collect()
 }
 
 fn series_input(values: &Values) -> SeriesInput {
@@ -337,7 +329,7 @@ fn event_sections(
                 Field::new("title", "Title", Kind::Text, values).required(),
                 Field::new("subtitle", "Subtitle", Kind::Text, values),
                 Field::new("language", "Written in", Kind::Select, values)
-                    .options(None, language_choices())
+                    .options(None, enum_choices::<crate::i18n::Language>())
                     .hint("The language of its title, subtitle, description and programme. Translations into the others are edited beside the original, from the event's page in the workspace."),
                 Field::new("kind", "Kind", Kind::Select, values)
                     .required()

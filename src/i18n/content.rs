@@ -29,12 +29,6 @@ pub struct Text {
     pub mark: Option<&'static str>,
 }
 
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
 impl Translations {
     /// The translations stored in a column (none when it is empty or unreadable).
     pub fn stored(column: Option<&str>) -> Self {
@@ -46,10 +40,6 @@ impl Translations {
     /// For the column: `None` when there is none.
     pub fn to_column(&self) -> Option<String> {
         (!self.0.is_empty()).then(|| serde_json::to_string(self).unwrap_or_default())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     /// The translation of `field` into `lang`, if there is one.

@@ -74,6 +74,16 @@ pub fn term(lang: Language, kind: &str, value: &str) -> String {
     t(lang, &format!("{kind}-{value}"))
 }
 
+/// `count` people in a participant's role (`chair`, `speaker`…) in `lang`: "Speaker",
+/// "Speakers", "Ponentes".
+pub fn role(lang: Language, role: &str, count: usize) -> String {
+    t_args(
+        lang,
+        &format!("participant-role-{role}"),
+        &[("count", count.into())],
+    )
+}
+
 /// A `language` field of a request: `Some(None)` when not given, `Some(Some(…))` when
 /// one of the interface's, `None` when not (the error recorded under `language`).
 pub fn field(

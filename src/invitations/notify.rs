@@ -73,9 +73,7 @@ fn in_language(view: &mut messages::MailView, draft: &Draft<'_>, lang: crate::i1
     use crate::i18n::content::Translations;
     view.lang = lang;
     let event = draft.event;
-    view.event_title = Translations::stored(event.translations.as_deref())
-        .pick(event.language, lang, "title", &event.title)
-        .text;
+    view.event_title = event.title_in(lang);
     view.event_dates = crate::i18n::dates::range(lang, event.starts_on, event.ends_on);
     if let (Some(s), Some(shown)) = (draft.session, view.session.as_mut()) {
         shown.title = Translations::stored(s.translations.as_deref())
@@ -92,13 +90,10 @@ fn in_language(view: &mut messages::MailView, draft: &Draft<'_>, lang: crate::i1
                 zone.name()
             );
         }
-        shown.role = draft.recipient.role.map(|r| {
-            crate::i18n::t_args(
-                lang,
-                &format!("participant-role-{}", r.as_str()),
-                &[("count", 1.into())],
-            )
-        });
+        shown.role = draft
+            .recipient
+            .role
+            .map(|r| crate::i18n::role(lang, r.as_str(), 1));
     }
 }
 

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::domain::{Block, RichText};
 use crate::i18n::Language;
-use crate::reports::language::{edition_line, labels, term};
+use crate::i18n::term;
+use crate::reports::language::{edition_line, labels};
 use crate::reports::{
     EventReport, KeyPointLine, OrganizationLine, PersonLine, RecommendationItem,
     RecommendationLine, ReportStatus, Source as SynthesisSource, Synthesis, SynthesisItem,

@@ -12,7 +12,6 @@ use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult};
 use crate::events::{store as event_store, views};
 use crate::i18n::Language;
-use crate::i18n::content::Translations;
 use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a registration mail may show.
@@ -43,7 +42,7 @@ impl RegistrationMail {
 
     /// A message with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
-        crate::i18n::t_args(self.lang, id, &[(name, value.to_string().into())])
+        crate::i18n::t_texts(self.lang, id, &[(name, value)])
     }
 
     /// A message naming the event.
@@ -53,13 +52,10 @@ impl RegistrationMail {
 
     /// A message naming the event and another value.
     pub fn t2(&self, id: &str, name: &'static str, value: &str) -> String {
-        crate::i18n::t_args(
+        crate::i18n::t_texts(
             self.lang,
             id,
-            &[
-                ("event", self.event_title.clone().into()),
-                (name, value.to_string().into()),
-            ],
+            &[("event", &self.event_title), (name, value)],
         )
     }
 
@@ -150,9 +146,7 @@ fn mail_view(
     let lang = registration.language.unwrap_or_default();
     RegistrationMail {
         greeting_name: format!("{} {}", registration.given_name, registration.family_name),
-        event_title: Translations::stored(event.translations.as_deref())
-            .pick(event.language, lang, "title", &event.title)
-            .text,
+        event_title: event.title_in(lang),
         event_dates: crate::i18n::dates::range(lang, event.starts_on, event.ends_on),
         event_place: views::place(event.city.as_deref(), event.country.as_deref()),
         event_url: format!("{base}/events/{}", event.slug),
@@ -196,9 +190,7 @@ impl Calendars {
                 settings.mail.organizer_address.clone(),
             ));
         }
-        let title = Translations::stored(event.translations.as_deref())
-            .pick(event.language, lang, "title", &event.title)
-            .text;
+        let title = event.title_in(lang);
         let calendar =
             (!items.is_empty()).then(|| calendar::calendar(&title, Method::Publish, &items));
         self.0.push((key, calendar.clone()));

@@ -131,8 +131,6 @@ struct ManagePage {
     webcal_url: String,
     /// What to confirm and by when, when the organizers asked for it.
     reconfirm_text: Option<String>,
-    /// The message id of the status's name.
-    status_label: String,
     /// The registrant's details, to change.
     details: Vec<Field>,
     details_errors: bool,
@@ -222,7 +220,6 @@ async fn manage_page(
                 ],
             )
         }),
-        status_label: format!("registration-status-{}", registration.status.as_str()),
         name: format!("{} {}", registration.given_name, registration.family_name),
         status: registration.status,
         erased: registration.erased_at.is_some(),

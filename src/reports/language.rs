@@ -58,22 +58,18 @@ pub fn localize(r: &mut EventReport, lang: Language) -> Marks {
         e.dates = dates::range(lang, start, end);
     }
     let zone = e.timezone.as_deref().and_then(|z| TimeZone::find(z).ok());
-    let introduction = r.translations.pick_opt(
-        original,
-        lang,
-        "introduction",
-        r.introduction.as_ref().map(|i| i.source()),
-    );
-    marks.introduction = introduction.as_ref().and_then(|i| i.mark);
-    r.introduction = introduction.map(|i| RichText::parse(&i.text));
-    let conclusions = r.translations.pick_opt(
-        original,
-        lang,
-        "conclusions",
-        r.conclusions.as_ref().map(|c| c.source()),
-    );
-    marks.conclusions = conclusions.as_ref().and_then(|c| c.mark);
-    r.conclusions = conclusions.map(|c| RichText::parse(&c.text));
+    // A rich text of the report in the reader's language, and its mark.
+    let rich = |field: &str, text: &Option<RichText>| {
+        let picked =
+            r.translations
+                .pick_opt(original, lang, field, text.as_ref().map(RichText::source));
+        let mark = picked.as_ref().and_then(|t| t.mark);
+        (picked.map(|t| RichText::parse(&t.text)), mark)
+    };
+    let (introduction, introduction_mark) = rich("introduction", &r.introduction);
+    let (conclusions, conclusions_mark) = rich("conclusions", &r.conclusions);
+    (r.introduction, marks.introduction) = (introduction, introduction_mark);
+    (r.conclusions, marks.conclusions) = (conclusions, conclusions_mark);
     let mut titles = BTreeMap::new();
     for s in &mut r.sessions {
         let title = s.translations.pick(original, lang, "title", &s.title);
@@ -230,12 +226,6 @@ pub fn synthesis_labels(lang: Language) -> BTreeMap<&'static str, String> {
     .into_iter()
     .map(|(name, id)| (name, t(lang, id)))
     .collect()
-}
-
-/// A value of a vocabulary (a role, a priority, a timeframe) in `lang`: the message
-/// `<kind>-<value>`.
-pub fn term(lang: Language, kind: &str, value: &str) -> String {
-    t(lang, &format!("{kind}-{value}"))
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn event_report_in(r: &EventReport, lang: Language) -> String {
                 out,
                 "- {} ({})",
                 escape(&o.name),
-                escape(&language::term(lang, "involvement", o.role.as_str()))
+                escape(&crate::i18n::term(lang, "involvement", o.role.as_str()))
             );
         }
         out.push('\n');
@@ -139,11 +139,11 @@ pub fn event_report_in(r: &EventReport, lang: Language) -> String {
                 }
                 tags.extend(
                     rec.priority
-                        .map(|p| language::term(lang, "priority", p.as_str())),
+                        .map(|p| crate::i18n::term(lang, "priority", p.as_str())),
                 );
                 tags.extend(
                     rec.timeframe
-                        .map(|t| language::term(lang, "timeframe", t.as_str())),
+                        .map(|t| crate::i18n::term(lang, "timeframe", t.as_str())),
                 );
                 let _ = writeln!(out, "- {} ({})", escape(&rec.text), tags.join("; "));
             }

@@ -67,7 +67,7 @@ impl SessionView {
         view.summary_lang = marks.summaries.get(&view.s.id).copied().flatten();
         view.summary_note = view.summary_lang.and_then(|code| {
             let language: crate::i18n::Language = code.parse().ok()?;
-            let name = crate::i18n::t(lang, &format!("language-name-{}", language.as_str()));
+            let name = crate::i18n::term(lang, "language-name", language.as_str());
             Some(crate::i18n::t_args(
                 lang,
                 "report-summary-language",

@@ -413,11 +413,25 @@ pub fn country_choices() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every country for a select, sorted as readers of `lang` sort names.
+/// Every country for a select, sorted as readers of `lang` sort names (sorted once per
+/// language: the registration form of every event page shows the list).
 pub fn country_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {
-    let mut choices = country_choices();
-    crate::domain::collation::sort_by_name_in(lang, &mut choices, |(_, name)| name);
-    choices
+    use crate::i18n::Language;
+    static SORTED: std::sync::LazyLock<Vec<(Language, Vec<(String, String)>)>> =
+        std::sync::LazyLock::new(|| {
+            Language::ALL
+                .iter()
+                .map(|lang| {
+                    let mut choices = country_choices();
+                    crate::domain::collation::sort_by_name_in(*lang, &mut choices, |(_, n)| n);
+                    (*lang, choices)
+                })
+                .collect()
+        });
+    SORTED
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or_else(country_choices, |(_, choices)| choices.clone())
 }
 
 /// Every region, in words, for a select.

@@ -40,7 +40,7 @@ impl Ctx {
 
     /// A message with one text argument: `ctx.t1("event-times-shown-in", "zone", zone)`.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
-        crate::i18n::t_args(self.lang, id, &[(name, value.to_string().into())])
+        crate::i18n::t_texts(self.lang, id, &[(name, value)])
     }
 
     /// A message with numbers: `ctx.tn("report-preview-edition-note", &[("count", 2)])`.
@@ -56,17 +56,17 @@ impl Ctx {
 
     /// A language's name in a sentence of the page ("Spanish", "espagnol", "español").
     pub fn language_name(&self, code: &str) -> String {
-        self.t(&format!("language-name-{code}"))
+        self.term("language-name", code)
     }
 
     /// A participant's role in the page's language ("Speaker", "Ponente").
     pub fn role(&self, role: &str) -> String {
-        self.tn(&format!("participant-role-{role}"), &[("count", 1)])
+        crate::i18n::role(self.lang, role, 1)
     }
 
     /// A value of a vocabulary in the page's language (the message `<kind>-<value>`).
     pub fn term(&self, kind: &str, value: &str) -> String {
-        crate::i18n::t(self.lang, &format!("{kind}-{value}"))
+        crate::i18n::term(self.lang, kind, value)
     }
 
     /// The languages of the interface for the chooser: code, name, this page in that
