@@ -417,17 +417,17 @@ pub fn country_choices() -> Vec<(String, String)> {
 /// language: the registration form of every event page shows the list).
 pub fn country_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {
     use crate::i18n::Language;
-    static SORTED: std::sync::LazyLock<Vec<(Language, Vec<(String, String)>)>> =
-        std::sync::LazyLock::new(|| {
-            Language::ALL
-                .iter()
-                .map(|lang| {
-                    let mut choices = country_choices();
-                    crate::domain::collation::sort_by_name_in(*lang, &mut choices, |(_, n)| n);
-                    (*lang, choices)
-                })
-                .collect()
-        });
+    type Choices = Vec<(String, String)>;
+    static SORTED: std::sync::LazyLock<Vec<(Language, Choices)>> = std::sync::LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .map(|lang| {
+                let mut choices = country_choices();
+                crate::domain::collation::sort_by_name_in(*lang, &mut choices, |(_, n)| n);
+                (*lang, choices)
+            })
+            .collect()
+    });
     SORTED
         .iter()
         .find(|(l, _)| *l == lang)
