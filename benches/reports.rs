@@ -22,6 +22,7 @@ use roundtable::events::{
     EventInput, EventStatus, ParticipantInput, SeriesInput, SeriesRef, SessionInput,
     service as events,
 };
+use roundtable::i18n::Language;
 use roundtable::pdf;
 use roundtable::reports::{build, markdown, service as reports, synthesis};
 use roundtable::summaries::{KeyPoint, RecommendationInput, ReviewInput, SummaryInput, service};
@@ -283,7 +284,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
                 .await
                 .unwrap()
                 .unwrap();
-        synthesis::synthesis(&db, &settings, series, false)
+        synthesis::synthesis(&db, &settings, series, false, Language::En)
             .await
             .unwrap()
     })
@@ -315,6 +316,7 @@ async fn run(label: &str, url: &str, with_pdf: bool) {
             &settings,
             &SeriesRef::Slug("bench-series".into()),
             false,
+            Language::En,
         )
         .await
         .unwrap();

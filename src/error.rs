@@ -172,6 +172,26 @@ impl AppError {
                 "Something went wrong on our side; it has been logged.".to_string(),
                 Vec::new(),
             ),
+            // What is always said the same way, in the request's language.
+            Self::NotFound(what) => {
+                let id = format!("problem-not-found-{}", what.replace(' ', "-"));
+                let said = crate::i18n::t(crate::i18n::current(), &id);
+                let said = if said == id {
+                    capitalize(&self.to_string())
+                } else {
+                    said
+                };
+                (said, Vec::new())
+            }
+            Self::Unauthorized => (said("problem-unauthorized", &[]), Vec::new()),
+            Self::BadCredentials => (said("problem-bad-credentials", &[]), Vec::new()),
+            Self::TooManyAttempts(minutes) => (
+                said(
+                    "problem-too-many-attempts",
+                    &[("minutes", (*minutes).into())],
+                ),
+                Vec::new(),
+            ),
             other => (capitalize(&other.to_string()), Vec::new()),
         };
         Problem {
@@ -182,6 +202,17 @@ impl AppError {
             errors,
         }
     }
+}
+
+/// A message in the request's language.
+fn said(
+    id: &str,
+    args: &[(
+        &'static str,
+        fluent_templates::fluent_bundle::FluentValue<'_>,
+    )],
+) -> String {
+    crate::i18n::t_args(crate::i18n::current(), id, args)
 }
 
 fn capitalize(text: &str) -> String {

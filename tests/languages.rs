@@ -154,6 +154,36 @@ async fn problems_are_told_in_the_requests_language() {
         assert_eq!(refused.json()["detail"], detail, "{accept}");
         assert!(refused.error_fields().contains(&"title".to_string()));
     }
+    for (accept, detail) in [
+        ("es", "Evento no encontrado"),
+        ("fr-CA", "Événement introuvable"),
+        ("en", "Event not found"),
+    ] {
+        let missing = app
+            .request_with(
+                Method::GET,
+                "/api/v1/events/nowhere",
+                app.org(),
+                None,
+                None,
+                &[("accept-language", accept)],
+            )
+            .await
+            .expect(404);
+        assert_eq!(missing.json()["detail"], detail, "{accept}");
+    }
+    let unsigned = app
+        .request_with(
+            Method::GET,
+            "/api/v1/auth/me",
+            common::As::Anonymous,
+            None,
+            None,
+            &[("accept-language", "fr")],
+        )
+        .await
+        .expect(401);
+    assert_eq!(unsigned.json()["detail"], "Connexion requise");
 }
 
 #[tokio::test]
@@ -527,6 +557,11 @@ async fn the_translations_page_sets_each_translation_beside_its_original() {
         "{page}"
     );
     assert!(page.contains(&format!(r#"name="session-{session}-title""#)));
+    // A session's legend names it as written, marked with the original's language.
+    assert!(
+        page.contains(r#"<legend>Session: <span lang="es">Apertura</span></legend>"#),
+        "{page}"
+    );
     // Too long a title: nothing saved, what was typed kept, the error beside the field.
     let long = "x".repeat(301);
     let session_field = format!("session-{session}-title");
@@ -578,8 +613,11 @@ async fn the_translations_page_sets_each_translation_beside_its_original() {
 #[tokio::test]
 async fn the_outcome_report_reads_in_spanish_in_every_format() {
     let app = spawn_app().await;
-    app.series(json!({"title": "Diálogos regionales", "slug": "dialogos", "language": "es"}))
-        .await;
+    app.series(
+        json!({"title": "Diálogos regionales", "slug": "dialogos", "language": "es",
+                      "translations": {"en": {"title": "Regional dialogues"}}}),
+    )
+    .await;
     let event = app
         .event_with(json!({
             "title": "Diálogo sobre la R2P",
@@ -683,6 +721,43 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
         assert!(text.contains(words), "{words} missing from: {text}");
     }
 
+    // The event page names its series as the reader reads it, marked where it stays.
+    let french = app
+        .get_page(&format!("/events/{slug}?lang=fr"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(
+        french.contains(r#"<a href="/series/dialogos" lang="es">Diálogos regionales</a>"#),
+        "{french}"
+    );
+    let english = app
+        .get_page(&format!("/events/{slug}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains(r#"<a href="/series/dialogos">Regional dialogues</a>"#));
+
+    // The organizers' page of the report, in French.
+    let browser = app.organizer_browser().await;
+    let editor = app
+        .get_page(
+            &format!("/organize/events/{slug}/report?lang=fr"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    for words in [
+        "<h1>Rapport final</h1>",
+        "public, et répertorié sous",
+        "1 synthèse approuvée",
+        "Enregistrer et publier l’édition 2",
+        "Le public lit le rapport tel qu’il est",
+    ] {
+        assert!(editor.contains(words), "{words} missing from: {editor}");
+    }
+
     // The series' synthesis, page and PDF, in Spanish too.
     let synthesis = app
         .get_with_headers("/series/dialogos/report", &[("accept-language", "es")])
@@ -692,6 +767,33 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
     assert!(synthesis.contains("Informe de síntesis"), "{synthesis}");
     assert!(synthesis.contains("<h2>Los eventos</h2>"));
     assert!(synthesis.contains("Elaborado a partir del informe final publicado de 1 evento de"));
+    // Its events' dates as a Spanish reader reads them; the series' title translated for others.
+    assert!(
+        synthesis.contains("<td>3 y 4 de junio de 2009</td>"),
+        "{synthesis}"
+    );
+    let english = app
+        .get_page("/series/dialogos/report", None)
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains("Regional dialogues"), "{english}");
+    assert!(english.contains("<td>3–4 June 2009</td>"), "{english}");
+    let markdown = app
+        .get_with_headers("/series/dialogos/report.md", &[("accept-language", "es")])
+        .await
+        .expect(200)
+        .text();
+    for words in [
+        "# Diálogos regionales",
+        "**Informe de síntesis**: 1 evento",
+        "## Los eventos",
+        "| Evento | Fechas | Lugar | Región | Socios |",
+        "| 3 y 4 de junio de 2009 |",
+        "## Recomendaciones por destinatario",
+    ] {
+        assert!(markdown.contains(words), "{words} missing from: {markdown}");
+    }
     let pdf = app
         .get_with_headers("/series/dialogos/report.pdf", &[("accept-language", "es")])
         .await
@@ -809,4 +911,42 @@ async fn an_accounts_mail_follows_its_preference() {
         mail.text_body
     );
     assert!(mail.html_body.contains(r#"<html lang="fr">"#));
+}
+
+#[tokio::test]
+async fn conflicts_are_told_in_the_requests_language() {
+    let app = spawn_app().await;
+    let slug = spanish_event(&app).await;
+    for title in ["Apertura", "Alerta temprana"] {
+        app.session(
+            &slug,
+            title,
+            "2037-06-03T09:00:00",
+            "2037-06-03T10:00:00",
+            Some("Sala B"),
+        )
+        .await;
+    }
+    let path = format!("/api/v1/events/{slug}/conflicts");
+    let said = |reply: common::Reply| reply.expect(200).json()[0]["message"].clone();
+    let spanish = said(
+        app.request_with(
+            Method::GET,
+            &path,
+            app.org(),
+            None,
+            None,
+            &[("accept-language", "es")],
+        )
+        .await,
+    );
+    assert_eq!(
+        spanish,
+        "Sala B acoge «Apertura» y «Alerta temprana» al mismo tiempo (miércoles, 3 de junio de 2037, 09:00 (CEST))"
+    );
+    let english = said(app.get(&path, app.org()).await);
+    assert_eq!(
+        english,
+        r#"Sala B holds "Apertura" and "Alerta temprana" at the same time (Wed 3 Jun 09:00 CEST)"#
+    );
 }

@@ -1005,10 +1005,15 @@ async fn publishing_typesets_the_report_and_synthesis_pdfs_before_anyone_asks() 
         .await
         .unwrap();
     let report = pdf::Job::event_report(&report).unwrap();
-    let synthesis =
-        service::visible_synthesis(&app.db, &app.settings, &SeriesRef::parse(&series), false)
-            .await
-            .unwrap();
+    let synthesis = service::visible_synthesis(
+        &app.db,
+        &app.settings,
+        &SeriesRef::parse(&series),
+        false,
+        roundtable::i18n::Language::En,
+    )
+    .await
+    .unwrap();
     let synthesis = pdf::Job::synthesis(&synthesis).unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     while !(kept::is_kept(&report) && kept::is_kept(&synthesis)) {

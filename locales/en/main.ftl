@@ -548,3 +548,42 @@ syn-not-yet = Not yet in this synthesis
 syn-not-yet-note = These events of the series have no published report yet.
 syn-events-label = Events:
 syn-series-events = The series and its events
+
+# An event's conflicts, one sentence each (src/events/conflicts.rs).
+conflict-person = { $name } is in "{ $first }" and "{ $second }" at the same time ({ $when })
+conflict-room = { $room } holds "{ $first }" and "{ $second }" at the same time ({ $when })
+conflict-outside = "{ $session }" ({ $when }) falls outside the event's dates, { $start } to { $end }
+
+# Problems the API answers: what is always said the same way (src/error.rs).
+problem-unauthorized = Sign-in required
+problem-bad-credentials = Email or password is incorrect
+problem-too-many-attempts = Too many failed sign-in attempts; wait { $minutes } minutes and try again
+# A 404's detail, by what was not found.
+problem-not-found-session = Session not found
+problem-not-found-registration = Registration not found
+problem-not-found-event = Event not found
+problem-not-found-person = Person not found
+problem-not-found-series = Series not found
+problem-not-found-organization = Organization not found
+problem-not-found-invitation = Invitation not found
+problem-not-found-link = Link not found
+problem-not-found-resource = Resource not found
+problem-not-found-feed = Feed not found
+problem-not-found-addressee = Addressee not found
+problem-not-found-account = Account not found
+problem-not-found-visa-letter = Visa letter not found
+problem-not-found-recommendation = Recommendation not found
+problem-not-found-participant = Participant not found
+problem-not-found-page = Page not found
+problem-not-found-message = Message not found
+problem-not-found-file = File not found
+problem-not-found-visa-letters = Visa letters not found
+problem-not-found-visa-letter-request = Visa letter request not found
+problem-not-found-thumbnail = Thumbnail not found
+problem-not-found-theme = Theme not found
+problem-not-found-report = Report not found
+problem-not-found-rapporteur = Rapporteur not found
+problem-not-found-follow-up-report = Follow-up report not found
+problem-not-found-document = Document not found
+problem-not-found-certificate = Certificate not found
+problem-not-found-application = Application not found

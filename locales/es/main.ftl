@@ -548,3 +548,42 @@ syn-not-yet = Aún no en esta síntesis
 syn-not-yet-note = Estos eventos de la serie aún no tienen informe publicado.
 syn-events-label = Eventos:
 syn-series-events = La serie y sus eventos
+
+# An event's conflicts, one sentence each (src/events/conflicts.rs).
+conflict-person = { $name } está en «{ $first }» y «{ $second }» al mismo tiempo ({ $when })
+conflict-room = { $room } acoge «{ $first }» y «{ $second }» al mismo tiempo ({ $when })
+conflict-outside = «{ $session }» ({ $when }) queda fuera de las fechas del evento, del { $start } al { $end }
+
+# Problems the API answers: what is always said the same way (src/error.rs).
+problem-unauthorized = Se requiere iniciar sesión
+problem-bad-credentials = El correo electrónico o la contraseña no son correctos
+problem-too-many-attempts = Demasiados intentos fallidos de inicio de sesión; espere { $minutes } minutos e inténtelo de nuevo
+# A 404's detail, by what was not found.
+problem-not-found-session = Sesión no encontrada
+problem-not-found-registration = Inscripción no encontrada
+problem-not-found-event = Evento no encontrado
+problem-not-found-person = Persona no encontrada
+problem-not-found-series = Serie no encontrada
+problem-not-found-organization = Organización no encontrada
+problem-not-found-invitation = Invitación no encontrada
+problem-not-found-link = Enlace no encontrado
+problem-not-found-resource = Recurso no encontrado
+problem-not-found-feed = Canal no encontrado
+problem-not-found-addressee = Destinatario no encontrado
+problem-not-found-account = Cuenta no encontrada
+problem-not-found-visa-letter = Carta de visado no encontrada
+problem-not-found-recommendation = Recomendación no encontrada
+problem-not-found-participant = Participante no encontrado
+problem-not-found-page = Página no encontrada
+problem-not-found-message = Mensaje no encontrado
+problem-not-found-file = Archivo no encontrado
+problem-not-found-visa-letters = Cartas de visado no encontradas
+problem-not-found-visa-letter-request = Solicitud de carta de visado no encontrada
+problem-not-found-thumbnail = Miniatura no encontrada
+problem-not-found-theme = Tema no encontrado
+problem-not-found-report = Informe no encontrado
+problem-not-found-rapporteur = Relator/a no encontrado/a
+problem-not-found-follow-up-report = Informe de seguimiento no encontrado
+problem-not-found-document = Documento no encontrado
+problem-not-found-certificate = Certificado no encontrado
+problem-not-found-application = Solicitud no encontrada

@@ -548,3 +548,42 @@ syn-not-yet = Pas encore dans cette synthèse
 syn-not-yet-note = Ces événements de la série n’ont pas encore de rapport publié.
 syn-events-label = Événements :
 syn-series-events = La série et ses événements
+
+# An event's conflicts, one sentence each (src/events/conflicts.rs).
+conflict-person = { $name } est dans « { $first } » et « { $second } » en même temps ({ $when })
+conflict-room = { $room } accueille « { $first } » et « { $second } » en même temps ({ $when })
+conflict-outside = « { $session } » ({ $when }) tombe en dehors des dates de l’événement, du { $start } au { $end }
+
+# Problems the API answers: what is always said the same way (src/error.rs).
+problem-unauthorized = Connexion requise
+problem-bad-credentials = Adresse e-mail ou mot de passe incorrect
+problem-too-many-attempts = Trop de tentatives de connexion échouées ; attendez { $minutes } minutes et réessayez
+# A 404's detail, by what was not found.
+problem-not-found-session = Séance introuvable
+problem-not-found-registration = Inscription introuvable
+problem-not-found-event = Événement introuvable
+problem-not-found-person = Personne introuvable
+problem-not-found-series = Série introuvable
+problem-not-found-organization = Organisation introuvable
+problem-not-found-invitation = Invitation introuvable
+problem-not-found-link = Lien introuvable
+problem-not-found-resource = Ressource introuvable
+problem-not-found-feed = Flux introuvable
+problem-not-found-addressee = Destinataire introuvable
+problem-not-found-account = Compte introuvable
+problem-not-found-visa-letter = Lettre de visa introuvable
+problem-not-found-recommendation = Recommandation introuvable
+problem-not-found-participant = Participant introuvable
+problem-not-found-page = Page introuvable
+problem-not-found-message = Message introuvable
+problem-not-found-file = Fichier introuvable
+problem-not-found-visa-letters = Lettres de visa introuvables
+problem-not-found-visa-letter-request = Demande de lettre de visa introuvable
+problem-not-found-thumbnail = Miniature introuvable
+problem-not-found-theme = Thème introuvable
+problem-not-found-report = Rapport introuvable
+problem-not-found-rapporteur = Rapporteur introuvable
+problem-not-found-follow-up-report = Rapport de suivi introuvable
+problem-not-found-document = Document introuvable
+problem-not-found-certificate = Attestation introuvable
+problem-not-found-application = Demande d’adhésion introuvable

@@ -304,7 +304,10 @@ async fn event_conflicts(
     Path(reference): Path<String>,
 ) -> AppResult<Json<Vec<Conflict>>> {
     let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    Ok(Json(conflicts::report(&state.db, &event).await?))
+    // Each conflict's sentence in the request's language, as its problems are.
+    Ok(Json(
+        conflicts::report_in(&state.db, &event, crate::i18n::current()).await?,
+    ))
 }
 
 // ----- Sessions -----

@@ -11,6 +11,7 @@ use super::{EventStatus, store};
 use crate::db::Db;
 use crate::entities::{event, session};
 use crate::error::AppResult;
+use crate::i18n::{Language, dates, t_texts};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Conflict {
@@ -36,8 +37,14 @@ fn room_key(room: &str) -> String {
         .to_lowercase()
 }
 
-/// Sessions of one event, and the other sessions its people are booked in elsewhere.
+/// Sessions of one event, and the other sessions its people are booked in elsewhere, each
+/// conflict told in English: see [`report_in`].
 pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
+    report_in(db, event, Language::En).await
+}
+
+/// The conflicts of an event, each told in `lang`.
+pub async fn report_in(db: &Db, event: &event::Model, lang: Language) -> AppResult<Vec<Conflict>> {
     let (sessions, _) = store::sessions_of_event(db.conn(), event.id, None).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let own = store::participants(db.conn(), &ids).await?;
@@ -86,10 +93,14 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
             .flatten()
             .find(|p| p.person_id == person_id)
             .map(|p| p.display_name.clone())
-            .unwrap_or_else(|| format!("person {person_id}"))
+            .unwrap_or_else(|| format!("#{person_id}"))
     };
     let zone = event.timezone;
-    let when = |t: DateTime<Utc>| zone.local(t).format("%a %-d %b %H:%M %Z").to_string();
+    let when = |t: DateTime<Utc>| match lang {
+        Language::En => zone.local(t).format("%a %-d %b %H:%M %Z").to_string(),
+        _ => dates::moment(lang, zone, t),
+    };
+    let say = |id: &str, args: &[(&'static str, &str)]| t_texts(lang, id, args);
 
     let mut conflicts = Vec::new();
     for (person_id, session_ids) in &by_person {
@@ -106,12 +117,14 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
                         session_ids: vec![a.id, b.id],
                         person_id: Some(*person_id),
                         room: None,
-                        message: format!(
-                            "{} is in \"{}\" and \"{}\" at the same time ({})",
-                            name_of(*person_id),
-                            a.title,
-                            b.title,
-                            when(a.starts_at.max(b.starts_at))
+                        message: say(
+                            "conflict-person",
+                            &[
+                                ("name", &name_of(*person_id)),
+                                ("first", &a.title),
+                                ("second", &b.title),
+                                ("when", &when(a.starts_at.max(b.starts_at))),
+                            ],
                         ),
                     });
                 }
@@ -129,11 +142,14 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
                     session_ids: vec![a.id, b.id],
                     person_id: None,
                     room: Some(room.to_string()),
-                    message: format!(
-                        "{room} holds \"{}\" and \"{}\" at the same time ({})",
-                        a.title,
-                        b.title,
-                        when(a.starts_at.max(b.starts_at))
+                    message: say(
+                        "conflict-room",
+                        &[
+                            ("room", room),
+                            ("first", &a.title),
+                            ("second", &b.title),
+                            ("when", &when(a.starts_at.max(b.starts_at))),
+                        ],
                     ),
                 });
             }
@@ -151,12 +167,14 @@ pub async fn report(db: &Db, event: &event::Model) -> AppResult<Vec<Conflict>> {
                 session_ids: vec![s.id],
                 person_id: None,
                 room: None,
-                message: format!(
-                    "\"{}\" ({}) falls outside the event's dates, {} to {}",
-                    s.title,
-                    when(s.starts_at),
-                    event.starts_on,
-                    event.ends_on
+                message: say(
+                    "conflict-outside",
+                    &[
+                        ("session", &s.title),
+                        ("when", &when(s.starts_at)),
+                        ("start", &event.starts_on.to_string()),
+                        ("end", &event.ends_on.to_string()),
+                    ],
                 ),
             });
         }

@@ -149,7 +149,9 @@ struct EventPage {
     description_lang: Option<&'static str>,
     venue: Option<String>,
     timezone: String,
-    series: Option<(String, String)>,
+    /// The series it is part of: its address, its title in the reader's language and the
+    /// language to mark that title with when it is another.
+    series: Option<(String, String, Option<&'static str>)>,
     organizers: Vec<OrganizerLine>,
     days: Vec<ProgrammeDay>,
     registration: crate::registrations::form::RegistrationForm,
@@ -194,16 +196,23 @@ pub async fn event_page_with(
     );
     let sessions = out.sessions.clone().unwrap_or_default();
     let (description, description_lang) = views::description(&out, ctx.lang);
+    let series = match &out.series {
+        Some(brief) => store::series(state.db.conn(), &SeriesRef::Slug(brief.slug.clone()))
+            .await?
+            .map(|s| {
+                let title = Translations::stored(s.translations.as_deref())
+                    .pick(s.language, ctx.lang, "title", &s.title);
+                (format!("/series/{}", s.slug), title.text, title.mark)
+            }),
+        None => None,
+    };
     let page = EventPage {
         event: EventCard::localized(&out, ctx.lang),
         description,
         description_lang,
         venue: out.venue.clone(),
         timezone: out.timezone.clone(),
-        series: out
-            .series
-            .as_ref()
-            .map(|s| (format!("/series/{}", s.slug), s.title.clone())),
+        series,
         organizers: out
             .organizers
             .iter()

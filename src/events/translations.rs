@@ -48,8 +48,39 @@ pub struct Row {
 
 /// A group of rows: the event, a session, the report.
 pub struct Group {
-    pub heading: String,
+    pub heading: Legend,
     pub rows: Vec<Row>,
+}
+
+/// A group's legend, which may name a text of the original ("Session: Apertura"): the name
+/// is marked with the original's language, the words around it are the page's.
+#[derive(Clone)]
+pub struct Legend {
+    pub before: String,
+    pub name: Option<String>,
+    pub after: String,
+}
+
+impl Legend {
+    fn plain(text: String) -> Self {
+        Self {
+            before: text,
+            name: None,
+            after: String::new(),
+        }
+    }
+
+    /// The message `id` with `name` as its `$title`.
+    fn naming(ctx: &Ctx, id: &str, name: &str) -> Self {
+        const MARK: &str = "\u{1}";
+        let said = ctx.t1(id, "title", MARK);
+        let (before, after) = said.split_once(MARK).unwrap_or((&said, ""));
+        Self {
+            before: before.to_string(),
+            name: Some(name.to_string()),
+            after: after.to_string(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -103,7 +134,7 @@ fn label(ctx: &Ctx, field: &str) -> String {
 /// just typed) and `errors` beside their fields.
 fn groups(
     ctx: &Ctx,
-    sources: &[(String, Vec<Source>)],
+    sources: &[(Legend, Vec<Source>)],
     values: &Values,
     errors: &[FieldError],
 ) -> Vec<Group> {
@@ -138,7 +169,7 @@ fn groups(
 }
 
 /// The stored translations into `into` as the form's values.
-fn stored_values(sources: &[(String, Vec<Source>)], into: Language) -> Values {
+fn stored_values(sources: &[(Legend, Vec<Source>)], into: Language) -> Values {
     let mut values = Values::default();
     for s in sources.iter().flat_map(|(_, texts)| texts) {
         values.set(&s.name(), s.translations.get(into, s.field));
@@ -146,7 +177,7 @@ fn stored_values(sources: &[(String, Vec<Source>)], into: Language) -> Values {
     values
 }
 
-fn form_names(sources: &[(String, Vec<Source>)]) -> Vec<String> {
+fn form_names(sources: &[(Legend, Vec<Source>)]) -> Vec<String> {
     sources
         .iter()
         .flat_map(|(_, texts)| texts.iter().map(Source::name))
@@ -159,7 +190,7 @@ type Refused = (Values, Vec<FieldError>);
 /// The translations of each record as the form sends them, checked: the records' new
 /// translations, by record, or the errors under the form's names.
 fn read_form(
-    sources: &[(String, Vec<Source>)],
+    sources: &[(Legend, Vec<Source>)],
     form: &FormData,
     into: Language,
     original: Language,
@@ -242,7 +273,7 @@ async fn event_sources(
     event: &crate::entities::event::Model,
 ) -> Result<
     (
-        Vec<(String, Vec<Source>)>,
+        Vec<(Legend, Vec<Source>)>,
         Vec<session::Model>,
         Option<event_report::Model>,
     ),
@@ -270,7 +301,7 @@ async fn event_sources(
             true,
         ));
     }
-    let mut sources = vec![(ctx.t("translations-the-event"), about)];
+    let mut sources = vec![(Legend::plain(ctx.t("translations-the-event")), about)];
     let (sessions, _) = store::sessions_seen(state.db.conn(), event.id, None, true).await?;
     for s in &sessions {
         let texts = Translations::stored(s.translations.as_deref());
@@ -279,7 +310,7 @@ async fn event_sources(
         if let Some(description) = &s.description {
             rows.push(text(&record, "description", description, &texts, true));
         }
-        sources.push((ctx.t1("translations-session", "title", &s.title), rows));
+        sources.push((Legend::naming(ctx, "translations-session", &s.title), rows));
     }
     let report = crate::reports::store::of_event(state.db.conn(), event.id).await?;
     if let Some(r) = &report {
@@ -292,7 +323,7 @@ async fn event_sources(
             rows.push(text("report", "conclusions", conclusions, &texts, true));
         }
         if !rows.is_empty() {
-            sources.push((ctx.t("translations-the-report"), rows));
+            sources.push((Legend::plain(ctx.t("translations-the-report")), rows));
         }
     }
     Ok((sources, sessions, report))
@@ -357,7 +388,7 @@ impl Subject {
         self,
         ctx: Ctx,
         into: Language,
-        sources: &[(String, Vec<Source>)],
+        sources: &[(Legend, Vec<Source>)],
         values: &Values,
         errors: &[FieldError],
     ) -> TranslationsPage {
@@ -381,7 +412,7 @@ impl Subject {
 }
 
 /// Errors of no field of the page (none expected: every text has its field).
-fn unshown(errors: &[FieldError], sources: &[(String, Vec<Source>)]) -> Vec<String> {
+fn unshown(errors: &[FieldError], sources: &[(Legend, Vec<Source>)]) -> Vec<String> {
     let names = form_names(sources);
     errors
         .iter()
@@ -436,7 +467,7 @@ async fn save_event(
 
 // ----- Series -----
 
-fn series_sources(ctx: &Ctx, series: &series::Model) -> Vec<(String, Vec<Source>)> {
+fn series_sources(ctx: &Ctx, series: &series::Model) -> Vec<(Legend, Vec<Source>)> {
     let texts = Translations::stored(series.translations.as_deref());
     let mut rows = vec![Source {
         record: "series".into(),
@@ -454,7 +485,7 @@ fn series_sources(ctx: &Ctx, series: &series::Model) -> Vec<(String, Vec<Source>
             multiline: true,
         });
     }
-    vec![(ctx.t("translations-the-series"), rows)]
+    vec![(Legend::plain(ctx.t("translations-the-series")), rows)]
 }
 
 async fn find_series(state: &AppState, reference: &str) -> Result<series::Model, AppError> {

@@ -222,18 +222,151 @@ mod tests {
         ids
     }
 
+    /// The files under `dir` (of the crate), recursively, with their text.
+    fn files_under(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<(std::path::PathBuf, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    found.push((path, text));
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            &mut found,
+        );
+        found.sort();
+        found
+    }
+
+    /// Every message of a language, all its files together (`locales/{lang}/*.ftl`),
+    /// each file's text by its name.
+    fn messages_of(lang: &str) -> Vec<(String, String)> {
+        files_under(&format!("locales/{lang}"))
+            .into_iter()
+            .map(|(path, text)| (path.file_name().unwrap().to_string_lossy().into(), text))
+            .collect()
+    }
+
+    /// The message ids the templates and the code name literally: `ctx.t("id")`,
+    /// `v.count("id", n)`, `i18n::t(lang, "id")`, `t_args(self.lang, "id", …)`.
+    fn ids_named_in(text: &str) -> Vec<String> {
+        const CALLS: [&str; 8] = ["t", "t1", "tn", "te", "t2", "count", "t_args", "t_texts"];
+        let mut found = Vec::new();
+        for call in CALLS {
+            let needle = format!("{call}(");
+            for (at, _) in text.match_indices(&needle) {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let mut rest = &text[at + needle.len()..];
+                if !rest.starts_with('"') {
+                    // A first argument, the language: `lang, "id"`.
+                    let arg = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                        .unwrap_or(0);
+                    if !(rest[..arg].ends_with("lang") || rest[..arg].ends_with("language")) {
+                        continue;
+                    }
+                    rest = rest[arg..].strip_prefix(", ").unwrap_or("");
+                }
+                let Some(quoted) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let id: String = quoted.chars().take_while(|c| *c != '"').collect();
+                if id.starts_with(|c: char| c.is_ascii_lowercase())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    found.push(id);
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_message_named_is_written() {
+        let english: Vec<String> = messages_of("en")
+            .iter()
+            .flat_map(|(_, text)| ids(text))
+            .collect();
+        let mut named = 0;
+        for dir in ["templates", "src"] {
+            for (path, text) in files_under(dir) {
+                // Comments name messages as examples.
+                let code: String = text
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                for id in ids_named_in(&code) {
+                    named += 1;
+                    assert!(
+                        english.contains(&id),
+                        "{} names the message {id}, which locales/en lacks",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(
+            named > 200,
+            "only {named} messages named: the scan is broken"
+        );
+    }
+
     #[test]
     fn every_message_is_in_every_language() {
-        let files = [
-            ("en", include_str!("../../locales/en/main.ftl")),
-            ("fr", include_str!("../../locales/fr/main.ftl")),
-            ("es", include_str!("../../locales/es/main.ftl")),
-        ];
-        let english = ids(files[0].1);
+        let files: Vec<(&str, String, String)> = ["en", "fr", "es"]
+            .into_iter()
+            .flat_map(|lang| {
+                messages_of(lang)
+                    .into_iter()
+                    .map(move |(name, text)| (lang, name, text))
+            })
+            .collect();
+        let english: Vec<String> = files
+            .iter()
+            .filter(|(lang, ..)| *lang == "en")
+            .flat_map(|(_, _, text)| ids(text))
+            .collect();
         assert!(english.len() > 10);
+        let mut distinct = english.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(
+            distinct.len(),
+            english.len(),
+            "a message id is written twice"
+        );
+        // Each language has the same files, each with the same messages.
+        for (lang, name, text) in &files {
+            let original = files
+                .iter()
+                .find(|(l, n, _)| *l == "en" && n == name)
+                .unwrap_or_else(|| panic!("locales/{lang}/{name} has no English original"));
+            assert_eq!(
+                ids(text),
+                ids(&original.2),
+                "{lang}/{name} lacks or adds messages"
+            );
+        }
+        for lang in ["fr", "es"] {
+            let count = files.iter().filter(|(l, ..)| *l == lang).count();
+            let in_english = files.iter().filter(|(l, ..)| *l == "en").count();
+            assert_eq!(count, in_english, "locales/{lang} lacks a file");
+        }
         // Every variable any message takes (`{ $name }`), given a value.
         let mut variables: HashMap<String, FluentValue<'_>> = HashMap::new();
-        for (_, text) in files {
+        for (_, _, text) in &files {
             for part in text.split('$').skip(1) {
                 let name: String = part
                     .chars()
@@ -242,8 +375,7 @@ mod tests {
                 variables.insert(name, FluentValue::from(2));
             }
         }
-        for (lang, text) in files {
-            assert_eq!(ids(text), english, "{lang} lacks or adds messages");
+        for lang in ["en", "fr", "es"] {
             let language: Language = lang.parse().unwrap();
             for id in &english {
                 // Its own, not English's, given the variables messages take.

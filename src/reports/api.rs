@@ -139,6 +139,8 @@ async fn series_report(
             &state.settings,
             &SeriesRef::parse(&reference),
             staff,
+            // The API answers its data in English, whatever the request's language.
+            crate::i18n::Language::En,
         )
         .await?,
     ))

@@ -57,6 +57,11 @@ pub fn localize(r: &mut EventReport, lang: Language) -> Marks {
     {
         e.dates = dates::range(lang, start, end);
     }
+    if lang != Language::En {
+        e.region_label = e
+            .region
+            .map(|r| crate::i18n::term(lang, "region", r.as_str()));
+    }
     let zone = e.timezone.as_deref().and_then(|z| TimeZone::find(z).ok());
     // A rich text of the report in the reader's language, and its mark.
     let rich = |field: &str, text: &Option<RichText>| {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{EventReport, PersonLine, ReportStatus, Source, Synthesis, language};
 use crate::domain::escape_markdown as escape;
-use crate::i18n::Language;
+use crate::i18n::{Language, t, t_args};
 
 fn person(p: &PersonLine) -> String {
     if p.affiliation.is_empty() {
@@ -254,9 +254,11 @@ fn sources(list: &[Source]) -> String {
         .join("; ")
 }
 
-/// A ranked list of the synthesis: each statement, how many events raised it, and where.
+/// A ranked list of the synthesis: each statement, how many events raised it
+/// ("3 events", in `lang`), and where.
 fn ranked<'a>(
     out: &mut String,
+    lang: Language,
     heading: &str,
     items: impl Iterator<Item = (&'a str, usize, &'a [Source])>,
 ) {
@@ -266,27 +268,38 @@ fn ranked<'a>(
     }
     let _ = writeln!(out, "{heading}\n");
     for (text, count, from) in items {
-        let events = if count == 1 { "event" } else { "events" };
-        let _ = writeln!(
-            out,
-            "1. **{}**: {count} {events}. {}",
-            escape(text),
-            sources(from)
-        );
+        let events = t_args(lang, "syn-event-count", &[("count", count.into())]);
+        let _ = writeln!(out, "1. **{}**: {events}. {}", escape(text), sources(from));
     }
     out.push('\n');
 }
 
-/// The synthesis of a series as a Markdown document.
-pub fn synthesis(s: &Synthesis) -> String {
+/// The synthesis of a series as a Markdown document, its headings and labels in `lang`
+/// (the synthesis itself made for that reader: `synthesis::synthesis`).
+pub fn synthesis(s: &Synthesis, lang: Language) -> String {
+    let l = |id: &str| t(lang, id);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&s.series.title));
-    let _ = writeln!(out, "**Synthesis report** of {} events\n", s.events.len());
+    let _ = writeln!(
+        out,
+        "**{}**: {}\n",
+        l("syn-kicker"),
+        t_args(lang, "syn-event-count", &[("count", s.events.len().into())])
+    );
     if let Some(description) = &s.series.description {
         let _ = writeln!(out, "{}\n", description.markdown());
     }
     if !s.events.is_empty() {
-        out.push_str("## The events\n\n| Event | Dates | Place | Region | Partners |\n| --- | --- | --- | --- | --- |\n");
+        let _ = writeln!(
+            out,
+            "## {}\n\n| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
+            l("syn-events"),
+            l("report-event"),
+            l("report-dates"),
+            l("report-place"),
+            l("report-region"),
+            l("syn-partners"),
+        );
         for e in &s.events {
             let _ = writeln!(
                 out,
@@ -307,20 +320,22 @@ pub fn synthesis(s: &Synthesis) -> String {
     }
     ranked(
         &mut out,
-        "## Common themes\n\nRanked by how many events raised them.",
+        lang,
+        &format!("## {}\n\n{}", l("syn-themes"), l("syn-ranked")),
         s.themes
             .iter()
             .map(|t| (t.theme.as_str(), t.count, t.sources.as_slice())),
     );
     ranked(
         &mut out,
-        "## Common challenges",
+        lang,
+        &format!("## {}", l("syn-challenges")),
         s.challenges
             .iter()
             .map(|c| (c.text.as_str(), c.count, c.sources.as_slice())),
     );
     if !s.recommendations_by_addressee.is_empty() {
-        out.push_str("## Recommendations by addressee\n\n");
+        let _ = writeln!(out, "## {}\n", l("report-by-addressee"));
         for g in &s.recommendations_by_addressee {
             let _ = writeln!(out, "### {} ({})\n", escape(&g.addressee), g.items.len());
             for item in &g.items {
@@ -335,7 +350,7 @@ pub fn synthesis(s: &Synthesis) -> String {
         }
     }
     if !s.regions.is_empty() {
-        out.push_str("## Strategies by region\n\n");
+        let _ = writeln!(out, "## {}\n", l("syn-regions"));
         for r in &s.regions {
             let _ = writeln!(out, "### {}\n", escape(&r.label));
             for item in &r.strategies {
@@ -350,17 +365,22 @@ pub fn synthesis(s: &Synthesis) -> String {
         }
     }
     if !s.follow_up.is_empty() {
-        out.push_str("## What came of the recommendations\n\n");
+        let _ = writeln!(out, "## {}\n", l("syn-follow-up"));
         for f in &s.follow_up {
             let _ = write!(out, "- **{}**: {}", f.status.label(), escape(&f.text));
             if !f.addressee.is_empty() {
-                let _ = write!(out, " (to {})", escape(&f.addressee));
+                let _ = write!(
+                    out,
+                    " ({} {})",
+                    l("report-to-word").to_lowercase(),
+                    escape(&f.addressee)
+                );
             }
             if let Some(asked) = &f.asked {
                 let _ = write!(out, ". {}", escape(asked));
             }
             if let Some(latest) = &f.latest {
-                let _ = write!(out, ". Latest: {}", escape(latest));
+                let _ = write!(out, ". {} {}", l("syn-latest"), escape(latest));
             }
             let _ = writeln!(out, " ({})", f.url);
         }

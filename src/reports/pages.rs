@@ -19,12 +19,14 @@ use crate::app::AppState;
 use crate::domain::RichText;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
+use crate::i18n::{Language, dates, t};
 use crate::pdf;
 use crate::summaries::diff::DiffLine;
 use crate::web::pages::Workspace;
 use crate::web::pages::{
     Ctx, FormData, FormErrors, PagePath, PageResult, error_with, redirect_with_flash, render,
 };
+use fluent_templates::fluent_bundle::FluentValue;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -226,6 +228,7 @@ async fn synthesis_of(state: &AppState, ctx: &Ctx, reference: &str) -> Result<Sy
         &state.settings,
         &SeriesRef::parse(reference),
         ctx.is_staff(),
+        ctx.lang,
     )
     .await
 }
@@ -255,7 +258,7 @@ async fn synthesis_markdown(
 ) -> PageResult {
     let s = synthesis_of(&state, &ctx, &reference).await?;
     Ok(download(
-        markdown::synthesis(&s).into_bytes(),
+        markdown::synthesis(&s, ctx.lang).into_bytes(),
         "text/markdown; charset=utf-8",
         &format!("{}-synthesis.md", s.series.slug),
         false,
@@ -279,6 +282,8 @@ async fn synthesis_pdf(
 /// A change since the published edition, with the lines that changed.
 pub struct ChangeView {
     pub change: ReportChange,
+    /// The session's title, or the part's name in the page's language.
+    pub title: String,
     pub lines: Vec<DiffLine>,
 }
 
@@ -294,6 +299,42 @@ struct EditPage {
     /// "12 June 2009": when the latest edition was published.
     edition_date: Option<String>,
     changes: Vec<ChangeView>,
+    /// What the changes mean for the public.
+    changes_note: String,
+}
+
+impl EditPage {
+    /// A message naming the report's edition (`$edition`).
+    fn n(&self, id: &str) -> String {
+        self.ctx.tn(id, &[("edition", self.r.edition.into())])
+    }
+
+    /// A message naming the edition publishing would make (`$edition`, the next).
+    fn next(&self, id: &str) -> String {
+        self.ctx.tn(id, &[("edition", (self.r.edition + 1).into())])
+    }
+
+    /// "(edition 2 was published on 3 June 2009 and has been withdrawn)".
+    fn withdrawn_on(&self, date: &str) -> String {
+        crate::i18n::t_args(
+            self.ctx.lang,
+            "rep-withdrawn-on",
+            &[("edition", self.r.edition.into()), ("date", date.into())],
+        )
+    }
+}
+
+/// A change's name on the page: the session's title, else the part's.
+fn change_title(lang: Language, c: &ReportChange) -> String {
+    if c.session_id.is_some() {
+        c.title.clone()
+    } else if c.title == c.part.label() {
+        crate::i18n::term(lang, "rep-part", c.part.as_str())
+    } else {
+        // The one change named otherwise: the translations of the introduction and
+        // conclusions (`edition::changes`).
+        t(lang, "rep-part-translations")
+    }
 }
 
 async fn edit_page_with(
@@ -312,6 +353,7 @@ async fn edit_page_with(
             .iter()
             .map(|c| ChangeView {
                 lines: edition::lines(published, &r, c),
+                title: change_title(ctx.lang, c),
                 change: c.clone(),
             })
             .collect(),
@@ -334,13 +376,35 @@ async fn edit_page_with(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let published = r.status == ReportStatus::Published;
+    let edition_date = latest
+        .as_ref()
+        .and_then(|e| e.published_at)
+        .map(|at| dates::long(ctx.lang, at.date_naive()));
+    let numbers = |date: Option<&str>| -> Vec<(&'static str, FluentValue<'static>)> {
+        let mut args: Vec<(&'static str, FluentValue<'static>)> = vec![
+            ("edition", r.edition.into()),
+            ("next", (r.edition + 1).into()),
+        ];
+        if let Some(date) = date {
+            args.push(("date", date.to_string().into()));
+        }
+        args
+    };
+    let changes_note = match (published, &edition_date) {
+        (true, Some(date)) => crate::i18n::t_args(
+            ctx.lang,
+            "rep-changes-published-on",
+            &numbers(Some(date.as_str())),
+        ),
+        (true, None) => crate::i18n::t_args(ctx.lang, "rep-changes-published", &numbers(None)),
+        (false, _) => crate::i18n::t_args(ctx.lang, "rep-changes-withdrawn", &numbers(None)),
+    };
     let page = EditPage {
         ctx,
-        published: r.status == ReportStatus::Published,
-        edition_date: latest
-            .as_ref()
-            .and_then(|e| e.published_at)
-            .map(|at| at.format("%-d %B %Y").to_string()),
+        published,
+        edition_date,
+        changes_note,
         changes,
         r,
         introduction,
@@ -361,17 +425,12 @@ async fn edit_page(
 }
 
 /// What the organizers are told once the report is published.
-fn published_message(outcome: Publication) -> String {
+fn published_message(lang: Language, outcome: Publication) -> String {
+    let edition = |id: &str, n: i32| crate::i18n::t_args(lang, id, &[("edition", n.into())]);
     match outcome {
-        Publication::NewEdition(1) => {
-            "Published: the report is public and listed under Documents.".into()
-        }
-        Publication::NewEdition(n) => {
-            format!("Published edition {n}: the public now reads the report as it stands.")
-        }
-        Publication::Unchanged(n) => format!(
-            "Published: nothing had changed since edition {n}, so the public reads edition {n}."
-        ),
+        Publication::NewEdition(1) => t(lang, "rep-flash-published-first"),
+        Publication::NewEdition(n) => edition("rep-flash-published-edition", n),
+        Publication::Unchanged(n) => edition("rep-flash-published-unchanged", n),
     }
 }
 
@@ -406,11 +465,11 @@ async fn edit(
     let result = match (saved, action.as_str()) {
         (Ok(()), "publish") => service::publish(&state.db, &state.settings, &actor, &event_ref)
             .await
-            .map(|(_, outcome)| published_message(outcome)),
+            .map(|(_, outcome)| published_message(ctx.lang, outcome)),
         (Ok(()), "withdraw") => service::withdraw(&state.db, &state.settings, &actor, &event_ref)
             .await
-            .map(|_| "Withdrawn: the report is no longer public.".to_string()),
-        (Ok(()), _) => Ok("Saved.".to_string()),
+            .map(|_| t(ctx.lang, "rep-flash-withdrawn")),
+        (Ok(()), _) => Ok(t(ctx.lang, "rep-flash-saved")),
         (Err(err), _) => Err(err),
     };
     let typed = patch_sent.then_some((introduction, conclusions));

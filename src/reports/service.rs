@@ -13,6 +13,7 @@ use crate::domain::optional_text;
 use crate::entities::{event, report_edition};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::{SeriesRef, store as event_store};
+use crate::i18n::Language;
 use crate::pdf;
 use crate::web::Actor;
 
@@ -152,11 +153,12 @@ pub async fn visible_synthesis(
     settings: &Settings,
     reference: &SeriesRef,
     staff: bool,
+    lang: Language,
 ) -> AppResult<Synthesis> {
     let series = event_store::series(db.conn(), reference)
         .await?
         .ok_or(AppError::NotFound("series"))?;
-    synthesis::synthesis(db, settings, series, staff).await
+    synthesis::synthesis(db, settings, series, staff, lang).await
 }
 
 /// Changes the introduction and conclusions (a merge patch: absent fields stay).
@@ -290,7 +292,8 @@ pub fn typeset_for_readers(
             pdf::kept::typeset(pdf::Job::event_report(&report)?).await?;
             if let Some(series) = series {
                 let reference = SeriesRef::parse(&series.slug);
-                let synthesis = visible_synthesis(&db, &settings, &reference, false).await?;
+                let synthesis =
+                    visible_synthesis(&db, &settings, &reference, false, Language::En).await?;
                 pdf::kept::typeset(pdf::Job::synthesis(&synthesis)?).await?;
             }
             Ok::<(), AppError>(())

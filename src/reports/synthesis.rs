@@ -15,17 +15,22 @@ use crate::domain::{Region, RichText};
 use crate::entities::series;
 use crate::error::AppResult;
 use crate::events::{EventStatus, SeriesBrief, store as event_store};
+use crate::i18n::content::Translations;
+use crate::i18n::{Language, dates};
 use crate::summaries::theme_key;
 use crate::web::Pagination;
 
-/// The synthesis of a series. Organizers also see which events are left out because
-/// their report is not published.
+/// The synthesis of a series for a reader of `lang`: each report as that reader reads it
+/// (`super::language::localize`: the organizers' texts as translated, dates and regions as
+/// the language writes them), the series' title and description likewise. Organizers also
+/// see which events are left out because their report is not published.
 #[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn synthesis(
     db: &Db,
     settings: &Settings,
-    series: series::Model,
+    mut series: series::Model,
     staff: bool,
+    lang: Language,
 ) -> AppResult<Synthesis> {
     let conn = db.conn();
     let filter = event_store::EventFilter {
@@ -57,7 +62,8 @@ pub async fn synthesis(
         } else {
             None
         };
-        if let Some(edition) = edition {
+        if let Some(mut edition) = edition {
+            super::language::localize(&mut edition, lang);
             reports.push(edition);
         } else if staff {
             unpublished.push(SeriesBrief {
@@ -68,14 +74,31 @@ pub async fn synthesis(
         }
     }
     let series_id = series.id;
-    let mut out = assemble(settings, series, &reports);
+    let translations = Translations::stored(series.translations.as_deref());
+    series.title = translations
+        .pick(series.language, lang, "title", &series.title)
+        .text;
+    series.description = translations
+        .pick_opt(
+            series.language,
+            lang,
+            "description",
+            series.description.as_deref(),
+        )
+        .map(|d| d.text);
+    let mut out = assemble(settings, series, &reports, lang);
     out.unpublished = unpublished;
-    out.follow_up = follow_up(db, settings, series_id).await?;
+    out.follow_up = follow_up(db, settings, series_id, lang).await?;
     Ok(out)
 }
 
 /// The tracker's items of the series (those anyone may read), the earliest asked first.
-async fn follow_up(db: &Db, settings: &Settings, series_id: i32) -> AppResult<Vec<FollowUpLine>> {
+async fn follow_up(
+    db: &Db,
+    settings: &Settings,
+    series_id: i32,
+    lang: Language,
+) -> AppResult<Vec<FollowUpLine>> {
     let filter = crate::recommendations::service::Filter {
         series: Some(series_id.to_string()),
         ..Default::default()
@@ -90,7 +113,7 @@ async fn follow_up(db: &Db, settings: &Settings, series_id: i32) -> AppResult<Ve
             asked: i.asked_line(),
             latest: i
                 .last_update()
-                .map(|u| format!("{}: {}", u.on.format("%-d %B %Y"), u.note.trim())),
+                .map(|u| format!("{}: {}", dates::long(lang, u.on), u.note.trim())),
             url: format!("{}/recommendations/{}", settings.public_url(), i.id),
             text: i.text,
             addressee: i.addressee,
@@ -161,8 +184,14 @@ fn tally(map: &mut BTreeMap<String, Tally>, key: String, text: &str, source: Sou
     entry.sources.push(source);
 }
 
-/// The synthesis of these reports (the events' published reports, in date order).
-pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventReport]) -> Synthesis {
+/// The synthesis of these reports (the events' published reports, in date order), its
+/// regions named in `lang`.
+pub fn assemble(
+    settings: &Settings,
+    series: series::Model,
+    reports: &[EventReport],
+    lang: Language,
+) -> Synthesis {
     let mut themes: BTreeMap<String, Tally> = BTreeMap::new();
     let mut challenges: BTreeMap<String, Tally> = BTreeMap::new();
     let mut addressees: BTreeMap<String, SynthesisAddressee> = BTreeMap::new();
@@ -170,7 +199,7 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
     for report in reports {
         let region = report.event.region.unwrap_or(Region::Global);
         let strategies = regions.entry(region).or_insert_with(|| RegionStrategies {
-            label: region.label().to_string(),
+            label: crate::i18n::term(lang, "region", region.as_str()),
             region,
             event_ids: Vec::new(),
             strategies: Vec::new(),
@@ -214,7 +243,7 @@ pub fn assemble(settings: &Settings, series: series::Model, reports: &[EventRepo
     let mut by_addressee: Vec<SynthesisAddressee> = addressees.into_values().collect();
     by_addressee.sort_by_key(|g| std::cmp::Reverse(g.items.len()));
     let mut regions: Vec<RegionStrategies> = regions.into_values().collect();
-    crate::domain::collation::sort_by_name(&mut regions, |r| &r.label);
+    crate::domain::collation::sort_by_name_in(lang, &mut regions, |r| &r.label);
     Synthesis {
         series: SeriesFacts {
             url: format!("{}/series/{}", settings.public_url(), series.slug),
