@@ -346,3 +346,130 @@ async fn the_preview_is_the_reports_rendering_and_needs_the_forms_token() {
     );
     lacks(&anonymous.text(), "<strong>x</strong>");
 }
+
+// ----- Languages -----
+
+#[tokio::test]
+async fn the_review_and_the_versions_read_in_spanish_and_french() {
+    let app = spawn_app().await;
+    let (session, amina) = session_with_rapporteur(&app).await;
+    submit(&app, session, &summary("Fund early warning networks")).await;
+    let organizer = app.organizer_browser().await;
+    let path = format!("/rapporteur/sessions/{session}");
+
+    // The review, asked for by a Spanish browser.
+    let page = app
+        .get_with_headers(
+            &path,
+            &[
+                ("accept-language", "es-ES,es;q=0.9"),
+                ("cookie", &organizer),
+            ],
+        )
+        .await
+        .page(200)
+        .text();
+    shows(&page, &format!("<h1>Revisión: {TITLE}</h1>"));
+    shows(
+        &page,
+        "<h2 id=\"reading-heading\">El resumen tal como lo mostrará el informe</h2>",
+    );
+    shows(
+        &page,
+        "<label for=\"comment\">Comentario para el relator/a</label>",
+    );
+    shows(&page, "value=\"approve\">Aprobar</button>");
+    shows(
+        &page,
+        "value=\"return\" class=\"secondary\">Devolver al relator/a</button>",
+    );
+    shows(&page, "<span class=\"badge submitted\">Enviado</span>");
+    renders_the_overview(&page);
+
+    // Returned without a comment, in French: the error and its field, in French.
+    let refused = app
+        .submit(
+            &format!("{path}/review?lang=fr"),
+            &organizer,
+            &[("action", "return"), ("comment", "")],
+        )
+        .await
+        .page(422)
+        .text();
+    shows(&refused, "<h2>Action non effectuée</h2>");
+    shows(
+        &refused,
+        "<li>Commentaire: est obligatoire : dites au rapporteur ce qu’il faut modifier</li>",
+    );
+    shows(&refused, "<h1>Relecture : ");
+    // The summary as the report will show it, its time in French too.
+    shows(
+        &refused,
+        "<p class=\"meta\">mercredi 3 juin 2009, 09:30–11:00 CEST</p>",
+    );
+
+    // Approved from the Spanish page: the confirmation is Spanish.
+    let approved = app
+        .submit(
+            &format!("{path}/review?lang=es"),
+            &organizer,
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(approved.status.as_u16(), 303, "{}", approved.text());
+    let flash = approved
+        .set_cookie("roundtable_flash")
+        .expect("a confirmation");
+    let flash = percent_encoding::percent_decode_str(&flash)
+        .decode_utf8()
+        .unwrap()
+        .into_owned();
+    assert!(
+        flash.starts_with("Aprobado. Se ha informado al relator/a."),
+        "{flash}"
+    );
+
+    // The versions in French, with their actions and dates; English as it was.
+    let versions = app
+        .get_page(&format!("{path}/versions?lang=fr"), Some(&organizer))
+        .await
+        .page(200)
+        .text();
+    shows(&versions, "<h1>Versions de la synthèse</h1>");
+    shows(&versions, "<td>Approuvée</td>");
+    shows(&versions, "<td>Soumise</td>");
+    shows(
+        &versions,
+        "<h2 id=\"changes\">Modifications de la version 2 à la version 3</h2>",
+    );
+    shows(&versions, "<span class=\"diff-key added\">ajouté</span>");
+    let english = app
+        .get_page(&format!("{path}/versions?lang=en"), Some(&organizer))
+        .await
+        .page(200)
+        .text();
+    shows(&english, "<h1>Versions of the summary</h1>");
+    shows(&english, "<td>Approved</td>");
+    shows(
+        &english,
+        "<h2 id=\"changes\">Changes from version 2 to 3</h2>",
+    );
+
+    // The rapporteur's view of an approved summary, and the preview, in French.
+    let view = app
+        .get_page(&format!("{path}?lang=fr"), Some(&amina))
+        .await
+        .page(200)
+        .text();
+    shows(
+        &view,
+        "<h2>Votre synthèse telle que le rapport la présentera</h2>",
+    );
+    shows(&view, "<span class=\"badge approved\">Approuvée</span>");
+    let empty = app
+        .submit("/rapporteur/preview?lang=fr", &amina, &[("text", " ")])
+        .await
+        .expect(200)
+        .text();
+    shows(&empty, "Rien à prévisualiser pour l’instant.");
+}

@@ -39,6 +39,8 @@ struct Fixture {
     b: i64,
     speaker_a: i64,
     speaker_b: i64,
+    /// Amina's person record.
+    amina: i64,
     /// Bearer tokens of Amina's and Jan's accounts.
     token_a: String,
     token_b: String,
@@ -100,6 +102,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         b,
         speaker_a,
         speaker_b,
+        amina,
         token_a,
         token_b,
     }
@@ -1105,6 +1108,210 @@ async fn organizers_see_which_summaries_are_late() {
         "{}",
         refused.status
     );
+}
+
+// ----- Languages -----
+
+/// The confirmation a redirect carries (its flash cookie), decoded.
+#[track_caller]
+fn flash_of(reply: &Reply) -> String {
+    let cookie = reply
+        .set_cookie("roundtable_flash")
+        .expect("a confirmation");
+    percent_encoding::percent_decode_str(&cookie)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
+
+#[tokio::test]
+async fn rapporteurs_and_organizers_read_pages_and_mail_in_their_language() {
+    // The organizers' mailbox at an address an account can have.
+    let app = common::spawn_app_with(|s| {
+        s.mail.organizer_address = "secretariat@example.org".into();
+    })
+    .await;
+    let f = fixture(&app).await;
+    // Amina reads French (her person record says so); Jan said nothing: English.
+    app.patch(
+        &format!("/api/v1/people/{}", f.amina),
+        app.org(),
+        &json!({"language": "fr"}),
+    )
+    .await
+    .expect(200);
+    let browser = app.sign_in(AMINA, TEST_PASSWORD).await;
+
+    // Her workspace in French, its dates too; in English as it was.
+    let home = app
+        .get_page("/rapporteur?lang=fr", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    shows(&home, "<title>Mes synthèses");
+    shows(&home, "<h1>Mes synthèses</h1>");
+    shows(&home, "<th scope=\"col\">Séance</th>");
+    shows(&home, "<span class=\"badge draft\">À rédiger</span>");
+    shows(&home, "mercredi 3 juin 2009, 09:30–11:00 CEST");
+    lacks(&home, "My summaries</h1>");
+    let english = app
+        .get_page("/rapporteur?lang=en", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    shows(&english, "<h1>My summaries</h1>");
+    shows(&english, "<span class=\"badge draft\">To write</span>");
+    shows(&english, "Wed 3 Jun 2009, 09:30–11:00 CEST");
+
+    // The editor in Spanish: headings, vocabulary, buttons, and its confirmation.
+    let path = format!("/rapporteur/sessions/{}", f.a);
+    let editor = app
+        .get_page(&format!("{path}?lang=es"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    shows(&editor, &format!("<h1>Resumen: {SESSION_A}</h1>"));
+    shows(&editor, "<legend>Puntos clave</legend>");
+    shows(&editor, "<label for=\"kp-0\">Punto 1</label>");
+    shows(&editor, ">Prioridad alta</option>");
+    shows(&editor, "<strong>Negrita</strong>");
+    shows(&editor, "value=\"save\">Guardar borrador</button>");
+    shows(&editor, "Mr Gareth EVANS (ponente)");
+    let sent = app
+        .submit(
+            &format!("{path}?lang=es"),
+            &browser,
+            &[
+                ("version", "0"),
+                ("overview", "Early warning must lead to early action."),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status.as_u16(), 303, "{}", sent.text());
+    assert_eq!(
+        flash_of(&sent),
+        "Enviado a los organizadores para revisión. Recibirá su respuesta por correo electrónico."
+    );
+    // The organizers' mailbox is an account that reads Spanish: its notice is Spanish.
+    let mailbox = app.settings.mail.organizer_address.clone();
+    let token = account(&app, &mailbox, "Secretariat", "organizer").await;
+    app.patch(
+        "/api/v1/auth/me",
+        As::Token(&token),
+        &json!({"language": "es"}),
+    )
+    .await
+    .expect(200);
+    put_summary(
+        &app,
+        f.b,
+        f.jan(),
+        &json!({"overview": "Mediation needs money."}),
+    )
+    .await
+    .expect(200);
+    action(&app, f.b, "submit", f.jan(), &json!({}))
+        .await
+        .expect(200);
+    let notice = app.last_mail_to(&mailbox, "summary_submitted").await;
+    assert_eq!(notice.subject, format!("Resumen por revisar: {SESSION_B}"));
+    assert!(
+        notice
+            .text_body
+            .contains("Jan Novak envió el resumen de «Mediation and dialogue»"),
+        "{}",
+        notice.text_body
+    );
+    // Before it was an account: English, as it was.
+    let first = &app.mails_to(&mailbox, "summary_submitted").await[0];
+    assert_eq!(first.subject, format!("Summary to review: {SESSION_A}"));
+
+    // The organizer returns Amina's summary from the review in French.
+    let organizer = app.organizer_browser().await;
+    let review = app
+        .get_page(&format!("{path}?lang=fr"), Some(&organizer))
+        .await
+        .page(200)
+        .text();
+    shows(&review, &format!("<h1>Relecture : {SESSION_A}</h1>"));
+    shows(&review, "<h2 id=\"since-heading\">Première soumission</h2>");
+    shows(&review, "value=\"approve\">Approuver</button>");
+    shows(&review, "<span class=\"badge submitted\">Soumise</span>");
+    let returned = app
+        .submit(
+            &format!("{path}/review?lang=fr"),
+            &organizer,
+            &[
+                ("action", "return"),
+                ("comment", "Nommez les organisations."),
+            ],
+        )
+        .await;
+    assert_eq!(returned.status.as_u16(), 303, "{}", returned.text());
+    assert_eq!(
+        flash_of(&returned),
+        "Renvoyée au rapporteur avec votre commentaire."
+    );
+    // Amina's mail is French, whatever the organizer read.
+    let mail = app.last_mail_to(AMINA, "summary_returned").await;
+    assert_eq!(
+        mail.subject,
+        format!("Synthèse renvoyée pour modifications : {SESSION_A}")
+    );
+    assert!(mail.text_body.starts_with("Bonjour "), "{}", mail.text_body);
+    assert!(
+        mail.text_body
+            .contains("Les organisateurs vous ont renvoyé votre synthèse de « Early warning and prevention » (Making a difference, 3–4 juin 2009)"),
+        "{}",
+        mail.text_body
+    );
+    assert!(mail.text_body.contains("Nommez les organisations."));
+    assert!(mail.text_body.contains("juin 2009"), "{}", mail.text_body);
+    assert!(mail.html_body.contains(r#"<html lang="fr">"#));
+    assert!(mail.html_body.contains(">Ouvrir la synthèse</a>"));
+
+    // Jan's approval mail stays English.
+    action(&app, f.b, "approve", app.org(), &json!({}))
+        .await
+        .expect(200);
+    let approved = app.last_mail_to(JAN, "summary_approved").await;
+    assert_eq!(approved.subject, format!("Summary approved: {SESSION_B}"));
+    assert!(
+        approved.text_body.starts_with("Dear "),
+        "{}",
+        approved.text_body
+    );
+    assert!(approved.html_body.contains(r#"<html lang="en">"#));
+
+    // The organizers' list of the event's summaries, in Spanish.
+    let list = app
+        .get_page(
+            &format!("/organize/events/{}/summaries?lang=es", f.event),
+            Some(&organizer),
+        )
+        .await
+        .page(200)
+        .text();
+    shows(&list, "<h1>Resúmenes de los relatores</h1>");
+    shows(
+        &list,
+        "2 sesiones con relator/a · 1 aprobado · 0 por revisar",
+    );
+    shows(&list, "<th scope=\"col\">Relator/a</th>");
+    let english = app
+        .get_page(
+            &format!("/organize/events/{}/summaries?lang=en", f.event),
+            Some(&organizer),
+        )
+        .await
+        .page(200)
+        .text();
+    shows(
+        &english,
+        "2 sessions with a rapporteur · 1 approved · 0 to review",
+    );
+    shows(&english, "<span class=\"badge approved\">Approved</span>");
 }
 
 // ----- At the same time -----

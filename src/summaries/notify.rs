@@ -1,6 +1,8 @@
 //! The rapporteur's mails: approved, returned (with the organizer's comment), reminded
 //! before the due date, and told when it has passed. Queued in the transaction of the
-//! change, to every rapporteur of the session with an email address.
+//! change, to every rapporteur of the session with an email address, each in their own
+//! language (their person record's); the organizers' notice of a submission in the
+//! language of the account of their mailbox's address, if it is one that chose one.
 
 use crate::db::MailQueue;
 use chrono::{DateTime, Duration, Utc};
@@ -10,6 +12,7 @@ use crate::directory;
 use crate::entities::{event, session};
 use crate::error::{AppError, AppResult};
 use crate::events::views;
+use crate::i18n::Language;
 use crate::mail::{Envelope, MailKind, outbox};
 
 /// What a summary mail may show.
@@ -25,6 +28,36 @@ pub struct SummaryMail {
     pub organizer_name: String,
     /// Who submitted it (in the organizers' mail).
     pub by: Option<String>,
+    /// The recipient's language, which the mail is written in.
+    pub lang: Language,
+}
+
+impl SummaryMail {
+    /// A message in the recipient's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message naming what the mail shows: `$session`, `$event`, `$dates`, `$due`,
+    /// `$by` (each message takes those it needs).
+    pub fn te(&self, id: &str) -> String {
+        crate::i18n::t_texts(
+            self.lang,
+            id,
+            &[
+                ("session", self.session_title.as_str()),
+                ("event", self.event_title.as_str()),
+                ("dates", self.event_dates.as_str()),
+                ("due", self.due.as_str()),
+                ("by", self.by.as_deref().unwrap_or_default()),
+            ],
+        )
+    }
+
+    /// "Dear Ms Akello," in the recipient's language.
+    pub fn dear(&self) -> String {
+        crate::i18n::dear(self.lang, &self.greeting_name)
+    }
 }
 
 crate::mail_templates! {
@@ -46,8 +79,45 @@ pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
     views::moment(event.timezone, due)
 }
 
+/// The same in `lang`: "vendredi 5 juin 2009, 17:30 (CEST)".
+pub fn due_label_in(lang: Language, event: &event::Model, due: DateTime<Utc>) -> String {
+    crate::i18n::dates::moment(lang, event.timezone, due)
+}
+
+/// The session's title as a reader of `lang` gets it: translated where it is.
+fn session_title_in(event: &event::Model, session: &session::Model, lang: Language) -> String {
+    crate::i18n::content::Translations::stored(session.translations.as_deref())
+        .pick(event.language, lang, "title", &session.title)
+        .text
+}
+
+/// What a summary mail to a reader of `lang` shows of the session and its event (to
+/// `greeting_name`, linking to the summary; no comment, by no one).
+fn view_in(
+    lang: Language,
+    settings: &Settings,
+    event: &event::Model,
+    session: &session::Model,
+    due: DateTime<Utc>,
+    greeting_name: String,
+) -> SummaryMail {
+    SummaryMail {
+        greeting_name,
+        session_title: session_title_in(event, session, lang),
+        event_title: event.title_in(lang),
+        event_dates: crate::i18n::dates::range(lang, event.starts_on, event.ends_on),
+        due: due_label_in(lang, event, due),
+        comment: None,
+        summary_url: summary_url(settings, session.id),
+        organizer_name: settings.mail.organizer_name.clone(),
+        by: None,
+        lang,
+    }
+}
+
 /// Tells the organizers' mailbox (`mail.organizer_address`) that a summary waits for
-/// their review.
+/// their review: in the language of the account of that address, if it is one and has
+/// chosen a language, else in English.
 pub async fn queue_submitted(
     conn: &impl MailQueue,
     settings: &Settings,
@@ -60,16 +130,21 @@ pub async fn queue_submitted(
     if address.is_empty() {
         return Ok(());
     }
+    let lang = crate::accounts::store::user_by_email(conn, address)
+        .await?
+        .and_then(|user| user.language)
+        .unwrap_or_default();
     let view = SummaryMail {
-        greeting_name: settings.mail.organizer_name.clone(),
-        session_title: session.title.clone(),
-        event_title: event.title.clone(),
-        event_dates: views::date_range(event.starts_on, event.ends_on),
-        due: due_label(event, due),
-        comment: None,
         summary_url: format!("{}#review", summary_url(settings, session.id)),
-        organizer_name: settings.mail.organizer_name.clone(),
         by: Some(by.to_string()),
+        ..view_in(
+            lang,
+            settings,
+            event,
+            session,
+            due,
+            settings.mail.organizer_name.clone(),
+        )
     };
     let (subject, text, html) = render(MailKind::SummarySubmitted, &view)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;
@@ -114,20 +189,21 @@ pub async fn queue(
         let Some(email) = person.email.clone() else {
             continue;
         };
+        // In the rapporteur's own language (their person record's), as invitations are.
         let view = SummaryMail {
-            greeting_name: directory::display_name(
-                person.honorific.as_deref(),
-                &person.given_name,
-                &person.family_name,
-            ),
-            session_title: session.title.clone(),
-            event_title: event.title.clone(),
-            event_dates: views::date_range(event.starts_on, event.ends_on),
-            due: due_label(event, due),
             comment: comment.map(str::to_string),
-            summary_url: summary_url(settings, session.id),
-            organizer_name: settings.mail.organizer_name.clone(),
-            by: None,
+            ..view_in(
+                person.language.unwrap_or_default(),
+                settings,
+                event,
+                session,
+                due,
+                directory::display_name(
+                    person.honorific.as_deref(),
+                    &person.given_name,
+                    &person.family_name,
+                ),
+            )
         };
         let (subject, text, html) = render(kind, &view)
             .map_err(|err| AppError::Internal(anyhow::anyhow!("mail template: {err}")))?;

@@ -31,6 +31,7 @@ use crate::events::ParticipantOut;
 use crate::events::pages::Choice;
 use crate::events::read::participant_views;
 use crate::events::{ParticipantRole, SeriesRef, store as event_store};
+use crate::i18n::{Language, dates, t};
 use crate::reports::pages::SessionView;
 use crate::web::pages::Workspace;
 use crate::web::pages::{
@@ -74,15 +75,69 @@ pub fn when(event: &event::Model, session: &session::Model) -> String {
     )
 }
 
+/// The same in `lang`: "mercredi 3 juin 2009, 14:00–15:30 CEST".
+pub fn when_in(lang: Language, event: &event::Model, session: &session::Model) -> String {
+    if lang == Language::En {
+        return when(event, session);
+    }
+    let zone = event.timezone;
+    let (start, end) = (zone.local(session.starts_at), zone.local(session.ends_at));
+    format!(
+        "{}, {}–{}",
+        dates::with_weekday(lang, start.date_naive()),
+        start.format("%H:%M"),
+        end.format("%H:%M %Z")
+    )
+}
+
+/// A moment in the event's zone, in `lang`: "3 Jun 2009, 14:05 CEST", "3 juin 2009,
+/// 14:05 CEST".
+fn local_moment(lang: Language, event: &event::Model, at: chrono::DateTime<Utc>) -> String {
+    let local = event.timezone.local(at);
+    if lang == Language::En {
+        return local.format("%-d %b %Y, %H:%M %Z").to_string();
+    }
+    format!(
+        "{}, {}",
+        dates::long(lang, local.date_naive()),
+        local.format("%H:%M %Z")
+    )
+}
+
+/// "version 3", or with when it was saved: "version 3, saved 3 Jun 2009 10:05 UTC".
+fn version_line(lang: Language, summary: &SummaryOut, with_saved: bool) -> String {
+    let version = [("version", summary.version.into())];
+    match summary.updated_at.filter(|_| with_saved) {
+        Some(at) => {
+            let date = if lang == Language::En {
+                at.format("%-d %b %Y %H:%M UTC").to_string()
+            } else {
+                format!(
+                    "{} {}",
+                    dates::long(lang, at.date_naive()),
+                    at.format("%H:%M UTC")
+                )
+            };
+            crate::i18n::t_args(
+                lang,
+                "sum-version-saved",
+                &[version[0].clone(), ("date", date.into())],
+            )
+        }
+        None => crate::i18n::t_args(lang, "sum-version-n", &version),
+    }
+}
+
 fn rows(
     list: Vec<Assignment>,
     names: &std::collections::HashMap<i32, String>,
+    lang: Language,
 ) -> Vec<AssignmentRow> {
     list.into_iter()
         .map(|a| AssignmentRow {
             session_id: a.session.id,
-            when: when(&a.event, &a.session),
-            due: notify::due_label(&a.event, a.due),
+            when: when_in(lang, &a.event, &a.session),
+            due: notify::due_label_in(lang, &a.event, a.due),
             status: a.status,
             late: a.late,
             rapporteurs: names.get(&a.session.id).cloned().unwrap_or_default(),
@@ -107,6 +162,7 @@ async fn home(State(state): State<AppState>, SignedIn { ctx, actor }: SignedIn) 
         Some(person) => rows(
             service::assignments(&state.db, &state.settings, Some(person), None).await?,
             &Default::default(),
+            ctx.lang,
         ),
         None => Vec::new(),
     };
@@ -142,6 +198,8 @@ struct Editor {
     event_slug: String,
     when: String,
     summary: SummaryOut,
+    /// "version 3, saved …".
+    version_line: String,
     due: String,
     can_edit: bool,
     is_staff: bool,
@@ -355,7 +413,8 @@ impl Typed {
     }
 }
 
-fn choices<T: Copy + std::fmt::Display>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice> {
+/// The values of a vocabulary (`priority`, `timeframe`) to choose from, named in `lang`.
+fn choices<T: Copy + std::fmt::Display>(all: &[T], kind: &str, lang: Language) -> Vec<Choice> {
     std::iter::once(Choice {
         value: String::new(),
         label: "—".into(),
@@ -363,7 +422,7 @@ fn choices<T: Copy + std::fmt::Display>(all: &[T], label: fn(T) -> &'static str)
     })
     .chain(all.iter().map(|v| Choice {
         value: v.to_string(),
-        label: label(*v).into(),
+        label: crate::i18n::term(lang, kind, &v.to_string()),
         selected: false,
     }))
     .collect()
@@ -387,20 +446,26 @@ async fn panel_of(state: &AppState, id: i32) -> Result<Vec<ParticipantOut>, AppE
     .unwrap_or_default())
 }
 
-/// A summary's content as the report shows it, or `None` when nothing is written yet.
+/// A summary's content as the report shows it (its time in `lang`), or `None` when
+/// nothing is written yet.
 fn reading(
+    lang: Language,
     event: &event::Model,
     session: &session::Model,
     panel: &[ParticipantOut],
     content: SummaryContent,
 ) -> Option<SessionView> {
     (!content.is_empty()).then(|| {
-        SessionView::of(crate::reports::build::report_session(
+        let mut view = SessionView::of(crate::reports::build::report_session(
             event.timezone,
             session,
             panel,
             content,
-        ))
+        ));
+        if lang != Language::En {
+            view.s.when = when_in(lang, event, session);
+        }
+        view
     })
 }
 
@@ -422,9 +487,10 @@ async fn editor_page(
     let status = out.status;
     let staff = actor.is_staff();
     let participants = panel_of(state, id).await?;
+    let lang = ctx.lang;
     let speakers = std::iter::once(Choice {
         value: String::new(),
-        label: "— no one in particular —".into(),
+        label: t(lang, "sum-editor-no-one"),
         selected: false,
     })
     .chain(
@@ -436,7 +502,7 @@ async fn editor_page(
                 label: format!(
                     "{} ({})",
                     p.display_name,
-                    p.role.label().to_string().to_lowercase()
+                    crate::i18n::role(lang, p.role.as_str(), 1).to_lowercase()
                 ),
                 selected: false,
             }),
@@ -456,6 +522,7 @@ async fn editor_page(
         None
     } else {
         reading(
+            lang,
             &event,
             &session,
             &participants,
@@ -466,19 +533,20 @@ async fn editor_page(
     let page = Editor {
         ctx,
         session_id: id,
-        when: when(&event, &session),
+        when: when_in(lang, &event, &session),
         session_title: session.title.clone(),
         event_title: event.title.clone(),
         event_slug: event.slug.clone(),
-        due: notify::due_label(&event, out.due_at),
+        due: notify::due_label_in(lang, &event, out.due_at),
+        version_line: version_line(lang, &out, true),
         can_edit,
         is_staff: staff,
         chatham_house: !session.confidentiality.attributes(),
         speakers,
         addressees: ADDRESSEES.to_vec(),
         themes,
-        priorities: choices(Priority::ALL, Priority::label),
-        timeframes: choices(Timeframe::ALL, Timeframe::label),
+        priorities: choices(Priority::ALL, "priority", lang),
+        timeframes: choices(Timeframe::ALL, "timeframe", lang),
         overview: typed.overview,
         key_points: typed.key_points,
         challenges: typed.challenges,
@@ -499,7 +567,7 @@ async fn editor_page(
             typed.language
         },
         summary: out,
-        errors: FormErrors(errors),
+        errors: field_errors(lang, &errors),
         problem,
         reading,
     };
@@ -553,11 +621,12 @@ async fn save(
     let typed = Typed::from_form(&form);
     let action = form.get("action").unwrap_or_else(|| "save".into());
     let saved = service::save(&state.db, &state.settings, &actor, id, typed.input()).await;
+    let was_saved = saved.is_ok();
     let result = match saved {
         Ok(_) if action == "submit" => service::submit(&state.db, &state.settings, &actor, id)
             .await
-            .map(|_| "Submitted to the organizers for review. You will hear from them by email."),
-        Ok(_) => Ok("Saved."),
+            .map(|_| "sum-editor-submitted"),
+        Ok(_) => Ok("sum-editor-saved"),
         Err(err) => Err(err),
     };
     // Organizers who edit stay in the editor until they submit; the summary's address
@@ -568,7 +637,7 @@ async fn save(
         format!("/rapporteur/sessions/{id}")
     };
     match result {
-        Ok(message) => redirect_with_flash(&back, message),
+        Ok(message) => redirect_with_flash(&back, &t(ctx.lang, message)),
         Err(AppError::Invalid(errors)) => {
             // After a successful save, a refused submission starts from the new version.
             let mut typed = typed;
@@ -586,14 +655,23 @@ async fn save(
         Err(AppError::Conflict(why)) => {
             // Keep what was typed; saving again (now from the latest version) overwrites.
             let mut typed = typed;
-            if let Ok(current) = service::get(&state.db, &state.settings, &actor, id).await {
+            let from = typed.version;
+            let current = service::get(&state.db, &state.settings, &actor, id)
+                .await
+                .ok();
+            if let Some(current) = &current {
                 typed.version = current.version;
             }
+            let why = match &current {
+                Some(current) => conflict(ctx.lang, &actor, current, from, was_saved),
+                None => why,
+            };
             let with = EditorState {
                 typed,
                 errors: Vec::new(),
                 problem: Some(format!(
-                    "{why}. What you typed is below: save again to replace the saved text with it, or open the versions to compare."
+                    "{why} {}",
+                    t(ctx.lang, "sum-editor-conflict-after")
                 )),
                 status: StatusCode::CONFLICT,
             };
@@ -603,12 +681,79 @@ async fn save(
     }
 }
 
+/// The wordings of the summaries' own field errors, and their messages.
+const FIELD_ERRORS: &[(&str, &str)] = &[
+    (
+        "is required: tell the rapporteur what to change",
+        "sum-error-comment-required",
+    ),
+    (
+        "is required: write and save the summary before submitting it",
+        "sum-error-overview-unsaved",
+    ),
+    (
+        "is required to submit the summary",
+        "sum-error-overview-required",
+    ),
+    (
+        "must be left out: the session is held under the Chatham House rule, so a key point names no one",
+        "sum-error-chatham",
+    ),
+    (
+        "is not a participant of this session",
+        "sum-error-not-participant",
+    ),
+];
+
+/// Field errors in `lang`: the summaries' own wordings, then the common ones.
+fn field_errors(lang: Language, errors: &[FieldError]) -> FormErrors {
+    FormErrors(
+        errors
+            .iter()
+            .map(|e| {
+                let message = match FIELD_ERRORS.iter().find(|(w, _)| *w == e.message) {
+                    Some((_, id)) => t(lang, id),
+                    None => crate::i18n::fields::message(lang, &e.message),
+                };
+                FieldError::new(e.field.clone(), message)
+            })
+            .collect(),
+    )
+}
+
+/// Why a save or a submission was refused for a conflict, in `lang`, as the service
+/// checks: a rapporteur's summary no longer open, another save since the editor opened
+/// (from version `from`), or (saved, then submitted) a summary submitted already.
+fn conflict(
+    lang: Language,
+    actor: &crate::web::Actor,
+    current: &SummaryOut,
+    from: i32,
+    was_saved: bool,
+) -> String {
+    let status = [("status", current.status.as_str().into())];
+    if was_saved {
+        crate::i18n::t_args(lang, "sum-editor-conflict-already", &status)
+    } else if !actor.is_staff() && !current.status.is_open() {
+        crate::i18n::t_args(lang, "sum-editor-conflict-status", &status)
+    } else {
+        crate::i18n::t_args(
+            lang,
+            "sum-editor-conflict-version",
+            &[("now", current.version.into()), ("from", from.into())],
+        )
+    }
+}
+
 /// Markdown as the report will show it, for the editors' preview: an HTML fragment drawn
 /// by the report's own rendering (`domain::RichText`), so the preview cannot differ.
-async fn preview(SignedIn { .. }: SignedIn, form: FormData) -> Response {
+async fn preview(SignedIn { ctx, .. }: SignedIn, form: FormData) -> Response {
     let html = RichText::parse(&form.get("text").unwrap_or_default()).html();
     let body = if html.is_empty() {
-        "<p class=\"meta\">Nothing to preview yet.</p>".to_string()
+        let text = t(ctx.lang, "sum-md-nothing")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
+        format!("<p class=\"meta\">{text}</p>")
     } else {
         html
     };
@@ -631,6 +776,8 @@ pub struct SinceLast {
     /// When it was submitted, in the event's zone.
     pub from_at: String,
     pub to: i32,
+    /// "From version 2, submitted …, to version 6." in the page's language.
+    pub range_line: String,
     pub lines: Vec<DiffLine>,
     /// What the organizers asked when they returned the previous submission.
     pub asked: Option<String>,
@@ -654,6 +801,8 @@ struct Review {
     event_slug: String,
     when: String,
     summary: SummaryOut,
+    /// "version 3".
+    version_line: String,
     due: String,
     due_input: String,
     reading: Option<SessionView>,
@@ -681,6 +830,7 @@ struct ReviewForm {
 /// The change since the previous submission: from the submission before the latest one to
 /// the summary as it stands (which an organizer may have edited since).
 fn since_last(
+    lang: Language,
     event: &event::Model,
     versions: &[summary_version::Model],
     current: &SummaryContent,
@@ -698,6 +848,7 @@ fn since_last(
             from: 0,
             from_at: String::new(),
             to: current_version,
+            range_line: String::new(),
             lines: Vec::new(),
             asked: None,
         });
@@ -709,13 +860,19 @@ fn since_last(
         .find(|v| v.action == VersionAction::Returned)
         .and_then(|v| v.comment.clone());
     let before = diff::as_lines(&store::content_of(&previous.content), name_of);
+    let from_at = local_moment(lang, event, previous.created_at);
     Some(SinceLast {
         from: previous.version,
-        from_at: event
-            .timezone
-            .local(previous.created_at)
-            .format("%-d %b %Y, %H:%M %Z")
-            .to_string(),
+        range_line: crate::i18n::t_args(
+            lang,
+            "sum-review-from-to",
+            &[
+                ("from", previous.version.into()),
+                ("date", from_at.clone().into()),
+                ("to", current_version.into()),
+            ],
+        ),
+        from_at,
         to: current_version,
         lines: diff::diff(&before, &now),
         asked,
@@ -732,9 +889,10 @@ async fn review_page(
     form: ReviewForm,
 ) -> Result<Response, AppError> {
     if !actor.is_staff() {
-        return Err(AppError::Forbidden(
-            "only organizers review summaries".into(),
-        ));
+        return Err(AppError::Forbidden(t(
+            ctx.lang,
+            "sum-review-only-organizers",
+        )));
     }
     let (session, event, summary) = service::access(state.db.conn(), actor, id).await?;
     let out = service::view(&state.settings, &session, summary.as_ref());
@@ -750,7 +908,7 @@ async fn review_page(
                 .map(|p| (p.person_id, p.display_name.clone()))
                 .collect();
             let versions = store::versions(state.db.conn(), s.id).await?;
-            since_last(&event, &versions, &content, s.version, &|pid| {
+            since_last(ctx.lang, &event, &versions, &content, s.version, &|pid| {
                 names.get(&pid).cloned()
             })
         }
@@ -762,21 +920,23 @@ async fn review_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let zone = event.timezone;
+    let lang = ctx.lang;
     let page = Review {
         ctx,
         session_id: id,
-        when: when(&event, &session),
+        when: when_in(lang, &event, &session),
         session_title: session.title.clone(),
         event_title: event.title.clone(),
         event_slug: event.slug.clone(),
-        due: notify::due_label(&event, out.due_at),
+        due: notify::due_label_in(lang, &event, out.due_at),
+        version_line: version_line(lang, &out, false),
         due_input: zone.local(out.due_at).format("%Y-%m-%dT%H:%M").to_string(),
-        reading: reading(&event, &session, &panel, content),
+        reading: reading(lang, &event, &session, &panel, content),
         since,
         can_approve: status == SummaryStatus::Submitted,
         can_return: matches!(status, SummaryStatus::Submitted | SummaryStatus::Approved),
         summary: out,
-        errors: FormErrors(form.errors),
+        errors: field_errors(lang, &form.errors),
         comment: form.comment,
     };
     Ok((code, render(&page)).into_response())
@@ -811,12 +971,10 @@ async fn review(
     match service::review(&state.db, &state.settings, &actor, id, input, decision).await {
         Ok(_) => {
             let message = match decision {
-                Decision::Approve => {
-                    "Approved. The rapporteur has been told. The summary is in the report as it stands; readers see it once the report is published."
-                }
-                Decision::Return => "Returned to the rapporteur with your comment.",
+                Decision::Approve => "sum-review-approved",
+                Decision::Return => "sum-review-returned-flash",
             };
-            redirect_with_flash(&format!("/rapporteur/sessions/{id}"), message)
+            redirect_with_flash(&format!("/rapporteur/sessions/{id}"), &t(ctx.lang, message))
         }
         Err(AppError::Invalid(errors)) => {
             let comment = form.get("comment").unwrap_or_default();
@@ -838,7 +996,10 @@ async fn set_due(
     }
     .await;
     match result {
-        Ok(_) => redirect_with_flash(&format!("/rapporteur/sessions/{id}"), "Due date changed."),
+        Ok(_) => redirect_with_flash(
+            &format!("/rapporteur/sessions/{id}"),
+            &t(ctx.lang, "sum-review-due-changed"),
+        ),
         Err(AppError::Invalid(errors)) => {
             let form = ReviewForm {
                 errors,
@@ -869,7 +1030,8 @@ struct Versions {
     session_id: i32,
     session_title: String,
     rows: Vec<VersionRow>,
-    compared: Option<(i32, i32)>,
+    /// The heading of the changes shown: "Changes from version 2 to 3".
+    compared: Option<String>,
     lines: Vec<DiffLine>,
 }
 
@@ -913,20 +1075,29 @@ async fn versions(
             .map(|v| diff::as_lines(&store::content_of(&v.content), &name_of))
             .unwrap_or_default()
     };
+    let lang = ctx.lang;
     let (compared, lines) = if chosen > 0 {
         let before = list
             .iter()
             .rev()
             .find(|v| v.version < chosen)
             .map_or(0, |v| v.version);
+        let heading = if before == 0 {
+            crate::i18n::t_args(lang, "sum-versions-first", &[("version", chosen.into())])
+        } else {
+            crate::i18n::t_args(
+                lang,
+                "sum-versions-changes",
+                &[("from", before.into()), ("to", chosen.into())],
+            )
+        };
         (
-            Some((before, chosen)),
+            Some(heading),
             diff::diff(&text_of(before), &text_of(chosen)),
         )
     } else {
         (None, Vec::new())
     };
-    let zone = event.timezone;
     let rows = list
         .iter()
         .rev()
@@ -935,10 +1106,7 @@ async fn versions(
             action: v.action,
             status: v.status,
             by: v.user_name.clone(),
-            at: zone
-                .local(v.created_at)
-                .format("%-d %b %Y, %H:%M %Z")
-                .to_string(),
+            at: local_moment(lang, &event, v.created_at),
             comment: v.comment.clone(),
             selected: v.version == chosen,
         })
@@ -993,7 +1161,7 @@ async fn event_summaries(
             )
         })
         .collect();
-    let rows = rows(list, &names);
+    let rows = rows(list, &names, ctx.lang);
     Ok(render(&EventSummaries {
         ctx,
         late: rows.iter().filter(|r| r.late).count(),
@@ -1071,17 +1239,19 @@ async fn change_themes(
         service::delete_theme(&state.db, &actor, id).await?;
         return Ok(redirect_with_flash(
             "/organize/themes",
-            "Theme removed from the vocabulary.",
+            &t(ctx.lang, "sum-themes-removed"),
         ));
     }
     let name = form.get("name").unwrap_or_default();
     match service::curate_theme(&state.db, &actor, Some(&name)).await {
         Ok(theme) => Ok(redirect_with_flash(
             "/organize/themes",
-            &format!("“{}” is in the vocabulary.", theme.name),
+            &crate::i18n::t_texts(ctx.lang, "sum-themes-added", &[("theme", &theme.name)]),
         )),
         Err(AppError::Invalid(errors)) => {
-            let message = errors.first().map(|e| e.message.clone());
+            let message = errors
+                .first()
+                .map(|e| crate::i18n::fields::message(ctx.lang, &e.message));
             themes_page(&state, ctx, name, message).await
         }
         Err(err) => Err(err.into()),
