@@ -24,6 +24,15 @@ impl CountryCode {
         self.0.alpha2()
     }
 
+    /// Every country as (code, name in `lang`), sorted as `lang` sorts, for choosers.
+    pub fn all_in(lang: crate::i18n::Language) -> Vec<(&'static str, String)> {
+        let mut all: Vec<_> = isocountry::CountryCode::iter()
+            .map(|c| (c.alpha2(), Self(*c).name_in(lang)))
+            .collect();
+        super::collation::sort_by_name_in(lang, &mut all, |(_, name)| name);
+        all
+    }
+
     /// Every country as (code, name), by name, for choosers.
     pub fn all() -> Vec<(&'static str, &'static str)> {
         let mut all: Vec<_> = isocountry::CountryCode::iter()
@@ -69,6 +78,38 @@ impl CountryCode {
     /// The English short name, e.g. "Belgium".
     pub fn name(&self) -> &'static str {
         self.0.name()
+    }
+
+    /// The country's name in `lang`: ISO's English short name in English, CLDR's name
+    /// elsewhere ("Allemagne", "Alemania"), English where CLDR has none.
+    pub fn name_in(&self, lang: crate::i18n::Language) -> String {
+        use std::collections::HashMap;
+        static NAMES: std::sync::LazyLock<Vec<(crate::i18n::Language, HashMap<&str, String>)>> =
+            std::sync::LazyLock::new(|| {
+                use icu_experimental::displaynames::multi::RegionDisplayNames;
+                crate::i18n::Language::ALL
+                    .iter()
+                    .filter(|l| **l != crate::i18n::Language::En)
+                    .filter_map(|lang| {
+                        let locale: icu_locale_core::Locale = lang.as_str().parse().ok()?;
+                        let names =
+                            RegionDisplayNames::try_new((&locale).into(), Default::default())
+                                .ok()?;
+                        let named = isocountry::CountryCode::iter()
+                            .filter_map(|c| {
+                                let region = c.alpha2().parse().ok()?;
+                                Some((c.alpha2(), names.of(region)?.to_string()))
+                            })
+                            .collect();
+                        Some((*lang, named))
+                    })
+                    .collect()
+            });
+        NAMES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, names)| names.get(self.as_str()).cloned())
+            .unwrap_or_else(|| self.name().to_string())
     }
 
     /// A stored code's country in words; the code itself when it names none.
@@ -121,6 +162,20 @@ impl fmt::Display for CountryCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_are_named_in_each_language() {
+        use crate::i18n::Language;
+        let germany = CountryCode::parse("DE").unwrap();
+        assert_eq!(germany.name_in(Language::En), "Germany");
+        assert_eq!(germany.name_in(Language::Fr), "Allemagne");
+        assert_eq!(germany.name_in(Language::Es), "Alemania");
+        // Sorted as each language sorts its own names.
+        let spanish = CountryCode::all_in(Language::Es);
+        let at = |code: &str| spanish.iter().position(|(c, _)| *c == code).unwrap();
+        assert!(at("DE") < at("AR"), "Alemania before Argentina");
+        assert_eq!(spanish.len(), CountryCode::all().len());
+    }
 
     #[test]
     fn codes_are_upper_cased() {

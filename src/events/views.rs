@@ -39,7 +39,15 @@ pub fn country_name(code: Option<&str>) -> Option<String> {
 
 /// "Brussels, Belgium".
 pub fn place(city: Option<&str>, country: Option<&str>) -> Option<String> {
-    let country = country_name(country);
+    place_in(Language::En, city, country)
+}
+
+/// The place in `lang`: "Bruxelles, Belgique" (the city as written, the country named
+/// as `lang` names it).
+pub fn place_in(lang: Language, city: Option<&str>, country: Option<&str>) -> Option<String> {
+    let country = country
+        .and_then(|c| CountryCode::parse(c).ok())
+        .map(|c| c.name_in(lang));
     match (city, country) {
         (Some(city), Some(country)) => Some(format!("{city}, {country}")),
         (Some(city), None) => Some(city.to_string()),
@@ -124,6 +132,7 @@ impl EventCard {
     /// Its dates, kind and region as `lang` writes them.
     fn with_words_in(mut self, e: &EventOut, lang: Language) -> Self {
         self.dates = crate::i18n::dates::range(lang, e.starts_on, e.ends_on);
+        self.place = place_in(lang, e.city.as_deref(), e.country.as_deref());
         self.kind = crate::i18n::term(lang, "event-kind", e.kind.as_str());
         self.region = e
             .region
@@ -366,6 +375,14 @@ mod tests {
         assert_eq!(
             place(Some("Brussels"), Some("BE")).unwrap(),
             "Brussels, Belgium"
+        );
+        assert_eq!(
+            place_in(Language::Es, Some("Buenos Aires"), Some("AR")).unwrap(),
+            "Buenos Aires, Argentina"
+        );
+        assert_eq!(
+            place_in(Language::Fr, Some("Bruxelles"), Some("BE")).unwrap(),
+            "Bruxelles, Belgique"
         );
         assert_eq!(place(None, None), None);
     }

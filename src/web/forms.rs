@@ -384,6 +384,8 @@ pub fn form_page(
 pub fn refused(mut page: FormPage, err: AppError, keys: &HashMap<String, String>) -> Response {
     match err {
         AppError::Invalid(errors) => {
+            // Each error in the page's language, where its wording is known.
+            let errors = crate::i18n::fields::translated(page.ctx.lang, &errors);
             page.unshown = attach_errors(&mut page.sections, &errors, keys);
             page.has_errors = true;
             (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
@@ -413,8 +415,8 @@ pub fn country_choices() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every country for a select, sorted as readers of `lang` sort names (sorted once per
-/// language: the registration form of every event page shows the list).
+/// Every country for a select, named and sorted as readers of `lang` name and sort them
+/// (once per language: the registration form of every event page shows the list).
 pub fn country_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {
     use crate::i18n::Language;
     type Choices = Vec<(String, String)>;
@@ -422,8 +424,10 @@ pub fn country_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> 
         Language::ALL
             .iter()
             .map(|lang| {
-                let mut choices = country_choices();
-                crate::domain::collation::sort_by_name_in(*lang, &mut choices, |(_, n)| n);
+                let choices = CountryCode::all_in(*lang)
+                    .into_iter()
+                    .map(|(code, name)| (code.to_string(), name))
+                    .collect();
                 (*lang, choices)
             })
             .collect()
@@ -451,6 +455,23 @@ pub fn subregion_choices() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every sub-region with its region, in `lang`'s words ("Afrique de l’Est (Afrique)"),
+/// for a select: the vocabulary's messages `doc-subregion-<value>` and `region-<value>`.
+pub fn subregion_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {
+    SubRegion::all()
+        .map(|s| {
+            (
+                s.as_str().to_string(),
+                format!(
+                    "{} ({})",
+                    crate::i18n::term(lang, "doc-subregion", s.as_str()),
+                    crate::i18n::term(lang, "region", s.region().as_str())
+                ),
+            )
+        })
+        .collect()
+}
+
 /// `{"KE": ["africa", "east-africa"], ...}`: the region each country proposes.
 pub fn country_regions_json() -> String {
     let map: serde_json::Map<String, Value> = CountryCode::all()
@@ -465,6 +486,22 @@ pub fn country_regions_json() -> String {
         })
         .collect();
     Value::Object(map).to_string()
+}
+
+/// Every value of a closed set for a select, in `lang`'s words: each value's message
+/// `<kind>-<value>` (`event-kind`, `region`, `involvement`…).
+pub fn term_choices<T: Vocabulary>(
+    lang: crate::i18n::Language,
+    kind: &str,
+) -> Vec<(String, String)> {
+    T::all()
+        .iter()
+        .map(|v| {
+            let value = v.value().to_string();
+            let label = crate::i18n::term(lang, kind, &value);
+            (value, label)
+        })
+        .collect()
 }
 
 /// Every value of a closed set, in words, for a select.
