@@ -209,6 +209,8 @@ async fn an_event_page_reads_in_spanish_and_french_with_their_dates() {
         "{spanish}"
     );
     assert!(spanish.contains("<h2>Programa</h2>"));
+    // The country as the reader's language names it; the city as written.
+    assert!(spanish.contains("Brussels, Bélgica"), "{spanish}");
     assert!(
         spanish.contains("miércoles, 3 de junio de 2009"),
         "{spanish}"
@@ -426,6 +428,10 @@ async fn field_messages_follow_the_requests_language() {
     assert!(page.contains("Es obligatorio."), "{page}");
     assert!(page.contains("Es necesario para inscribirse."));
     assert!(page.contains(r#"value="ana@example.org""#));
+    // Its countries named in Spanish, in Spanish order: Alemania before Argentina.
+    let germany = page.find(r#"<option value="DE">Alemania</option>"#);
+    let argentina = page.find(r#"<option value="AR">Argentina</option>"#);
+    assert!(germany.is_some() && germany < argentina, "{page}");
 }
 
 #[tokio::test]
