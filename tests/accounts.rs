@@ -1668,3 +1668,259 @@ async fn an_organizer_gives_a_sessions_rapporteur_a_sign_in_in_one_click() {
         "{home}"
     );
 }
+
+// ----- Languages -----
+
+#[tokio::test]
+async fn the_sign_in_and_account_pages_read_in_french_and_spanish() {
+    let app = spawn_app().await;
+    let english = app.get_page("/login", None).await.page(200).text();
+    assert!(english.contains("<h1>Member sign in</h1>"), "{english}");
+    assert!(english.contains(">Sign in</button>"), "{english}");
+    assert!(english.contains("Forgot your password?"), "{english}");
+    let french = app.get_page("/login?lang=fr", None).await.page(200).text();
+    assert!(
+        french.contains("<h1>Connexion des membres</h1>"),
+        "{french}"
+    );
+    assert!(french.contains(">Se connecter</button>"), "{french}");
+    assert!(french.contains("Mot de passe oublié ?"), "{french}");
+    assert!(french.contains(">Demander l’adhésion</a>"), "{french}");
+
+    // A refused sign-in says why in the browser's language.
+    let jar = format!("{}; roundtable_lang=es", app.visitor().await);
+    let refused = app
+        .submit(
+            "/login",
+            &jar,
+            &[
+                ("email", "organizer@example.org"),
+                ("password", "not the password"),
+                ("next", "/"),
+            ],
+        )
+        .await
+        .page(401)
+        .text();
+    assert!(refused.contains("No se pudo iniciar sesión"), "{refused}");
+    assert!(
+        refused.contains("El correo electrónico o la contraseña no son correctos."),
+        "{refused}"
+    );
+
+    // One's own account, in Spanish, and the confirmation of a change.
+    let browser = format!("{}; roundtable_lang=es", app.organizer_browser().await);
+    let page = app
+        .get_page("/account", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    for text in [
+        "<h1>Su cuenta</h1>",
+        ">Cambiar mi contraseña</button>",
+        ">El idioma de mi navegador</option>",
+        "Contraseña actual",
+    ] {
+        assert!(page.contains(text), "{text} in {page}");
+    }
+    let saved = app
+        .submit(
+            "/account",
+            &browser,
+            &[("name", "Olga Organizer"), ("language", "")],
+        )
+        .await
+        .expect(303);
+    let browser = common::with_cookies_from(&browser, &saved);
+    let after = app
+        .get_page("/account", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(after.contains("Sus datos se guardaron."), "{after}");
+    // A wrong current password, said in Spanish beside its field.
+    let wrong = app
+        .submit(
+            "/account/password",
+            &browser,
+            &[
+                ("current_password", "not the password"),
+                ("new_password", "a brand new passphrase"),
+            ],
+        )
+        .await
+        .page(422)
+        .text();
+    assert!(wrong.contains("No es su contraseña actual."), "{wrong}");
+    assert!(wrong.contains("No se cambió su contraseña"), "{wrong}");
+}
+
+#[tokio::test]
+async fn the_accounts_workspace_reads_in_french_and_the_setup_mail_goes_in_the_invitees_language() {
+    let app = spawn_app().await;
+    // Ana is in the directory, her mail in Spanish; the organizer reads French.
+    app.post(
+        "/api/v1/people",
+        app.org(),
+        &json!({
+            "given_name": "Ana",
+            "family_name": "Núñez",
+            "email": "ana@example.org",
+            "language": "es"
+        }),
+    )
+    .await
+    .expect(201);
+    let browser = format!("{}; roundtable_lang=fr", app.organizer_browser().await);
+    let page = app
+        .get_page("/organize/accounts", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    for text in [
+        "<h1>Comptes</h1>",
+        "Inviter quelqu’un",
+        ">Envoyer le courriel de création de compte</button>",
+        ">Rapporteur</option>",
+        ">Membre</option>",
+        "Candidatures d’adhésion",
+        "Dernière connexion",
+    ] {
+        assert!(page.contains(text), "{text} in {page}");
+    }
+    let sent = app
+        .submit(
+            "/organize/accounts",
+            &browser,
+            &[
+                ("name", "Ana Núñez"),
+                ("email", "ana@example.org"),
+                ("role", "member"),
+            ],
+        )
+        .await
+        .expect(303);
+    let browser = common::with_cookies_from(&browser, &sent);
+    let after = app
+        .get_page("/organize/accounts", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        after.contains(
+            "Ana Núñez est invité·e en tant que membre : le courriel de création de compte est en route vers ana@example.org."
+        ),
+        "{after}"
+    );
+    // The set-up mail is in Ana's language, not the organizer's.
+    let mail = app.last_mail_to("ana@example.org", "account_setup").await;
+    assert_eq!(mail.subject, "Configure su cuenta de Roundtable");
+    assert!(
+        mail.text_body.starts_with("Estimado/a Ana Núñez:"),
+        "{}",
+        mail.text_body
+    );
+    assert!(
+        mail.text_body
+            .contains("una cuenta de Roundtable como miembro."),
+        "{}",
+        mail.text_body
+    );
+    assert!(
+        mail.text_body
+            .contains("este enlace sirve una sola vez, hasta el "),
+        "{}",
+        mail.text_body
+    );
+    assert!(mail.html_body.contains(r#"<html lang="es">"#));
+    assert!(mail.html_body.contains(">Elegir mi contraseña</a>"));
+    assert!(mail.html_body.contains("Enviado por Roundtable para "));
+
+    // Someone the directory does not know gets it in English.
+    app.submit(
+        "/organize/accounts",
+        &browser,
+        &[
+            ("name", "Gareth Evans"),
+            ("email", "gareth@example.org"),
+            ("role", "member"),
+        ],
+    )
+    .await
+    .expect(303);
+    let english = app
+        .last_mail_to("gareth@example.org", "account_setup")
+        .await;
+    assert_eq!(english.subject, "Set up your Roundtable account");
+    assert!(english.text_body.starts_with("Dear Gareth Evans,"));
+}
+
+#[tokio::test]
+async fn a_rapporteur_invited_in_one_click_gets_the_setup_mail_in_their_language() {
+    let app = spawn_app().await;
+    let session = app
+        .brussels_session_in(
+            common::UPCOMING_YEAR,
+            "Panel on the Responsibility to Protect",
+            "14:00",
+            "15:30",
+            Some("Room A"),
+        )
+        .await
+        .session;
+    let [luc] = app
+        .seat(
+            session,
+            [Seat::rapporteur("Mr", "Luc", "Lamprière").reached_at("luc@example.org")],
+        )
+        .await;
+    app.patch(
+        &format!("/api/v1/people/{luc}"),
+        app.org(),
+        &json!({"language": "fr"}),
+    )
+    .await
+    .expect(200);
+    let browser = format!("{}; roundtable_lang=es", app.organizer_browser().await);
+    let reply = app
+        .submit(
+            &format!("/organize/sessions/{session}/rapporteurs/{luc}/invite"),
+            &browser,
+            &[],
+        )
+        .await
+        .expect(303);
+    // The organizer is told in their language…
+    let flash = reply
+        .set_cookie(common::FLASH_COOKIE)
+        .expect("a confirmation");
+    let flash = percent_encoding::percent_decode_str(&flash)
+        .decode_utf8()
+        .unwrap()
+        .into_owned();
+    assert!(
+        flash.starts_with("Mr Luc LAMPRIÈRE está invitado/a a iniciar sesión como relator/a"),
+        "{flash}"
+    );
+    // …and Luc in his.
+    let year = format!(" {}", common::UPCOMING_YEAR);
+    let mail = app.last_mail_to("luc@example.org", "account_setup").await;
+    assert_eq!(
+        mail.subject,
+        "Votre compte Roundtable pour votre synthèse de Panel on the Responsibility to Protect"
+    );
+    for text in [
+        "Bonjour Mr Lamprière,",
+        "vous a ouvert un compte Roundtable en tant que rapporteur.",
+        "Vous êtes rapporteur de :",
+        "Votre synthèse est attendue pour le ",
+        year.as_str(),
+        "« Mes synthèses »",
+    ] {
+        assert!(
+            mail.text_body.contains(text),
+            "{text} in {}",
+            mail.text_body
+        );
+    }
+}

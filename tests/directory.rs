@@ -1197,3 +1197,140 @@ async fn an_organization_that_organizes_an_event_cannot_be_deleted() {
         .expect(409);
     assert_eq!(written(&app).await, before);
 }
+
+// ----- Pages, in the reader's language -----
+
+#[tokio::test]
+async fn the_directory_pages_read_in_french_and_spanish() {
+    let app = spawn_app().await;
+    let org = app
+        .post(
+            "/api/v1/organizations",
+            app.org(),
+            &json!({"name": "Centro de Estudios", "acronym": "CE", "kind": "ngo", "region": "americas"}),
+        )
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let browser = app.organizer_browser().await;
+    let english = app
+        .get_page("/organize/people", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains("<h1>People</h1>"), "{english}");
+    assert!(english.contains(">Add a person</a>"), "{english}");
+    assert!(english.contains("0 found."), "{english}");
+
+    // The people list and the person form, in French.
+    let french = format!("{browser}; roundtable_lang=fr");
+    let list = app
+        .get_page("/organize/people", Some(&french))
+        .await
+        .page(200)
+        .text();
+    for text in [
+        "<h1>Personnes</h1>",
+        ">Ajouter une personne</a>",
+        ">Importer depuis un tableur</a>",
+        "0 résultat.",
+    ] {
+        assert!(list.contains(text), "{text} in {list}");
+    }
+    let form = app
+        .get_page("/organize/people/new", Some(&french))
+        .await
+        .page(200)
+        .text();
+    for text in [
+        "Ajouter une personne",
+        ">Courriels en</label>",
+        ">Anglais (sauf indication)</option>",
+        ">Nom de famille <span",
+        ">Enregistrer</button>",
+    ] {
+        assert!(form.contains(text), "{text} in {form}");
+    }
+    let added = app
+        .submit(
+            "/organize/people/new",
+            &french,
+            &[
+                ("given_name", "Ana"),
+                ("family_name", "Núñez"),
+                ("organization_id", &org.to_string()),
+                ("new_organization", "Another one"),
+            ],
+        )
+        .await
+        .page(422)
+        .text();
+    assert!(
+        added.contains(
+            "Choisissez une organisation de la liste ou saisissez-en une nouvelle, pas les deux."
+        ),
+        "{added}"
+    );
+    let added = app
+        .submit(
+            "/organize/people/new",
+            &french,
+            &[("given_name", "Ana"), ("family_name", "Núñez")],
+        )
+        .await
+        .expect(303);
+    let french = common::with_cookies_from(&french, &added);
+    let list = app
+        .get_page("/organize/people", Some(&french))
+        .await
+        .page(200)
+        .text();
+    assert!(list.contains("Ana Núñez a été ajouté·e."), "{list}");
+
+    // An organization's page and the organizations list, in Spanish.
+    let spanish = format!("{browser}; roundtable_lang=es");
+    let page = app
+        .get_page(&format!("/organizations/{org}"), Some(&spanish))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("<dt>Tipo</dt><dd>ONG</dd>"), "{page}");
+    let organizations = app
+        .get_page("/organize/organizations", Some(&spanish))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        organizations.contains("<h1>Organizaciones</h1>"),
+        "{organizations}"
+    );
+    assert!(organizations.contains("ONG · Américas"), "{organizations}");
+    let english = app
+        .get_page(&format!("/organizations/{org}"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains("<dt>Kind</dt><dd>NGO</dd>"), "{english}");
+
+    // The import page checks a file and says what it found in Spanish.
+    let checked = app
+        .submit(
+            "/organize/people/import",
+            &spanish,
+            &[
+                ("step", "check"),
+                ("csv", "Given name,Family name\nLuc,Lamprière\n"),
+            ],
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(checked.contains("Listo para importar"), "{checked}");
+    assert!(
+        checked.contains("1 persona por añadir, 0 por actualizar, 0 sin cambios."),
+        "{checked}"
+    );
+    assert!(checked.contains(">Importar</button>"), "{checked}");
+}

@@ -344,3 +344,115 @@ async fn the_join_page_keeps_what_was_typed_and_the_workspace_decides() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_join_page_and_the_decisions_read_in_the_readers_language() {
+    let app = spawn_app().await;
+    let english = app.get_page("/join", None).await.page(200).text();
+    assert!(
+        english.contains("<h1>Apply for membership</h1>"),
+        "{english}"
+    );
+    assert!(
+        english.contains(">Send my application</button>"),
+        "{english}"
+    );
+    let jar = format!("{}; roundtable_lang=es", app.visitor().await);
+    let form = app.get_page("/join", Some(&jar)).await.page(200).text();
+    for text in [
+        "<h1>Solicitar la adhesión</h1>",
+        ">Enviar mi solicitud</button>",
+        "¿Por qué desea unirse?",
+        ">Apellido <span",
+    ] {
+        assert!(form.contains(text), "{text} in {form}");
+    }
+    let refused = app
+        .submit(
+            "/join",
+            &jar,
+            &[
+                ("given_name", "Ana"),
+                ("family_name", "Ñúñez"),
+                ("email", "ana@cries.example.org"),
+                ("organization", "CRIES"),
+            ],
+        )
+        .await
+        .page(422)
+        .text();
+    assert!(refused.contains("No se envió su solicitud"), "{refused}");
+    assert!(
+        refused.contains("Es necesario para presentar la solicitud."),
+        "{refused}"
+    );
+    let sent = app
+        .submit(
+            "/join",
+            &jar,
+            &[
+                ("given_name", "Ana"),
+                ("family_name", "Ñúñez"),
+                ("email", "ana@cries.example.org"),
+                ("organization", "CRIES"),
+                ("consent", "true"),
+            ],
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        sent.contains("Gracias: hemos recibido su solicitud"),
+        "{sent}"
+    );
+
+    // The organizer decides in French.
+    let browser = format!("{}; roundtable_lang=fr", app.organizer_browser().await);
+    let page = app
+        .get_page("/organize/accounts", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        page.contains("Candidatures d’adhésion (1 en attente)"),
+        "{page}"
+    );
+    assert!(page.contains(">Accepter : créer un compte de membre</button>"));
+    let id = pending(&app).await[0]["id"].as_i64().unwrap();
+    let done = app
+        .submit(
+            &format!("/organize/applications/{id}"),
+            &browser,
+            &[("action", "reject"), ("note", "Merci.")],
+        )
+        .await
+        .expect(303);
+    let browser = common::with_cookies_from(&browser, &done);
+    let after = app
+        .get_page("/organize/accounts", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        after.contains(
+            "La candidature de Ana Ñúñez est refusée ; la personne en est informée par courriel."
+        ),
+        "{after}"
+    );
+    assert!(after.contains(">Refusée</span>"), "{after}");
+    // An applicant has no language on record: the refusal stays in English.
+    let mail = app
+        .last_mail_to("ana@cries.example.org", "membership_rejected")
+        .await;
+    assert!(
+        mail.subject.starts_with("Your membership application to "),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.text_body.starts_with("Dear Ana Ñúñez,"),
+        "{}",
+        mail.text_body
+    );
+    assert!(mail.text_body.contains("Merci."));
+}

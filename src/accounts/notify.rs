@@ -39,12 +39,23 @@ pub struct AccountMail {
     pub country: Option<String>,
     pub note: Option<String>,
     pub organizer_name: String,
-    /// The account's language, which the mail is written in (the mails not translated
-    /// yet are in English whatever it says).
+    /// The recipient's language, which the mail is written in: the account's (the
+    /// set-up and reset mails), English where it is not known (an applicant's refusal,
+    /// the organizers' mailbox).
     pub lang: crate::i18n::Language,
 }
 
 impl AccountMail {
+    /// A message in the mail's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message with one text argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        crate::i18n::t_texts(self.lang, id, &[(name, value)])
+    }
+
     /// A message in the account's language, with arguments.
     pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
         crate::i18n::t_texts(self.lang, id, args)
@@ -90,34 +101,72 @@ fn moment_in(lang: crate::i18n::Language, at: DateTime<Utc>) -> String {
     )
 }
 
-/// What the set-up mail tells beyond the link: for a rapporteur, the sessions whose
-/// summaries they write (found through the directory person with their email).
+/// What the set-up mail tells beyond the link: the language it is written in (the
+/// account's preference, else that of the directory person with its email), and for a
+/// rapporteur the sessions whose summaries they write (found through that person).
 #[derive(Debug, Default)]
 pub struct SetupContext {
     pub sessions: Vec<RapporteurSession>,
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl SetupContext {
     pub async fn of(db: &Db, settings: &Settings, email: &str, role: Role) -> AppResult<Self> {
-        if role != Role::Rapporteur {
-            return Ok(Self::default());
-        }
-        let Some(person) = crate::directory::store::person_by_email(db.conn(), email).await? else {
-            return Ok(Self::default());
+        let person = crate::directory::store::person_by_email(db.conn(), email).await?;
+        let account = super::store::user_by_email(db.conn(), email).await?;
+        let language = account
+            .and_then(|a| a.language)
+            .or_else(|| person.as_ref().and_then(|p| p.language));
+        let Some(person) = person.filter(|_| role == Role::Rapporteur) else {
+            return Ok(Self {
+                sessions: Vec::new(),
+                language,
+            });
         };
+        let lang = language.unwrap_or_default();
         let assignments =
             crate::summaries::service::assignments(db, settings, Some(person.id), None).await?;
         let sessions = assignments
             .into_iter()
             .filter(|a| a.status != crate::summaries::SummaryStatus::Approved)
-            .map(|a| RapporteurSession {
-                when: crate::summaries::pages::when(&a.event, &a.session),
-                due: crate::summaries::notify::due_label(&a.event, a.due),
-                session_title: a.session.title,
-                event_title: a.event.title,
-            })
+            .map(|a| session_in(lang, a))
             .collect();
-        Ok(Self { sessions })
+        Ok(Self { sessions, language })
+    }
+}
+
+/// A session of a rapporteur's as their set-up mail shows it in `lang`.
+fn session_in(
+    lang: crate::i18n::Language,
+    a: crate::summaries::service::Assignment,
+) -> RapporteurSession {
+    if lang == crate::i18n::Language::En {
+        return RapporteurSession {
+            when: crate::summaries::pages::when(&a.event, &a.session),
+            due: crate::summaries::notify::due_label(&a.event, a.due),
+            session_title: a.session.title,
+            event_title: a.event.title,
+        };
+    }
+    let zone = a.event.timezone;
+    let (start, end) = (
+        zone.local(a.session.starts_at),
+        zone.local(a.session.ends_at),
+    );
+    RapporteurSession {
+        when: format!(
+            "{}, {}–{}",
+            crate::i18n::dates::with_weekday(lang, start.date_naive()),
+            start.format("%H:%M"),
+            end.format("%H:%M %Z")
+        ),
+        due: crate::i18n::dates::moment(lang, zone, a.due),
+        session_title: crate::i18n::content::Translations::stored(
+            a.session.translations.as_deref(),
+        )
+        .pick(a.event.language, lang, "title", &a.session.title)
+        .text,
+        event_title: a.event.title_in(lang),
     }
 }
 
@@ -166,11 +215,12 @@ pub async fn queue_setup(
     context: &SetupContext,
 ) -> AppResult<()> {
     let mut v = view(settings, &user.name, &user.email);
-    v.role_label = user.role.label().to_lowercase();
+    v.lang = user.language.or(context.language).unwrap_or_default();
+    v.role_label = crate::i18n::term(v.lang, "acc-role", user.role.as_str()).to_lowercase();
     v.invited_by = invited_by.map(str::to_string);
     v.approved_application = reason == InviteReason::ApplicationApproved;
     v.link_url = link_url(settings, TokenPurpose::Setup, token);
-    v.link_expires = moment(expires);
+    v.link_expires = moment_in(v.lang, expires);
     v.sessions = context.sessions.clone();
     send(conn, MailKind::AccountSetup, (&user.email, &user.name), &v).await
 }

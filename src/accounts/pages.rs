@@ -102,6 +102,7 @@ fn signed_in(
 }
 
 async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageResult {
+    let lang = ctx.lang;
     let email = form.get("email").unwrap_or_default();
     let password = form.get("password").unwrap_or_default();
     let next = safe_next(form.get("next").as_deref());
@@ -119,7 +120,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageR
             ctx,
             email,
             next,
-            "Enter your email and your password.".into(),
+            crate::i18n::t(lang, "acc-login-enter-both"),
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
@@ -136,20 +137,20 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageR
             &user,
             &secret,
             landing(&next, user.role),
-            "You are signed in.",
+            &crate::i18n::t(lang, "acc-signed-in"),
         )),
         Err(AppError::BadCredentials) => Ok(failure(
             ctx,
             email,
             next,
-            "The email or password is incorrect.".into(),
+            crate::i18n::t(lang, "acc-login-incorrect"),
             StatusCode::UNAUTHORIZED,
         )),
         Err(AppError::Forbidden(why)) => Ok(failure(
             ctx,
             email,
             next,
-            format!("{}.", capitalized(&why)),
+            format!("{}.", capitalized(&said(lang, &why))),
             StatusCode::FORBIDDEN,
         )),
         Err(AppError::TooManyAttempts(minutes)) => {
@@ -157,9 +158,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> PageR
                 ctx,
                 email,
                 next,
-                format!(
-                    "Too many failed attempts for this account. Wait {minutes} minutes and try again."
-                ),
+                crate::i18n::t_args(lang, "acc-login-too-many", &[("minutes", minutes.into())]),
                 StatusCode::TOO_MANY_REQUESTS,
             );
             if let Ok(value) = axum::http::HeaderValue::from_str(&(minutes.max(1) * 60).to_string())
@@ -184,13 +183,14 @@ fn capitalized(text: &str) -> String {
 
 async fn logout(
     State(state): State<AppState>,
+    ctx: Ctx,
     request_cookies: axum::http::HeaderMap,
     _form: FormData,
 ) -> PageResult<Response> {
     if let Some(secret) = cookie(&request_cookies, SESSION_COOKIE) {
         service::logout(&state.db, &secret).await?;
     }
-    let mut response = redirect_with_flash("/", "You are signed out.");
+    let mut response = redirect_with_flash("/", &crate::i18n::t(ctx.lang, "acc-signed-out"));
     response
         .headers_mut()
         .append(header::SET_COOKIE, session_cookie_header(&state, None));
@@ -207,6 +207,17 @@ struct ForgotPage {
     sent: bool,
     error: Option<String>,
     reset_minutes: i64,
+}
+
+impl ForgotPage {
+    /// "… is the address of an account, a message … is on its way …"
+    fn on_its_way(&self) -> String {
+        crate::i18n::t_args(
+            self.ctx.lang,
+            "acc-forgot-on-its-way",
+            &[("minutes", self.reset_minutes.into())],
+        )
+    }
 }
 
 async fn forgot_form(State(state): State<AppState>, ctx: Ctx) -> PageResult {
@@ -226,6 +237,7 @@ async fn forgot(
     address: ClientAddress,
     form: FormData,
 ) -> PageResult {
+    let lang = ctx.lang;
     let email = form.get("email").unwrap_or_default();
     let page = |ctx: Ctx, sent: bool, error: Option<String>| ForgotPage {
         ctx,
@@ -240,7 +252,7 @@ async fn forgot(
             render(&page(
                 ctx,
                 false,
-                Some("Enter the email address of your account.".into()),
+                Some(crate::i18n::t(lang, "acc-forgot-enter-email")),
             )),
         )
             .into_response());
@@ -251,15 +263,21 @@ async fn forgot(
     };
     match outcome {
         Ok(()) => Ok(render(&page(ctx, true, None))),
-        Err(err @ (AppError::TooManyAttempts(_) | AppError::TooManyRequests(_))) => Ok((
-            StatusCode::TOO_MANY_REQUESTS,
-            render(&page(
-                ctx,
-                false,
-                Some(format!("{}.", capitalized(&err.to_string()))),
-            )),
-        )
-            .into_response()),
+        Err(err @ (AppError::TooManyAttempts(_) | AppError::TooManyRequests(_))) => {
+            let why = match err {
+                AppError::TooManyAttempts(minutes) => crate::i18n::t_args(
+                    lang,
+                    "acc-why-too-many-attempts",
+                    &[("minutes", minutes.into())],
+                ),
+                other => said(lang, &other.to_string()),
+            };
+            Ok((
+                StatusCode::TOO_MANY_REQUESTS,
+                render(&page(ctx, false, Some(format!("{}.", capitalized(&why))))),
+            )
+                .into_response())
+        }
         Err(err) => Err(err.into()),
     }
 }
@@ -286,41 +304,48 @@ fn link_page(
     info: &service::LinkInfo,
     errors: &[FieldError],
 ) -> LinkPage {
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let values = Values::default();
     let mut sections = vec![Section::new(
         "",
         vec![
             Field::new(
                 "password",
-                "New password",
+                &t("acc-new-password"),
                 Kind::Password("new-password"),
                 &values,
             )
             .required()
-            .hint("At least 10 characters. A few unrelated words make a strong one."),
+            .hint(&t("acc-link-password-hint")),
             Field::new(
                 "confirm",
-                "The same password again",
+                &t("acc-link-confirm"),
                 Kind::Password("new-password"),
                 &values,
             )
             .required(),
         ],
     )];
-    attach_errors(&mut sections, errors, &Default::default());
+    attach_errors(
+        &mut sections,
+        &field_errors(lang, errors),
+        &Default::default(),
+    );
     let (heading, intro, submit) = match purpose {
         TokenPurpose::Setup => (
-            format!("Welcome, {}", info.user.name),
-            format!(
-                "Choose the password of your account ({}). You will use it with your email address to sign in.",
-                info.user.role.label().to_lowercase()
+            crate::i18n::t_texts(lang, "acc-setup-welcome", &[("name", &info.user.name)]),
+            crate::i18n::t_texts(
+                lang,
+                "acc-setup-intro",
+                &[("role", &role_label(lang, info.user.role).to_lowercase())],
             ),
-            "Set my password and sign in",
+            t("acc-setup-submit"),
         ),
         TokenPurpose::Reset => (
-            "Choose a new password".to_string(),
-            "Every other browser signed in to your account will be signed out.".to_string(),
-            "Save the new password and sign in",
+            t("reset-button"),
+            t("acc-reset-intro"),
+            t("acc-reset-submit"),
         ),
     };
     LinkPage {
@@ -329,16 +354,25 @@ fn link_page(
         intro,
         email: info.user.email.clone(),
         action: format!("/account/{}/{token}", purpose.as_str()),
-        submit: submit.to_string(),
+        submit,
         sections,
         has_errors: !errors.is_empty(),
     }
 }
 
+/// A link that no longer works, said in the page's language.
+fn link_refused(ctx: Ctx, err: AppError) -> Response {
+    let err = match err {
+        AppError::Gone(why) => AppError::Gone(said(ctx.lang, &why)),
+        other => other,
+    };
+    error_with(ctx, err)
+}
+
 async fn link_form(state: &AppState, ctx: Ctx, purpose: TokenPurpose, token: &str) -> Response {
     match service::check_link(&state.db, purpose, token).await {
         Ok(info) => render(&link_page(ctx, purpose, token, &info, &[])),
-        Err(err) => error_with(ctx, err),
+        Err(err) => link_refused(ctx, err),
     }
 }
 
@@ -351,8 +385,9 @@ async fn use_link(
 ) -> Response {
     let info = match service::check_link(&state.db, purpose, token).await {
         Ok(info) => info,
-        Err(err) => return error_with(ctx, err),
+        Err(err) => return link_refused(ctx, err),
     };
+    let lang = ctx.lang;
     let password = form.get("password");
     if password.is_some() && password != form.get("confirm") {
         let errors = [FieldError::new(
@@ -379,17 +414,20 @@ async fn use_link(
             &user,
             &secret,
             user.role.landing(),
-            match purpose {
-                TokenPurpose::Setup => "Your password is set and you are signed in. Welcome!",
-                TokenPurpose::Reset => "Your new password is saved and you are signed in.",
-            },
+            &crate::i18n::t(
+                lang,
+                match purpose {
+                    TokenPurpose::Setup => "acc-setup-done",
+                    TokenPurpose::Reset => "acc-reset-done",
+                },
+            ),
         ),
         Err(AppError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             render(&link_page(ctx, purpose, token, &info, &errors)),
         )
             .into_response(),
-        Err(err) => error_with(ctx, err),
+        Err(err) => link_refused(ctx, err),
     }
 }
 
@@ -441,6 +479,163 @@ struct AccountPage {
     password_errors: bool,
 }
 
+/// The name of an account's role in `lang` ("Administrator", "Rapporteur").
+pub(crate) fn role_label(lang: Language, role: Role) -> String {
+    crate::i18n::term(lang, "acc-role", role.as_str())
+}
+
+/// Each English wording of the accounts' and members' refusals, and its message;
+/// `{n}` stands for a number, `{text}` for a word.
+const REASONS: &[(&str, &str)] = &[
+    (
+        "this account is disabled; ask the organizers if you think this is a mistake",
+        "acc-why-disabled",
+    ),
+    (
+        "this account is disabled; enable it first",
+        "acc-why-disabled-enable-first",
+    ),
+    (
+        "this account is already set up; its owner can use \"Forgot your password?\" on the sign-in page",
+        "acc-why-already-set-up",
+    ),
+    ("you cannot disable your own account", "acc-why-own-account"),
+    (
+        "this is the last active admin: make another account admin first",
+        "acc-why-last-admin",
+    ),
+    (
+        "organizers may give and change rapporteur and member accounts only; ask an admin for {text} accounts",
+        "acc-why-admin-only",
+    ),
+    (
+        "only organizers and admins manage accounts",
+        "acc-why-staff-only",
+    ),
+    (
+        "an account with that email already exists",
+        "acc-why-duplicate",
+    ),
+    ("is not your current password", "acc-why-not-current"),
+    ("must be at least {n} characters", "acc-why-too-short"),
+    (
+        "is not the same as the password above; type it again",
+        "acc-why-not-same",
+    ),
+    (
+        "has been mistyped too often; wait {n} minutes and try again",
+        "acc-why-mistyped",
+    ),
+    (
+        "too many requests from your address; wait a minute and try again",
+        "acc-why-too-many-requests",
+    ),
+    (
+        "too many applications from your address; wait a minute and try again",
+        "mem-why-too-many-applications",
+    ),
+    (
+        "this application was already approved",
+        "mem-why-already-approved",
+    ),
+    (
+        "this application was already rejected",
+        "mem-why-already-rejected",
+    ),
+    (
+        "this address already has an account; reject the application or change the account's role",
+        "mem-why-has-account",
+    ),
+    (
+        "This link has already been used. Each link works once; ask for a new one if you need it.",
+        "acc-gone-used",
+    ),
+    (
+        "This link has already been used. Each link works once.",
+        "acc-gone-used-once",
+    ),
+    (
+        "This set-up link has expired. Ask the organizers to send you a new one.",
+        "acc-gone-setup-expired",
+    ),
+    (
+        "This link has expired. Ask for a new one from \"Forgot your password?\" on the sign-in page.",
+        "acc-gone-reset-expired",
+    ),
+    (
+        "This account is disabled. Ask the organizers if you think this is a mistake.",
+        "acc-gone-disabled",
+    ),
+    ("must be given to apply", "mem-why-consent"),
+    ("needs a region", "dir-why-needs-region"),
+    (
+        "must be a short title such as Mr, Ms, Mx, Dr, Prof or H.E.",
+        "dir-why-honorific",
+    ),
+    (
+        "must be the id of an organization",
+        "dir-why-organization-id",
+    ),
+    ("is also on row {n}", "dir-why-also-on-row"),
+    (
+        "is not the ID of anyone in the directory (leave it empty to add someone new)",
+        "dir-why-unknown-id",
+    ),
+    (
+        "is not a country we know: write its name (Kenya) or its code (KE)",
+        "dir-why-country",
+    ),
+    (
+        "is not a column we know; the columns are: {text}",
+        "dir-why-unknown-column",
+    ),
+    ("is a column the file needs", "dir-why-column-needed"),
+];
+
+/// A refusal of the accounts', members' or directory's services (or a field's error) in
+/// `lang`, where its wording is known; English otherwise. A `{text}` that names a role
+/// is said as the role (`$role`), any other as it is (`$text`).
+pub(crate) fn said(lang: Language, english: &str) -> String {
+    if lang == Language::En {
+        return english.to_string();
+    }
+    for (pattern, id) in REASONS {
+        if let Some((before, after)) = pattern.split_once("{n}") {
+            if let Some(n) = english
+                .strip_prefix(before)
+                .and_then(|rest| rest.strip_suffix(after))
+                .and_then(|n| n.parse::<i64>().ok())
+            {
+                return crate::i18n::t_args(lang, id, &[("n", n.into())]);
+            }
+        } else if let Some((before, after)) = pattern.split_once("{text}") {
+            if let Some(text) = english
+                .strip_prefix(before)
+                .and_then(|rest| rest.strip_suffix(after))
+            {
+                return match text.parse::<Role>() {
+                    Ok(role) => {
+                        let role = role_label(lang, role).to_lowercase();
+                        crate::i18n::t_texts(lang, id, &[("role", &role)])
+                    }
+                    Err(_) => crate::i18n::t_texts(lang, id, &[("text", text)]),
+                };
+            }
+        } else if english == *pattern {
+            return crate::i18n::t(lang, id);
+        }
+    }
+    crate::i18n::fields::message(lang, english)
+}
+
+/// Field errors in `lang` ([`said`]).
+pub(crate) fn field_errors(lang: Language, errors: &[FieldError]) -> Vec<FieldError> {
+    errors
+        .iter()
+        .map(|e| FieldError::new(e.field.clone(), said(lang, &e.message)))
+        .collect()
+}
+
 fn language_choices() -> Vec<(String, String)> {
     Language::ALL
         .iter()
@@ -455,16 +650,18 @@ fn account_page(
     profile_errors: &[FieldError],
     password_errors: &[FieldError],
 ) -> AccountPage {
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let mut sections = vec![
         Section::new(
             "",
             vec![
-                Field::new("name", "Your name", Kind::Text, profile)
+                Field::new("name", &t("acc-your-name"), Kind::Text, profile)
                     .required()
-                    .hint("As the organizers and other members see it."),
-                Field::new("language", "Language", Kind::Select, profile)
-                    .options(Some("The language of my browser"), language_choices())
-                    .hint("Of the pages and of the mail you receive."),
+                    .hint(&t("acc-your-name-hint")),
+                Field::new("language", &t("acc-language"), Kind::Select, profile)
+                    .options(Some(&t("acc-language-browser")), language_choices())
+                    .hint(&t("acc-language-hint")),
             ],
         ),
         Section::new(
@@ -472,30 +669,38 @@ fn account_page(
             vec![
                 Field::new(
                     "current_password",
-                    "Current password",
+                    &t("acc-current-password"),
                     Kind::Password("current-password"),
                     &Values::default(),
                 )
                 .required(),
                 Field::new(
                     "new_password",
-                    "New password",
+                    &t("acc-new-password"),
                     Kind::Password("new-password"),
                     &Values::default(),
                 )
                 .required()
-                .hint("At least 10 characters. Your other browsers will be signed out."),
+                .hint(&t("acc-new-password-hint")),
             ],
         ),
     ];
-    attach_errors(&mut sections[..1], profile_errors, &Default::default());
-    attach_errors(&mut sections[1..], password_errors, &Default::default());
+    attach_errors(
+        &mut sections[..1],
+        &field_errors(lang, profile_errors),
+        &Default::default(),
+    );
+    attach_errors(
+        &mut sections[1..],
+        &field_errors(lang, password_errors),
+        &Default::default(),
+    );
     let password = sections.pop().map(|s| s.fields).unwrap_or_default();
     let profile_fields = sections.pop().map(|s| s.fields).unwrap_or_default();
     AccountPage {
         ctx,
         email: actor.email.clone(),
-        role: actor.role.label().to_string(),
+        role: role_label(lang, actor.role),
         profile: profile_fields,
         password,
         profile_errors: !profile_errors.is_empty(),
@@ -524,7 +729,10 @@ async fn update_account(
     let name = values.get("name");
     let language = values.opt("language");
     match service::update_profile(&state.db, &actor, Some(&name), Some(language.as_deref())).await {
-        Ok(_) => Ok(redirect_with_flash("/account", "Your details are saved.")),
+        Ok(_) => Ok(redirect_with_flash(
+            "/account",
+            &crate::i18n::t(ctx.lang, "acc-details-saved"),
+        )),
         Err(AppError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             render(&account_page(ctx, &actor, &values, &errors, &[])),
@@ -553,7 +761,7 @@ async fn change_password(
     match outcome {
         Ok(()) => Ok(redirect_with_flash(
             "/account",
-            "Your password is changed. Your other browsers were signed out.",
+            &crate::i18n::t(ctx.lang, "acc-password-changed"),
         )),
         Err(AppError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -11,8 +11,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
+use super::pages::{field_errors, role_label, said};
 use super::service::{self, AccountChange, Invite, InviteReason};
-use super::{AccountStatus, Role};
+use super::{AccountStatus, Language, Role};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 use crate::members::{ApplicationOut, ApplicationStatus, store as applications};
@@ -74,11 +75,17 @@ struct AccountsPage {
     decided: Vec<ApplicationLine>,
 }
 
-fn moment(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map_or_else(
-        || "never".to_string(),
-        |at| at.format("%-d %b %Y, %H:%M UTC").to_string(),
-    )
+/// "8 Dec 2026, 14:05 UTC", "8 décembre 2026, 14:05 UTC", or "never" in `lang`.
+fn moment(lang: Language, at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    match at {
+        None => crate::i18n::t(lang, "acc-never"),
+        Some(at) if lang == Language::En => at.format("%-d %b %Y, %H:%M UTC").to_string(),
+        Some(at) => format!(
+            "{}, {} UTC",
+            crate::i18n::dates::long(lang, at.date_naive()),
+            at.format("%H:%M")
+        ),
+    }
 }
 
 /// The roles an actor may give.
@@ -90,26 +97,36 @@ fn grantable(actor: &Actor) -> Vec<Role> {
         .collect()
 }
 
-fn invite_fields(actor: &Actor, values: &Values, errors: &[FieldError]) -> Vec<Field> {
+fn invite_fields(
+    lang: Language,
+    actor: &Actor,
+    values: &Values,
+    errors: &[FieldError],
+) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
     let roles: Vec<(String, String)> = grantable(actor)
         .into_iter()
-        .map(|r| (r.as_str().to_string(), r.label().to_string()))
+        .map(|r| (r.as_str().to_string(), role_label(lang, r)))
         .collect();
     let mut sections = vec![Section::new(
         "",
         vec![
-            Field::new("name", "Name", Kind::Text, values)
+            Field::new("name", &t("acc-ws-name"), Kind::Text, values)
                 .required()
-                .hint("As it will greet them: \"Mr Luc LAMPRIÈRE\"."),
-            Field::new("email", "Email", Kind::Email, values)
+                .hint(&t("acc-ws-name-hint")),
+            Field::new("email", &t("field-email-address"), Kind::Email, values)
                 .required()
-                .hint("The set-up link goes there; they choose their own password."),
-            Field::new("role", "Role", Kind::Select, values)
+                .hint(&t("acc-ws-email-hint")),
+            Field::new("role", &t("acc-ws-role"), Kind::Select, values)
                 .required()
                 .options(None, roles),
         ],
     )];
-    attach_errors(&mut sections, errors, &Default::default());
+    attach_errors(
+        &mut sections,
+        &field_errors(lang, errors),
+        &Default::default(),
+    );
     sections.remove(0).fields
 }
 
@@ -130,6 +147,7 @@ async fn page(
         },
     )
     .await?;
+    let lang = ctx.lang;
     let accounts = rows
         .into_iter()
         .map(|row| {
@@ -141,7 +159,7 @@ async fn page(
             };
             AccountLine {
                 id: u.id,
-                last_sign_in: moment(u.last_sign_in_at),
+                last_sign_in: moment(lang, u.last_sign_in_at),
                 person_url: row.person_id.map(|id| format!("/organize/people/{id}")),
                 is_self: u.id == actor.id,
                 name: u.name,
@@ -159,8 +177,8 @@ async fn page(
             .as_deref()
             .and_then(|c| crate::domain::CountryCode::parse(c).ok())
             .map(|c| c.name()),
-        received: moment(Some(a.created_at)),
-        decided: moment(a.decided_at),
+        received: moment(lang, Some(a.created_at)),
+        decided: moment(lang, a.decided_at),
         a,
     };
     let (pending, _) = applications::list(
@@ -186,7 +204,7 @@ async fn page(
         accounts,
         total,
         filter: filter.map(|f| f.as_str().to_string()).unwrap_or_default(),
-        invite: invite_fields(actor, invite_values, invite_errors),
+        invite: invite_fields(lang, actor, invite_values, invite_errors),
         invite_errors: !invite_errors.is_empty(),
         pending: pending
             .into_iter()
@@ -239,15 +257,19 @@ async fn invite(
         }
         Err(err) => Err(err),
     };
+    let lang = ctx.lang;
     let errors = match outcome {
         Ok(user) => {
             return Ok(redirect_with_flash(
                 "/organize/accounts",
-                &format!(
-                    "{} is invited as {}: the set-up mail is on its way to {}.",
-                    user.name,
-                    user.role.label().to_lowercase(),
-                    user.email
+                &crate::i18n::t_texts(
+                    lang,
+                    "acc-ws-invited",
+                    &[
+                        ("name", &user.name),
+                        ("role", &role_label(lang, user.role).to_lowercase()),
+                        ("email", &user.email),
+                    ],
                 ),
             ));
         }
@@ -276,16 +298,23 @@ async fn change(
         Ok(id) => id,
         Err(err) => return error_with(ctx, err),
     };
+    let lang = ctx.lang;
+    let said_of = |id: &str, u: &crate::entities::user::Model| {
+        crate::i18n::t_texts(
+            lang,
+            id,
+            &[
+                ("name", &u.name),
+                ("email", &u.email),
+                ("role", &role_label(lang, u.role).to_lowercase()),
+            ],
+        )
+    };
     let action = form.get("action").unwrap_or_default();
     let outcome = match action.as_str() {
         "resend" => service::resend_setup(&state.db, &state.settings, &actor, id)
             .await
-            .map(|u| {
-                format!(
-                    "A new set-up link is on its way to {}; the earlier one no longer works.",
-                    u.email
-                )
-            }),
+            .map(|u| said_of("acc-ws-resent", &u)),
         "disable" | "enable" => service::change_account(
             &state.db,
             &actor,
@@ -297,11 +326,8 @@ async fn change(
         )
         .await
         .map(|u| match u.status {
-            AccountStatus::Disabled => format!(
-                "{} is disabled: they are signed out and cannot sign in.",
-                u.name
-            ),
-            _ => format!("{} can sign in again.", u.name),
+            AccountStatus::Disabled => said_of("acc-ws-disabled", &u),
+            _ => said_of("acc-ws-enabled", &u),
         }),
         "role" => match form.get("role").unwrap_or_default().parse::<Role>() {
             Ok(role) => service::change_account(
@@ -314,16 +340,17 @@ async fn change(
                 },
             )
             .await
-            .map(|u| format!("{} is now {}.", u.name, u.role.label().to_lowercase())),
+            .map(|u| said_of("acc-ws-role-changed", &u)),
             Err(err) => Err(AppError::invalid("role", err.to_string())),
         },
         _ => Err(AppError::BadRequest("unknown action".into())),
     };
     match outcome {
         Ok(message) => redirect_with_flash(back, &message),
-        Err(AppError::Conflict(why) | AppError::Forbidden(why)) => {
-            redirect_with_flash(back, &format!("Not changed: {why}."))
-        }
+        Err(AppError::Conflict(why) | AppError::Forbidden(why)) => redirect_with_flash(
+            back,
+            &crate::i18n::t_texts(lang, "acc-ws-not-changed", &[("why", &said(lang, &why))]),
+        ),
         Err(err) => error_with(ctx, err),
     }
 }
@@ -395,6 +422,7 @@ async fn invite_rapporteur(
 ) -> PageResult {
     let id = parse_id(&id, "session")?;
     let person_id = parse_id(&person_id, "person")?;
+    let lang = ws.ctx.lang;
     let back = format!("/organize/sessions/{id}");
     let (session, event) = crate::events::read::visible_session(&state.db, id, true).await?;
     let zone = event.timezone;
@@ -410,10 +438,7 @@ async fn invite_rapporteur(
     let Some(email) = access.email else {
         return Ok(redirect_with_flash(
             &back,
-            &format!(
-                "Not invited: {} has no email address. Add one to their directory entry first.",
-                access.name
-            ),
+            &crate::i18n::t_texts(lang, "acc-rapporteur-no-email", &[("name", &access.name)]),
         ));
     };
     let invite = crate::accounts::service::Invite::parse(
@@ -430,13 +455,16 @@ async fn invite_rapporteur(
     )
     .await
     {
-        Ok(user) => {
-            format!(
-                "{} is invited to sign in as rapporteur: the set-up mail, with this session and its due date, is on its way to {}.",
-                access.name, user.email
-            )
-        }
-        Err(AppError::Conflict(why)) => format!("Not invited: {why}."),
+        Ok(user) => crate::i18n::t_texts(
+            lang,
+            "acc-rapporteur-invited",
+            &[("name", &access.name), ("email", &user.email)],
+        ),
+        Err(AppError::Conflict(why)) => crate::i18n::t_texts(
+            lang,
+            "acc-rapporteur-not-invited",
+            &[("why", &said(lang, &why))],
+        ),
         Err(err) => return Err(err.into()),
     };
     Ok(redirect_with_flash(&back, &message))

@@ -109,13 +109,19 @@ async fn person_page(
         .filter_map(|l| sessions.get(&l.session_id).map(|s| (l, s)))
         .collect();
     ordered.sort_by_key(|(_, s)| std::cmp::Reverse(s.starts_at));
+    let lang = ctx.lang;
     let mut panels = Vec::new();
     let mut summaries = Vec::new();
     for (link, session) in ordered {
         let Some(event) = events.get(&session.event_id) else {
             continue;
         };
-        let when = crate::events::views::date_range(event.starts_on, event.ends_on);
+        let when = crate::i18n::dates::range(lang, event.starts_on, event.ends_on);
+        let event_title = event.title_in(lang);
+        let session_title =
+            crate::i18n::content::Translations::stored(session.translations.as_deref())
+                .pick(event.language, lang, "title", &session.title)
+                .text;
         let printed = editions.get(&event.id).is_some_and(|r| {
             r.sessions
                 .iter()
@@ -124,14 +130,21 @@ async fn person_page(
         if link.role == ParticipantRole::Rapporteur && printed {
             summaries.push(Item {
                 url: format!("/events/{}/report#session-{}", event.slug, session.id),
-                title: session.title.clone(),
-                meta: format!("Outcome report of {}, {when}", event.title),
+                title: session_title.clone(),
+                meta: crate::i18n::t_texts(
+                    lang,
+                    "dir-outcome-report-of",
+                    &[("event", &event_title), ("dates", &when)],
+                ),
             });
         }
         panels.push(Item {
             url: format!("/sessions/{}", session.id),
-            title: session.title.clone(),
-            meta: format!("{} · {}, {when}", link.role.label(), event.title),
+            title: session_title,
+            meta: format!(
+                "{} · {event_title}, {when}",
+                crate::i18n::role(lang, link.role.as_str(), 1)
+            ),
         });
     }
     let organization = match person.organization_id {
@@ -165,7 +178,7 @@ async fn person_page(
 struct OrganizationPage {
     ctx: Ctx,
     name: String,
-    kind: &'static str,
+    kind: String,
     country: Option<String>,
     website: Option<String>,
     events: Vec<Item>,
@@ -180,6 +193,7 @@ async fn organization_page(
 ) -> PageResult {
     let id = parse_id(&id, "organization")?;
     let staff = ctx.is_staff();
+    let lang = ctx.lang;
     let org = organization::Entity::find_by_id(id)
         .one(state.db.conn())
         .await?
@@ -205,7 +219,9 @@ async fn organization_page(
             let role = links
                 .iter()
                 .find(|l| l.event_id == e.id)
-                .map_or("", |l| l.role.label());
+                .map_or(String::new(), |l| {
+                    crate::i18n::term(lang, "involvement", l.role.as_str())
+                });
             (e, role)
         })
         .collect();
@@ -245,7 +261,7 @@ async fn organization_page(
             Some(a) if !a.is_empty() => format!("{} ({a})", org.name),
             _ => org.name.clone(),
         },
-        kind: org.kind.label(),
+        kind: crate::i18n::term(lang, "dir-kind", org.kind.as_str()),
         country: org
             .country
             .as_deref()
@@ -260,9 +276,9 @@ async fn organization_page(
                 url: format!("/events/{}", e.slug),
                 meta: format!(
                     "{role} · {}",
-                    crate::events::views::date_range(e.starts_on, e.ends_on)
+                    crate::i18n::dates::range(lang, e.starts_on, e.ends_on)
                 ),
-                title: e.title,
+                title: e.title_in(lang),
             })
             .collect(),
         people,
@@ -272,4 +288,5 @@ async fn organization_page(
     Ok(render(&page))
 }
 
-type ParticipantRoleLabel = &'static str;
+/// An organization's part in an event, in words ("Co-organizer").
+type ParticipantRoleLabel = String;

@@ -10,15 +10,17 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 
+use crate::accounts::pages::said;
 use crate::app::AppState;
 use crate::directory::{
     OrganizationInput, OrganizationKind, PersonInput, merge, service, spreadsheet, store,
 };
 use crate::domain::folded;
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::web::forms::{Field, FormPage, Kind, Section, Values};
 use crate::web::forms::{
-    country_choices, enum_choices, form_page, refused, region_choices, subregion_choices, to_patch,
+    country_choices_in, enum_choices, form_page, refused, subregion_choices, term_choices, to_patch,
 };
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
@@ -68,9 +70,38 @@ struct ListPage {
     search_url: String,
     query: String,
     rows: Vec<Row>,
-    total: u64,
+    /// "12 found; the first 10 are shown: search to narrow the list."
+    found: String,
     /// Related pages, as (address, label).
     links: Vec<(String, String)>,
+}
+
+/// A refusal of the directory's service in `lang`, where its wording is known.
+fn in_language(lang: Language, err: AppError) -> AppError {
+    match err {
+        AppError::Invalid(errors) => AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| crate::error::FieldError::new(e.field, said(lang, &e.message)))
+                .collect(),
+        ),
+        AppError::Conflict(why) => AppError::Conflict(said(lang, &why)),
+        other => other,
+    }
+}
+
+/// How many a list found, and whether it shows them all, in `lang`.
+fn found_line(lang: Language, total: u64, shown: usize) -> String {
+    let mut text = crate::i18n::t_args(lang, "dir-found", &[("count", total.into())]);
+    if (shown as u64) < total {
+        text.push_str(&crate::i18n::t_args(
+            lang,
+            "dir-first-shown",
+            &[("count", shown.into())],
+        ));
+    }
+    text.push('.');
+    text
 }
 
 async fn people(
@@ -92,7 +123,7 @@ async fn people(
         },
     )
     .await?;
-    let rows = service::with_organizations(&state.db, found, true)
+    let rows: Vec<Row> = service::with_organizations(&state.db, found, true)
         .await?
         .into_iter()
         .map(|p| Row {
@@ -105,25 +136,21 @@ async fn people(
                 .join(" · "),
         })
         .collect();
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let page = ListPage {
-        ctx,
-        title: "People".into(),
+        title: t("ws-people"),
         new_url: "/organize/people/new".into(),
-        new_label: "Add a person".into(),
+        new_label: t("dir-add-person"),
         search_url: "/organize/people".into(),
         query: q.unwrap_or_default(),
+        found: found_line(lang, total, rows.len()),
         rows,
-        total,
         links: vec![
-            (
-                "/organize/people/import".into(),
-                "Import from a spreadsheet".into(),
-            ),
-            (
-                "/organize/people.csv".into(),
-                "Download as a spreadsheet".into(),
-            ),
+            ("/organize/people/import".into(), t("dir-import-link")),
+            ("/organize/people.csv".into(), t("dir-download")),
         ],
+        ctx,
     };
     Ok(render(&page))
 }
@@ -138,7 +165,7 @@ async fn organizations(
         q: q.clone(),
         ..Default::default()
     };
-    let (found, total) = store::list_organizations(
+    let (listed, total) = store::list_organizations(
         state.db.conn(),
         &filter,
         Pagination {
@@ -147,7 +174,8 @@ async fn organizations(
         },
     )
     .await?;
-    let rows = found
+    let lang = ctx.lang;
+    let rows: Vec<Row> = listed
         .into_iter()
         .map(|o| Row {
             edit_url: format!("/organize/organizations/{}/edit", o.id),
@@ -156,12 +184,13 @@ async fn organizations(
                 None => o.name.clone(),
             },
             detail: [
-                Some(o.kind.label()),
+                Some(crate::i18n::term(lang, "dir-kind", o.kind.as_str())),
                 o.country
                     .as_deref()
                     .and_then(|c| crate::domain::CountryCode::parse(c).ok())
-                    .map(|c| c.name()),
-                o.region.map(|r| r.label()),
+                    .map(|c| c.name().to_string()),
+                o.region
+                    .map(|r| crate::i18n::term(lang, "region", r.as_str())),
             ]
             .into_iter()
             .flatten()
@@ -169,19 +198,17 @@ async fn organizations(
             .join(" · "),
         })
         .collect();
+    let t = |id: &str| crate::i18n::t(lang, id);
     let page = ListPage {
-        ctx,
-        title: "Organizations".into(),
+        title: t("ws-organizations"),
         new_url: "/organize/organizations/new".into(),
-        new_label: "Add an organization".into(),
+        new_label: t("dir-add-organization"),
         search_url: "/organize/organizations".into(),
         query: q.unwrap_or_default(),
+        found: found_line(lang, total, rows.len()),
         rows,
-        total,
-        links: vec![(
-            "/organize/organizations.csv".into(),
-            "Download as a spreadsheet".into(),
-        )],
+        links: vec![("/organize/organizations.csv".into(), t("dir-download"))],
+        ctx,
     };
     Ok(render(&page))
 }
@@ -218,45 +245,54 @@ async fn person_form(
         },
     )
     .await?;
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let sections = vec![Section::new(
-        "Person",
+        &t("dir-person"),
         vec![
-            Field::new("honorific", "Title", Kind::Text, values)
-                .hint("Mr, Ms, Mx, Dr, Prof, H.E. …"),
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values)
+            Field::new("honorific", &t("dir-honorific"), Kind::Text, values)
+                .hint(&t("dir-honorific-hint")),
+            Field::new("given_name", &t("field-given-name"), Kind::Text, values).required(),
+            Field::new("family_name", &t("field-family-name"), Kind::Text, values)
                 .required()
-                .hint("Shown in capitals in programmes."),
-            Field::new("email", "Email", Kind::Email, values).hint("Never shown publicly."),
-            Field::new("position", "Position", Kind::Text, values),
-            Field::new("organization_id", "Organization", Kind::Select, values).options(
+                .hint(&t("dir-family-name-hint")),
+            Field::new("email", &t("field-email-address"), Kind::Email, values)
+                .hint(&t("dir-email-hint")),
+            Field::new("position", &t("dir-position"), Kind::Text, values),
+            Field::new(
+                "organization_id",
+                &t("field-organization"),
+                Kind::Select,
+                values,
+            )
+            .options(
                 Some("—"),
                 orgs.into_iter().map(|o| (o.id.to_string(), o.name)),
             ),
             Field::new(
                 "new_organization",
-                "Or an organization not listed",
+                &t("dir-new-organization"),
                 Kind::Text,
                 values,
             )
-            .hint("Type its name and it is added with the person; complete it later under Organizations."),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), country_choices()),
-            Field::new("bio", "Biography", Kind::TextArea, values),
-            Field::new("language", "Mail in", Kind::Select, values)
+            .hint(&t("dir-new-organization-hint")),
+            Field::new("country", &t("field-country-name"), Kind::Select, values)
+                .options(Some("—"), country_choices_in(lang)),
+            Field::new("bio", &t("dir-bio"), Kind::TextArea, values),
+            Field::new("language", &t("dir-mail-in"), Kind::Select, values)
                 .options(
-                    Some("English (unless set)"),
+                    Some(&t("dir-mail-in-default")),
                     enum_choices::<crate::i18n::Language>(),
                 )
-                .hint("The language of the invitations and notices this person is sent."),
+                .hint(&t("dir-mail-in-hint")),
         ],
     )];
     Ok(form_page(
         ctx,
         title,
         action,
-        "Save",
-        ("/organize/people".into(), "People".into()),
+        &t("dir-save"),
+        ("/organize/people".into(), t("ws-people")),
         sections,
     ))
 }
@@ -278,11 +314,12 @@ fn person_input(values: &Values) -> PersonInput {
 }
 
 async fn new_person(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
+    let title = crate::i18n::t(ctx.lang, "dir-add-person");
     Ok(render(
         &person_form(
             &state,
             ctx,
-            "Add a person",
+            &title,
             "/organize/people/new".into(),
             &Values::default(),
         )
@@ -295,10 +332,11 @@ async fn create_person(
     Workspace { ctx, actor }: Workspace,
     form: FormData,
 ) -> PageResult {
+    let lang = ctx.lang;
     let values = Values::from_form(&form, PERSON_FIELDS);
     let result = match (
         person_input(&values).validate(),
-        typed_organization(&values),
+        typed_organization(lang, &values),
     ) {
         (Ok(person), Ok(org)) => {
             service::create_person_at(&state.db, Some(&actor), person, org).await
@@ -312,32 +350,39 @@ async fn create_person(
     match result {
         Ok(p) => Ok(redirect_with_flash(
             "/organize/people",
-            &format!("{} {} was added.", p.given_name, p.family_name),
+            &crate::i18n::t_texts(
+                lang,
+                "dir-added",
+                &[("name", &format!("{} {}", p.given_name, p.family_name))],
+            ),
         )),
         Err(err) => {
             let page = person_form(
                 &state,
                 ctx,
-                "Add a person",
+                &crate::i18n::t(lang, "dir-add-person"),
                 "/organize/people/new".into(),
                 &values,
             )
             .await?;
-            Ok(refused(page, err, &HashMap::new()))
+            Ok(refused(page, in_language(lang, err), &HashMap::new()))
         }
     }
 }
 
 /// The organization typed in "Or an organization not listed", when no listed one was
 /// chosen.
-fn typed_organization(values: &Values) -> Result<Option<crate::directory::Organization>, AppError> {
+fn typed_organization(
+    lang: Language,
+    values: &Values,
+) -> Result<Option<crate::directory::Organization>, AppError> {
     let Some(name) = values.opt("new_organization") else {
         return Ok(None);
     };
     if values.opt("organization_id").is_some() {
         return Err(AppError::invalid(
             "new_organization",
-            "choose a listed organization or type a new one, not both",
+            crate::i18n::t(lang, "dir-not-both"),
         ));
     }
     OrganizationInput {
@@ -377,8 +422,17 @@ async fn person_page(
     let person = store::person(state.db.conn(), id)
         .await?
         .ok_or(AppError::NotFound("person"))?;
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let values = Values::of(&PersonInput::from_model(&person));
-    let title = format!("Edit {} {}", person.given_name, person.family_name);
+    let title = crate::i18n::t_texts(
+        lang,
+        "dir-edit-named",
+        &[(
+            "name",
+            &format!("{} {}", person.given_name, person.family_name),
+        )],
+    );
     let mut page = person_form(
         state,
         ctx,
@@ -389,33 +443,33 @@ async fn person_page(
     .await?;
     page.links = vec![(
         format!("/organize/outbox?person_id={id}"),
-        "Everything this person was sent".to_string(),
+        t("dir-everything-sent"),
     )];
     for other in likely_duplicates(state, &person).await? {
         page.links.push((
             format!("/organize/people/{id}/merge/{}", other.id),
-            format!(
-                "Same person as {} {}{}? Merge into that record",
-                other.given_name,
-                other.family_name,
-                other
-                    .email
-                    .as_deref()
-                    .map(|e| format!(" ({e})"))
-                    .unwrap_or_default()
+            crate::i18n::t_texts(
+                lang,
+                "dir-same-person",
+                &[(
+                    "name",
+                    &format!(
+                        "{} {}{}",
+                        other.given_name,
+                        other.family_name,
+                        other
+                            .email
+                            .as_deref()
+                            .map(|e| format!(" ({e})"))
+                            .unwrap_or_default()
+                    ),
+                )],
             ),
         ));
     }
-    page.actions = vec![(
-        format!("/organize/people/{id}/feed"),
-        "Make a new calendar feed address".to_string(),
-    )];
-    page.intro = feed.map(|urls| {
-        format!(
-            "Calendar feed of this person's sessions (shown this once; any earlier address no longer works): {}",
-            urls.feed_url
-        )
-    });
+    page.actions = vec![(format!("/organize/people/{id}/feed"), t("dir-new-feed"))];
+    page.intro =
+        feed.map(|urls| crate::i18n::t_texts(lang, "dir-feed-shown", &[("url", &urls.feed_url)]));
     Ok(page)
 }
 
@@ -439,23 +493,28 @@ async fn update_person(
     form: FormData,
 ) -> PageResult {
     let id = parse_id(&id, "person")?;
+    let lang = ctx.lang;
     let values = Values::from_form(&form, PERSON_FIELDS);
     match service::update_person(&state.db, &actor, id, to_patch(&person_input(&values))).await {
         Ok(p) => Ok(redirect_with_flash(
             "/organize/people",
-            &format!("{} {} was saved.", p.given_name, p.family_name),
+            &crate::i18n::t_texts(
+                lang,
+                "dir-saved",
+                &[("name", &format!("{} {}", p.given_name, p.family_name))],
+            ),
         )),
         Err(AppError::NotFound(what)) => Err(AppError::NotFound(what).into()),
         Err(err) => {
             let page = person_form(
                 &state,
                 ctx,
-                "Edit person",
+                &crate::i18n::t(lang, "dir-edit-person"),
                 format!("/organize/people/{id}/edit"),
                 &values,
             )
             .await?;
-            Ok(refused(page, err, &HashMap::new()))
+            Ok(refused(page, in_language(lang, err), &HashMap::new()))
         }
     }
 }
@@ -473,28 +532,32 @@ const ORGANIZATION_FIELDS: &[&str] = &[
 ];
 
 fn organization_form(ctx: Ctx, title: &str, action: String, values: &Values) -> FormPage {
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let sections = vec![Section::new(
-        "Organization",
+        &t("field-organization"),
         vec![
-            Field::new("name", "Name", Kind::Text, values).required(),
-            Field::new("acronym", "Acronym", Kind::Text, values),
-            Field::new("kind", "Kind", Kind::Select, values)
-                .options(None, enum_choices::<OrganizationKind>()),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), country_choices()),
-            Field::new("region", "Region", Kind::Select, values)
-                .options(Some("—"), region_choices()),
-            Field::new("subregion", "Sub-region", Kind::Select, values)
+            Field::new("name", &t("dir-name"), Kind::Text, values).required(),
+            Field::new("acronym", &t("dir-acronym"), Kind::Text, values),
+            Field::new("kind", &t("dir-kind"), Kind::Select, values)
+                .options(None, term_choices::<OrganizationKind>(lang, "dir-kind")),
+            Field::new("country", &t("field-country-name"), Kind::Select, values)
+                .options(Some("—"), country_choices_in(lang)),
+            Field::new("region", &t("dir-region"), Kind::Select, values).options(
+                Some("—"),
+                term_choices::<crate::domain::Region>(lang, "region"),
+            ),
+            Field::new("subregion", &t("dir-subregion"), Kind::Select, values)
                 .options(Some("—"), subregion_choices()),
-            Field::new("website", "Website", Kind::Url, values).hint("https://…"),
+            Field::new("website", &t("dir-website"), Kind::Url, values).hint("https://…"),
         ],
     )];
     let mut page = form_page(
         ctx,
         title,
         action,
-        "Save",
-        ("/organize/organizations".into(), "Organizations".into()),
+        &t("dir-save"),
+        ("/organize/organizations".into(), t("ws-organizations")),
         sections,
     );
     page.country_regions = Some(crate::web::forms::country_regions_json());
@@ -516,9 +579,10 @@ fn organization_input(values: &Values) -> OrganizationInput {
 async fn new_organization(Workspace { ctx, .. }: Workspace) -> PageResult {
     let mut values = Values::default();
     values.set("kind", Some("ngo"));
+    let title = crate::i18n::t(ctx.lang, "dir-add-organization");
     Ok(render(&organization_form(
         ctx,
-        "Add an organization",
+        &title,
         "/organize/organizations/new".into(),
         &values,
     )))
@@ -529,6 +593,7 @@ async fn create_organization(
     Workspace { ctx, actor }: Workspace,
     form: FormData,
 ) -> PageResult {
+    let lang = ctx.lang;
     let values = Values::from_form(&form, ORGANIZATION_FIELDS);
     let result = match organization_input(&values).validate() {
         Ok(org) => service::create_organization(&state.db, Some(&actor), org).await,
@@ -537,16 +602,16 @@ async fn create_organization(
     match result {
         Ok(o) => Ok(redirect_with_flash(
             "/organize/organizations",
-            &format!("{} was added.", o.name),
+            &crate::i18n::t_texts(lang, "dir-added", &[("name", &o.name)]),
         )),
         Err(err) => Ok(refused(
             organization_form(
                 ctx,
-                "Add an organization",
+                &crate::i18n::t(lang, "dir-add-organization"),
                 "/organize/organizations/new".into(),
                 &values,
             ),
-            err,
+            in_language(lang, err),
             &HashMap::new(),
         )),
     }
@@ -562,9 +627,10 @@ async fn edit_organization(
         .await?
         .ok_or(AppError::NotFound("organization"))?;
     let values = Values::of(&OrganizationInput::from_model(&org));
+    let title = crate::i18n::t_texts(ctx.lang, "dir-edit-named", &[("name", &org.name)]);
     Ok(render(&organization_form(
         ctx,
-        &format!("Edit {}", org.name),
+        &title,
         format!("/organize/organizations/{id}/edit"),
         &values,
     )))
@@ -577,6 +643,7 @@ async fn update_organization(
     form: FormData,
 ) -> PageResult {
     let id = parse_id(&id, "organization")?;
+    let lang = ctx.lang;
     let values = Values::from_form(&form, ORGANIZATION_FIELDS);
     match service::update_organization(
         &state.db,
@@ -588,17 +655,17 @@ async fn update_organization(
     {
         Ok(o) => Ok(redirect_with_flash(
             "/organize/organizations",
-            &format!("{} was saved.", o.name),
+            &crate::i18n::t_texts(lang, "dir-saved", &[("name", &o.name)]),
         )),
         Err(AppError::NotFound(what)) => Err(AppError::NotFound(what).into()),
         Err(err) => Ok(refused(
             organization_form(
                 ctx,
-                "Edit organization",
+                &crate::i18n::t(lang, "dir-edit-organization"),
                 format!("/organize/organizations/{id}/edit"),
                 &values,
             ),
-            err,
+            in_language(lang, err),
             &HashMap::new(),
         )),
     }
@@ -670,6 +737,43 @@ struct ImportPage {
 }
 
 impl ImportPage {
+    /// "3 people to add, 1 to update, 0 unchanged. Organizations to add: …"
+    fn ready(&self) -> String {
+        let Some(outcome) = &self.outcome else {
+            return String::new();
+        };
+        let mut text = self.counts("dir-import-ready-text", outcome);
+        if !outcome.new_organizations.is_empty() {
+            text.push(' ');
+            text.push_str(&crate::i18n::t_texts(
+                self.ctx.lang,
+                "dir-import-new-organizations",
+                &[("names", &outcome.new_organizations.join(", "))],
+            ));
+        }
+        text
+    }
+
+    /// "Correct them … The other rows are fine: 3 to add, …"
+    fn fix_them(&self) -> String {
+        self.outcome
+            .as_ref()
+            .map(|outcome| self.counts("dir-import-fix", outcome))
+            .unwrap_or_default()
+    }
+
+    fn counts(&self, id: &str, outcome: &spreadsheet::ImportOutcome) -> String {
+        crate::i18n::t_args(
+            self.ctx.lang,
+            id,
+            &[
+                ("created", outcome.created.into()),
+                ("updated", outcome.updated.into()),
+                ("unchanged", outcome.unchanged.into()),
+            ],
+        )
+    }
+
     fn new(ctx: Ctx) -> Self {
         Self {
             ctx,
@@ -691,14 +795,16 @@ async fn import(
     Workspace { ctx, actor }: Workspace,
     form: FormData,
 ) -> PageResult {
+    let lang = ctx.lang;
     let mut page = ImportPage::new(ctx);
     let text = match form.file("file") {
         Some(file) => match std::str::from_utf8(&file.bytes) {
             Ok(text) => text.to_string(),
             Err(_) => {
-                page.problem = Some(format!(
-                    "{} is not a CSV file saved as UTF-8 text. In your spreadsheet, choose Save as… CSV UTF-8, then choose that file here.",
-                    file.filename
+                page.problem = Some(crate::i18n::t_texts(
+                    lang,
+                    "dir-import-not-utf8",
+                    &[("file", &file.filename)],
                 ));
                 return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
             }
@@ -707,26 +813,39 @@ async fn import(
     };
     page.csv = text.trim_start_matches('\u{feff}').to_string();
     if page.csv.trim().is_empty() {
-        page.problem = Some("Choose a file, or paste its rows in the box.".into());
+        page.problem = Some(crate::i18n::t(lang, "dir-import-empty"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     let dry_run = form.get("step").as_deref() != Some("import");
     match spreadsheet::import_people(&state.db, &actor, &page.csv, dry_run).await {
         Ok(outcome) if outcome.written => Ok(redirect_with_flash(
             "/organize/people",
-            &format!(
-                "Imported: {} added, {} updated, {} unchanged{}.",
-                outcome.created,
-                outcome.updated,
-                outcome.unchanged,
-                match outcome.new_organizations.len() {
-                    0 => String::new(),
-                    1 => "; 1 organization added".into(),
-                    n => format!("; {n} organizations added"),
-                }
+            &crate::i18n::t_args(
+                lang,
+                "dir-imported",
+                &[
+                    ("created", outcome.created.into()),
+                    ("updated", outcome.updated.into()),
+                    ("unchanged", outcome.unchanged.into()),
+                    (
+                        "organizations",
+                        match outcome.new_organizations.len() {
+                            0 => String::new(),
+                            n => crate::i18n::t_args(
+                                lang,
+                                "dir-imported-organizations",
+                                &[("count", n.into())],
+                            ),
+                        }
+                        .into(),
+                    ),
+                ],
             ),
         )),
-        Ok(outcome) => {
+        Ok(mut outcome) => {
+            for e in &mut outcome.errors {
+                e.message = said(lang, &e.message);
+            }
             let status = if outcome.errors.is_empty() {
                 StatusCode::OK
             } else {
@@ -739,7 +858,7 @@ async fn import(
             page.problem = Some(
                 errors
                     .into_iter()
-                    .map(|e| e.message)
+                    .map(|e| said(lang, &e.message))
                     .collect::<Vec<_>>()
                     .join("; "),
             );
@@ -759,6 +878,20 @@ struct MergePage {
     kept: crate::directory::PersonOut,
     duplicate_roles: usize,
     duplicate_invitations: usize,
+}
+
+impl MergePage {
+    /// What merging does, with what the merged record has.
+    fn intro(&self) -> String {
+        crate::i18n::t_args(
+            self.ctx.lang,
+            "dir-merge-intro",
+            &[
+                ("roles", self.duplicate_roles.into()),
+                ("invitations", self.duplicate_invitations.into()),
+            ],
+        )
+    }
 }
 
 async fn merge_form(
@@ -794,7 +927,7 @@ async fn merge_form(
 
 async fn merge(
     State(state): State<AppState>,
-    Workspace { actor, .. }: Workspace,
+    Workspace { ctx, actor }: Workspace,
     Path((id, into)): Path<(String, String)>,
     _form: FormData,
 ) -> PageResult {
@@ -810,9 +943,10 @@ async fn merge(
     {
         Ok(kept) => Ok(redirect_with_flash(
             &format!("/organize/people/{}/edit", kept.id),
-            &format!(
-                "The two records are one now: {} {}, with the roles, invitations and summaries of both.",
-                kept.given_name, kept.family_name
+            &crate::i18n::t_texts(
+                ctx.lang,
+                "dir-merged",
+                &[("name", &format!("{} {}", kept.given_name, kept.family_name))],
             ),
         )),
         Err(AppError::Invalid(_)) => Err(AppError::NotFound("person").into()),

@@ -47,35 +47,33 @@ struct JoinPage {
 }
 
 fn join_page(ctx: Ctx, values: &Values, errors: &[FieldError]) -> JoinPage {
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let mut sections = vec![Section::new(
         "",
         vec![
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values).required(),
-            Field::new("email", "Email", Kind::Email, values)
+            Field::new("given_name", &t("field-given-name"), Kind::Text, values).required(),
+            Field::new("family_name", &t("field-family-name"), Kind::Text, values).required(),
+            Field::new("email", &t("field-email-address"), Kind::Email, values)
                 .required()
-                .hint("The organizers' answer, and your set-up link if they approve, go here."),
-            Field::new("organization", "Organization", Kind::Text, values)
+                .hint(&t("mem-join-email-hint")),
+            Field::new("organization", &t("field-organization"), Kind::Text, values)
                 .required()
-                .hint("The NGO, government, international body or institution you work for."),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::web::forms::country_choices()),
+                .hint(&t("mem-join-organization-hint")),
+            Field::new("country", &t("field-country-name"), Kind::Select, values)
+                .options(Some("—"), crate::web::forms::country_choices_in(lang)),
             Field::new(
                 "motivation",
-                "Why would you like to join?",
+                &t("mem-join-motivation"),
                 Kind::TextArea,
                 values,
             )
-            .hint("A few lines on your work and what you expect from the coalition help the organizers decide."),
-            Field::new(
-                "consent",
-                "I agree that the organizers keep these details to decide on my application and contact me about it.",
-                Kind::Checkbox,
-                values,
-            ),
+            .hint(&t("mem-join-motivation-hint")),
+            Field::new("consent", &t("mem-join-consent"), Kind::Checkbox, values),
         ],
     )];
-    let unshown = attach_errors(&mut sections, errors, &Default::default());
+    let errors = crate::accounts::pages::field_errors(lang, errors);
+    let unshown = attach_errors(&mut sections, &errors, &Default::default());
     JoinPage {
         ctx,
         fields: sections.remove(0).fields,
@@ -122,8 +120,9 @@ async fn join(
         )
             .into_response()),
         Err(err @ AppError::TooManyRequests(_)) => {
+            let why = crate::accounts::pages::said(ctx.lang, &err.to_string());
             let mut page = join_page(ctx, &values, &[]);
-            page.limited = Some(format!("{err}."));
+            page.limited = Some(format!("{why}."));
             Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)).into_response())
         }
         Err(err) => Err(err.into()),
@@ -143,28 +142,36 @@ async fn decide(
         Ok(id) => id,
         Err(err) => return error_with(ctx, err),
     };
+    let lang = ctx.lang;
+    let said_of = |id: &str, a: &crate::entities::membership_application::Model| {
+        crate::i18n::t_texts(
+            lang,
+            id,
+            &[
+                ("name", &format!("{} {}", a.given_name, a.family_name)),
+                ("email", &a.email),
+            ],
+        )
+    };
     let outcome = match form.get("action").as_deref() {
         Some("approve") => service::approve(&state.db, &state.settings, &actor, id)
             .await
-            .map(|a| {
-                format!(
-                    "{} {} is a member: the set-up mail is on its way to {}.",
-                    a.given_name, a.family_name, a.email
-                )
-            }),
+            .map(|a| said_of("mem-approved", &a)),
         Some("reject") => service::reject(&state.db, &state.settings, &actor, id, form.get("note"))
             .await
-            .map(|a| {
-                format!(
-                    "The application of {} {} is rejected; they are told by mail.",
-                    a.given_name, a.family_name
-                )
-            }),
+            .map(|a| said_of("mem-rejected", &a)),
         _ => Err(AppError::BadRequest("unknown action".into())),
     };
     match outcome {
         Ok(message) => redirect_with_flash(back, &message),
-        Err(AppError::Conflict(why)) => redirect_with_flash(back, &format!("Not done: {why}.")),
+        Err(AppError::Conflict(why)) => redirect_with_flash(
+            back,
+            &crate::i18n::t_texts(
+                lang,
+                "mem-not-done",
+                &[("why", &crate::accounts::pages::said(lang, &why))],
+            ),
+        ),
         Err(err) => error_with(ctx, err),
     }
 }
