@@ -115,6 +115,11 @@ pub struct SynthesisLink {
     pub reports: usize,
 }
 
+/// A region's name in `lang`.
+fn region_name(lang: crate::i18n::Language, region: Region) -> String {
+    crate::i18n::term(lang, "region", region.as_str())
+}
+
 /// The library of published outcome reports, by region (the events' regions), and the
 /// syntheses of the series they belong to.
 async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
@@ -130,6 +135,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
         .filter(|tag| crate::documents::is_language_tag(tag))
         .map(str::to_string);
     let reader = crate::documents::Access::of(ctx.user.as_ref());
+    let lang = ctx.lang;
     // Outcome reports and syntheses are listed when no kind of document and no language
     // is asked for (they record no language yet).
     let reports = crate::reports::store::published(state.db.conn(), None).await?;
@@ -174,15 +180,15 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
                 }),
             }
         }
-        let label = view.region.unwrap_or(Region::Global).label().to_string();
+        let label = region_name(lang, view.region.unwrap_or(Region::Global));
         let published = reports
             .iter()
             .find(|r| r.event_id == view.id)
             .and_then(|r| r.published_at)
-            .map(|at| at.format("%-d %B %Y").to_string())
+            .map(|at| crate::i18n::dates::long(lang, at.date_naive()))
             .unwrap_or_default();
         let document = Document {
-            event: EventCard::from(view),
+            event: EventCard::localized(view, lang),
             report_url: format!("/events/{}/report", view.slug),
             published,
         };
@@ -227,8 +233,8 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             filed.push(region.unwrap_or(Region::Global));
         }
         for r in filed {
-            let label = r.label().to_string();
-            let card = crate::documents::pages::DocumentCard::from(document);
+            let label = region_name(lang, r);
+            let card = crate::documents::pages::DocumentCard::localized(document, lang);
             match groups.iter_mut().find(|g| g.region == label) {
                 Some(group) => group.library.push(card),
                 None => groups.push(DocumentGroup {
@@ -241,19 +247,34 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     }
     groups.sort_by(|a, b| a.region.cmp(&b.region));
     let page = DocumentsPage {
-        regions: Choice::vocabulary(region),
-        kinds: Choice::vocabulary(kind),
+        regions: Choice::vocabulary(region)
+            .into_iter()
+            .map(|c| Choice {
+                label: crate::i18n::term(lang, "region", &c.value),
+                ..c
+            })
+            .collect(),
+        kinds: Choice::vocabulary(kind)
+            .into_iter()
+            .map(|c| Choice {
+                label: crate::i18n::term(lang, "doc-kind", &c.value),
+                ..c
+            })
+            .collect(),
         years: crate::events::pages::choices(
             years.iter().map(|y| (y.to_string(), y.to_string())),
             year.map(|y| y.to_string()).as_deref(),
         ),
         languages: crate::events::pages::choices(
-            languages
-                .iter()
-                .map(|tag| (tag.clone(), crate::documents::language_label(tag))),
+            languages.iter().map(|tag| {
+                (
+                    tag.clone(),
+                    crate::documents::pages::language_name(lang, tag),
+                )
+            }),
             language.as_deref(),
         ),
-        region: region.map(|r| r.label().to_string()),
+        region: region.map(|r| region_name(lang, r)),
         groups,
         syntheses: series,
         ctx,

@@ -784,3 +784,128 @@ async fn hostile_input_gets_a_clear_answer_and_never_a_server_error() {
     assert_eq!(app.count("documents").await, 0);
     assert!(app.state.files.is_empty().await.unwrap());
 }
+
+/// A flash message as the next page shows it.
+fn flash_text(reply: &Reply) -> String {
+    let raw = reply.set_cookie(FLASH_COOKIE).expect("a confirmation");
+    percent_encoding::percent_decode_str(&raw)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
+
+#[tokio::test]
+async fn the_librarys_pages_speak_french_and_spanish() {
+    let (app, _folder) = common::files::app_with_files(25).await;
+    let cookie = app.organizer_browser().await;
+    let french = format!("{cookie}; roundtable_lang=fr");
+    let token = csrf(&cookie);
+
+    // The add form, in French.
+    let form = app
+        .get_page("/organize/documents/new", Some(&french))
+        .await
+        .page(200)
+        .text();
+    assert!(form.contains("<h1>Ajouter un document</h1>"), "{form}");
+    assert!(form.contains("<button type=\"submit\">Ajouter le document</button>"));
+    assert!(form.contains("<legend>Qui peut le lire</legend>"));
+    assert!(form.contains("Note d’orientation</option>"), "{form}");
+    assert!(form.contains("> Afrique du Nord</label>"), "{form}");
+    assert!(form.contains("25 Mo au maximum."), "{form}");
+
+    // Refused in French: the count, the error beside its field, the file to choose again.
+    let page = send(
+        &app,
+        "/organize/documents/new",
+        &french,
+        &memo_form(&token, "", Some(("memo.pdf", PDF))),
+        false,
+    )
+    .await
+    .page(422)
+    .text();
+    assert!(page.contains("Veuillez corriger 1 champ"), "{page}");
+    assert!(page.contains("<span class=\"error\" id=\"f-title-error\">Est obligatoire.</span>"));
+    assert!(page.contains("Vous aviez choisi « memo.pdf »"));
+    let mut parts = memo_form(&token, MEMO, Some(("memo.pdf", PDF)));
+    parts.push(Part::Text("regions", "atlantis"));
+    let page = send(&app, "/organize/documents/new", &french, &parts, false)
+        .await
+        .page(422)
+        .text();
+    assert!(page.contains("« atlantis » doit être une région"), "{page}");
+
+    // Added, confirmed in French.
+    let reply = send(
+        &app,
+        "/organize/documents/new",
+        &french,
+        &memo_form(&token, MEMO, Some(("memo.pdf", PDF))),
+        false,
+    )
+    .await
+    .expect(303);
+    assert_eq!(
+        flash_text(&reply),
+        format!("« {MEMO} » a été ajouté à la bibliothèque.")
+    );
+    let id = document_id(&reply.location());
+
+    // Its page and the library, in Spanish.
+    let page = app
+        .get_page(&format!("/documents/{id}?lang=es"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("<h2>Resumen</h2>"), "{page}");
+    assert!(
+        page.contains("<dt>Fecha de publicación</dt><dd>25 de septiembre de 2012</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dd>Américas, América del Norte</dd>"),
+        "{page}"
+    );
+    assert!(page.contains("Descargar (PDF, "));
+    assert!(page.contains("Nota de política"));
+    let library = app
+        .get_page("/documents?lang=es", None)
+        .await
+        .page(200)
+        .text();
+    assert!(library.contains("<h1>Documentos</h1>"), "{library}");
+    assert!(library.contains("<h2>Américas</h2>"), "{library}");
+    assert!(library.contains("<option value=\"policy-memo\">Nota de política</option>"));
+
+    // The organizers' list, in French; the document withdrawn, confirmed in French.
+    let list = app
+        .get_page("/organize/documents", Some(&french))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        list.contains("<h1>Documents de la bibliothèque</h1>"),
+        "{list}"
+    );
+    assert!(list.contains("1 document."));
+    assert!(list.contains(">Tout le monde</span>"), "{list}");
+    let reply = app
+        .submit(&format!("/organize/documents/{id}/withdraw"), &french, &[])
+        .await
+        .expect(303);
+    assert_eq!(
+        flash_text(&reply),
+        format!("« {MEMO} » a été retiré de la bibliothèque.")
+    );
+
+    // English stays English.
+    let form = app
+        .get_page("/organize/documents/new", Some(&cookie))
+        .await
+        .page(200)
+        .text();
+    assert!(form.contains("<h1>Add a document</h1>"));
+    assert!(form.contains("<button type=\"submit\">Add the document</button>"));
+    assert!(form.contains("at most 25 MB."));
+}

@@ -720,3 +720,102 @@ async fn a_decline_with_an_overlong_word_is_refused_and_changes_nothing() {
         .json();
     assert_eq!(invitations["items"][0]["status"], "invited");
 }
+
+/// A flash message as the next page shows it.
+fn flash_text(reply: &common::Reply) -> String {
+    let raw = reply
+        .set_cookie(common::FLASH_COOKIE)
+        .expect("a confirmation");
+    percent_encoding::percent_decode_str(&raw)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
+
+#[tokio::test]
+async fn the_outbox_speaks_the_organizers_language() {
+    let app = spawn_app().await;
+    let (_panel, invitation) = invited_chair(&app).await;
+    let setup = setup_mail(&app).await;
+    let browser = app.organizer_browser().await;
+
+    let french = app
+        .get_page("/organize/outbox?lang=fr", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(french.contains("<h1>Boîte d’envoi</h1>"), "{french}");
+    assert!(french.contains("<option value=\"account_setup\">Création de compte</option>"));
+    assert!(french.contains("<th scope=\"col\">Destinataire</th>"));
+    assert!(french.contains("En attente (2)"), "{french}");
+    assert!(french.contains("2 messages."));
+
+    let spanish = app
+        .get_page(
+            &format!("/organize/outbox/{}?lang=es", invitation.id),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        spanish.contains("<button type=\"submit\">Reenviar</button>"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("data-confirm=\"¿Enviar de nuevo una copia de este mensaje a "));
+    assert!(spanish.contains("<dt>Destinatario</dt>"));
+    assert!(spanish.contains("Todavía no: sale el "), "{spanish}");
+    let refusal = app
+        .get_page(
+            &format!("/organize/outbox/{}?lang=es", setup.id),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        refusal.contains("Un correo de configuración de cuenta nunca se envía dos veces"),
+        "{refusal}"
+    );
+
+    // Sent again, confirmed in French; a set-up mail refused in French.
+    let french_browser = format!("{browser}; roundtable_lang=fr");
+    let reply = app
+        .submit(
+            &format!("/organize/outbox/{}/resend", invitation.id),
+            &french_browser,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status.as_u16(), 303, "{}", reply.text());
+    assert_eq!(
+        flash_text(&reply),
+        format!(
+            "Une copie attend l’envoi pour {GARETH} : la voici, elle part dans un instant. L’original reste inchangé."
+        )
+    );
+    let refused = app
+        .submit(
+            &format!("/organize/outbox/{}/resend", setup.id),
+            &french_browser,
+            &[],
+        )
+        .await
+        .page(409)
+        .text();
+    assert!(
+        refused.contains("<h2>Ce message n’a pas été renvoyé</h2>"),
+        "{refused}"
+    );
+    assert!(refused.contains("n’est jamais envoyé deux fois"));
+
+    // English stays English.
+    let english = app
+        .get_page("/organize/outbox", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains("<h1>Outbox</h1>"));
+    assert!(english.contains("<option value=\"account_setup\">Account set-up</option>"));
+    assert!(english.contains("Queued (3)"), "{english}");
+}

@@ -2292,3 +2292,87 @@ async fn behind_https_the_form_cookie_is_secure_too() {
             .contains("Secure")
     );
 }
+
+// ----- In the reader's language -----
+
+#[tokio::test]
+async fn the_home_page_the_library_and_error_pages_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let french = app.get_page("/?lang=fr", None).await.page(200).text();
+    shows(&french, "<h1>Conférences et tables rondes</h1>");
+    shows(&french, "<h2>Événements à venir</h2>");
+    shows(
+        &french,
+        "Aucun événement à venir n’est publié pour le moment. <a href=\"/events\">Parcourir tous les événements</a>.",
+    );
+    let english = app.get_page("/", None).await.page(200).text();
+    shows(&english, "<h1>Conferences and roundtables</h1>");
+    shows(
+        &english,
+        "No upcoming events are published at the moment. <a href=\"/events\">Browse all events</a>.",
+    );
+    shows(&english, "<h2>Recent events</h2>");
+
+    // The library, in Spanish, for a region without documents.
+    let europe = app
+        .get_page("/documents?region=europe&lang=es", None)
+        .await
+        .page(200)
+        .text();
+    shows(&europe, "<h1>Documentos</h1>");
+    shows(&europe, "Todavía no hay documentos de la región Europa.");
+    shows(&europe, "<option value=\"europe\" selected>Europa</option>");
+    shows(&europe, "<button type=\"submit\">Consultar</button>");
+
+    // Error pages: not found in Spanish (the browser's language) and French (chosen).
+    let spanish = app
+        .get_with_headers("/no/such/page", &[("accept-language", "es")])
+        .await
+        .page(404)
+        .text();
+    shows(&spanish, "<h1>Página no encontrada</h1>");
+    shows(&spanish, "Error 404");
+    shows(&spanish, ">Volver a los eventos</a>");
+    let french = app
+        .get_page("/events/nope?lang=fr", None)
+        .await
+        .page(404)
+        .text();
+    shows(&french, "<h1>Page introuvable</h1>");
+    shows(&french, "Erreur 404");
+    // A member kept out of the workspace, told in French.
+    let member = app.sign_in("member@example.org", TEST_PASSWORD).await;
+    let refused = app
+        .get_page("/organize?lang=fr", Some(&member))
+        .await
+        .page(403)
+        .text();
+    shows(&refused, "<h1>Accès non autorisé</h1>");
+    shows(
+        &refused,
+        "L’espace des organisateurs est réservé aux organisateurs et aux administrateurs.",
+    );
+    // A form from elsewhere, refused in French.
+    let visitor = app.visitor().await;
+    let refused = app
+        .post_form(
+            "/login",
+            Some(&format!("{visitor}; roundtable_lang=fr")),
+            &[
+                ("email", "organizer@example.org"),
+                ("_csrf", "not-the-token"),
+            ],
+        )
+        .await
+        .page(403)
+        .text();
+    shows(
+        &refused,
+        "Ce formulaire a expiré ou ne provient pas de ce site.",
+    );
+    // English stays English.
+    let english = app.get_page("/no/such/page", None).await.page(404).text();
+    shows(&english, "<h1>Page not found</h1>");
+    shows(&english, "Error 404");
+    shows(&english, "<a href=\"/\">Back to the events</a>");
+}

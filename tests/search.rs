@@ -503,3 +503,63 @@ async fn a_change_through_one_instance_is_found_at_once_through_another() {
         0
     );
 }
+
+#[tokio::test]
+async fn the_search_page_speaks_the_readers_language() {
+    let app = spawn_app().await;
+    reported_panel(&app).await;
+    let french = app
+        .get("/search?q=lampriere&lang=fr", As::Anonymous)
+        .await
+        .expect(200)
+        .text();
+    assert!(french.contains("<h1>Recherche</h1>"), "{french}");
+    assert!(french.contains("<label for=\"q\">Mots à rechercher</label>"));
+    assert!(french.contains("<button type=\"submit\">Rechercher</button>"));
+    assert!(
+        french.contains(">Personnes <span class=\"count\">1</span></a>"),
+        "{french}"
+    );
+    assert!(french.contains("<span class=\"kind\">Personne</span>"));
+    assert!(french.contains(" pour « lampriere », 1 à "), "{french}");
+    let spanish = app
+        .get("/search?q=lampriere&kind=person&lang=es", As::Anonymous)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        spanish.contains("1 resultado en personas para «lampriere», se muestran del 1 al 1."),
+        "{spanish}"
+    );
+    assert!(spanish.contains(">Todo <span class=\"count\">"));
+    let nothing = app
+        .get("/search?q=zzyzxqq&lang=es", As::Anonymous)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        nothing.contains("No se ha encontrado nada para «zzyzxqq»."),
+        "{nothing}"
+    );
+    let refused = app
+        .get("/search?q=%21%21&lang=fr", As::Anonymous)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        refused.contains("Mots à rechercher : est obligatoire."),
+        "{refused}"
+    );
+    // English stays English.
+    let english = app
+        .get("/search?q=lampriere&kind=person", As::Anonymous)
+        .await
+        .expect(200)
+        .text();
+    assert!(english.contains("<h1>Search</h1>"));
+    assert!(
+        english.contains("1 result among people for “lampriere”, 1–1 shown."),
+        "{english}"
+    );
+    assert!(english.contains("<span class=\"kind\">Person</span>"));
+}

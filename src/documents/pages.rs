@@ -15,6 +15,7 @@ use super::service;
 use super::{Access, DocumentOut};
 use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Language;
 use crate::web::pages::{Ctx, PageResult, render};
 use crate::web::{CurrentUser, parse_id};
 
@@ -29,7 +30,7 @@ pub fn routes() -> Router<AppState> {
 pub struct DocumentCard {
     pub url: String,
     pub title: String,
-    pub kind: &'static str,
+    pub kind: String,
     /// "25 September 2012", or empty.
     pub date: String,
     pub organizations: String,
@@ -41,19 +42,27 @@ pub struct DocumentCard {
     /// The picture of a PDF's first page.
     pub thumbnail: Option<String>,
     /// Who may read it, when not everyone: "Members (signed in)".
-    pub restricted: Option<&'static str>,
+    pub restricted: Option<String>,
     pub summary: String,
 }
 
 impl From<&DocumentOut> for DocumentCard {
     fn from(d: &DocumentOut) -> Self {
+        Self::localized(d, Language::En)
+    }
+}
+
+impl DocumentCard {
+    /// The document as a reader of `lang` sees it: its kind, date, file and readers in
+    /// that language (its title and summary as written).
+    pub fn localized(d: &DocumentOut, lang: Language) -> Self {
         Self {
             url: d.page.clone(),
             title: d.title.clone(),
-            kind: d.kind.label(),
+            kind: crate::i18n::term(lang, "doc-kind", d.kind.as_str()),
             date: d
                 .published_on
-                .map(|on| on.format("%-d %B %Y").to_string())
+                .map(|on| crate::i18n::dates::long(lang, on))
                 .unwrap_or_default(),
             organizations: d
                 .organizations
@@ -64,30 +73,75 @@ impl From<&DocumentOut> for DocumentCard {
             language: d.language.clone(),
             download: d.file.as_ref().map(|f| {
                 let what = super::sniff::FileType::from_content_type(&f.content_type)
-                    .map_or("File", super::sniff::FileType::label);
+                    .map_or_else(|| crate::i18n::t(lang, "doc-file"), |t| file_type(lang, t));
                 (
                     format!("{}/file", d.page),
-                    format!("{what}, {}", size(f.bytes)),
+                    format!("{what}, {}", size(lang, f.bytes)),
                 )
             }),
             link: d.url.clone(),
             thumbnail: d.thumbnail.clone(),
-            restricted: (d.access != Access::Public).then(|| d.access.label()),
+            restricted: (d.access != Access::Public)
+                .then(|| crate::i18n::term(lang, "doc-access", d.access.as_str())),
             summary: d.summary.clone(),
         }
     }
 }
 
-/// A file size as people read it: "840 bytes", "120 KB", "3.4 MB".
-fn size(bytes: i64) -> String {
+/// What people call a type of file, in `lang`: "PDF", "Word document".
+fn file_type(lang: Language, file: super::sniff::FileType) -> String {
+    use super::sniff::FileType;
+    let id = match file {
+        FileType::Pdf => "doc-file-type-pdf",
+        FileType::Docx => "doc-file-type-docx",
+        FileType::Odt => "doc-file-type-odt",
+        FileType::Xlsx => "doc-file-type-xlsx",
+        FileType::Png => "doc-file-type-png",
+        FileType::Jpeg => "doc-file-type-jpeg",
+    };
+    crate::i18n::t(lang, id)
+}
+
+/// A file size as people read it: "840 bytes", "120 KB", "3.4 MB" ("3,4 Mo").
+fn size(lang: Language, bytes: i64) -> String {
     let bytes = bytes.max(0) as f64;
-    if bytes < 1024.0 {
-        format!("{bytes} bytes")
+    let (id, number) = if bytes < 1024.0 {
+        ("doc-size-bytes", format!("{bytes}"))
     } else if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", bytes / 1024.0)
+        ("doc-size-kb", format!("{:.0}", bytes / 1024.0))
     } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        ("doc-size-mb", format!("{:.1}", bytes / (1024.0 * 1024.0)))
+    };
+    // French and Spanish write a decimal comma.
+    let number = if lang == Language::En {
+        number
+    } else {
+        number.replace('.', ",")
+    };
+    crate::i18n::t_texts(lang, id, &[("size", &number)])
+}
+
+/// A region or sub-region name in words, in `lang` ("Latin America and the Caribbean",
+/// "Amérique latine et Caraïbes"); an unknown name as it is.
+pub fn region_name(lang: Language, name: &str) -> String {
+    if name.parse::<crate::domain::Region>().is_ok() {
+        crate::i18n::term(lang, "region", name)
+    } else if crate::domain::SubRegion::parse(name).is_some() {
+        crate::i18n::term(lang, "doc-subregion", name)
+    } else {
+        name.to_string()
     }
+}
+
+/// A language tag's language in words, in `lang` ("Spanish", "Espagnol" for `es`); the
+/// tag itself for one not named ([`super::language_label`] names the same).
+pub fn language_name(lang: Language, tag: &str) -> String {
+    let english = super::language_label(tag);
+    if english == tag {
+        return english;
+    }
+    let language = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    crate::i18n::term(lang, "doc-language", &language)
 }
 
 #[derive(Template)]
@@ -124,17 +178,21 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
             .map(|s| (format!("/series/{}", s.slug), s.title)),
         None => None,
     };
+    let lang = ctx.lang;
     let page = DocumentPage {
-        card: DocumentCard::from(&document),
+        card: DocumentCard::localized(&document, lang),
         regions: document
             .regions
             .iter()
-            .map(|name| super::region_label(name))
+            .map(|name| region_name(lang, name))
             .collect(),
         countries: document
             .countries
             .iter()
-            .map(|code| crate::domain::CountryCode::name_of(code))
+            .map(|code| {
+                crate::domain::CountryCode::parse(code)
+                    .map_or_else(|_| code.to_string(), |c| c.name_in(lang))
+            })
             .collect(),
         next_steps: document.next_steps.clone(),
         event,

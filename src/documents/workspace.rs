@@ -23,6 +23,7 @@ use super::{Access, DocumentInput, DocumentKind, DocumentOut};
 use crate::app::AppState;
 use crate::domain::{Region, SubRegion};
 use crate::error::{AppError, FieldError, FieldErrors};
+use crate::i18n::Language;
 use crate::web::forms::{Choice, Field, Kind, Values, enum_choices, sentence};
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::{
@@ -86,7 +87,8 @@ struct Row {
 struct ListPage {
     ctx: Ctx,
     rows: Vec<Row>,
-    total: u64,
+    /// How many documents match, for the sentence that says it.
+    total_count: usize,
     q: String,
     kinds: Vec<Choice>,
     /// The pages before and after this one, when there are.
@@ -132,17 +134,18 @@ async fn list(
         }
     };
     let shown = documents.len() as u64;
+    let lang = ctx.lang;
     let page_view = ListPage {
         rows: documents
             .iter()
             .map(|d| Row {
                 edit_url: format!("/organize/documents/{}", d.id),
                 access: d.access,
-                card: DocumentCard::from(d),
+                card: DocumentCard::localized(d, lang),
             })
             .collect(),
-        total,
-        kinds: enum_choices::<DocumentKind>()
+        total_count: usize::try_from(total).unwrap_or(usize::MAX),
+        kinds: kind_choices(lang)
             .into_iter()
             .map(|(value, label)| Choice {
                 selected: kind.is_some_and(|k| k.as_str() == value),
@@ -159,6 +162,17 @@ async fn list(
     Ok(render(&page_view))
 }
 
+/// The kinds of documents, in `lang`, for a select.
+fn kind_choices(lang: Language) -> Vec<(String, String)> {
+    enum_choices::<DocumentKind>()
+        .into_iter()
+        .map(|(value, _)| {
+            let label = crate::i18n::term(lang, "doc-kind", &value);
+            (value, label)
+        })
+        .collect()
+}
+
 // ----- The form -----
 
 /// The document being edited, as the form shows it.
@@ -173,7 +187,7 @@ struct Current {
 /// A region or sub-region to tick.
 struct RegionChoice {
     value: &'static str,
-    label: &'static str,
+    label: String,
     checked: bool,
     /// A sub-region, shown under its region.
     sub: bool,
@@ -187,7 +201,8 @@ struct FormView {
     action: String,
     submit: String,
     current: Option<Current>,
-    max_mb: u64,
+    /// What files the drop zone takes, and how large.
+    file_hint: String,
     /// Said beside the file input when the form comes back after a file was sent: the
     /// browser cannot keep it chosen.
     file_note: Option<String>,
@@ -242,7 +257,7 @@ struct Choices {
     series: Vec<(String, String)>,
 }
 
-async fn choices(state: &AppState) -> Result<Choices, AppError> {
+async fn choices(state: &AppState, lang: Language) -> Result<Choices, AppError> {
     let all = Pagination {
         limit: CHOICES_MAX,
         offset: 0,
@@ -277,7 +292,11 @@ async fn choices(state: &AppState) -> Result<Choices, AppError> {
             .map(|e| {
                 (
                     e.id.to_string(),
-                    format!("{} ({})", e.title, e.starts_on.format("%-d %B %Y")),
+                    format!(
+                        "{} ({})",
+                        e.title,
+                        crate::i18n::dates::long(lang, e.starts_on)
+                    ),
                 )
             })
             .collect(),
@@ -306,6 +325,8 @@ fn form_view(
     errors: Vec<FieldError>,
     file_note: Option<String>,
 ) -> FormView {
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let creating = current.is_none();
     let has_file = current.is_some_and(|d| d.file.is_some());
     let on_form = |name: &str| match name {
@@ -338,62 +359,66 @@ fn form_view(
     for region in Region::ALL {
         regions.push(RegionChoice {
             value: region.as_str(),
-            label: region.label(),
+            label: crate::i18n::term(lang, "region", region.as_str()),
             checked: chosen_regions.iter().any(|r| r == region.as_str()),
             sub: false,
         });
         for sub in SubRegion::all().filter(|s| s.region() == *region) {
             regions.push(RegionChoice {
                 value: sub.as_str(),
-                label: sub.label(),
+                label: crate::i18n::term(lang, "doc-subregion", sub.as_str()),
                 checked: chosen_regions.iter().any(|r| r == sub.as_str()),
                 sub: true,
             });
         }
     }
-    let kind = field("kind", "Kind", Kind::Select).required().options(
-        creating.then_some("Choose…"),
-        enum_choices::<DocumentKind>(),
-    );
+    let choose = t("doc-choose");
+    let kind = field("kind", &t("doc-kind"), Kind::Select)
+        .required()
+        .options(creating.then_some(choose.as_str()), kind_choices(lang));
     FormView {
         heading: match current {
-            Some(d) => format!("Edit “{}”", d.title),
-            None => "Add a document".into(),
+            Some(d) => crate::i18n::t_texts(lang, "doc-edit-heading", &[("title", &d.title)]),
+            None => t("doc-add"),
         },
         action: match current {
             Some(d) => format!("/organize/documents/{}", d.id),
             None => "/organize/documents/new".into(),
         },
         submit: if creating {
-            "Add the document".into()
+            t("doc-submit-add")
         } else {
-            "Save changes".into()
+            t("doc-submit-save")
         },
         current: current.map(|d| Current {
             id: d.id,
             page: d.page.clone(),
-            download: DocumentCard::from(d).download,
+            download: DocumentCard::localized(d, lang).download,
             filename: d.file.as_ref().map(|f| f.filename.clone()),
         }),
-        max_mb: state.settings.documents.max_mb,
+        file_hint: crate::i18n::t_args(
+            lang,
+            "doc-file-hint",
+            &[("mb", state.settings.documents.max_mb.to_string().into())],
+        ),
         file_note,
         about: vec![
-            field("title", "Title", Kind::Text).required(),
+            field("title", &t("doc-field-title"), Kind::Text).required(),
             kind,
-            field("published_on", "Published on", Kind::Date),
-            field("language", "Language", Kind::Text)
-                .hint("A language tag: en, fr, es, pt-BR. Leave it empty if the document is in several."),
-            field("summary", "Summary", Kind::TextArea)
-                .hint("What it says, for the library's readers. Leave a blank line between paragraphs."),
+            field("published_on", &t("doc-field-published-on"), Kind::Date),
+            field("language", &t("doc-language"), Kind::Text).hint(&t("doc-hint-language")),
+            field("summary", &t("doc-summary"), Kind::TextArea).hint(&t("doc-hint-summary")),
         ],
         link: if has_file {
             Vec::new()
         } else {
-            vec![field("url", "Link", Kind::Url).hint(if creating {
-                "Instead of a file: the address where the document is published (https://…)."
-            } else {
-                "The address where the document is published (https://…)."
-            })]
+            vec![
+                field("url", &t("doc-link"), Kind::Url).hint(&t(if creating {
+                    "doc-hint-link-instead"
+                } else {
+                    "doc-hint-link"
+                })),
+            ]
         },
         organizations: choices
             .organizations
@@ -405,22 +430,25 @@ fn form_view(
             })
             .collect(),
         regions,
-        countries: vec![field("countries", "Countries", Kind::Text).hint(
-            "ISO codes separated by commas: AR, CA, KE. Leave empty if the document is about a whole region.",
-        )],
-        belongs: vec![
-            field("event_id", "Event", Kind::Select).options(Some("None"), choices.events),
-            field("series_id", "Series", Kind::Select).options(Some("None"), choices.series),
+        countries: vec![
+            field("countries", &t("doc-fact-countries"), Kind::Text).hint(&t("doc-hint-countries")),
         ],
-        next_steps: vec![field("next_steps", "Next steps", Kind::TextArea).hint(
-            "One per line. Each becomes an item of the recommendation tracker.",
-        )],
+        belongs: vec![
+            field("event_id", &t("doc-fact-event"), Kind::Select)
+                .options(Some(t("doc-no-event").as_str()), choices.events),
+            field("series_id", &t("doc-fact-series"), Kind::Select)
+                .options(Some(t("doc-no-series").as_str()), choices.series),
+        ],
+        next_steps: vec![
+            field("next_steps", &t("doc-next-steps"), Kind::TextArea)
+                .hint(&t("doc-hint-next-steps")),
+        ],
         access: enum_choices::<Access>()
             .into_iter()
-            .map(|(value, label)| Choice {
+            .map(|(value, _)| Choice {
                 selected: value == access,
+                label: crate::i18n::term(lang, "doc-access", &value),
                 value,
-                label,
             })
             .collect(),
         errors: shown,
@@ -555,13 +583,16 @@ fn input_of(values: &Values, current: Option<&DocumentOut>) -> (DocumentInput, V
 struct FormNames {
     regions: Vec<String>,
     countries: Vec<String>,
+    /// The language the messages are said in.
+    lang: Language,
 }
 
 impl FormNames {
-    fn of(input: &DocumentInput) -> Self {
+    fn of(input: &DocumentInput, lang: Language) -> Self {
         Self {
             regions: input.regions.clone().unwrap_or_default(),
             countries: input.countries.clone().unwrap_or_default(),
+            lang,
         }
     }
 
@@ -577,7 +608,7 @@ impl FormNames {
             let value: String = value
                 .map(|v| v.chars().filter(|c| !c.is_control()).take(40).collect())
                 .unwrap_or_default();
-            format!("“{value}”")
+            crate::i18n::t_texts(self.lang, "doc-quoted", &[("text", &value)])
         };
         let mut by_field: Vec<(String, Vec<String>)> = Vec::new();
         for error in errors {
@@ -588,17 +619,26 @@ impl FormNames {
                 ),
                 None => (error.field.clone(), None),
             };
+            let said = fault_in(self.lang, &error.message);
             let message = match (name.as_str(), index) {
                 ("regions", Some(i)) => format!(
-                    "{} {}",
-                    quoted(self.regions.get(i).map(|r| super::region_label(r)).as_ref()),
-                    error.message
+                    "{} {said}",
+                    quoted(
+                        self.regions
+                            .get(i)
+                            .map(|r| super::pages::region_name(self.lang, r))
+                            .as_ref()
+                    ),
                 ),
                 ("countries", Some(i)) => {
-                    format!("{} {}", quoted(self.countries.get(i)), error.message)
+                    format!("{} {said}", quoted(self.countries.get(i)))
                 }
-                ("next_steps", Some(i)) => format!("next step {} {}", i + 1, error.message),
-                _ => error.message,
+                ("next_steps", Some(i)) => crate::i18n::t_texts(
+                    self.lang,
+                    "doc-err-next-step",
+                    &[("n", &(i + 1).to_string()), ("text", &said)],
+                ),
+                _ => said,
             };
             let message = sentence(&message);
             match by_field.iter_mut().find(|(field, _)| *field == name) {
@@ -616,12 +656,66 @@ impl FormNames {
                     .collect::<Vec<_>>()
                     .join(" ");
                 if messages.len() > 3 {
-                    said.push_str(&format!(" And {} more.", messages.len() - 3));
+                    said.push(' ');
+                    said.push_str(&crate::i18n::t_texts(
+                        self.lang,
+                        "doc-err-and-more",
+                        &[("count", &(messages.len() - 3).to_string())],
+                    ));
                 }
                 FieldError::new(field, said)
             })
             .collect()
     }
+}
+
+/// What is wrong with a field of the form, in `lang` (the form's own faults, then the
+/// wordings [`crate::i18n::fields`] knows; others as they are).
+fn fault_in(lang: Language, english: &str) -> String {
+    if lang == Language::En {
+        return english.to_string();
+    }
+    const NOT_ACCEPTED: &str =
+        ", not a PDF, Word, OpenDocument, Excel, PNG or JPEG file, whatever its name says";
+    if let Some(mb) = english
+        .strip_prefix("is larger than ")
+        .and_then(|rest| rest.strip_suffix(" MB, the most the library takes"))
+    {
+        return crate::i18n::t_texts(lang, "doc-err-too-large", &[("mb", mb)]);
+    }
+    if let Some(what) = english
+        .strip_prefix("this file is ")
+        .and_then(|rest| rest.strip_suffix(NOT_ACCEPTED))
+        .filter(|what| !what.starts_with("not "))
+    {
+        return crate::i18n::t_texts(lang, "doc-err-file-other", &[("what", what)]);
+    }
+    let id = match english {
+        "choose one of the kinds listed" => "doc-err-kind",
+        "choose who may read it" => "doc-err-access",
+        "must be a date such as 2012-09-25" => "doc-err-date",
+        "must be a region (africa, americas, asia-pacific, europe, middle-east, global) or one of their sub-regions" => {
+            "doc-err-region"
+        }
+        "must be a language tag such as en, es, fr or pt-BR" => "doc-err-language-tag",
+        "must be a date between 1900 and 2200" => "doc-err-date-range",
+        "no such organization" => "doc-err-no-organization",
+        "no such event" => "doc-err-no-event",
+        "no such series" => "doc-err-no-series",
+        "a document has a file or a link, not both" => "doc-err-file-and-link",
+        "this document has a file; withdraw it and add the link as a new document" => {
+            "doc-err-has-file"
+        }
+        "send one file per document" => "doc-err-one-file",
+        "is required: upload a file, or give a link (url) instead" => "doc-err-no-file",
+        "is far too long" => "doc-err-far-too-long",
+        "the file is empty" => "doc-err-file-empty",
+        "this file is not a PDF, Word, OpenDocument, Excel, PNG or JPEG file, whatever its name says" => {
+            "doc-err-file-unknown"
+        }
+        other => return crate::i18n::fields::message(lang, other),
+    };
+    crate::i18n::t(lang, id)
 }
 
 /// Whether the page's script sent the form and wants JSON back.
@@ -660,7 +754,7 @@ fn failed(json: bool, ctx: Ctx, err: AppError) -> Response {
 
 #[tracing::instrument(skip_all)]
 async fn new_form(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
-    let choices = choices(&state).await?;
+    let choices = choices(&state, ctx.lang).await?;
     let mut values = Values::default();
     values.set("access", Some("public"));
     Ok(render(&form_view(
@@ -692,21 +786,21 @@ async fn create(
     request: Request,
 ) -> Response {
     let json = wants_json(request.headers());
-    let (values, file_name, result) = receive(&state, actor, request).await;
+    let (values, file_name, result) = receive(&state, actor, ctx.lang, request).await;
     match result {
         Ok(document) => saved(
             json,
             &document,
             StatusCode::CREATED,
-            &format!("“{}” was added to the library.", document.title),
+            &crate::i18n::t_texts(ctx.lang, "doc-added", &[("title", &document.title)]),
         ),
         Err(AppError::Invalid(errors)) if !json => {
-            let choices = match choices(&state).await {
+            let choices = match choices(&state, ctx.lang).await {
                 Ok(choices) => choices,
                 Err(err) => return error_with(ctx, err),
             };
             let note = file_name.map(|name| {
-                format!("You chose “{name}”: it was not kept, so choose it again before sending.")
+                crate::i18n::t_texts(ctx.lang, "doc-file-not-kept", &[("name", &name)])
             });
             let page = form_view(ctx, &state, choices, None, &values, errors, note);
             (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
@@ -720,6 +814,7 @@ async fn create(
 async fn receive(
     state: &AppState,
     actor: Actor,
+    lang: Language,
     request: Request,
 ) -> (Values, Option<String>, Result<DocumentOut, AppError>) {
     let headers = request.headers().clone();
@@ -737,7 +832,7 @@ async fn receive(
         let result = match url_encoded(&headers, request).await {
             Ok(sent) => {
                 values = sent;
-                save_new(state, &actor, &values, None).await
+                save_new(state, &actor, lang, &values, None).await
             }
             Err(err) => Err(err),
         };
@@ -771,7 +866,7 @@ async fn receive(
             drain(&mut multipart, limit.saturating_add(1024 * 1024)).await;
             return (sent.values, sent.file_name, Err(err));
         }
-        let result = save_new(&state, &actor, &sent.values, sent.file.take()).await;
+        let result = save_new(&state, &actor, lang, &sent.values, sent.file.take()).await;
         (sent.values, sent.file_name, result)
     });
     match task.await {
@@ -924,11 +1019,12 @@ fn shown_name(sent: &str) -> String {
 async fn save_new(
     state: &AppState,
     actor: &Actor,
+    lang: Language,
     values: &Values,
     file: Option<StoredFile>,
 ) -> Result<DocumentOut, AppError> {
     let (input, faults) = input_of(values, None);
-    let names = FormNames::of(&input);
+    let names = FormNames::of(&input, lang);
     // The service asks for a file or a link once the rest is right; the form says so
     // beside the file at once.
     let nothing = file.is_none() && input.url.is_none();
@@ -936,7 +1032,7 @@ async fn save_new(
         AppError::Invalid(mut errors) if nothing && !errors.iter().any(|e| e.field == "file") => {
             errors.push(FieldError::new(
                 "file",
-                "Choose a file, or give a link to the document instead.",
+                crate::i18n::t(lang, "doc-err-no-file"),
             ));
             AppError::Invalid(errors)
         }
@@ -961,7 +1057,7 @@ async fn edit_form(
 ) -> PageResult {
     let id = parse_id(&id, "document")?;
     let document = service::read(&state.db, Access::Organizers, id).await?;
-    let choices = choices(&state).await?;
+    let choices = choices(&state, ctx.lang).await?;
     let values = values_of(&document);
     Ok(render(&form_view(
         ctx,
@@ -998,7 +1094,7 @@ async fn update(
     };
     let values = Values::from_form(&form, FIELDS);
     let (input, faults) = input_of(&values, Some(&document));
-    let names = FormNames::of(&input);
+    let names = FormNames::of(&input, ctx.lang);
     let result = if faults.is_empty() {
         service::update(&state.db, &actor, document.id, input)
             .await
@@ -1011,10 +1107,10 @@ async fn update(
             json,
             &changed,
             StatusCode::OK,
-            &format!("Your changes to “{}” were saved.", changed.title),
+            &crate::i18n::t_texts(ctx.lang, "doc-saved", &[("title", &changed.title)]),
         ),
         Err(AppError::Invalid(errors)) if !json => {
-            let choices = match choices(&state).await {
+            let choices = match choices(&state, ctx.lang).await {
                 Ok(choices) => choices,
                 Err(err) => return error_with(ctx, err),
             };
@@ -1029,7 +1125,7 @@ async fn update(
 #[tracing::instrument(skip_all, fields(document = %id))]
 async fn withdraw(
     State(state): State<AppState>,
-    Workspace { actor, .. }: Workspace,
+    Workspace { ctx, actor }: Workspace,
     Path(id): Path<String>,
     _form: FormData,
 ) -> PageResult {
@@ -1038,7 +1134,7 @@ async fn withdraw(
     service::withdraw(&state.db, &state.files, &actor, id).await?;
     Ok(redirect_with_flash(
         "/organize/documents",
-        &format!("“{}” was withdrawn from the library.", document.title),
+        &crate::i18n::t_texts(ctx.lang, "doc-withdrawn", &[("title", &document.title)]),
     ))
 }
 
@@ -1108,6 +1204,7 @@ mod tests {
         let names = FormNames {
             regions: vec!["americas".into(), "atlantis".into()],
             countries: vec!["AR".into(), "XX".into()],
+            lang: Language::En,
         };
         let errors = names.form_errors(vec![
             FieldError::new("regions[1]", "must be a region"),

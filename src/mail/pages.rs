@@ -16,7 +16,8 @@ use super::{MailKind, OutboxStatus, service, withhold};
 use crate::app::AppState;
 use crate::entities::outbox_message;
 use crate::error::{AppError, FieldErrors};
-use crate::events::{SeriesRef, store as event_store, views};
+use crate::events::{SeriesRef, store as event_store};
+use crate::i18n::Language;
 use crate::web::pages::{
     Ctx, FormData, PagePath as Path, PageResult, Workspace, error_with, redirect_with_flash, render,
 };
@@ -34,7 +35,8 @@ pub fn routes() -> Router<AppState> {
 struct OutboxPage {
     ctx: Ctx,
     items: Vec<OutboxItem>,
-    total: u64,
+    /// How many messages match, for the sentence that says it.
+    total_count: usize,
     /// Each status, with how many messages (of the kind shown) have it.
     counts: Vec<StatusLink>,
     /// The list of every status, of the kind shown.
@@ -102,7 +104,7 @@ async fn outbox_page(
     }
     let page = OutboxPage {
         items: rows.into_iter().map(Into::into).collect(),
-        total,
+        total_count: usize::try_from(total).unwrap_or(usize::MAX),
         counts,
         all_url: list_url(None, kind),
         status,
@@ -155,9 +157,10 @@ async fn resend(
     match service::resend(&state.db, &actor, id).await {
         Ok(copy) => Ok(redirect_with_flash(
             &format!("/organize/outbox/{}", copy.id),
-            &format!(
-                "A copy is queued for {}: this is it, and it goes out in a moment. The original is unchanged.",
-                copy.recipient_email
+            &crate::i18n::t_texts(
+                ctx.lang,
+                "out-copy-queued",
+                &[("email", &copy.recipient_email)],
             ),
         )),
         Err(AppError::Conflict(why)) => {
@@ -179,10 +182,18 @@ async fn message_view(
         Some(id) => event_store::event(state.db.conn(), &SeriesRef::Id(id)).await?,
         None => None,
     };
+    let lang = ctx.lang;
     let moment = |at: DateTime<Utc>| match &event {
-        Some(event) => views::moment(event.timezone, at),
-        None => at.format("%A %-d %B %Y, %H:%M (UTC)").to_string(),
+        Some(event) => crate::i18n::dates::moment(lang, event.timezone, at),
+        None if lang == Language::En => at.format("%A %-d %B %Y, %H:%M (UTC)").to_string(),
+        None => format!(
+            "{}, {}",
+            crate::i18n::dates::with_weekday(lang, at.date_naive()),
+            at.format("%H:%M (UTC)")
+        ),
     };
+    // Why it cannot be sent again, in the page's language.
+    let refused = |english: String| refusal_in(lang, message).unwrap_or(english);
     Ok(MessagePage {
         created: moment(message.created_at),
         sent: message.sent_at.map(moment),
@@ -192,9 +203,20 @@ async fn message_view(
             .map(|e| (e.title.clone(), format!("/organize/events/{}", e.slug))),
         withheld: withhold::has_secret_link(&message.text_body)
             || withhold::has_secret_link(&message.html_body),
-        not_resendable: service::refusal(message),
-        refusal,
+        not_resendable: service::refusal(message).map(refused),
+        refusal: refusal.map(refused),
         m: MessageDetail::from(message),
         ctx,
     })
+}
+
+/// Why a message is never sent again ([`service::refusal`]), in `lang`.
+fn refusal_in(lang: Language, message: &outbox_message::Model) -> Option<String> {
+    let id = match message.kind {
+        MailKind::AccountSetup => "out-refusal-account-setup",
+        MailKind::PasswordReset => "out-refusal-password-reset",
+        _ if message.recipient_name == outbox::ERASED => "out-refusal-erased",
+        _ => return None,
+    };
+    Some(crate::i18n::t(lang, id))
 }

@@ -181,7 +181,11 @@ fn current_ctx() -> Ctx {
         .try_with(|current| current.borrow().clone())
         .ok()
         .flatten()
-        .unwrap_or_default()
+        .unwrap_or_else(|| Ctx {
+            // Before the page's context was read: the request's language.
+            lang: crate::i18n::current(),
+            ..Ctx::default()
+        })
 }
 
 /// Gives every visitor a CSRF cookie, and clears a confirmation message once a page has
@@ -420,10 +424,7 @@ pub fn csrf_matches(headers: &axum::http::HeaderMap, sent: &str) -> bool {
 
 /// The refusal of a form whose CSRF token does not match.
 pub fn csrf_refused() -> AppError {
-    AppError::Forbidden(
-        "This form has expired or did not come from this site. Go back, reload the page and try again."
-            .into(),
-    )
+    AppError::Forbidden(crate::i18n::t(crate::i18n::current(), "err-csrf"))
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
@@ -475,7 +476,8 @@ impl FormErrors {
 #[template(path = "errors/error.html")]
 struct ErrorPage {
     ctx: Ctx,
-    status: u16,
+    /// The status's number, "404".
+    status_text: String,
     heading: String,
     message: String,
 }
@@ -515,38 +517,41 @@ pub fn not_found(ctx: Ctx) -> Response {
 
 pub fn error_page(ctx: Ctx, err: &AppError) -> Response {
     let status = err.status();
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let (heading, message) = match err {
-        AppError::NotFound(_) => (
-            "Page not found".to_string(),
-            "There is no page at this address. It may have moved, or the event may not be published yet.".to_string(),
-        ),
-        AppError::Forbidden(why) => ("Not allowed".to_string(), why.clone()),
-        AppError::TooManyAttempts(_) | AppError::TooManyRequests(_) => ("Too many attempts".to_string(), capitalize_first(&err.to_string())),
-        AppError::Conflict(why) => ("That cannot be done now".to_string(), why.clone()),
-        AppError::Gone(why) => ("This link no longer works".to_string(), why.clone()),
-        AppError::BadRequest(why) => ("That request could not be read".to_string(), why.clone()),
-        AppError::Refused(_, why) => ("That request could not be read".to_string(), why.clone()),
+        AppError::NotFound(_) => (t("err-not-found"), t("err-not-found-text")),
+        AppError::Forbidden(why) => (t("err-forbidden"), why.clone()),
+        AppError::TooManyAttempts(_) | AppError::TooManyRequests(_) => {
+            (t("err-too-many"), capitalize_first(&err.to_string()))
+        }
+        AppError::Conflict(why) => (t("err-conflict"), why.clone()),
+        AppError::Gone(why) => (t("err-gone"), why.clone()),
+        AppError::BadRequest(why) | AppError::Refused(_, why) => {
+            (t("err-bad-request"), why.clone())
+        }
         AppError::Invalid(errors) => (
-            "Some fields are invalid".to_string(),
-            errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "),
+            t("err-invalid"),
+            crate::i18n::fields::translated(lang, errors)
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; "),
         ),
-        AppError::Internal(_) => (
-            "Something went wrong".to_string(),
-            "Something went wrong on our side. It has been logged; please try again in a moment.".to_string(),
-        ),
+        AppError::Internal(_) => (t("err-internal"), t("err-internal-text")),
         AppError::Unauthorized | AppError::BadCredentials => {
-            ("Please sign in".to_string(), "This page is for signed-in members.".to_string())
+            (t("err-sign-in"), t("err-sign-in-text"))
         }
     };
     let page = ErrorPage {
         ctx,
-        status: status.as_u16(),
+        status_text: status.as_u16().to_string(),
         heading,
         message,
     };
     let body = page
         .render()
-        .unwrap_or_else(|_| "Something went wrong".to_string());
+        .unwrap_or_else(|_| crate::i18n::t(lang, "err-internal"));
     let mut response = (status, Html(body)).into_response();
     if let Some(seconds) = err.retry_after_seconds()
         && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
@@ -577,7 +582,7 @@ pub fn require_staff(ctx: &Ctx) -> Result<Actor, Response> {
         Some(user) if user.is_staff() => Ok(user.clone()),
         Some(_) => Err(error_page(
             ctx.clone(),
-            &AppError::Forbidden("The organizers' workspace is for organizers and admins.".into()),
+            &AppError::Forbidden(crate::i18n::t(ctx.lang, "err-organizers-only")),
         )),
         None => Err(sign_in_first(ctx)),
     }
