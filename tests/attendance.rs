@@ -942,3 +942,114 @@ async fn a_certificate_is_for_a_checked_in_registrant_once_the_event_is_over() {
         assert!(text[0].contains(expected), "{expected} in {}", text[0]);
     }
 }
+
+/// The door and the attendance pages in French: headings, the count, the buttons, the
+/// confirmation of a tap, the roll's marks and the session's day; in English as before.
+#[tokio::test]
+async fn the_door_and_the_attendance_pages_read_in_french() {
+    let app = spawn_app().await;
+    let slug = conference(&app, 10, false).await;
+    let session = app
+        .session(
+            &slug,
+            "Mediation, Kenya 2008",
+            "2037-06-03T09:00:00Z",
+            "2037-06-03T10:30:00Z",
+            None,
+        )
+        .await;
+    register(&app, &slug, "Ama", "Mensah", "WACSI").await;
+    let id = registration_id(&app, &slug, "ama@example.org").await;
+    let browser = app.organizer_browser().await;
+    let door = format!("/organize/events/{slug}/check-in");
+    let page = app
+        .get_page(&format!("{door}?lang=fr"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("<h1>Accueil</h1>"), "{page}");
+    assert!(page.contains("0</strong> sur <span data-count-expected>1</span> arrivés"));
+    assert!(
+        page.contains(
+            ">Enregistrer l’arrivée<span class=\"skip-label\"> Ama Mensah</span></button>"
+        )
+    );
+    assert!(page.contains("<summary>Ajouter une personne qui ne s’était pas inscrite</summary>"));
+    assert!(
+        page.contains(">Prénom <span aria-hidden=\"true\">*</span></label>"),
+        "{page}"
+    );
+
+    let tapped = app
+        .submit(&format!("{door}/{id}?lang=fr"), &browser, &[])
+        .await
+        .expect(303);
+    let page = app
+        .get_page(&door, Some(&common::with_cookies_from(&browser, &tapped)))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Arrivée enregistrée : Ama Mensah."), "{page}");
+    assert!(page.contains("✓ Arrivée à "), "{page}");
+
+    let roll = app
+        .get_page(
+            &format!("/organize/events/{slug}/attendance/{session}?lang=fr"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(roll.contains("<th scope=\"col\">Présent</th>"), "{roll}");
+    assert!(roll.contains("<th scope=\"col\">Non renseigné</th>"));
+    assert!(roll.contains("mercredi 3 juin 2037"), "{roll}");
+    assert!(roll.contains(">Enregistrer les présences</button>"));
+    let record = app
+        .get_page(
+            &format!("/organize/events/{slug}/attendance?lang=fr"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(record.contains("<h1>Présences</h1>"), "{record}");
+    assert!(record.contains("<strong>1</strong> sur 1 personne inscrite confirmée est arrivée."));
+    assert!(record.contains(">Badges nominatifs</a>"));
+
+    // The registrations table and a registration's page, in Spanish.
+    let table = app
+        .get_page(
+            &format!("/organize/events/{slug}/registrations?lang=es"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(table.contains("<h1>Inscripciones</h1>"), "{table}");
+    assert!(table.contains(" · aforo 10 · 1 en total"), "{table}");
+    assert!(table.contains(">Confirmada</span>"));
+    assert!(table.contains(">Aprobar las seleccionadas</button>"));
+    let edit = app
+        .get_page(
+            &format!("/organize/registrations/{id}?lang=es"),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(edit.contains(">Guardar los datos</button>"), "{edit}");
+    assert!(
+        edit.contains(">Nombre <span aria-hidden=\"true\">*</span></label>"),
+        "{edit}"
+    );
+
+    // In English, as before.
+    let page = app
+        .get_page(&format!("{door}?lang=en"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("<h1>Check-in</h1>"));
+    assert!(page.contains("1</strong> of <span data-count-expected>1</span> checked in"));
+    assert!(page.contains("✓ In at "));
+}

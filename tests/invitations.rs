@@ -863,3 +863,169 @@ async fn mails_greet_people_in_normal_case_and_keep_a_name_as_typed() {
         update.text_body
     );
 }
+
+/// The invitee's page speaks the invitee's language (their record's, which their mail is
+/// written in) unless another is chosen, dates included; so does the confirmation of
+/// their answer. Those without a language read English.
+#[tokio::test]
+async fn the_invitation_page_speaks_the_invitees_language() {
+    let app = spawn_app().await;
+    let (panel, [gareth, _, _]) = panel_of_three(&app).await;
+    app.patch(
+        &format!("/api/v1/people/{gareth}"),
+        app.org(),
+        &json!({"language": "fr"}),
+    )
+    .await
+    .expect(200);
+    app.post(
+        &format!("/api/v1/events/{}/invitations", panel.event),
+        app.org(),
+        &json!({"session_id": panel.session}),
+    )
+    .await
+    .expect(202);
+    let token = token_after(
+        &app.last_mail_to(GARETH, "invitation").await.text_body,
+        "invitations",
+    );
+    let visitor = app.visitor().await;
+    let page = app
+        .get_page(
+            &format!("/invitations/{token}?answer=accept"),
+            Some(&visitor),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains(r#"<html lang="fr">"#), "{page}");
+    assert!(page.contains("<h1>Invitation</h1>"));
+    assert!(page.contains("Bonjour Mr Evans,"), "{page}");
+    assert!(
+        page.contains("Vous êtes invité·e à participer en tant que <strong>présidence</strong> à"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dt>Quand</dt><dd>mercredi 3 juin 2009, 14:00–16:00 (Europe/Brussels)</dd>"),
+        "{page}"
+    );
+    assert!(page.contains("<h2 id=\"confirm-heading\">Accepter cette invitation ?</h2>"));
+    assert!(page.contains("<button type=\"submit\" autofocus>Confirmer : j’accepte</button>"));
+
+    let answered = app
+        .submit(&format!("/invitations/{token}/accept"), &visitor, &[])
+        .await
+        .expect(303);
+    let page = app
+        .get_page(
+            &format!("/invitations/{token}"),
+            Some(&with_cookies_from(&visitor, &answered)),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        page.contains("Merci : votre acceptation est enregistrée."),
+        "{page}"
+    );
+    assert!(
+        page.contains("<strong>Vous avez accepté.</strong> Vous pouvez la modifier à tout moment.")
+    );
+
+    // A language chosen on the site wins over the invitee's.
+    let page = app
+        .get_page(&format!("/invitations/{token}?lang=es"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains("Estimado/a Mr Evans:"), "{page}");
+    assert!(page.contains("<h2>Su respuesta</h2>"));
+    assert!(page.contains("<dd>miércoles, 3 de junio de 2009, 14:00–16:00 (Europe/Brussels)</dd>"));
+
+    // Ms Letlojane has no language: English, as before.
+    let token = token_after(
+        &app.last_mail_to(CORLETT, "invitation").await.text_body,
+        "invitations",
+    );
+    let page = app
+        .get_page(&format!("/invitations/{token}"), None)
+        .await
+        .page(200)
+        .text();
+    assert!(page.contains(r#"<html lang="en">"#));
+    assert!(page.contains("Dear Ms Letlojane,"));
+    assert!(page.contains(
+        "You are invited to take part as <strong>speaker</strong> in <a href=\"/sessions/"
+    ));
+    assert!(page.contains("<h2>Your answer</h2>"));
+    assert!(page.contains("<strong>Not given yet.</strong>"));
+}
+
+/// The composer in Spanish: its heading, its button counting the invitations, why someone
+/// cannot be ticked, and the workspace's confirmation once sent.
+#[tokio::test]
+async fn the_composer_and_its_confirmation_read_in_spanish() {
+    let app = spawn_app().await;
+    let (panel, [gareth, corlett, _]) = panel_of_three(&app).await;
+    let browser = app.organizer_browser().await;
+    let url = format!(
+        "{}?session_id={}&lang=es",
+        composer(&panel.event),
+        panel.session
+    );
+    let page = app.get_page(&url, Some(&browser)).await.page(200).text();
+    assert!(
+        page.contains("<h1>Invitar a las personas de «Panel»</h1>"),
+        "{page}"
+    );
+    assert!(page.contains(">Enviar 2 invitaciones</button>"), "{page}");
+    assert!(page.contains("Sin dirección de correo: añada una a su ficha para invitarle."));
+    assert!(page.contains("<legend>Destinatarios</legend>"));
+
+    let session = panel.session.to_string();
+    let (g, c) = (format!("{gareth}:chair"), format!("{corlett}:speaker"));
+    let sent = app
+        .submit(
+            &format!("{}?lang=es", composer(&panel.event)),
+            &browser,
+            &[
+                ("session_id", session.as_str()),
+                ("include", g.as_str()),
+                ("include", c.as_str()),
+                ("action", "send"),
+            ],
+        )
+        .await
+        .expect(303);
+    let page = app
+        .get_page(
+            &format!("/organize/events/{}", panel.event),
+            Some(&with_cookies_from(&browser, &sent)),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        page.contains("2 invitaciones están en camino: Mr Gareth EVANS (presidencia), Ms Corlett LETLOJANE (ponente)."),
+        "{page}"
+    );
+
+    // In English, as before.
+    let page = app
+        .get_page(
+            &format!(
+                "{}?session_id={}&lang=en",
+                composer(&panel.event),
+                panel.session
+            ),
+            Some(&browser),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        page.contains("<h1>Invite the people of “Panel”</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<legend>Recipients</legend>"));
+}

@@ -381,3 +381,170 @@ async fn without_visa_letters_there_is_nothing_to_ask() {
         .text();
     assert!(!page.contains("Visa invitation letter"));
 }
+
+/// A registrant who registered in French gets the visa letter's mails in French, and
+/// reads the section of their page in it; the organizers' page reads in Spanish when
+/// asked, its dates too, and in English as before.
+#[tokio::test]
+async fn visa_letters_speak_the_registrants_and_the_organizers_languages() {
+    let app = app_with_visas().await;
+    let slug = slug(
+        &app.event_with(json!({"title": "Brussels conference", "subtitle": null,
+                               "starts_on": "2037-06-03", "ends_on": "2037-06-04",
+                               "venue": "Charlemagne building", "city": "Brussels", "country": "BE"}))
+            .await,
+    );
+    app.publish(&slug).await;
+    let id = app
+        .post(
+            &format!("/api/v1/events/{slug}/registrations"),
+            As::Anonymous,
+            &json!({"given_name": "Aminata", "family_name": "Diallo", "email": "aminata@example.org",
+                    "consent": true, "language": "fr"}),
+        )
+        .await
+        .expect(201)
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let mail = app
+        .last_mail_to("aminata@example.org", "registration_confirmed")
+        .await;
+    let token = token_after(&mail.text_body, "registrations");
+
+    // The section of their page, and what is wrong with a request, in French.
+    let browser = app.visitor().await;
+    let page = app
+        .get_page(&format!("/registrations/{token}?lang=fr"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        page.contains("<h2 id=\"visa\">Lettre d’invitation pour le visa</h2>"),
+        "{page}"
+    );
+    assert!(page.contains(">Demander une lettre</button>"));
+    assert!(page.contains("effacées 180 jours après l’événement"));
+    let wrong = app
+        .submit(
+            &format!("/registrations/{token}/visa-letter?lang=fr"),
+            &browser,
+            &[
+                ("passport_name", "DIALLO Aminata"),
+                ("passport_number", PASSPORT),
+                ("nationality", "SN"),
+                ("date_of_birth", "1985-03-02"),
+                ("passport_expiry", "2037-06-01"),
+            ],
+        )
+        .await
+        .page(422)
+        .text();
+    assert!(
+        wrong.contains("Votre demande n’a pas été envoyée"),
+        "{wrong}"
+    );
+    assert!(
+        wrong.contains("Doit être postérieure à la fin de l’événement (4 juin 2037)"),
+        "{wrong}"
+    );
+    ask(&app, &token, &passport()).await.expect(202);
+
+    // Refused: the mail in French, both parts.
+    app.post(
+        &format!("/api/v1/registrations/{id}/visa-letter/reject"),
+        app.org(),
+        &json!({"reason": "Le passeport expire trop tôt."}),
+    )
+    .await
+    .expect(200);
+    let refused = app
+        .last_mail_to("aminata@example.org", "visa_letter_refused")
+        .await;
+    assert_eq!(
+        refused.subject,
+        "Votre demande de lettre d’invitation pour le visa : Brussels conference"
+    );
+    assert!(
+        refused.text_body.starts_with("Bonjour "),
+        "{}",
+        refused.text_body
+    );
+    assert!(
+        refused
+            .text_body
+            .contains("Leur motif : Le passeport expire trop tôt.")
+    );
+    assert!(refused.html_body.contains(r#"<html lang="fr">"#));
+    assert!(refused.html_body.contains("Nous sommes désolés"));
+
+    // The organizers' page, in Spanish when asked.
+    ask(&app, &token, &passport()).await.expect(202);
+    let organizer = app.organizer_browser().await;
+    let list = app
+        .get_page(
+            &format!("/organize/events/{slug}/visa-letters?lang=es"),
+            Some(&organizer),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        list.contains("<h1>Cartas de invitación para el visado</h1>"),
+        "{list}"
+    );
+    assert!(list.contains("<dd>2 de marzo de 1985</dd>"), "{list}");
+    assert!(list.contains(">A la espera de los organizadores</span>"));
+    assert!(list.contains(">Aprobar<span class=\"skip-label\"> la carta de Aminata Diallo</span>"));
+    let approved = app
+        .submit(
+            &format!("/organize/events/{slug}/visa-letters/{id}/approve?lang=es"),
+            &organizer,
+            &[],
+        )
+        .await
+        .expect(303);
+    let list = app
+        .get_page(
+            &format!("/organize/events/{slug}/visa-letters"),
+            Some(&common::with_cookies_from(&organizer, &approved)),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(
+        list.contains("La carta de Aminata Diallo ha sido aprobada; se le informa por correo."),
+        "{list}"
+    );
+    assert!(list.contains(">Aprobada</span>"), "{list}");
+    // The page in English, as before, for a browser that chose no language.
+    let list = app
+        .get_page(
+            &format!("/organize/events/{slug}/visa-letters"),
+            Some(&organizer),
+        )
+        .await
+        .page(200)
+        .text();
+    assert!(list.contains("<h1>Visa invitation letters</h1>"), "{list}");
+    assert!(list.contains("<dd>2 March 1985</dd>"), "{list}");
+    assert!(list.contains(">Approved</span>"));
+
+    // Approved: the mail in French.
+    let mail = app
+        .last_mail_to("aminata@example.org", "visa_letter_approved")
+        .await;
+    assert_eq!(
+        mail.subject,
+        "Votre lettre d’invitation pour le visa : Brussels conference"
+    );
+    assert!(
+        mail.html_body.contains(">Votre lettre</a>"),
+        "{}",
+        mail.html_body
+    );
+    assert!(
+        mail.text_body
+            .contains("Votre page d’inscription (la lettre, votre agenda, vos coordonnées) :")
+    );
+}

@@ -15,6 +15,7 @@ use super::service::{self, Door};
 use crate::app::AppState;
 use crate::error::{AppError, FieldError};
 use crate::events::SeriesRef;
+use crate::i18n::Language;
 use crate::registrations::RegistrationInput;
 use crate::registrations::RegistrationOut;
 use crate::web::ListQuery;
@@ -105,31 +106,28 @@ impl DoorPage {
                 .collect(),
             searched: !q.is_empty(),
             walk_in_errors: !errors.is_empty(),
-            walk_in: walk_in_fields(&values, &errors),
+            walk_in: walk_in_fields(&values, &errors, ctx.lang),
             ctx,
         }
     }
 }
 
-fn walk_in_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
+fn walk_in_fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
+    let errors = crate::i18n::fields::translated(lang, errors);
     let mut sections = vec![Section::new(
         "",
         vec![
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values).required(),
-            Field::new("email", "Email", Kind::Email, values)
+            Field::new("given_name", &t("field-given-name"), Kind::Text, values).required(),
+            Field::new("family_name", &t("field-family-name"), Kind::Text, values).required(),
+            Field::new("email", &t("field-email-address"), Kind::Email, values)
                 .required()
-                .hint("Their confirmation and personal link go here."),
-            Field::new("organization", "Organization", Kind::Text, values),
-            Field::new(
-                "consent",
-                "They agree that the organizers keep these details to run this event and as its record of attendance.",
-                Kind::Checkbox,
-                values,
-            ),
+                .hint(&t("att-walk-in-email-hint")),
+            Field::new("organization", &t("field-organization"), Kind::Text, values),
+            Field::new("consent", &t("att-walk-in-consent"), Kind::Checkbox, values),
         ],
     )];
-    let _ = attach_errors(&mut sections, errors, &Default::default());
+    let _ = attach_errors(&mut sections, &errors, &Default::default());
     sections.remove(0).fields
 }
 
@@ -238,18 +236,24 @@ async fn tap(
         Err(err) => return Ok(error_with(ws.ctx, err)),
     };
     let name = format!("{} {}", registration.given_name, registration.family_name);
+    let lang = ws.ctx.lang;
+    let said = |id: &str| crate::i18n::t_texts(lang, id, &[("name", &name)]);
     let done = if check {
         service::check_in(&state.db, &ws.actor, registration.id)
             .await
-            .map(|_| format!("{name} is checked in."))
+            .map(|_| said("att-flash-checked-in"))
     } else {
         service::undo(&state.db, &ws.actor, registration.id)
             .await
-            .map(|()| format!("{name} is no longer checked in."))
+            .map(|()| said("att-flash-undone"))
     };
     let message = match done {
         Ok(message) => message,
-        Err(AppError::Conflict(why)) => format!("{name} was not checked in: {why}."),
+        Err(AppError::Conflict(why)) => crate::i18n::t_texts(
+            lang,
+            "att-flash-not-checked-in",
+            &[("name", &name), ("why", &why)],
+        ),
         Err(err) => return Ok(error_with(ws.ctx, err)),
     };
     let q = form.get("q").unwrap_or_default();
@@ -296,7 +300,7 @@ async fn walk_in(
             // Back where the form was sent from (the event's slug or id, as in the path).
             return Ok(redirect_with_flash(
                 &back(&reference, "", registered.id),
-                &format!("{name} is added as a walk-in and checked in."),
+                &crate::i18n::t_texts(ws.ctx.lang, "att-flash-walk-in", &[("name", &name)]),
             ));
         }
         Err(AppError::Invalid(errors)) => errors,

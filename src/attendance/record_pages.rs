@@ -14,6 +14,7 @@ use crate::domain::spreadsheet::Sheet;
 use crate::entities::{event, session};
 use crate::error::AppError;
 use crate::events::SeriesRef;
+use crate::i18n::Language;
 use crate::summaries::pages::when;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
@@ -50,6 +51,22 @@ struct SessionLine {
     excused: usize,
 }
 
+/// When a session takes place, in the event's zone, as `lang` writes it ("Wed 3 Jun 2037,
+/// 14:00–16:00 CEST", "mercredi 3 juin 2037, 14:00–16:00 CEST").
+fn when_in(lang: Language, event: &event::Model, session: &session::Model) -> String {
+    if lang == Language::En {
+        return when(event, session);
+    }
+    let zone = event.timezone;
+    let start = zone.local(session.starts_at);
+    format!(
+        "{}, {}–{}",
+        crate::i18n::dates::with_weekday(lang, start.date_naive()),
+        start.format("%H:%M"),
+        zone.local(session.ends_at).format("%H:%M %Z")
+    )
+}
+
 async fn record_page(
     State(state): State<AppState>,
     Workspace { ctx, .. }: Workspace,
@@ -66,7 +83,7 @@ async fn record_page(
             SessionLine {
                 id: s.id,
                 title: s.title.clone(),
-                when: when(&event, s),
+                when: when_in(ctx.lang, &event, s),
                 present: counts.map_or(0, |c| c.present),
                 absent: counts.map_or(0, |c| c.absent),
                 excused: counts.map_or(0, |c| c.excused),
@@ -91,9 +108,11 @@ async fn record_page(
 /// The record as a spreadsheet: one row per person, a column per session.
 async fn record_csv(
     State(state): State<AppState>,
-    _ws: Workspace,
+    ws: Workspace,
     PagePath(reference): PagePath<String>,
 ) -> PageResult {
+    let lang = ws.ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let (event, record) = record::of_event_ref(&state.db, &SeriesRef::parse(&reference)).await?;
     let (sessions, _) =
         crate::events::store::sessions_of_event(state.db.conn(), event.id, None).await?;
@@ -101,10 +120,19 @@ async fn record_csv(
         .iter()
         .filter(|s| s.kind != crate::events::SessionKind::Break)
         .collect();
-    let mut headers = vec!["Name", "Organization", "Taking part as", "Checked in (UTC)"];
+    let columns = [
+        t("att-csv-name"),
+        t("field-organization"),
+        t("att-csv-taking-part-as"),
+        t("att-csv-checked-in"),
+    ];
+    let mut headers: Vec<&str> = columns.iter().map(String::as_str).collect();
     headers.extend(sessions.iter().map(|s| s.title.as_str()));
     let mut sheet = Sheet::new(&headers);
-    let status = |mark: Option<Presence>| mark.map(|p| p.label().to_string()).unwrap_or_default();
+    let status = |mark: Option<Presence>| {
+        mark.map(|p| crate::i18n::term(lang, "att-presence", p.as_str()))
+            .unwrap_or_default()
+    };
     let mut people: Vec<i32> = record.participants.iter().map(|p| p.person_id).collect();
     people.dedup();
     let mut seen = std::collections::HashSet::new();
@@ -114,7 +142,10 @@ async fn record_csv(
             .iter()
             .filter(|p| p.person_id == person_id)
             .collect();
-        let mut roles: Vec<&str> = lines.iter().map(|p| p.role.label()).collect();
+        let mut roles: Vec<String> = lines
+            .iter()
+            .map(|p| crate::i18n::role(lang, p.role.as_str(), 1))
+            .collect();
         roles.dedup();
         let mut row = vec![
             lines[0].name.clone(),
@@ -136,7 +167,11 @@ async fn record_csv(
         let mut row = vec![
             r.name.clone(),
             r.organization.clone().unwrap_or_default(),
-            if r.walk_in { "Walk-in" } else { "Registrant" }.to_string(),
+            t(if r.walk_in {
+                "att-walk-in"
+            } else {
+                "att-csv-registrant"
+            }),
             r.checked_in_at
                 .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default(),
@@ -167,7 +202,8 @@ struct RollPage {
     session_title: String,
     when: String,
     rows: Vec<RollRow>,
-    choices: &'static [(&'static str, &'static str)],
+    /// Each mark's value and its label in the page's language.
+    choices: Vec<(&'static str, String)>,
 }
 
 struct RollRow {
@@ -178,11 +214,12 @@ struct RollRow {
     status: &'static str,
 }
 
+/// The marks of a roll, with the message naming each.
 const CHOICES: &[(&str, &str)] = &[
-    ("present", "Present"),
-    ("absent", "Absent"),
-    ("excused", "Excused"),
-    ("", "Not marked"),
+    ("present", "att-presence-present"),
+    ("absent", "att-presence-absent"),
+    ("excused", "att-presence-excused"),
+    ("", "att-not-marked"),
 ];
 
 /// The event and session named in the path, the session being one of the event's.
@@ -209,6 +246,8 @@ async fn roll_page(
 ) -> PageResult {
     let (event, session) = session_of(&state, &reference, &id).await?;
     let record = record::of_event(state.db.conn(), &event).await?;
+    let lang = ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let mark = |status: Option<Presence>| status.map_or("", Presence::as_str);
     let mut rows: Vec<RollRow> = record
         .participants
@@ -217,11 +256,14 @@ async fn roll_page(
         .map(|p| RollRow {
             key: format!("p{}", p.person_id),
             name: p.name.clone(),
-            detail: [Some(p.role.label().to_string()), p.organization.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
+            detail: [
+                Some(crate::i18n::role(lang, p.role.as_str(), 1)),
+                p.organization.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
             status: mark(p.status),
         })
         .collect();
@@ -231,8 +273,8 @@ async fn roll_page(
             name: r.name.clone(),
             detail: [
                 r.organization.clone(),
-                r.checked_in_at.map(|_| "checked in".to_string()),
-                r.walk_in.then(|| "walk-in".to_string()),
+                r.checked_in_at.map(|_| t("att-roll-checked-in")),
+                r.walk_in.then(|| t("att-roll-walk-in")),
             ]
             .into_iter()
             .flatten()
@@ -252,9 +294,9 @@ async fn roll_page(
         slug: event.slug.clone(),
         session_id: session.id,
         session_title: session.title.clone(),
-        when: when(&event, &session),
+        when: when_in(lang, &event, &session),
         rows,
-        choices: CHOICES,
+        choices: CHOICES.iter().map(|(value, id)| (*value, t(id))).collect(),
     }))
 }
 
@@ -291,7 +333,11 @@ async fn save_roll(
     match record::mark(&state.db, &ws.actor, session.id, &marks).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/events/{}/attendance#s{}", event.slug, session.id),
-            &format!("The attendance of “{}” is saved.", session.title),
+            &crate::i18n::t_texts(
+                ws.ctx.lang,
+                "att-flash-roll-saved",
+                &[("title", &session.title)],
+            ),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }

@@ -22,6 +22,7 @@ use crate::entities::{event, invitation, session};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::views::{self, EventCard};
 use crate::events::{ParticipantRole, SeriesRef};
+use crate::i18n::Language;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
 };
@@ -75,10 +76,16 @@ impl ComposerPage {
     }
 
     fn send_label(&self) -> String {
-        match self.ticked {
-            1 => "Send 1 invitation".to_string(),
-            n => format!("Send {n} invitations"),
-        }
+        self.ctx.count("inv-compose-send", self.ticked)
+    }
+
+    /// "3 more match: narrow the search to see them."
+    fn unlisted_note(&self) -> String {
+        crate::i18n::t_args(
+            self.ctx.lang,
+            "inv-compose-unlisted",
+            &[("count", self.unlisted.into())],
+        )
     }
 }
 
@@ -105,33 +112,35 @@ struct RecipientRow {
     id: String,
     /// "Mr Gareth EVANS, President, International Crisis Group".
     name: String,
-    role: Option<&'static str>,
+    /// Their role in the session, in the page's language.
+    role: Option<String>,
     email: Option<String>,
     /// `not_invited`, `invited`, `accepted`, `declined`: the badge's tone.
     state: &'static str,
-    state_label: &'static str,
+    state_label: String,
     /// "Invited Wednesday 3 June 2037, 10:00 (CEST), no answer yet".
     history: Option<String>,
     /// Why there is no box to tick, when there is none.
-    why_not: Option<&'static str>,
+    why_not: Option<String>,
     checked: bool,
 }
 
 /// A mail of the preview.
 struct PreviewView {
     to: String,
-    role: Option<&'static str>,
+    /// The recipient's role, lowercased in the page's language.
+    role: Option<String>,
     subject: String,
     text: String,
     html: String,
     attachments: Vec<String>,
 }
 
-impl From<PreviewMessage> for PreviewView {
-    fn from(m: PreviewMessage) -> Self {
+impl PreviewView {
+    fn new(m: PreviewMessage, lang: Language) -> Self {
         Self {
             to: m.to,
-            role: m.role.map(ParticipantRole::label),
+            role: m.role.map(|r| role_in_sentence(lang, r)),
             subject: m.subject,
             text: m.text,
             html: m.html,
@@ -142,6 +151,66 @@ impl From<PreviewMessage> for PreviewView {
                 .collect(),
         }
     }
+}
+
+/// A role in a sentence: "chair", "ponente".
+fn role_in_sentence(lang: Language, role: ParticipantRole) -> String {
+    crate::i18n::role(lang, role.as_str(), 1).to_lowercase()
+}
+
+/// Why someone was not (re)invited, in `lang`: the service's reasons ("has no email
+/// address", "already answered: accepted") where known.
+fn reason_in(lang: Language, reason: &str) -> String {
+    if lang == Language::En {
+        return reason.to_string();
+    }
+    if reason == "has no email address" {
+        return crate::i18n::t(lang, "inv-reason-no-email");
+    }
+    if let Some(status) = reason.strip_prefix("already answered: ") {
+        let status = crate::i18n::term(lang, "invitation-status", status.trim()).to_lowercase();
+        return crate::i18n::t_texts(lang, "inv-reason-answered", &[("status", &status)]);
+    }
+    reason.to_string()
+}
+
+/// What an invitation request did, in `lang`, for the workspace's confirmation: "2
+/// invitations are on their way: Mr Gareth EVANS (chair), Ms Corlett LETLOJANE (speaker).
+/// Not sent to Ms Ana NÚÑEZ: has no email address."
+pub fn summary_in(lang: Language, outcome: &super::InviteOutcome) -> String {
+    let names = outcome
+        .items
+        .iter()
+        .map(|i| match i.role {
+            Some(role) => format!("{} ({})", i.display_name, role_in_sentence(lang, role)),
+            None => i.display_name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut text = if outcome.items.is_empty() {
+        crate::i18n::t(lang, "inv-flash-none")
+    } else {
+        crate::i18n::t_args(
+            lang,
+            "inv-flash-sent",
+            &[
+                ("count", outcome.items.len().into()),
+                ("names", names.into()),
+            ],
+        )
+    };
+    for skipped in &outcome.skipped {
+        text.push(' ');
+        text.push_str(&crate::i18n::t_texts(
+            lang,
+            "inv-flash-not-sent",
+            &[
+                ("name", &skipped.display_name),
+                ("reason", &reason_in(lang, &skipped.reason)),
+            ],
+        ));
+    }
+    text
 }
 
 /// A ticked participant: a person and their role in the session.
@@ -271,10 +340,11 @@ async fn submit(
         Some(only) => only.is_empty(),
         None => request.person_ids.as_ref().is_none_or(Vec::is_empty),
     };
+    let lang = ws.ctx.lang;
     let outcome = if nobody {
         Err(AppError::invalid(
             "recipients",
-            "Tick at least one person to invite.",
+            crate::i18n::t(lang, "inv-compose-tick-one"),
         ))
     } else if sending {
         match service::invite_selected(
@@ -290,7 +360,7 @@ async fn submit(
             Ok(outcome) => {
                 return Ok(redirect_with_flash(
                     &format!("/organize/events/{}", event.slug),
-                    &outcome.summary(),
+                    &summary_in(lang, &outcome),
                 ));
             }
             Err(err) => Err(err),
@@ -312,8 +382,12 @@ async fn submit(
     match outcome {
         Ok(preview) => {
             page.subjects = subjects(&preview.messages);
-            page.left_out = left_out(&preview.skipped);
-            page.previews = preview.messages.into_iter().map(Into::into).collect();
+            page.left_out = left_out(lang, &preview.skipped);
+            page.previews = preview
+                .messages
+                .into_iter()
+                .map(|m| PreviewView::new(m, lang))
+                .collect();
             Ok(render(&page))
         }
         Err(AppError::Invalid(errors)) => {
@@ -326,6 +400,7 @@ async fn submit(
 
 /// Shows a refusal beside the fields it is about, and in words at the top.
 fn refused(page: &mut ComposerPage, errors: Vec<FieldError>) {
+    let lang = page.ctx.lang;
     let names: HashMap<i32, &str> = page
         .recipients
         .iter()
@@ -338,15 +413,20 @@ fn refused(page: &mut ComposerPage, errors: Vec<FieldError>) {
             && let Some((id, why)) = rest.split_once(' ')
             && let Some(name) = id.parse::<i32>().ok().and_then(|id| names.get(&id))
         {
-            text = format!("{name} {why}");
+            text = format!("{name} {}", reason_in(lang, why));
         }
         if error.field == "message" {
             // "Your message must be at most 5000 characters (it has 5025)."
             let length = page.message.chars().count();
+            let why = crate::i18n::fields::message(lang, &text);
             let text = if text.starts_with("must be at most") {
-                format!("Your message {text} (it has {length}).")
+                crate::i18n::t_args(
+                    lang,
+                    "inv-compose-message-too-long",
+                    &[("why", why.into()), ("length", length.into())],
+                )
             } else {
-                format!("Your message {text}.")
+                crate::i18n::t_texts(lang, "inv-compose-message-error", &[("why", &why)])
             };
             page.errors.push(text.clone());
             page.message_error = Some(text);
@@ -377,10 +457,10 @@ fn subjects(messages: &[PreviewMessage]) -> Vec<String> {
     out
 }
 
-fn left_out(skipped: &[Skipped]) -> Vec<String> {
+fn left_out(lang: Language, skipped: &[Skipped]) -> Vec<String> {
     skipped
         .iter()
-        .map(|s| format!("{}: {}", s.display_name, s.reason))
+        .map(|s| format!("{}: {}", s.display_name, reason_in(lang, &s.reason)))
         .collect()
 }
 
@@ -393,6 +473,7 @@ async fn page(
 ) -> AppResult<ComposerPage> {
     let conn = state.db.conn();
     let zone = event.timezone;
+    let lang = ctx.lang;
     let invitations = store::of_event(conn, event.id).await?;
     let ticked = choice.ticked.as_deref();
     let (session, sessions, recipients, unlisted) = match choice.session_id {
@@ -401,12 +482,13 @@ async fn page(
                 .await?
                 .filter(|s| s.event_id == event.id)
                 .ok_or(AppError::NotFound("session"))?;
-            let (heading, rows) = session_rows(state, &session, zone, &invitations, ticked).await?;
+            let (heading, rows) =
+                session_rows(state, lang, event, &session, &invitations, ticked).await?;
             (Some(heading), Vec::new(), rows, 0)
         }
         None => {
-            let sessions = session_choices(state, event).await?;
-            let (rows, unlisted) = people_rows(state, zone, &invitations, choice).await?;
+            let sessions = session_choices(state, lang, event).await?;
+            let (rows, unlisted) = people_rows(state, lang, zone, &invitations, choice).await?;
             (None, sessions, rows, unlisted)
         }
     };
@@ -416,7 +498,7 @@ async fn page(
         .ok_or(AppError::NotFound("event"))?;
     Ok(ComposerPage {
         ctx,
-        event: EventCard::from(&card),
+        event: EventCard::in_workspace(&card, lang),
         action: format!("/organize/events/{}/invitations/new", event.slug),
         workspace_url: format!("/organize/events/{}", event.slug),
         session,
@@ -438,12 +520,14 @@ async fn page(
 /// A session's people, each in their role, with their invitation to it.
 async fn session_rows(
     state: &AppState,
+    lang: Language,
+    event: &event::Model,
     session: &session::Model,
-    zone: TimeZone,
     invitations: &[invitation::Model],
     ticked: Option<&[String]>,
 ) -> AppResult<(SessionHeading, Vec<RecipientRow>)> {
     let conn = state.db.conn();
+    let zone = event.timezone;
     let out = crate::events::read::session_views(conn, vec![session.clone()], zone)
         .await?
         .pop()
@@ -461,9 +545,10 @@ async fn session_rows(
                     && i.role == Some(p.role)
             });
             row(
+                lang,
                 format!("{}:{}", p.person_id, p.role.as_str()),
                 views::protocol_line(p),
-                Some(p.role.label()),
+                Some(crate::i18n::role(lang, p.role.as_str(), 1)),
                 people.get(&p.person_id).and_then(|x| x.email.clone()),
                 invitation,
                 zone,
@@ -474,14 +559,37 @@ async fn session_rows(
     let heading = SessionHeading {
         id: session.id,
         title: session.title.clone(),
-        when: format!("{}, {} ({})", line.date, line.time, zone.name()),
+        when: format!(
+            "{}, {} ({})",
+            day_in(lang, &out, zone, line.date),
+            line.time,
+            zone.name()
+        ),
         room: session.room.clone(),
     };
     Ok((heading, rows))
 }
 
+/// The day a session takes place, as `lang` writes it ("Wednesday 3 June 2037",
+/// "mercredi 3 juin 2037"); `english` is the line's own.
+fn day_in(
+    lang: Language,
+    s: &crate::events::SessionOut,
+    zone: TimeZone,
+    english: String,
+) -> String {
+    match views::local_day(s, zone) {
+        Some(day) if lang != Language::En => crate::i18n::dates::with_weekday(lang, day),
+        _ => english,
+    }
+}
+
 /// The event's sessions that have people, each a link to its own composer.
-async fn session_choices(state: &AppState, event: &event::Model) -> AppResult<Vec<SessionChoice>> {
+async fn session_choices(
+    state: &AppState,
+    lang: Language,
+    event: &event::Model,
+) -> AppResult<Vec<SessionChoice>> {
     let conn = state.db.conn();
     let (sessions, _) = crate::events::store::sessions_of_event(conn, event.id, None).await?;
     let outs = crate::events::read::session_views(conn, sessions, event.timezone).await?;
@@ -492,7 +600,11 @@ async fn session_choices(state: &AppState, event: &event::Model) -> AppResult<Ve
             let line = views::session_line(s, event.timezone);
             SessionChoice {
                 title: line.title,
-                when: format!("{}, {}", line.date, line.time),
+                when: format!(
+                    "{}, {}",
+                    day_in(lang, s, event.timezone, line.date),
+                    line.time
+                ),
                 people: s.participants.len(),
                 url: format!(
                     "/organize/events/{}/invitations/new?session_id={}",
@@ -507,6 +619,7 @@ async fn session_choices(state: &AppState, event: &event::Model) -> AppResult<Ve
 /// finds (everyone, without a search), with their invitation to the event.
 async fn people_rows(
     state: &AppState,
+    lang: Language,
     zone: TimeZone,
     invitations: &[invitation::Model],
     choice: &Choice,
@@ -561,6 +674,7 @@ async fn people_rows(
                 .iter()
                 .find(|i| i.session_id.is_none() && i.person_id == person.id);
             row(
+                lang,
                 person.id.to_string(),
                 name,
                 None,
@@ -576,45 +690,52 @@ async fn people_rows(
 
 /// One recipient: ticked as chosen, or on opening when never invited; no box when their
 /// mail cannot be sent (no address) or should not be (they answered).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a row is made from all of these, in two places"
+)]
 fn row(
+    lang: Language,
     value: String,
     name: String,
-    role: Option<&'static str>,
+    role: Option<String>,
     email: Option<String>,
     invitation: Option<&invitation::Model>,
     zone: TimeZone,
     ticked: Option<&[String]>,
 ) -> RecipientRow {
+    let t = |id: &str| crate::i18n::t(lang, id);
+    let at = |id: &str, when: chrono::DateTime<chrono::Utc>| {
+        let when = crate::i18n::dates::moment(lang, zone, when);
+        crate::i18n::t_texts(lang, id, &[("when", &when)])
+    };
     let (state, state_label, history) = match invitation {
-        None => ("not_invited", "Not invited", None),
+        None => ("not_invited", t("invitation-status-not_invited"), None),
         Some(i) => match i.status {
             InvitationState::Invited => (
                 "invited",
-                "Invited, no answer",
-                Some(format!(
-                    "Invited {}; sending again gives them a new link (the old one stops working).",
-                    views::moment(zone, i.sent_at)
-                )),
+                t("inv-compose-invited-no-answer"),
+                Some(at("inv-compose-history-invited", i.sent_at)),
             ),
             InvitationState::Accepted => (
                 "accepted",
-                "Accepted",
+                t("invitation-status-accepted"),
                 i.responded_at
-                    .map(|at| format!("Accepted {}.", views::moment(zone, at))),
+                    .map(|when| at("inv-compose-history-accepted", when)),
             ),
             InvitationState::Declined => (
                 "declined",
-                "Declined",
+                t("invitation-status-declined"),
                 i.responded_at
-                    .map(|at| format!("Declined {}.", views::moment(zone, at))),
+                    .map(|when| at("inv-compose-history-declined", when)),
             ),
         },
     };
     let answered = invitation.is_some_and(|i| i.status != InvitationState::Invited);
     let why_not = if email.is_none() {
-        Some("No email address: add one to their record to invite them.")
+        Some(t("inv-compose-why-no-email"))
     } else if answered {
-        Some("Already answered: not invited again.")
+        Some(t("inv-compose-why-answered"))
     } else {
         None
     };

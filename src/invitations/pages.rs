@@ -7,6 +7,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::routing::get;
 
 use super::service;
@@ -47,7 +48,8 @@ struct InvitationPage {
     room: Option<String>,
     /// The event's venue.
     venue: Option<String>,
-    role: Option<&'static str>,
+    /// Their role, lowercased in a sentence: "chair", "ponente".
+    role: Option<String>,
     status: super::InvitationState,
     message: Option<String>,
     /// `accept` or `decline` when the visitor came from that link of the mail: the page
@@ -61,6 +63,8 @@ struct InvitationPage {
 /// The session an invitation is about.
 struct SessionFacts {
     title: String,
+    /// The language to mark the title with, when it is not the page's.
+    title_lang: Option<&'static str>,
     /// "Wednesday 3 June 2037, 14:00–16:00 (Europe/Brussels)": in the event's zone, named.
     when: String,
     url: String,
@@ -74,11 +78,12 @@ struct SessionFacts {
 async fn invitation_page(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Path(token): Path<String>,
     query: ListQuery,
 ) -> PageResult {
     let suggested = query.get("answer").unwrap_or("").to_string();
-    show(&state, ctx, token, suggested, None).await
+    show(&state, ctx, &headers, token, suggested, None).await
 }
 
 /// Makes the invitee a personal calendar feed of every session they take part in, and
@@ -87,6 +92,7 @@ async fn invitation_page(
 async fn new_feed(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Path(token): Path<String>,
     _form: FormData,
 ) -> PageResult {
@@ -103,12 +109,47 @@ async fn new_feed(
     )
     .await?;
     txn.commit().await?;
-    show(&state, ctx, token, String::new(), Some(urls)).await
+    show(&state, ctx, &headers, token, String::new(), Some(urls)).await
+}
+
+/// The language of the invitation page: one chosen on the site (`?lang=`, its cookie),
+/// else the invitee's own (their record's, which their mail is written in), else their
+/// browser's.
+fn page_language(
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    invitee: Option<crate::i18n::Language>,
+) -> crate::i18n::Language {
+    let chosen = crate::i18n::query_language(Some(&ctx.query)).map(|l| l.as_str());
+    let cookie = crate::web::auth::cookie(headers, crate::i18n::LANGUAGE_COOKIE);
+    let account = ctx.user.as_ref().and_then(|u| u.language);
+    crate::i18n::negotiate(
+        chosen,
+        cookie.as_deref(),
+        account.or(invitee),
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// A confirmation set in English by the answer's route (`api::respond_to`), said in the
+/// page's language.
+fn flash_in(flash: Option<String>, lang: crate::i18n::Language) -> Option<String> {
+    use crate::i18n::{Language, t};
+    let flash = flash?;
+    for id in ["inv-page-flash-accepted", "inv-page-flash-declined"] {
+        if flash == t(Language::En, id) {
+            return Some(t(lang, id));
+        }
+    }
+    Some(flash)
 }
 
 async fn show(
     state: &AppState,
-    ctx: Ctx,
+    mut ctx: Ctx,
+    headers: &HeaderMap,
     token: String,
     suggested: String,
     feed: Option<FeedUrls>,
@@ -122,6 +163,10 @@ async fn show(
     let person = directory_store::person(state.db.conn(), invitation.person_id)
         .await?
         .ok_or(crate::error::AppError::NotFound("invitation"))?;
+    ctx.lang = page_language(&ctx, headers, person.language);
+    ctx.flash = flash_in(ctx.flash.take(), ctx.lang);
+    let lang = ctx.lang;
+    let original = event.language;
     let session = match invitation.session_id {
         Some(id) => event_store::session(state.db.conn(), id).await?,
         None => None,
@@ -133,10 +178,17 @@ async fn show(
                 .await?
                 .pop()
                 .ok_or(AppError::NotFound("invitation"))?;
-            let line = views::session_line(&out, zone);
+            let line = views::session_line_in(&out, zone, original, lang);
+            let date = match views::local_day(&out, zone) {
+                Some(day) if lang != crate::i18n::Language::En => {
+                    crate::i18n::dates::with_weekday(lang, day)
+                }
+                _ => line.date,
+            };
             Some(SessionFacts {
                 title: line.title,
-                when: format!("{}, {} ({})", line.date, line.time, zone.name()),
+                title_lang: line.title_lang,
+                when: format!("{date}, {} ({})", line.time, zone.name()),
                 url: line.url,
             })
         }
@@ -156,9 +208,11 @@ async fn show(
         calendar_url: invitation
             .session_id
             .map(|id| format!("/sessions/{id}/calendar.ics")),
-        event: EventCard::from(&card),
+        event: EventCard::localized(&card, lang),
         session,
-        role: invitation.role.map(|r| r.label()),
+        role: invitation
+            .role
+            .map(|r| crate::i18n::role(lang, r.as_str(), 1).to_lowercase()),
         status: invitation.status,
         message: invitation.message,
         suggested,
@@ -189,7 +243,7 @@ async fn resend(
     {
         Ok(outcome) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
-            &outcome.summary(),
+            &super::composer::summary_in(ws.ctx.lang, &outcome),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }

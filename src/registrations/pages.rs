@@ -175,7 +175,8 @@ async fn manage_page(
 ) -> Result<ManagePage, AppError> {
     let (registration, event) = service::by_token(&state.db, token).await?;
     let visa =
-        crate::visas::pages::section(state, &registration, &event, token, visa_typed).await?;
+        crate::visas::pages::section(state, ctx.lang, &registration, &event, token, visa_typed)
+            .await?;
     let calendar_url = super::notify::calendar_url(&state.settings, &event);
     let zone = event.timezone;
     let event_slug = event.slug.clone();
@@ -285,16 +286,24 @@ async fn ask_reconfirmation(
             }
             Err(err) => Err(err),
         };
+    let lang = ws.ctx.lang;
     match result {
         Ok(asked) => Ok(redirect_with_flash(
             &back,
-            &format!("{asked} registrants were asked to re-confirm."),
+            &crate::i18n::t_args(lang, "regs-flash-asked", &[("count", asked.into())]),
         )),
         Err(AppError::Invalid(errors)) => Ok(redirect_with_flash(
             &back,
-            &format!(
-                "Nobody was asked: the deadline {}.",
-                errors.first().map_or("is invalid", |e| e.message.as_str())
+            &crate::i18n::t_texts(
+                lang,
+                "regs-flash-nobody-asked",
+                &[(
+                    "why",
+                    &crate::i18n::fields::message(
+                        lang,
+                        errors.first().map_or("is invalid", |e| e.message.as_str()),
+                    ),
+                )],
             ),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
@@ -323,29 +332,40 @@ pub struct Count {
 /// name.
 pub struct Row {
     pub r: RegistrationOut,
+    /// "Ana NÚÑEZ", for the labels of the row's box and link.
+    pub name: String,
     pub registered: String,
-    pub country: Option<&'static str>,
+    /// Their country's name in the page's language.
+    pub country: Option<String>,
 }
 
 impl Row {
-    fn new(r: RegistrationOut, zone: crate::domain::TimeZone) -> Self {
+    fn new(r: RegistrationOut, zone: crate::domain::TimeZone, lang: Language) -> Self {
         Self {
-            registered: registered_at(&r, zone),
+            name: format!("{} {}", r.given_name, r.family_name),
+            registered: registered_at(&r, zone, lang),
             country: r
                 .country
                 .as_deref()
                 .and_then(|c| crate::domain::CountryCode::parse(c).ok())
-                .map(|c| c.name()),
+                .map(|c| c.name_in(lang)),
             r,
         }
     }
 }
 
-/// When someone registered, in the event's zone ("3 Jun 2037, 14:05 CEST").
-fn registered_at(r: &RegistrationOut, zone: crate::domain::TimeZone) -> String {
-    zone.local(r.created_at)
-        .format("%-d %b %Y, %H:%M %Z")
-        .to_string()
+/// When someone registered, in the event's zone, as `lang` writes it ("3 Jun 2037, 14:05
+/// CEST", "3 juin 2037, 14:05 CEST").
+fn registered_at(r: &RegistrationOut, zone: crate::domain::TimeZone, lang: Language) -> String {
+    let local = zone.local(r.created_at);
+    if lang == Language::En {
+        return local.format("%-d %b %Y, %H:%M %Z").to_string();
+    }
+    format!(
+        "{}, {}",
+        crate::i18n::dates::long(lang, local.date_naive()),
+        local.format("%H:%M %Z")
+    )
 }
 
 #[derive(Template)]
@@ -353,8 +373,10 @@ fn registered_at(r: &RegistrationOut, zone: crate::domain::TimeZone) -> String {
 struct TablePage {
     ctx: Ctx,
     event: EventCard,
-    capacity: Option<i32>,
-    mode: String,
+    /// "capacity 120", "capacity unlimited".
+    capacity: String,
+    /// The registration mode's code (`open`, `approval`…).
+    mode: &'static str,
     rows: Vec<Row>,
     counts: Vec<Count>,
     status: String,
@@ -380,10 +402,13 @@ async fn table(
         .filter(|r| status.is_none_or(|s| r.status == s))
         .filter(|r| matches_search(r, &q))
         .cloned()
-        .map(|r| Row::new(r, event.timezone))
+        .map(|r| Row::new(r, event.timezone, ctx.lang))
         .collect();
-    let capacity = event.capacity;
-    let mode = event.registration_mode.label().to_string();
+    let capacity = match event.capacity {
+        Some(c) => crate::i18n::t_args(ctx.lang, "regs-capacity", &[("count", c.into())]),
+        None => crate::i18n::t(ctx.lang, "regs-capacity-unlimited"),
+    };
+    let mode = event.registration_mode.as_str();
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
@@ -446,10 +471,12 @@ async fn decide(
     let event =
         crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let back = format!("/organize/events/{}/registrations", event.slug);
+    let lang = ws.ctx.lang;
+    let t = |id: &str| crate::i18n::t(lang, id);
     let approve = match form.get("action").as_deref() {
         Some("approve") => true,
         Some("reject") => false,
-        _ => return Ok(redirect_with_flash(&back, "Choose approve or reject.")),
+        _ => return Ok(redirect_with_flash(&back, &t("regs-flash-choose"))),
     };
     let ids: Vec<i32> = form
         .all("id")
@@ -457,10 +484,7 @@ async fn decide(
         .filter_map(|id| id.parse().ok())
         .collect();
     if ids.is_empty() {
-        return Ok(redirect_with_flash(
-            &back,
-            "Tick the registrations to approve or reject first.",
-        ));
+        return Ok(redirect_with_flash(&back, &t("regs-flash-tick")));
     }
     let (mut done, mut refused) = (0, Vec::new());
     for id in ids {
@@ -469,7 +493,7 @@ async fn decide(
             .await?
             .is_some_and(|r| r.event_id == event.id);
         if !of_event {
-            refused.push(format!("#{id}: not a registration of this event"));
+            refused.push(format!("#{id}: {}", t("regs-not-of-event")));
             continue;
         }
         let result = if approve {
@@ -480,17 +504,23 @@ async fn decide(
         match result {
             Ok(_) => done += 1,
             Err(AppError::Conflict(why)) => refused.push(format!("#{id}: {why}")),
-            Err(AppError::NotFound(_)) => refused.push(format!("#{id}: not found")),
+            Err(AppError::NotFound(_)) => refused.push(format!("#{id}: {}", t("regs-not-found"))),
             Err(err) => return Ok(error_with(ws.ctx, err)),
         }
     }
-    let verb = if approve { "approved" } else { "rejected" };
-    let mut message = format!(
-        "{done} registration{} {verb}.",
-        if done == 1 { "" } else { "s" }
-    );
+    let id = if approve {
+        "regs-flash-approved"
+    } else {
+        "regs-flash-rejected"
+    };
+    let mut message = crate::i18n::t_args(lang, id, &[("count", done.into())]);
     if !refused.is_empty() {
-        message.push_str(&format!(" Not changed: {}.", refused.join("; ")));
+        message.push(' ');
+        message.push_str(&crate::i18n::t_texts(
+            lang,
+            "regs-flash-not-changed",
+            &[("list", &refused.join("; "))],
+        ));
     }
     Ok(redirect_with_flash(&back, &message))
 }
@@ -540,6 +570,34 @@ fn own_detail_fields(values: &Values, errors: &[FieldError], lang: Language) -> 
             match field.name.as_str() {
                 "organization" | "country" => field.hint(&t("manage-keep-hint")),
                 "needs" => field.hint(&t("manage-needs-hint")),
+                _ => field,
+            }
+        })
+        .collect()
+}
+
+/// The organizer's form of a registrant's details, in `lang`.
+fn organizer_detail_fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
+    let errors = crate::i18n::fields::translated(lang, errors);
+    detail_fields(values, &errors)
+        .into_iter()
+        .map(|mut field| {
+            let label = match field.name.as_str() {
+                "given_name" => "field-given-name",
+                "family_name" => "field-family-name",
+                "organization" => "field-organization",
+                "country" => "field-country-name",
+                _ => "registration-needs",
+            };
+            field.label = t(label);
+            match field.name.as_str() {
+                "needs" => field.hint(&t("regs-needs-hint")),
+                "country" => {
+                    // Named and sorted as the page's language names and sorts them.
+                    field.choices.clear();
+                    field.options(Some("—"), crate::web::forms::country_choices_in(lang))
+                }
                 _ => field,
             }
         })
@@ -626,14 +684,14 @@ async fn edit_page(
     let event = crate::events::store::event_by_id(state.db.conn(), r.event_id)
         .await?
         .ok_or(AppError::NotFound("registration"))?;
-    let registered = registered_at(&r, event.timezone);
+    let registered = registered_at(&r, event.timezone, ctx.lang);
     let card = crate::events::read::event_views(&state.db, vec![event])
         .await?
         .remove(0);
     let (values, errors) = typed.unwrap_or_else(|| (detail_values(&r), Vec::new()));
     Ok(EditPage {
         registered,
-        fields: detail_fields(&values, &errors),
+        fields: organizer_detail_fields(&values, &errors, ctx.lang),
         has_errors: !errors.is_empty(),
         event: EventCard::from(&card),
         r,
@@ -672,9 +730,10 @@ async fn save_details(
                 .ok_or(AppError::NotFound("registration"))?;
             Ok(redirect_with_flash(
                 &format!("/organize/events/{}/registrations", event.slug),
-                &format!(
-                    "The details of {} {} are saved.",
-                    r.given_name, r.family_name
+                &crate::i18n::t_texts(
+                    ctx.lang,
+                    "regs-flash-saved",
+                    &[("name", &format!("{} {}", r.given_name, r.family_name))],
                 ),
             ))
         }

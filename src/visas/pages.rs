@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::entities::{event, registration};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::SeriesRef;
+use crate::i18n::Language;
 use crate::registrations::RegistrationStatus;
 use crate::web::forms::{Field, Kind, Section, Values, attach_errors};
 use crate::web::pages::{
@@ -55,44 +56,101 @@ pub struct VisaSection {
     pub problem: Option<String>,
     pub errors: bool,
     pub letter_url: Option<String>,
-    pub retention_days: u32,
+    /// How the passport details are kept, and for how long.
+    pub privacy: String,
 }
 
-fn fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
+fn fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
     let mut sections = vec![Section::new(
         "",
         vec![
             Field::new(
                 "passport_name",
-                "Name as in your passport",
+                &t("visa-field-passport-name"),
                 Kind::Text,
                 values,
             )
             .required()
-            .hint("Exactly as printed, family name included."),
-            Field::new("passport_number", "Passport number", Kind::Text, values).required(),
-            Field::new("nationality", "Nationality", Kind::Select, values)
-                .required()
-                .options(Some("—"), crate::web::forms::country_choices()),
-            Field::new("date_of_birth", "Date of birth", Kind::Date, values).required(),
+            .hint(&t("visa-field-passport-name-hint")),
+            Field::new(
+                "passport_number",
+                &t("visa-field-passport-number"),
+                Kind::Text,
+                values,
+            )
+            .required(),
+            Field::new(
+                "nationality",
+                &t("visa-field-nationality"),
+                Kind::Select,
+                values,
+            )
+            .required()
+            .options(Some("—"), crate::web::forms::country_choices_in(lang)),
+            Field::new(
+                "date_of_birth",
+                &t("visa-field-date-of-birth"),
+                Kind::Date,
+                values,
+            )
+            .required(),
             Field::new(
                 "passport_expiry",
-                "Passport valid until",
+                &t("visa-field-passport-expiry"),
                 Kind::Date,
                 values,
             )
             .required()
-            .hint("It must be valid after the event ends."),
+            .hint(&t("visa-field-passport-expiry-hint")),
         ],
     )];
     let _ = attach_errors(&mut sections, errors, &Default::default());
     sections.remove(0).fields
 }
 
+/// What is wrong with a request, in `lang`: the wordings of visa letters (`super`'s
+/// checks and the service's refusals) here, the others by [`crate::i18n::fields`].
+fn error_in(lang: Language, event: &event::Model, english: &str) -> String {
+    use crate::i18n::{t, t_texts};
+    if lang == Language::En {
+        return english.to_string();
+    }
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "must be a date written YYYY-MM-DD, e.g. 1980-05-17",
+            "visa-error-date",
+        ),
+        (
+            "may hold only letters, digits, spaces and dashes, as printed in the passport",
+            "visa-error-passport-number",
+        ),
+        ("must be in the past", "visa-error-past"),
+        (
+            "a visa invitation letter is for a registrant whose place is confirmed",
+            "visa-error-confirmed-only",
+        ),
+        ("the event has ended", "visa-error-ended"),
+        (
+            "your letter is approved already: download it from your registration page",
+            "visa-error-approved-already",
+        ),
+    ];
+    if let Some((_, id)) = KNOWN.iter().find(|(text, _)| *text == english) {
+        return t(lang, id);
+    }
+    if english.starts_with("must be after the event ends (") {
+        let date = crate::i18n::dates::long(lang, event.ends_on);
+        return t_texts(lang, "visa-error-expiry", &[("date", &date)]);
+    }
+    crate::i18n::fields::message(lang, english)
+}
+
 /// The section for a registration: `None` when visa letters are not offered, or the
 /// registration has no confirmed place (and no letter to download).
 pub async fn section(
     state: &AppState,
+    lang: Language,
     registration: &registration::Model,
     event: &event::Model,
     token: &str,
@@ -114,6 +172,10 @@ pub async fn section(
     }
     let may_ask = !ended && status != Some(VisaStatus::Approved);
     let (values, errors) = typed.unwrap_or_default();
+    let errors: Vec<FieldError> = errors
+        .iter()
+        .map(|e| FieldError::new(e.field.clone(), error_in(lang, event, &e.message)))
+        .collect();
     let problem = errors
         .iter()
         .find(|e| e.field == "visa")
@@ -123,14 +185,18 @@ pub async fn section(
         reason: request.as_ref().and_then(|r| r.reason.clone()),
         errors: !errors.is_empty(),
         fields: if may_ask {
-            fields(&values, &errors)
+            fields(&values, &errors, lang)
         } else {
             Vec::new()
         },
         problem,
         letter_url: (status == Some(VisaStatus::Approved))
             .then(|| format!("/registrations/{token}/visa-letter.pdf")),
-        retention_days: state.settings.privacy.retention_days,
+        privacy: crate::i18n::t_args(
+            lang,
+            "visa-section-privacy",
+            &[("days", state.settings.privacy.retention_days.into())],
+        ),
     }))
 }
 
@@ -173,7 +239,7 @@ async fn ask(
         Ok(_) => {
             return Ok(redirect_with_flash(
                 &format!("/registrations/{token}#visa"),
-                "Your request for a visa invitation letter is sent; the organizers will answer by mail.",
+                &crate::i18n::t(ctx.lang, "visa-flash-sent"),
             ));
         }
         Err(AppError::Invalid(errors)) => errors,
@@ -202,8 +268,18 @@ struct RequestsPage {
     ctx: Ctx,
     title: String,
     slug: String,
-    requests: Vec<VisaRequestOut>,
-    retention_days: u32,
+    requests: Vec<RequestView>,
+    /// Who sees the passport details, and for how long they are kept.
+    privacy: String,
+}
+
+/// A request with its dates as the page's language writes them.
+struct RequestView {
+    r: VisaRequestOut,
+    /// "asked 4 June 2037".
+    asked: String,
+    born: String,
+    expires: String,
 }
 
 async fn requests_page(
@@ -213,13 +289,40 @@ async fn requests_page(
 ) -> PageResult {
     let event =
         crate::events::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
-    let requests = service::list(&state.db, &state.settings, &event).await?;
+    let lang = ctx.lang;
+    let long = |date| crate::i18n::dates::long(lang, date);
+    let requests = service::list(&state.db, &state.settings, &event)
+        .await?
+        .into_iter()
+        .map(|r| RequestView {
+            asked: crate::i18n::t_texts(
+                lang,
+                "visa-requests-asked",
+                &[("date", &long(r.requested_at.date_naive()))],
+            ),
+            born: r
+                .passport
+                .as_ref()
+                .map(|p| long(p.date_of_birth))
+                .unwrap_or_default(),
+            expires: r
+                .passport
+                .as_ref()
+                .map(|p| long(p.passport_expiry))
+                .unwrap_or_default(),
+            r,
+        })
+        .collect();
     Ok(render(&RequestsPage {
+        privacy: crate::i18n::t_args(
+            lang,
+            "visa-requests-privacy",
+            &[("days", state.settings.privacy.retention_days.into())],
+        ),
         ctx,
         title: event.title.clone(),
         slug: event.slug.clone(),
         requests,
-        retention_days: state.settings.privacy.retention_days,
     }))
 }
 
@@ -250,14 +353,16 @@ async fn decide(
         Ok::<_, AppError>((event, registration))
     }
     .await;
+    let lang = ws.ctx.lang;
     match result {
         Ok((event, registration)) => {
             let name = format!("{} {}", registration.given_name, registration.family_name);
-            let done = if refusal.is_some() {
-                format!("The request of {name} is refused; they are told why by mail.")
+            let id = if refusal.is_some() {
+                "visa-flash-refused"
             } else {
-                format!("The letter of {name} is approved; they are told by mail.")
+                "visa-flash-approved"
             };
+            let done = crate::i18n::t_texts(lang, id, &[("name", &name)]);
             Ok(redirect_with_flash(
                 &format!("/organize/events/{}/visa-letters", event.slug),
                 &done,
@@ -265,11 +370,11 @@ async fn decide(
         }
         Err(AppError::Invalid(_)) => Ok(redirect_with_flash(
             &format!("/organize/events/{reference}/visa-letters#r{id}"),
-            "Say why the request is refused: the registrant is told.",
+            &crate::i18n::t(lang, "visa-flash-say-why"),
         )),
         Err(AppError::Conflict(why)) => Ok(redirect_with_flash(
             &format!("/organize/events/{reference}/visa-letters"),
-            &format!("Nothing changed: {why}."),
+            &crate::i18n::t_texts(lang, "visa-flash-nothing-changed", &[("why", &why)]),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
