@@ -440,19 +440,46 @@ async fn the_join_page_and_the_decisions_read_in_the_readers_language() {
         "{after}"
     );
     assert!(after.contains(">Refusée</span>"), "{after}");
-    // An applicant has no language on record: the refusal stays in English.
+    // The applicant applied in Spanish: the refusal is written in Spanish.
     let mail = app
         .last_mail_to("ana@cries.example.org", "membership_rejected")
         .await;
     assert!(
-        mail.subject.starts_with("Your membership application to "),
+        mail.subject.starts_with("Su solicitud de adhesión a "),
         "{}",
         mail.subject
     );
     assert!(
-        mail.text_body.starts_with("Dear Ana Ñúñez,"),
+        mail.text_body.starts_with("Estimado/a Ana Ñúñez:"),
         "{}",
         mail.text_body
     );
     assert!(mail.text_body.contains("Merci."));
+}
+
+#[tokio::test]
+async fn an_applicant_is_answered_in_the_language_they_applied_in() {
+    let app = spawn_app().await;
+    let mut body = application();
+    body["language"] = json!("fr");
+    apply(&app, &body).await.expect(202);
+    let list = pending(&app).await;
+    assert_eq!(list[0]["language"], "fr");
+    let id = list[0]["id"].as_i64().unwrap();
+    app.post(
+        &format!("/api/v1/members/applications/{id}/approve"),
+        app.org(),
+        &json!({}),
+    )
+    .await
+    .expect(200);
+    let mail = app
+        .last_mail_to("ana@cries.example.org", "account_setup")
+        .await;
+    assert_eq!(mail.subject, "Bienvenue : votre adhésion a été acceptée");
+    // A language the interface does not speak is refused, naming the field.
+    body["language"] = json!("de");
+    body["email"] = json!("other@example.org");
+    let refused = apply(&app, &body).await.expect(422);
+    assert_eq!(refused.error_fields(), ["language"]);
 }

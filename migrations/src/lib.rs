@@ -25,6 +25,7 @@ mod m20261208_000019_search;
 mod m20261209_000020_recommendations;
 mod m20261210_000021_tracker_mail;
 mod m20261211_000022_languages;
+mod m20261212_000023_application_language;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000020_recommendations::Migration),
             Box::new(m20261210_000021_tracker_mail::Migration),
             Box::new(m20261211_000022_languages::Migration),
+            Box::new(m20261212_000023_application_language::Migration),
         ]
     }
 }

@@ -281,6 +281,7 @@ pub async fn queue_rejected(
     let name = applicant_name(application);
     let mut v = view(settings, &name, &application.email);
     v.note = application.decision_note.clone();
+    v.lang = application.language.unwrap_or_default();
     send(
         conn,
         MailKind::MembershipRejected,

@@ -21,6 +21,9 @@ pub struct Model {
     pub decided_at: Option<DateTimeUtc>,
     pub user_id: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// The language of the page the applicant filled in: the answers' (English when
+    /// unset).
+    pub language: Option<crate::i18n::Language>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

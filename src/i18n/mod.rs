@@ -256,7 +256,9 @@ mod tests {
     /// The message ids the templates and the code name literally: `ctx.t("id")`,
     /// `v.count("id", n)`, `i18n::t(lang, "id")`, `t_args(self.lang, "id", …)`.
     fn ids_named_in(text: &str) -> Vec<String> {
-        const CALLS: [&str; 8] = ["t", "t1", "tn", "te", "t2", "count", "t_args", "t_texts"];
+        const CALLS: [&str; 9] = [
+            "t", "t1", "tn", "te", "t2", "ta", "count", "t_args", "t_texts",
+        ];
         let mut found = Vec::new();
         for call in CALLS {
             let needle = format!("{call}(");

@@ -42,6 +42,9 @@ pub struct ApplicationInput {
     pub motivation: Option<String>,
     /// Required: true, agreeing that the organizers keep these details to decide.
     pub consent: Option<bool>,
+    /// The language the answers go out in: `en`, `fr` or `es` (the request's language
+    /// when not given).
+    pub language: Option<String>,
 }
 
 /// A valid application.
@@ -53,6 +56,7 @@ pub struct Application {
     pub organization: String,
     pub country: Option<CountryCode>,
     pub motivation: Option<String>,
+    pub language: crate::i18n::Language,
 }
 
 impl ApplicationInput {
@@ -87,6 +91,9 @@ impl ApplicationInput {
         if self.consent != Some(true) {
             errors.add("consent", "must be given to apply");
         }
+        let language = crate::i18n::field(self.language.as_deref(), &mut errors)
+            .map(|l| l.unwrap_or_else(crate::i18n::current))
+            .unwrap_or_default();
         errors.finish()?;
         match (given_name, family_name, email, organization, motivation) {
             (
@@ -102,6 +109,7 @@ impl ApplicationInput {
                 organization,
                 country,
                 motivation,
+                language,
             }),
             _ => Err(AppError::invalid("body", "is invalid")),
         }
@@ -125,6 +133,9 @@ pub struct ApplicationOut {
     /// The account made on approval.
     pub user_id: Option<i32>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The language the answers go out in.
+    #[schema(value_type = String, example = "es")]
+    pub language: crate::i18n::Language,
 }
 
 impl From<membership_application::Model> for ApplicationOut {
@@ -142,6 +153,7 @@ impl From<membership_application::Model> for ApplicationOut {
             decided_at: m.decided_at,
             user_id: m.user_id,
             created_at: m.created_at,
+            language: m.language.unwrap_or_default(),
         }
     }
 }
@@ -175,6 +187,7 @@ mod tests {
             country: Some("AR".into()),
             motivation: Some("We ran the Buenos Aires roundtable.".into()),
             consent: Some(true),
+            language: Some("es".into()),
         }
         .validate()
         .unwrap();
@@ -182,5 +195,6 @@ mod tests {
             ok.country.map(|c| c.as_str().to_string()),
             Some("AR".into())
         );
+        assert_eq!(ok.language, crate::i18n::Language::Es);
     }
 }

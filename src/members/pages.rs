@@ -103,6 +103,7 @@ async fn join(
         country: values.opt("country"),
         motivation: values.opt("motivation"),
         consent: Some(values.get("consent") == "true"),
+        language: Some(ctx.lang.as_str().to_string()),
     };
     let outcome = match check_limit(&state.form_limiter, &address, "applications") {
         Ok(()) => service::apply(&state.db, &state.settings, input).await,

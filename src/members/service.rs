@@ -69,6 +69,7 @@ pub async fn approve(
     crate::accounts::service::may_manage(actor, Role::Member)?;
     let txn = db.begin_write().await?;
     let application = pending(&*txn, id).await?;
+    let application_language = application.language;
     if account_store::user_by_email(&*txn, &application.email)
         .await?
         .is_some()
@@ -91,7 +92,11 @@ pub async fn approve(
         Some(actor),
         &invite,
         InviteReason::ApplicationApproved,
-        &Default::default(),
+        // The set-up mail in the language the applicant applied in.
+        &crate::accounts::notify::SetupContext {
+            language: application_language,
+            ..Default::default()
+        },
     )
     .await?;
     let decided = store::decide(

@@ -27,6 +27,7 @@ pub async fn insert(
         decided_at: Set(None),
         user_id: Set(None),
         created_at: Set(Utc::now()),
+        language: Set(Some(a.language)),
         ..Default::default()
     }
     .insert(db)
