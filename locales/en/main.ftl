@@ -587,3 +587,8 @@ problem-not-found-follow-up-report = Follow-up report not found
 problem-not-found-document = Document not found
 problem-not-found-certificate = Certificate not found
 problem-not-found-application = Application not found
+
+# What a registrant is told on their page after acting on it (src/registrations/pages.rs).
+manage-reconfirmed-flash = Thank you: you have confirmed that you still come.
+manage-erased-flash = Your details are erased. Only an anonymous line remains in the organizers' counts.
+manage-details-saved-flash = Your details are saved.

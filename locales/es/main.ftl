@@ -587,3 +587,8 @@ problem-not-found-follow-up-report = Informe de seguimiento no encontrado
 problem-not-found-document = Documento no encontrado
 problem-not-found-certificate = Certificado no encontrado
 problem-not-found-application = Solicitud no encontrada
+
+# What a registrant is told on their page after acting on it (src/registrations/pages.rs).
+manage-reconfirmed-flash = Gracias: ha confirmado que sigue asistiendo.
+manage-erased-flash = Sus datos se han borrado. Solo queda una línea anónima en los recuentos de los organizadores.
+manage-details-saved-flash = Sus datos se han guardado.

@@ -587,3 +587,8 @@ problem-not-found-follow-up-report = Rapport de suivi introuvable
 problem-not-found-document = Document introuvable
 problem-not-found-certificate = Attestation introuvable
 problem-not-found-application = Demande d’adhésion introuvable
+
+# What a registrant is told on their page after acting on it (src/registrations/pages.rs).
+manage-reconfirmed-flash = Merci : vous avez confirmé que vous venez toujours.
+manage-erased-flash = Vos données sont effacées. Seule une ligne anonyme reste dans les décomptes des organisateurs.
+manage-details-saved-flash = Vos informations sont enregistrées.

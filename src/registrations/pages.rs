@@ -258,7 +258,7 @@ async fn reconfirm(
     super::reconfirm::confirm(&state.db, &token).await?;
     Ok(redirect_with_flash(
         &format!("/registrations/{token}"),
-        "Thank you: you have confirmed that you still come.",
+        &crate::i18n::t(crate::i18n::current(), "manage-reconfirmed-flash"),
     ))
 }
 
@@ -318,7 +318,7 @@ async fn erase(
     service::erase(&state.db, &state.settings, &token).await?;
     Ok(redirect_with_flash(
         &format!("/registrations/{token}"),
-        "Your details are erased. Only an anonymous line remains in the organizers' counts.",
+        &crate::i18n::t(crate::i18n::current(), "manage-erased-flash"),
     ))
 }
 
@@ -650,7 +650,7 @@ async fn own_details(
     {
         Ok(_) => Ok(redirect_with_flash(
             &format!("/registrations/{token}"),
-            "Your details are saved.",
+            &crate::i18n::t(ctx.lang, "manage-details-saved-flash"),
         )),
         Err(AppError::Invalid(errors)) => {
             let page = manage_page(&state, ctx, &token, Some((values, errors)), None).await?;
