@@ -1975,3 +1975,172 @@ async fn the_conflicts_report_is_for_organizers_only() {
     .await
     .expect(200);
 }
+
+// ----- Notices of changes, in each recipient's language -----
+
+/// A session moved and then its event cancelled: a speaker whose record reads French,
+/// a registrant who registered in Spanish and a speaker without a language each get
+/// the notices in theirs (subject, greeting, both parts).
+#[tokio::test]
+async fn notices_of_a_moved_session_and_a_cancelled_event_speak_each_recipients_language() {
+    let app = spawn_app().await;
+    let panel = app
+        .brussels_session_in(
+            common::UPCOMING_YEAR,
+            "Panel",
+            "14:00",
+            "16:00",
+            Some("Room A"),
+        )
+        .await;
+    let [gareth, _] = app
+        .seat(
+            panel.session,
+            [
+                Seat::chair("Mr", "Gareth", "Evans").reached_at("gareth@example.org"),
+                Seat::speaker("Ms", "Mary", "Robinson").reached_at("mary@example.org"),
+            ],
+        )
+        .await;
+    app.patch(
+        &format!("/api/v1/people/{gareth}"),
+        app.org(),
+        &json!({"language": "fr"}),
+    )
+    .await
+    .expect(200);
+    app.post(
+        &format!("/api/v1/events/{}/invitations", panel.event),
+        app.org(),
+        &json!({"session_id": panel.session}),
+    )
+    .await
+    .expect(202);
+    app.publish_with(&panel.event, json!({"registration": {"mode": "open"}}))
+        .await;
+    app.post(
+        &format!("/api/v1/events/{}/registrations", panel.event),
+        As::Anonymous,
+        &json!({"given_name": "Ana", "family_name": "Núñez", "email": "ana@example.org",
+                "consent": true, "language": "es"}),
+    )
+    .await
+    .expect(201);
+
+    // The session moves.
+    app.patch(
+        &format!("/api/v1/sessions/{}", panel.session),
+        app.org(),
+        &json!({"room": "Room B"}),
+    )
+    .await
+    .expect(200);
+    let french = app
+        .last_mail_to("gareth@example.org", "session_update")
+        .await;
+    assert!(
+        french
+            .subject
+            .starts_with("Modification : Panel a désormais lieu le mercredi 3 juin 2037"),
+        "{}",
+        french.subject
+    );
+    assert!(
+        french.text_body.starts_with("Bonjour "),
+        "{}",
+        french.text_body
+    );
+    assert!(
+        french
+            .text_body
+            .contains("La séance « Panel » (Making a difference) a été modifiée."),
+        "{}",
+        french.text_body
+    );
+    assert!(
+        french.text_body.contains("Salle : Room B"),
+        "{}",
+        french.text_body
+    );
+    assert!(french.html_body.contains(r#"<html lang="fr">"#));
+    assert!(french.html_body.contains("<title>Séance modifiée</title>"));
+    assert!(
+        french.html_body.contains("Présidence"),
+        "the role in French"
+    );
+    let spanish = app.last_mail_to("ana@example.org", "session_update").await;
+    assert!(
+        spanish
+            .subject
+            .starts_with("Cambio: Panel tendrá lugar el miércoles"),
+        "{}",
+        spanish.subject
+    );
+    assert!(
+        spanish.text_body.starts_with("Estimado/a Ana Núñez:"),
+        "{}",
+        spanish.text_body
+    );
+    let english = app.last_mail_to("mary@example.org", "session_update").await;
+    assert!(
+        english
+            .subject
+            .starts_with("Changed: Panel is now Wednesday 3 June 2037"),
+        "{}",
+        english.subject
+    );
+    assert!(english.text_body.starts_with("Dear Ms Robinson,\n"));
+    assert!(
+        english
+            .text_body
+            .contains("\"Panel\" (Making a difference) has changed. It now takes place:")
+    );
+    assert!(english.html_body.contains(r#"<html lang="en">"#));
+
+    // The event is cancelled.
+    cancel(&app, &panel.event).await.expect(200);
+    let spanish = app.last_mail_to("ana@example.org", "event_cancelled").await;
+    assert_eq!(
+        spanish.subject,
+        "Cancelado: Making a difference, 3 y 4 de junio de 2037"
+    );
+    assert!(
+        spanish.text_body.starts_with("Estimado/a Ana Núñez:"),
+        "{}",
+        spanish.text_body
+    );
+    assert!(
+        spanish.text_body.contains(
+            "Making a difference (3 y 4 de junio de 2037, Brussels, Bélgica) ha sido cancelado."
+        ),
+        "{}",
+        spanish.text_body
+    );
+    assert!(spanish.html_body.contains(r#"<html lang="es">"#));
+    assert!(
+        spanish
+            .html_body
+            .contains("<title>Evento cancelado</title>")
+    );
+    let french = app
+        .last_mail_to("gareth@example.org", "event_cancelled")
+        .await;
+    assert_eq!(
+        french.subject,
+        "Annulation : Making a difference, 3–4 juin 2037"
+    );
+    assert!(
+        french.text_body.contains(") est annulé."),
+        "{}",
+        french.text_body
+    );
+    let english = app
+        .last_mail_to("mary@example.org", "event_cancelled")
+        .await;
+    assert_eq!(
+        english.subject,
+        "Cancelled: Making a difference, 3–4 June 2037"
+    );
+    assert!(english.text_body.starts_with("Dear Ms Robinson,\n"));
+    assert!(english.text_body.contains(") has been cancelled."));
+}

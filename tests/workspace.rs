@@ -895,3 +895,178 @@ async fn the_dashboard_asks_for_a_new_edition_when_a_published_report_has_change
     );
     assert!(page.contains(&format!("href=\"/organize/events/{event}/report\"")));
 }
+
+// ----- The forms and a session's workspace in the reader's language -----
+
+/// The flash message a reply sets, decoded.
+fn flash_of(reply: &common::Reply) -> String {
+    let flash = reply
+        .set_cookie(common::FLASH_COOKIE)
+        .expect("a confirmation");
+    percent_encoding::percent_decode_str(&flash)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
+
+#[tokio::test]
+async fn the_event_form_its_errors_and_its_confirmation_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let browser = app.organizer_browser().await;
+    let french = app
+        .get_page("/organize/events/new?lang=fr", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(french.contains("<h1>Nouvel événement</h1>"), "{french}");
+    assert!(french.contains("<legend>L’événement</legend>"));
+    assert!(french.contains("<legend>Dates et lieu</legend>"));
+    assert!(french.contains(">Fuseau horaire <span aria-hidden=\"true\">*</span></label>"));
+    assert!(french.contains("<option value=\"conference\">Conférence</option>"));
+    assert!(french.contains("<option value=\"invite-only\">Sur invitation uniquement</option>"));
+    assert!(french.contains("<option value=\"BE\">Belgique</option>"));
+    assert!(french.contains("<option value=\"east-africa\">Afrique de l’Est (Afrique)</option>"));
+    assert!(french.contains("<button type=\"submit\">Créer l’événement</button>"));
+    assert!(french.contains(">Annuler</a>"));
+    assert!(french.contains("← Espace de travail</a>"));
+    // English stays as it was.
+    let english = app
+        .get_page("/organize/events/new", Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(english.contains("<h1>New event</h1>"));
+    assert!(english.contains("<legend>About the event</legend>"));
+    assert!(english.contains("<option value=\"conference\">Conference</option>"));
+    assert!(english.contains("<option value=\"BE\">Belgium</option>"));
+    assert!(english.contains("<option value=\"east-africa\">East Africa (Africa)</option>"));
+    assert!(english.contains("<button type=\"submit\">Create the event</button>"));
+    assert!(english.contains(">Cancel</a>"));
+
+    // Refused in Spanish: the summary and the field's own error.
+    let refused = app
+        .submit(
+            "/organize/events/new?lang=es",
+            &browser,
+            &[
+                ("title", ""),
+                ("kind", "roundtable"),
+                ("starts_on", "2037-06-03"),
+                ("ends_on", "2037-06-04"),
+                ("timezone", "Europe/Brussels"),
+                ("registration_mode", "open"),
+            ],
+        )
+        .await
+        .page(422)
+        .text();
+    assert!(refused.contains("<h2>Corrija 1 campo</h2>"), "{refused}");
+    assert!(refused.contains("Todavía no se ha guardado nada"));
+    assert!(refused.contains("Es obligatorio."));
+
+    // Created in Spanish: the confirmation says so.
+    let created = app
+        .submit(
+            "/organize/events/new?lang=es",
+            &browser,
+            &[
+                ("title", "Diálogo regional"),
+                ("kind", "roundtable"),
+                ("starts_on", "2037-06-03"),
+                ("ends_on", "2037-06-04"),
+                ("timezone", "Europe/Brussels"),
+                ("registration_mode", "open"),
+            ],
+        )
+        .await
+        .expect(303);
+    assert_eq!(
+        flash_of(&created),
+        "Se ha creado el evento «Diálogo regional» como borrador. Añada sus sesiones y luego publíquelo."
+    );
+}
+
+#[tokio::test]
+async fn a_sessions_workspace_and_its_form_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let panel = app.brussels_panel(Some("Room A")).await;
+    let [gareth, _] = app
+        .seat(
+            panel.session,
+            [
+                Seat::chair("Mr", "Gareth", "Evans"),
+                Seat::speaker("", "Ana", "Núñez"),
+            ],
+        )
+        .await;
+    let browser = app.organizer_browser().await;
+    let path = format!("/organize/sessions/{}", panel.session);
+
+    let spanish = app
+        .get_page(&format!("{path}?lang=es"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(spanish.contains("<h2>Participantes</h2>"), "{spanish}");
+    assert!(spanish.contains("<td>Presidencia</td>"));
+    assert!(spanish.contains("<td>Ponente</td>"));
+    assert!(spanish.contains("<h2 id=\"new-person\">Añadir a una persona nueva</h2>"));
+    assert!(spanish.contains("<button type=\"submit\">Crear y añadir</button>"));
+    assert!(spanish.contains("data-confirm=\"¿Eliminar esta sesión y sus asignaciones?\""));
+    assert!(spanish.contains("<option value=\"rapporteur\">Relator/a</option>"));
+    assert!(
+        spanish.contains(">Función en esta sesión <span aria-hidden=\"true\">*</span></label>")
+    );
+    assert!(spanish.contains("de junio de 2009, 14:00–16:00 (Europe/Brussels)"));
+    let english = app.get_page(&path, Some(&browser)).await.page(200).text();
+    assert!(english.contains("<h2>People</h2>"));
+    assert!(english.contains("<td>Chair</td>"));
+    assert!(english.contains("<h2 id=\"new-person\">Add a new person</h2>"));
+    assert!(english.contains("data-confirm=\"Delete this session and its assignments?\""));
+
+    // The session's form in French, and its confirmation.
+    let edit = format!("{path}/edit");
+    let form = app
+        .get_page(&format!("{edit}?lang=fr"), Some(&browser))
+        .await
+        .page(200)
+        .text();
+    assert!(
+        form.contains("<button type=\"submit\">Enregistrer la séance</button>"),
+        "{form}"
+    );
+    assert!(form.contains("<option value=\"chatham-house\">Règle de Chatham House</option>"));
+    assert!(form.contains("Heure locale (Europe/Brussels)."));
+    let saved = app
+        .submit(
+            &format!("{edit}?lang=fr"),
+            &browser,
+            &[
+                ("title", "Panel"),
+                ("kind", "panel"),
+                ("starts_at", "2009-06-03T14:00"),
+                ("ends_at", "2009-06-03T16:00"),
+                ("room", "Room B"),
+                ("confidentiality", "public"),
+            ],
+        )
+        .await
+        .expect(303);
+    assert_eq!(
+        flash_of(&saved),
+        "Les modifications de « Panel » ont été enregistrées."
+    );
+    // A participant removed, told in Spanish.
+    let removed = app
+        .submit(
+            &format!("{path}/participants/{gareth}/remove?lang=es"),
+            &browser,
+            &[],
+        )
+        .await
+        .expect(303);
+    assert_eq!(
+        flash_of(&removed),
+        "Se ha retirado a la persona de esta sesión."
+    );
+}

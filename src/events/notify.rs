@@ -30,6 +30,8 @@ pub struct Recipient {
     pub role: Option<ParticipantRole>,
     /// iCalendar PARTSTAT: NEEDS-ACTION, ACCEPTED or DECLINED.
     pub partstat: &'static str,
+    /// The language their mail goes out in: a person's own, a registrant's form's.
+    pub lang: crate::i18n::Language,
 }
 
 impl Recipient {
@@ -49,6 +51,7 @@ impl Recipient {
             email,
             role,
             partstat,
+            lang: person.language.unwrap_or_default(),
         })
     }
 }
@@ -107,6 +110,46 @@ pub async fn view(
         organizer_name: settings.mail.organizer_name.clone(),
         lang: crate::i18n::Language::En,
     })
+}
+
+/// The view of a notice in its recipient's language ([`Recipient::lang`]): the event's
+/// and session's titles as translated into it, its dates, the session's day and the
+/// recipient's role.
+pub async fn view_for_recipient(
+    conn: &impl ConnectionTrait,
+    settings: &Settings,
+    draft: &Draft<'_>,
+) -> AppResult<MailView> {
+    use crate::i18n::content::Translations;
+    let mut view = view(conn, settings, draft).await?;
+    let lang = draft.recipient.lang;
+    let event = draft.event;
+    view.lang = lang;
+    view.event_title = event.title_in(lang);
+    view.event_dates = crate::i18n::dates::range(lang, event.starts_on, event.ends_on);
+    // The country named in their language ("Brussels, Bélgica").
+    view.event_place = views::place_in(lang, event.city.as_deref(), event.country.as_deref());
+    if let (Some(s), Some(shown)) = (draft.session, view.session.as_mut()) {
+        shown.title = Translations::stored(s.translations.as_deref())
+            .pick(event.language, lang, "title", &s.title)
+            .text;
+        if lang != crate::i18n::Language::En {
+            let zone = event.timezone;
+            let (start, end) = (zone.local(s.starts_at), zone.local(s.ends_at));
+            shown.when = format!(
+                "{}, {}–{} ({})",
+                crate::i18n::dates::with_weekday(lang, start.date_naive()),
+                start.format("%H:%M"),
+                end.format("%H:%M"),
+                zone.name()
+            );
+        }
+        shown.role = draft
+            .recipient
+            .role
+            .map(|r| crate::i18n::role(lang, r.as_str(), 1));
+    }
+    Ok(view)
 }
 
 /// The iTIP calendar of a message: the sessions, with the organizers' address as
@@ -232,15 +275,16 @@ pub async fn session_moved(
             message: None,
             invitation_url: None,
         };
-        let view = view(conn, settings, &draft).await?;
+        let view = view_for_recipient(conn, settings, &draft).await?;
         let rendered = messages::session_update(&view).map_err(rendering)?;
-        let ics = itip(
+        let ics = itip_in(
             conn,
             settings,
             std::slice::from_ref(session),
             recipient,
             Method::Request,
             None,
+            Some(recipient.lang),
         )
         .await?;
         let key = Some(session_key(session.id, recipient.person_id));
@@ -286,17 +330,18 @@ pub async fn session_cancelled(
             message: None,
             invitation_url: None,
         };
-        let view = view(conn, settings, &draft).await?;
+        let view = view_for_recipient(conn, settings, &draft).await?;
         let rendered = messages::session_cancelled(&view).map_err(rendering)?;
         let mut cancelled = session.clone();
         cancelled.sequence += 1;
-        let ics = itip(
+        let ics = itip_in(
             conn,
             settings,
             std::slice::from_ref(&cancelled),
             recipient,
             Method::Cancel,
             None,
+            Some(recipient.lang),
         )
         .await?;
         let key = Some(session_key(session.id, recipient.person_id));
@@ -380,7 +425,7 @@ pub async fn event_cancelled(
             message: None,
             invitation_url: None,
         };
-        let view = view(conn, settings, &draft).await?;
+        let view = view_for_recipient(conn, settings, &draft).await?;
         let rendered = messages::event_cancelled(&view).map_err(rendering)?;
         // The sessions' SEQUENCE was raised with the cancellation (see
         // `events::service::set_status`): the CANCEL carries that same revision.
@@ -389,13 +434,14 @@ pub async fn event_cancelled(
         } else {
             Some((
                 Method::Cancel,
-                itip(
+                itip_in(
                     conn,
                     settings,
                     &their_sessions,
                     &recipient,
                     Method::Cancel,
                     None,
+                    Some(recipient.lang),
                 )
                 .await?,
             ))
@@ -457,6 +503,7 @@ async fn registrants(
                 email: r.email,
                 role: None,
                 partstat: "NEEDS-ACTION",
+                lang: r.language.unwrap_or_default(),
             };
             (r.id, recipient)
         })
@@ -531,7 +578,7 @@ async fn tell_registrants(
             message: None,
             invitation_url: None,
         };
-        let view = view(conn, settings, &draft).await?;
+        let view = view_for_recipient(conn, settings, &draft).await?;
         let rendered = match kind {
             MailKind::SessionUpdate => messages::session_update(&view),
             MailKind::SessionCancelled => messages::session_cancelled(&view),

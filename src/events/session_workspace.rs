@@ -21,8 +21,9 @@ use crate::events::{
     Confidentiality, ParticipantInput, ParticipantOut, ParticipantRole, SeriesRef, SessionInput,
     SessionKind, service,
 };
+use crate::i18n::{Language, t, t_texts};
 use crate::web::forms::{Field, FormPage, Kind, Section, Values, attach_errors};
-use crate::web::forms::{enum_choices, form_page, refused, to_patch};
+use crate::web::forms::{form_page, refused, term_choices, to_patch};
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
 use crate::web::pages::{Ctx, FormData, PageResult, error_with, redirect_with_flash, render};
@@ -69,30 +70,52 @@ const SESSION_FIELDS: &[&str] = &[
     "confidentiality",
 ];
 
-fn session_sections(values: &Values, zone: TimeZone) -> Vec<Section> {
-    let local = format!("Local time in {}.", zone.name());
+fn session_sections(values: &Values, zone: TimeZone, lang: Language) -> Vec<Section> {
+    let local = t_texts(lang, "ses-local-time-hint", &[("zone", zone.name())]);
     vec![Section::new(
-        "Session",
+        &t(lang, "ses-legend"),
         vec![
-            Field::new("title", "Title", Kind::Text, values).required(),
-            Field::new("kind", "Format", Kind::Select, values)
-                .options(None, enum_choices::<SessionKind>()),
-            Field::new("starts_at", "Starts", Kind::DateTime, values)
+            Field::new("title", &t(lang, "form-title"), Kind::Text, values).required(),
+            Field::new("kind", &t(lang, "ses-format"), Kind::Select, values)
+                .options(None, term_choices::<SessionKind>(lang, "session-kind")),
+            Field::new("starts_at", &t(lang, "ses-starts"), Kind::DateTime, values)
                 .required()
                 .hint(&local),
-            Field::new("ends_at", "Ends", Kind::DateTime, values)
+            Field::new("ends_at", &t(lang, "ses-ends"), Kind::DateTime, values)
                 .required()
                 .hint(&local),
-            Field::new("room", "Room", Kind::Text, values),
-            Field::new("capacity", "Capacity", Kind::Number, values)
-                .hint("Leave empty for the room's own limit."),
-            Field::new("description", "Description", Kind::TextArea, values)
-                .hint("The session's question or theme."),
-            Field::new("confidentiality", "Confidentiality", Kind::Select, values)
-                .options(None, enum_choices::<Confidentiality>())
-                .hint("Chatham House rule: the summary and the report never say who said what. Closed: only the organizers and the panel see the session; it is left out of every public page, calendar and report."),
+            Field::new("room", &t(lang, "ses-room"), Kind::Text, values),
+            Field::new("capacity", &t(lang, "form-capacity"), Kind::Number, values)
+                .hint(&t(lang, "ses-capacity-hint")),
+            Field::new(
+                "description",
+                &t(lang, "form-description"),
+                Kind::TextArea,
+                values,
+            )
+            .hint(&t(lang, "ses-description-hint")),
+            Field::new(
+                "confidentiality",
+                &t(lang, "ses-confidentiality"),
+                Kind::Select,
+                values,
+            )
+            .options(
+                None,
+                term_choices::<Confidentiality>(lang, "ses-confidentiality"),
+            )
+            .hint(&t(lang, "ses-confidentiality-hint")),
         ],
     )]
+}
+
+/// Every participant's role for a select, in `lang` ("Chair", "Presidencia").
+fn role_choices(lang: Language) -> Vec<(String, String)> {
+    use crate::domain::Vocabulary;
+    ParticipantRole::all()
+        .iter()
+        .map(|r| (r.value().to_string(), crate::i18n::role(lang, r.value(), 1)))
+        .collect()
 }
 
 fn session_input(values: &Values) -> SessionInput {
@@ -118,18 +141,16 @@ fn session_form(
     values: &Values,
     zone: TimeZone,
 ) -> FormPage {
+    let lang = ctx.lang;
     let mut page = form_page(
         ctx,
         title,
         action,
-        "Save the session",
+        &t(lang, "ses-save"),
         back,
-        session_sections(values, zone),
+        session_sections(values, zone, lang),
     );
-    page.intro = Some(format!(
-        "Times are the local time of the event ({}).",
-        zone.name()
-    ));
+    page.intro = Some(t_texts(lang, "ses-intro", &[("zone", zone.name())]));
     page
 }
 
@@ -144,9 +165,10 @@ async fn new_session(
     values.set("kind", Some("panel"));
     values.set("starts_at", Some(format!("{}T09:00", event.starts_on)));
     values.set("ends_at", Some(format!("{}T10:30", event.starts_on)));
+    let title = t_texts(ctx.lang, "ses-new-title", &[("title", &event.title)]);
     let page = session_form(
         ctx,
-        &format!("New session of {}", event.title),
+        &title,
         format!("/organize/events/{}/sessions/new", event.slug),
         (
             format!("/organize/events/{}", event.slug),
@@ -176,15 +198,13 @@ async fn create_session(
     {
         Ok((session, _)) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{}", session.id),
-            &format!(
-                "The session \"{}\" was added. Now assign its chair, speakers and rapporteur.",
-                session.title
-            ),
+            &t_texts(ctx.lang, "ses-added", &[("title", &session.title)]),
         )),
         Err(err) => {
+            let title = t_texts(ctx.lang, "ses-new-title", &[("title", &event.title)]);
             let page = session_form(
                 ctx,
-                &format!("New session of {}", event.title),
+                &title,
                 format!("/organize/events/{}/sessions/new", event.slug),
                 (
                     format!("/organize/events/{}", event.slug),
@@ -212,9 +232,10 @@ async fn edit_session(
         let local: String = values.get(name).chars().take(16).collect();
         values.set(name, Some(local));
     }
+    let title = t_texts(ctx.lang, "form-edit-title", &[("title", &session.title)]);
     let page = session_form(
         ctx,
-        &format!("Edit {}", session.title),
+        &title,
         format!("/organize/sessions/{id}/edit"),
         (format!("/organize/sessions/{id}"), session.title.clone()),
         &values,
@@ -241,12 +262,13 @@ async fn update_session(
     {
         Ok((session, _)) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
-            &format!("The changes to \"{}\" were saved.", session.title),
+            &t_texts(ctx.lang, "form-changes-saved", &[("title", &session.title)]),
         )),
         Err(err) => {
+            let title = t_texts(ctx.lang, "form-edit-title", &[("title", &current.title)]);
             let page = session_form(
                 ctx,
-                &format!("Edit {}", current.title),
+                &title,
                 format!("/organize/sessions/{id}/edit"),
                 (format!("/organize/sessions/{id}"), current.title.clone()),
                 &values,
@@ -268,7 +290,7 @@ async fn delete_session(
     match service::delete_session(&state.db, &state.settings, &ws.actor, id).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
-            &format!("The session \"{}\" was deleted.", session.title),
+            &t_texts(ws.ctx.lang, "ses-deleted", &[("title", &session.title)]),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
@@ -310,6 +332,11 @@ impl SessionPage {
     pub fn line(&self, p: &ParticipantOut) -> String {
         views::protocol_line(p)
     }
+
+    /// A message of the page naming a person: `name`, and `email` when it takes one.
+    pub fn about(&self, id: &str, name: &str, email: &str) -> String {
+        t_texts(self.ctx.lang, id, &[("name", name), ("email", email)])
+    }
 }
 
 const PERSON_FIELDS: &[&str] = &[
@@ -322,7 +349,11 @@ const PERSON_FIELDS: &[&str] = &[
     "role",
 ];
 
-async fn new_person_fields(state: &AppState, values: &Values) -> Result<Vec<Field>, AppError> {
+async fn new_person_fields(
+    state: &AppState,
+    values: &Values,
+    lang: Language,
+) -> Result<Vec<Field>, AppError> {
     let filter = directory_store::OrganizationFilter::default();
     let (orgs, _) = directory_store::list_organizations(
         state.db.conn(),
@@ -333,21 +364,50 @@ async fn new_person_fields(state: &AppState, values: &Values) -> Result<Vec<Fiel
         },
     )
     .await?;
-    let roles = enum_choices::<ParticipantRole>();
     Ok(vec![
-        Field::new("role", "Role in this session", Kind::Select, values)
-            .required()
-            .options(None, roles),
-        Field::new("honorific", "Title", Kind::Text, values).hint("Mr, Ms, Mx, Dr, Prof, H.E. …"),
-        Field::new("given_name", "Given name", Kind::Text, values).required(),
-        Field::new("family_name", "Family name", Kind::Text, values).required(),
-        Field::new("position", "Position", Kind::Text, values).hint("e.g. Director"),
-        Field::new("organization_id", "Organization", Kind::Select, values).options(
+        Field::new(
+            "role",
+            &t(lang, "ses-role-in-session"),
+            Kind::Select,
+            values,
+        )
+        .required()
+        .options(None, role_choices(lang)),
+        Field::new("honorific", &t(lang, "ses-honorific"), Kind::Text, values)
+            .hint(&t(lang, "ses-honorific-hint")),
+        Field::new(
+            "given_name",
+            &t(lang, "field-given-name"),
+            Kind::Text,
+            values,
+        )
+        .required(),
+        Field::new(
+            "family_name",
+            &t(lang, "field-family-name"),
+            Kind::Text,
+            values,
+        )
+        .required(),
+        Field::new("position", &t(lang, "ses-position"), Kind::Text, values)
+            .hint(&t(lang, "ses-position-hint")),
+        Field::new(
+            "organization_id",
+            &t(lang, "field-organization"),
+            Kind::Select,
+            values,
+        )
+        .options(
             Some("—"),
             orgs.into_iter().map(|o| (o.id.to_string(), o.name)),
         ),
-        Field::new("email", "Email", Kind::Email, values)
-            .hint("Used for invitations; never shown publicly."),
+        Field::new(
+            "email",
+            &t(lang, "field-email-address"),
+            Kind::Email,
+            values,
+        )
+        .hint(&t(lang, "ses-email-hint")),
     ])
 }
 
@@ -361,7 +421,7 @@ async fn session_page(
 ) -> Result<Response, AppError> {
     let (session, event) = super::read::visible_session(&state.db, id, true).await?;
     let zone = event.timezone;
-    let conflicts: Vec<Conflict> = conflicts::report(&state.db, &event)
+    let conflicts: Vec<Conflict> = conflicts::report_in(&state.db, &event, ctx.lang)
         .await?
         .into_iter()
         .filter(|c| c.session_ids.contains(&id))
@@ -371,6 +431,11 @@ async fn session_page(
         .pop()
         .ok_or(AppError::NotFound("session"))?;
     let line = views::session_line(&out, zone);
+    // The day as the page's language writes it (English keeps the line's own).
+    let date = match views::local_day(&out, zone) {
+        Some(day) if ctx.lang != Language::En => crate::i18n::dates::with_weekday(ctx.lang, day),
+        _ => line.date.clone(),
+    };
     let mut matches = Vec::new();
     if let Some(q) = &query {
         let filter = directory_store::PersonFilter {
@@ -395,9 +460,10 @@ async fn session_page(
     }
     let mut fields = vec![Section::new(
         "",
-        new_person_fields(state, &new_person).await?,
+        new_person_fields(state, &new_person, ctx.lang).await?,
     )];
     let failed = !errors.is_empty();
+    let errors = crate::i18n::fields::translated(ctx.lang, &errors);
     let unshown = attach_errors(&mut fields, &errors, &HashMap::new());
     let event_card = super::read::event_views(&state.db, vec![event])
         .await?
@@ -409,10 +475,10 @@ async fn session_page(
         event: EventCard::from(&event_card),
         id,
         title: out.title.clone(),
-        when: format!("{}, {} ({})", line.date, line.time, zone.name()),
+        when: format!("{date}, {} ({})", line.time, zone.name()),
         room: out.room.clone(),
         participants: out.participants,
-        roles: enum_choices::<ParticipantRole>(),
+        roles: role_choices(ctx.lang),
         searched: query.is_some(),
         query: query.unwrap_or_default(),
         matches,
@@ -452,19 +518,26 @@ async fn manage_session(
 fn participant_message(
     result: Result<ParticipantOut, AppError>,
     id: i32,
+    lang: Language,
 ) -> Result<Response, AppError> {
     match result {
         Ok(p) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
-            &format!(
-                "{} was added as {}.",
-                p.display_name,
-                p.role.label().to_string().to_lowercase()
+            &t_texts(
+                lang,
+                "ses-participant-added",
+                &[
+                    ("name", &p.display_name),
+                    (
+                        "role",
+                        &crate::i18n::role(lang, p.role.as_str(), 1).to_lowercase(),
+                    ),
+                ],
             ),
         )),
         Err(AppError::Conflict(message)) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
-            &format!("Not added: {message}."),
+            &t_texts(lang, "ses-not-added", &[("reason", &message)]),
         )),
         Err(err) => Err(err),
     }
@@ -485,6 +558,7 @@ async fn add_participant(
     match participant_message(
         service::add_participant(&state.db, &ws.actor, id, input).await,
         id,
+        ws.ctx.lang,
     ) {
         Ok(response) => Ok(response),
         Err(err) => Ok(error_with(ws.ctx, err)),
@@ -517,7 +591,10 @@ async fn add_new_person(
     // Check the role before creating anyone, so a refused form creates nothing.
     let role_error = match role.as_deref().map(str::parse::<ParticipantRole>) {
         Some(Ok(_)) => None,
-        _ => Some(crate::error::FieldError::new("role", "must be chosen")),
+        _ => Some(crate::error::FieldError::new(
+            "role",
+            t(ctx.lang, "ses-must-be-chosen"),
+        )),
     };
     let created = match (role_error, person_validated(&mut person)) {
         (None, Ok(valid)) => directory_service::create_person(&state.db, Some(&actor), valid).await,
@@ -534,7 +611,7 @@ async fn add_new_person(
         Err(AppError::Conflict(message)) => {
             let errors = vec![crate::error::FieldError::new(
                 "email",
-                format!("{message}; search for them above"),
+                t_texts(ctx.lang, "ses-search-above", &[("reason", &message)]),
             )];
             return Ok(session_page(&state, ctx, id, None, values, errors).await?);
         }
@@ -551,6 +628,7 @@ async fn add_new_person(
     match participant_message(
         service::add_participant(&state.db, &actor, id, input).await,
         id,
+        ctx.lang,
     ) {
         Ok(response) => Ok(response),
         Err(err) => Ok(error_with(ctx, err)),
@@ -572,7 +650,7 @@ async fn remove_participant(
     match service::remove_participant(&state.db, &ws.actor, id, person_id).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
-            "The person was removed from this session.",
+            &t(ws.ctx.lang, "ses-person-removed"),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
@@ -596,7 +674,7 @@ async fn move_participant(
     match service::move_participant(&state.db, &ws.actor, id, person_id, role, up).await {
         Ok(()) => Ok(redirect_with_flash(
             &format!("/organize/sessions/{id}"),
-            "The order was changed.",
+            &t(ws.ctx.lang, "ses-order-changed"),
         )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }

@@ -19,10 +19,11 @@ use crate::events::{
     EventInput, EventKind, EventStatus, OrganizerInput, OrganizerRole, RegistrationMode,
     RegistrationSettingsInput, SeriesInput, SeriesRef, service, store,
 };
+use crate::i18n::{Language, t, t_texts};
 use crate::web::Pagination;
 use crate::web::forms::{
-    Field, FormPage, Kind, Section, Values, country_choices, enum_choices, form_page, refused,
-    region_choices, subregion_choices, timezone_choices, to_patch,
+    Field, FormPage, Kind, Section, Values, country_choices_in, enum_choices, form_page, refused,
+    subregion_choices_in, term_choices, timezone_choices, to_patch,
 };
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
@@ -54,19 +55,34 @@ pub fn routes() -> Router<AppState> {
 
 const SERIES_FIELDS: &[&str] = &["title", "description", "slug", "language"];
 
-fn series_sections(values: &Values) -> Vec<Section> {
+fn series_sections(values: &Values, lang: Language) -> Vec<Section> {
     vec![Section::new(
-        "Series",
+        &t(lang, "form-series-legend"),
         vec![
-            Field::new("title", "Title", Kind::Text, values).required(),
-            Field::new("slug", "Web address", Kind::Text, values)
-                .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
-            Field::new("description", "Description", Kind::TextArea, values),
-            Field::new("language", "Written in", Kind::Select, values)
-                .options(None, enum_choices::<crate::i18n::Language>())
-                .hint("The language of its title and description. Translations into the others are edited beside the original (“Translations” on the series' page in the workspace)."),
+            Field::new("title", &t(lang, "form-title"), Kind::Text, values).required(),
+            Field::new("slug", &t(lang, "form-web-address"), Kind::Text, values)
+                .hint(&t(lang, "form-web-address-hint")),
+            Field::new(
+                "description",
+                &t(lang, "form-description"),
+                Kind::TextArea,
+                values,
+            ),
+            Field::new(
+                "language",
+                &t(lang, "form-written-in"),
+                Kind::Select,
+                values,
+            )
+            .options(None, enum_choices::<crate::i18n::Language>())
+            .hint(&t(lang, "form-series-language-hint")),
         ],
     )]
+}
+
+/// The label of the link back to the workspace.
+fn to_workspace(lang: Language) -> (String, String) {
+    ("/organize".into(), t(lang, "form-back-workspace"))
 }
 
 fn series_input(values: &Values) -> SeriesInput {
@@ -81,13 +97,14 @@ fn series_input(values: &Values) -> SeriesInput {
 }
 
 async fn new_series(Workspace { ctx, .. }: Workspace) -> PageResult {
+    let lang = ctx.lang;
     let page = form_page(
         ctx,
-        "New series",
+        &t(lang, "form-new-series"),
         "/organize/series/new".into(),
-        "Create the series",
-        ("/organize".into(), "Workspace".into()),
-        series_sections(&Values::default()),
+        &t(lang, "form-create-series"),
+        to_workspace(lang),
+        series_sections(&Values::default(), lang),
     );
     Ok(render(&page))
 }
@@ -101,16 +118,17 @@ async fn create_series(
     match service::create_series(&state.db, Some(&actor), series_input(&values)).await {
         Ok(series) => Ok(redirect_with_flash(
             "/organize",
-            &format!("The series \"{}\" was created.", series.title),
+            &t_texts(ctx.lang, "form-series-created", &[("title", &series.title)]),
         )),
         Err(err) => {
+            let lang = ctx.lang;
             let page = form_page(
                 ctx,
-                "New series",
+                &t(lang, "form-new-series"),
                 "/organize/series/new".into(),
-                "Create the series",
-                ("/organize".into(), "Workspace".into()),
-                series_sections(&values),
+                &t(lang, "form-create-series"),
+                to_workspace(lang),
+                series_sections(&values, lang),
             );
             Ok(refused(page, err, &HashMap::new()))
         }
@@ -126,17 +144,18 @@ async fn edit_series(
         .await?
         .ok_or(AppError::NotFound("series"))?;
     let values = Values::of(&SeriesInput::from_model(&series));
+    let lang = ctx.lang;
     let mut page = form_page(
         ctx,
-        &format!("Edit {}", series.title),
+        &t_texts(lang, "form-edit-title", &[("title", &series.title)]),
         format!("/organize/series/{}/edit", series.slug),
-        "Save changes",
-        ("/organize".into(), "Workspace".into()),
-        series_sections(&values),
+        &t(lang, "form-save-changes"),
+        to_workspace(lang),
+        series_sections(&values, lang),
     );
     page.links.push((
         format!("/organize/series/{}/translations", series.slug),
-        "Translations".into(),
+        t(lang, "form-translations"),
     ));
     Ok(render(&page))
 }
@@ -158,17 +177,18 @@ async fn update_series(
     {
         Ok(series) => Ok(redirect_with_flash(
             "/organize",
-            &format!("The series \"{}\" was saved.", series.title),
+            &t_texts(ctx.lang, "form-series-saved", &[("title", &series.title)]),
         )),
         Err(AppError::NotFound(what)) => Err(PageError(AppError::NotFound(what))),
         Err(err) => {
+            let lang = ctx.lang;
             let page = form_page(
                 ctx,
-                "Edit series",
+                &t(lang, "form-edit-series"),
                 format!("/organize/series/{reference}/edit"),
-                "Save changes",
-                ("/organize".into(), "Workspace".into()),
-                series_sections(&values),
+                &t(lang, "form-save-changes"),
+                to_workspace(lang),
+                series_sections(&values, lang),
             );
             Ok(refused(page, err, &HashMap::new()))
         }
@@ -250,7 +270,9 @@ fn event_sections(
     values: &Values,
     choices: &EventChoices,
     keys: &mut HashMap<String, String>,
+    lang: Language,
 ) -> Vec<Section> {
+    let numbered = |id: &str, row: usize| crate::i18n::t_args(lang, id, &[("n", (row + 1).into())]);
     let mut organizer_fields = Vec::new();
     // Every organization already chosen, then two empty rows to add more.
     let chosen: Vec<usize> = (0..values.count("organizer_id"))
@@ -289,7 +311,7 @@ fn event_sections(
         organizer_fields.push(
             Field::new(
                 "organizer_id",
-                &format!("Organization {}", row + 1),
+                &numbered("form-organization-n", row),
                 Kind::Select,
                 values,
             )
@@ -299,7 +321,7 @@ fn event_sections(
         organizer_fields.push(
             Field::new(
                 "organizer_role",
-                &format!("Role of organization {}", row + 1),
+                &numbered("form-organization-role-n", row),
                 Kind::Select,
                 values,
             )
@@ -311,7 +333,7 @@ fn event_sections(
                     role
                 },
             )
-            .options(None, enum_choices::<OrganizerRole>()),
+            .options(None, term_choices::<OrganizerRole>(lang, "involvement")),
         );
     }
     for (api, form) in [
@@ -324,49 +346,107 @@ fn event_sections(
     }
     vec![
         Section::new(
-            "About the event",
+            &t(lang, "form-about-event"),
             vec![
-                Field::new("title", "Title", Kind::Text, values).required(),
-                Field::new("subtitle", "Subtitle", Kind::Text, values),
-                Field::new("language", "Written in", Kind::Select, values)
-                    .options(None, enum_choices::<crate::i18n::Language>())
-                    .hint("The language of its title, subtitle, description and programme. Translations into the others are edited beside the original, from the event's page in the workspace."),
-                Field::new("kind", "Kind", Kind::Select, values)
+                Field::new("title", &t(lang, "form-title"), Kind::Text, values).required(),
+                Field::new("subtitle", &t(lang, "form-subtitle"), Kind::Text, values),
+                Field::new(
+                    "language",
+                    &t(lang, "form-written-in"),
+                    Kind::Select,
+                    values,
+                )
+                .options(None, enum_choices::<crate::i18n::Language>())
+                .hint(&t(lang, "form-event-language-hint")),
+                Field::new("kind", &t(lang, "form-kind"), Kind::Select, values)
                     .required()
-                    .options(Some("Choose…"), enum_choices::<EventKind>()),
-                Field::new("series", "Part of a series", Kind::Select, values).options(Some("None"), choices.series.clone()),
-                Field::new("slug", "Web address", Kind::Text, values)
-                    .hint("The last part of the page's address (…/events/making-a-difference): lower-case words joined by hyphens, made from the title when left empty."),
-                Field::new("description", "Description", Kind::TextArea, values)
-                    .hint("The event's aim and context. Leave a blank line between paragraphs."),
+                    .options(
+                        Some(&t(lang, "form-choose")),
+                        term_choices::<EventKind>(lang, "event-kind"),
+                    ),
+                Field::new(
+                    "series",
+                    &t(lang, "form-part-of-series"),
+                    Kind::Select,
+                    values,
+                )
+                .options(Some(&t(lang, "form-none")), choices.series.clone()),
+                Field::new("slug", &t(lang, "form-web-address"), Kind::Text, values)
+                    .hint(&t(lang, "form-web-address-hint")),
+                Field::new(
+                    "description",
+                    &t(lang, "form-description"),
+                    Kind::TextArea,
+                    values,
+                )
+                .hint(&t(lang, "form-event-description-hint")),
             ],
         ),
         Section::new(
-            "When and where",
+            &t(lang, "form-when-where"),
             vec![
-                Field::new("starts_on", "First day", Kind::Date, values).required(),
-                Field::new("ends_on", "Last day", Kind::Date, values).required(),
-                Field::new("timezone", "Time zone", Kind::Suggest("timezones"), values)
-                    .required()
-                    .hint("Type the city whose clock the event keeps (Nairobi, Buenos Aires, Brussels) and choose it from the list. Session times are entered in it."),
-                Field::new("venue", "Venue", Kind::Text, values),
-                Field::new("city", "City", Kind::Text, values),
-                Field::new("country", "Country", Kind::Select, values).options(Some("—"), country_choices()),
-                Field::new("region", "Region", Kind::Select, values).options(Some("—"), region_choices()),
-                Field::new("subregion", "Sub-region", Kind::Select, values).options(Some("—"), subregion_choices()),
+                Field::new("starts_on", &t(lang, "form-first-day"), Kind::Date, values).required(),
+                Field::new("ends_on", &t(lang, "form-last-day"), Kind::Date, values).required(),
+                Field::new(
+                    "timezone",
+                    &t(lang, "form-timezone"),
+                    Kind::Suggest("timezones"),
+                    values,
+                )
+                .required()
+                .hint(&t(lang, "form-timezone-hint")),
+                Field::new("venue", &t(lang, "form-venue"), Kind::Text, values),
+                Field::new("city", &t(lang, "form-city"), Kind::Text, values),
+                Field::new("country", &t(lang, "form-country"), Kind::Select, values)
+                    .options(Some("—"), country_choices_in(lang)),
+                Field::new("region", &t(lang, "form-region"), Kind::Select, values).options(
+                    Some("—"),
+                    term_choices::<crate::domain::Region>(lang, "region"),
+                ),
+                Field::new(
+                    "subregion",
+                    &t(lang, "form-subregion"),
+                    Kind::Select,
+                    values,
+                )
+                .options(Some("—"), subregion_choices_in(lang)),
             ],
         ),
-        Section::new("Organizers", organizer_fields).pairs(),
+        Section::new(&t(lang, "form-organizers"), organizer_fields).pairs(),
         Section::new(
-            "Registration",
+            &t(lang, "form-registration"),
             vec![
-                Field::new("registration_mode", "Registration", Kind::Select, values)
-                    .options(None, enum_choices::<RegistrationMode>()),
-                Field::new("capacity", "Capacity", Kind::Number, values).hint("Leave empty for unlimited."),
-                Field::new("registration_opens_at", "Registration opens", Kind::DateTime, values)
-                    .hint("Local time of the event."),
-                Field::new("registration_closes_at", "Registration closes", Kind::DateTime, values),
-                Field::new("waitlist", "Keep a waiting list when full", Kind::Checkbox, values),
+                Field::new(
+                    "registration_mode",
+                    &t(lang, "form-registration"),
+                    Kind::Select,
+                    values,
+                )
+                .options(
+                    None,
+                    term_choices::<RegistrationMode>(lang, "form-registration-mode"),
+                ),
+                Field::new("capacity", &t(lang, "form-capacity"), Kind::Number, values)
+                    .hint(&t(lang, "form-capacity-hint")),
+                Field::new(
+                    "registration_opens_at",
+                    &t(lang, "form-registration-opens"),
+                    Kind::DateTime,
+                    values,
+                )
+                .hint(&t(lang, "form-local-time-hint")),
+                Field::new(
+                    "registration_closes_at",
+                    &t(lang, "form-registration-closes"),
+                    Kind::DateTime,
+                    values,
+                ),
+                Field::new(
+                    "waitlist",
+                    &t(lang, "form-waitlist"),
+                    Kind::Checkbox,
+                    values,
+                ),
             ],
         ),
     ]
@@ -472,24 +552,26 @@ async fn event_form(
 ) -> Result<(FormPage, HashMap<String, String>), AppError> {
     let choices = event_choices(state).await?;
     let mut keys = HashMap::new();
-    let sections = event_sections(values, &choices, &mut keys);
+    let lang = ctx.lang;
+    let sections = event_sections(values, &choices, &mut keys, lang);
     let mut page = form_page(ctx, title, action, submit, back, sections);
     page.timezones = timezone_choices();
     page.country_regions = Some(crate::web::forms::country_regions_json());
-    page.intro = Some("Fields marked * are required. The event stays a draft, visible to organizers only, until you publish it.".into());
+    page.intro = Some(t(lang, "form-event-intro"));
     Ok((page, keys))
 }
 
 async fn new_event(State(state): State<AppState>, Workspace { ctx, .. }: Workspace) -> PageResult {
     let mut values = Values::default();
     values.set("registration_mode", Some("open"));
+    let lang = ctx.lang;
     let (page, _) = event_form(
         &state,
         ctx,
-        "New event",
+        &t(lang, "form-new-event"),
         "/organize/events/new".into(),
-        "Create the event",
-        ("/organize".into(), "Workspace".into()),
+        &t(lang, "form-create-event"),
+        to_workspace(lang),
         &values,
     )
     .await?;
@@ -505,19 +587,17 @@ async fn create_event(
     match service::create_event(&state.db, Some(&actor), event_input(&values)).await {
         Ok(event) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
-            &format!(
-                "The event \"{}\" was created as a draft. Add its sessions, then publish it.",
-                event.title
-            ),
+            &t_texts(ctx.lang, "form-event-created", &[("title", &event.title)]),
         )),
         Err(err) => {
+            let lang = ctx.lang;
             let (page, keys) = event_form(
                 &state,
                 ctx,
-                "New event",
+                &t(lang, "form-new-event"),
                 "/organize/events/new".into(),
-                "Create the event",
-                ("/organize".into(), "Workspace".into()),
+                &t(lang, "form-create-event"),
+                to_workspace(lang),
                 &values,
             )
             .await?;
@@ -537,12 +617,13 @@ async fn edit_event(
         .remove(&event.id)
         .unwrap_or_default();
     let values = event_values(&EventInput::from_model(&event, &organizers));
+    let lang = ctx.lang;
     let (page, _) = event_form(
         &state,
         ctx,
-        &format!("Edit {}", event.title),
+        &t_texts(lang, "form-edit-title", &[("title", &event.title)]),
         format!("/organize/events/{}/edit", event.slug),
-        "Save changes",
+        &t(lang, "form-save-changes"),
         (
             format!("/organize/events/{}", event.slug),
             event.title.clone(),
@@ -568,15 +649,16 @@ async fn update_event(
     match service::update_event(&state.db, &actor, &SeriesRef::Id(current.id), patch).await {
         Ok(event) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", event.slug),
-            &format!("The changes to \"{}\" were saved.", event.title),
+            &t_texts(ctx.lang, "form-changes-saved", &[("title", &event.title)]),
         )),
         Err(err) => {
+            let lang = ctx.lang;
             let (page, keys) = event_form(
                 &state,
                 ctx,
-                &format!("Edit {}", current.title),
+                &t_texts(lang, "form-edit-title", &[("title", &current.title)]),
                 format!("/organize/events/{}/edit", current.slug),
-                "Save changes",
+                &t(lang, "form-save-changes"),
                 (
                     format!("/organize/events/{}", current.slug),
                     current.title.clone(),
@@ -625,7 +707,7 @@ async fn event_workspace(
 ) -> PageResult {
     let event = super::read::visible_event(&state.db, &SeriesRef::parse(&reference), true).await?;
     let zone = event.timezone;
-    let conflicts = conflicts::report(&state.db, &event).await?;
+    let conflicts = conflicts::report_in(&state.db, &event, ctx.lang).await?;
     let out = super::read::event_view(&state.db, event, true).await?;
     let mut last_day = String::new();
     let sessions = out
@@ -701,12 +783,11 @@ async fn change_status(
     .await
     {
         Ok(event) => {
-            let message = match to {
-                EventStatus::Published => {
-                    format!("\"{}\" is published: everyone can see it now.", event.title)
-                }
-                _ => format!("\"{}\" is cancelled.", event.title),
+            let id = match to {
+                EventStatus::Published => "form-event-published",
+                _ => "form-event-cancelled",
             };
+            let message = t_texts(ws.ctx.lang, id, &[("title", &event.title)]);
             Ok(redirect_with_flash(
                 &format!("/organize/events/{}", event.slug),
                 &message,
@@ -741,7 +822,10 @@ async fn delete(
     _form: FormData,
 ) -> PageResult {
     match service::delete_event(&state.db, &ws.actor, &SeriesRef::parse(&reference)).await {
-        Ok(()) => Ok(redirect_with_flash("/organize", "The event was deleted.")),
+        Ok(()) => Ok(redirect_with_flash(
+            "/organize",
+            &t(ws.ctx.lang, "form-event-deleted"),
+        )),
         Err(err) => Ok(error_with(ws.ctx, err)),
     }
 }
@@ -751,20 +835,27 @@ async fn delete(
 const DUPLICATE_FIELDS: &[&str] = &["starts_on", "title"];
 
 fn duplicate_page(ctx: Ctx, event: &crate::entities::event::Model, values: &Values) -> FormPage {
+    let lang = ctx.lang;
     form_page(
         ctx,
-        &format!("Reuse {} for new dates", event.title),
+        &t_texts(lang, "form-reuse-title", &[("title", &event.title)]),
         format!("/organize/events/{}/duplicate", event.slug),
-        "Make the copy",
+        &t(lang, "form-make-copy"),
         (
             format!("/organize/events/{}", event.slug),
             event.title.clone(),
         ),
         vec![Section::new(
-            "A draft copy: the sessions move by the same number of days and keep their times, rooms and people (to invite again). Registrations, invitations and summaries stay with this event.",
+            &t(lang, "form-copy-legend"),
             vec![
-                Field::new("starts_on", "First day of the copy", Kind::Date, values).required(),
-                Field::new("title", "Title of the copy", Kind::Text, values).required(),
+                Field::new(
+                    "starts_on",
+                    &t(lang, "form-copy-first-day"),
+                    Kind::Date,
+                    values,
+                )
+                .required(),
+                Field::new("title", &t(lang, "form-copy-title"), Kind::Text, values).required(),
             ],
         )],
     )
@@ -796,7 +887,7 @@ async fn duplicate(
     match super::duplicate::duplicate(&state.db, &actor, &reference, input).await {
         Ok(copy) => Ok(redirect_with_flash(
             &format!("/organize/events/{}", copy.slug),
-            "This is the copy, a draft: check its sessions, then invite their people. The original is unchanged.",
+            &t(ctx.lang, "form-copy-made"),
         )),
         Err(err) => {
             let event = super::read::visible_event(&state.db, &reference, true).await?;
