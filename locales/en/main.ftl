@@ -592,3 +592,28 @@ problem-not-found-application = Application not found
 manage-reconfirmed-flash = Thank you: you have confirmed that you still come.
 manage-erased-flash = Your details are erased. Only an anonymous line remains in the organizers' counts.
 manage-details-saved-flash = Your details are saved.
+
+# What the pages' script says (templates/static/app.js), given to it by the layout.
+js-region-proposed = Proposed from the country: { $region }. Change it if needed.
+js-preview-unavailable = The preview is not available just now; what you type is kept.
+js-link-text = link text
+js-send-invitations =
+    { $count ->
+        [one] Send 1 invitation
+       *[other] Send { $count } invitations
+    }
+js-recipients-changed = You changed the recipients or the message since this preview: press “Preview” again to see the mails as they will go.
+js-chosen-file = Chosen: { $file } ({ $size })
+js-uploading = Uploading { $file }…
+js-saving = Saving…
+js-session-ended = Your session has ended. Sign in again in another tab, then send the form again: what you typed and chose is kept here.
+js-unexpected = The server answered unexpectedly ({ $status }). Nothing was saved; sign in again if your session ended, then send the form again.
+js-upload-broke = The upload broke off (is the connection down?). Nothing was saved; send the form again.
+js-correct-fields =
+    { $count ->
+        [one] Please correct 1 field
+       *[other] Please correct { $count } fields
+    }
+js-document-not-saved = The document was not saved
+js-nothing-saved-file = Nothing was saved yet; what you typed and the file you chose are kept below.
+js-nothing-saved = Nothing was saved yet; what you typed is kept below.

@@ -592,3 +592,28 @@ problem-not-found-application = Solicitud no encontrada
 manage-reconfirmed-flash = Gracias: ha confirmado que sigue asistiendo.
 manage-erased-flash = Sus datos se han borrado. Solo queda una línea anónima en los recuentos de los organizadores.
 manage-details-saved-flash = Sus datos se han guardado.
+
+# What the pages' script says (templates/static/app.js), given to it by the layout.
+js-region-proposed = Propuesto según el país: { $region }. Cámbielo si es necesario.
+js-preview-unavailable = La vista previa no está disponible en este momento; lo que escribe se conserva.
+js-link-text = texto del enlace
+js-send-invitations =
+    { $count ->
+        [one] Enviar 1 invitación
+       *[other] Enviar { $count } invitaciones
+    }
+js-recipients-changed = Ha cambiado los destinatarios o el mensaje desde esta vista previa: pulse de nuevo «Vista previa» para ver los correos tal como saldrán.
+js-chosen-file = Elegido: { $file } ({ $size })
+js-uploading = Subiendo { $file }…
+js-saving = Guardando…
+js-session-ended = Su sesión ha terminado. Vuelva a iniciar sesión en otra pestaña y envíe de nuevo el formulario: lo que escribió y eligió se conserva aquí.
+js-unexpected = El servidor respondió de forma inesperada ({ $status }). No se guardó nada; vuelva a iniciar sesión si su sesión terminó y envíe de nuevo el formulario.
+js-upload-broke = La subida se interrumpió (¿se cortó la conexión?). No se guardó nada; envíe de nuevo el formulario.
+js-correct-fields =
+    { $count ->
+        [one] Corrija 1 campo
+       *[other] Corrija { $count } campos
+    }
+js-document-not-saved = El documento no se guardó
+js-nothing-saved-file = Aún no se guardó nada; lo que escribió y el archivo elegido se conservan a continuación.
+js-nothing-saved = Aún no se guardó nada; lo que escribió se conserva a continuación.

@@ -592,3 +592,28 @@ problem-not-found-application = Demande d’adhésion introuvable
 manage-reconfirmed-flash = Merci : vous avez confirmé que vous venez toujours.
 manage-erased-flash = Vos données sont effacées. Seule une ligne anonyme reste dans les décomptes des organisateurs.
 manage-details-saved-flash = Vos informations sont enregistrées.
+
+# What the pages' script says (templates/static/app.js), given to it by the layout.
+js-region-proposed = Proposé d’après le pays : { $region }. Modifiez-le si besoin.
+js-preview-unavailable = L’aperçu n’est pas disponible pour le moment ; ce que vous tapez est conservé.
+js-link-text = texte du lien
+js-send-invitations =
+    { $count ->
+        [one] Envoyer 1 invitation
+       *[other] Envoyer { $count } invitations
+    }
+js-recipients-changed = Vous avez modifié les destinataires ou le message depuis cet aperçu : appuyez de nouveau sur « Aperçu » pour voir les courriels tels qu’ils partiront.
+js-chosen-file = Choisi : { $file } ({ $size })
+js-uploading = Envoi de { $file }…
+js-saving = Enregistrement…
+js-session-ended = Votre session a expiré. Reconnectez-vous dans un autre onglet, puis renvoyez le formulaire : ce que vous avez tapé et choisi est conservé ici.
+js-unexpected = Le serveur a répondu de façon inattendue ({ $status }). Rien n’a été enregistré ; reconnectez-vous si votre session a expiré, puis renvoyez le formulaire.
+js-upload-broke = L’envoi s’est interrompu (la connexion est-elle coupée ?). Rien n’a été enregistré ; renvoyez le formulaire.
+js-correct-fields =
+    { $count ->
+        [one] Veuillez corriger 1 champ
+       *[other] Veuillez corriger { $count } champs
+    }
+js-document-not-saved = Le document n’a pas été enregistré
+js-nothing-saved-file = Rien n’est encore enregistré ; ce que vous avez tapé et le fichier choisi sont conservés ci-dessous.
+js-nothing-saved = Rien n’est encore enregistré ; ce que vous avez tapé est conservé ci-dessous.

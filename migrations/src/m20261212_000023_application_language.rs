@@ -14,7 +14,7 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table("membership_applications")
-                    .add_column(&mut string_len_null("language", 8))
+                    .add_column(string_len_null("language", 8))
                     .to_owned(),
             )
             .await

@@ -110,6 +110,48 @@ pub fn t_texts(lang: Language, id: &str, args: &[(&'static str, &str)]) -> Strin
     t_args(lang, id, &args)
 }
 
+/// The messages the pages' script says (`templates/static/app.js`) in `lang`, as JSON for
+/// the layout to give it: each by its id without `js-`, its variables left as `{name}` for
+/// the script to fill; one counting things comes twice, as `<id>.one` (for 1) and
+/// `<id>.other`.
+pub fn script_messages(lang: Language) -> String {
+    const SAID: [(&str, &[&str]); 13] = [
+        ("region-proposed", &["region"]),
+        ("preview-unavailable", &[]),
+        ("link-text", &[]),
+        ("recipients-changed", &[]),
+        ("chosen-file", &["file", "size"]),
+        ("uploading", &["file"]),
+        ("saving", &[]),
+        ("session-ended", &[]),
+        ("unexpected", &["status"]),
+        ("upload-broke", &[]),
+        ("document-not-saved", &[]),
+        ("nothing-saved-file", &[]),
+        ("nothing-saved", &[]),
+    ];
+    const COUNTED: [&str; 2] = ["send-invitations", "correct-fields"];
+    let mut out = serde_json::Map::new();
+    for (id, names) in SAID {
+        let args: Vec<(&'static str, FluentValue<'_>)> = names
+            .iter()
+            .map(|n| (*n, FluentValue::from(format!("{{{n}}}"))))
+            .collect();
+        out.insert(id.into(), t_args(lang, &format!("js-{id}"), &args).into());
+    }
+    for id in COUNTED {
+        let one = t_args(lang, &format!("js-{id}"), &[("count", 1.into())]);
+        // A text as the count falls to the language's other form.
+        let other = t_args(lang, &format!("js-{id}"), &[("count", "{count}".into())]);
+        out.insert(format!("{id}.one"), one.into());
+        out.insert(format!("{id}.other"), other.into());
+    }
+    // Inside a <script> element: no "</" may close it early.
+    serde_json::Value::Object(out)
+        .to_string()
+        .replace("</", "<\\/")
+}
+
 /// "Dear Ms Akello," in `lang`, for a mail to `name` (shortened as a greeting is).
 pub fn dear(lang: Language, name: &str) -> String {
     t_texts(
@@ -392,6 +434,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_script_gets_its_messages_with_their_variables_to_fill() {
+        let said: serde_json::Value =
+            serde_json::from_str(&script_messages(Language::Fr)).unwrap();
+        assert_eq!(said["send-invitations.one"], "Envoyer 1 invitation");
+        assert_eq!(said["send-invitations.other"], "Envoyer {count} invitations");
+        assert_eq!(said["uploading"], "Envoi de {file}…");
+        assert_eq!(said["correct-fields.other"], "Veuillez corriger {count} champs");
+        let english: serde_json::Value =
+            serde_json::from_str(&script_messages(Language::En)).unwrap();
+        assert_eq!(english["chosen-file"], "Chosen: {file} ({size})");
+        assert!(!script_messages(Language::Es).contains("</"));
     }
 
     #[test]

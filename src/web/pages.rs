@@ -54,6 +54,11 @@ impl Ctx {
         crate::i18n::t_args(self.lang, id, &[("count", (*count.borrow()).into())])
     }
 
+    /// What the pages' script says, in the page's language (JSON).
+    pub fn script_messages(&self) -> String {
+        crate::i18n::script_messages(self.lang)
+    }
+
     /// A language's name in a sentence of the page ("Spanish", "espagnol", "español").
     pub fn language_name(&self, code: &str) -> String {
         self.term("language-name", code)

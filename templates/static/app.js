@@ -1,4 +1,26 @@
 // Small progressive enhancements; every page works without this script.
+
+/* ----- What the script says, in the page's language ----- */
+// The layout gives the messages (`i18n::script_messages`) as JSON in #ui-messages, their
+// variables as {name}; the English here is what is said without them.
+const UI_MESSAGES = (() => {
+  try {
+    return JSON.parse(document.getElementById("ui-messages")?.textContent || "{}");
+  } catch {
+    return {};
+  }
+})();
+
+function say(id, english, vars = {}) {
+  const text = UI_MESSAGES[id] ?? english;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+/// A message counting `n` things: its form for one, else its other form.
+function sayCount(id, n, one, other) {
+  return n === 1 ? say(`${id}.one`, one) : say(`${id}.other`, other, { count: n });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   // Ask before irreversible actions (forms marked data-confirm).
   for (const form of document.querySelectorAll("form[data-confirm]")) {
@@ -153,7 +175,8 @@ document.addEventListener("DOMContentLoaded", () => {
       region.value = hit[0];
       if (sub && mine(sub, proposed && proposed[1])) sub.value = hit[1];
       proposed = hit;
-      note.textContent = `Proposed from the country: ${region.selectedOptions[0].text}${sub && sub.value ? `, ${sub.selectedOptions[0].text}` : ""}. Change it if needed.`;
+      const named = `${region.selectedOptions[0].text}${sub && sub.value ? `, ${sub.selectedOptions[0].text}` : ""}`;
+      note.textContent = say("region-proposed", "Proposed from the country: {region}. Change it if needed.", { region: named });
     });
   }
 });
@@ -194,7 +217,7 @@ function markdownHelp(area) {
       // The server's fragment: every text escaped, only safe links (domain::RichText).
       if (mine === asked) out.innerHTML = html;
     } catch {
-      if (mine === asked) out.textContent = "The preview is not available just now; what you type is kept.";
+      if (mine === asked) out.textContent = say("preview-unavailable", "The preview is not available just now; what you type is kept.");
     }
   };
   box.hidden = false;
@@ -228,7 +251,7 @@ function markdownFormat(area, kind) {
     return;
   }
   if (kind === "link") {
-    const label = selected.trim() || "link text";
+    const label = selected.trim() || say("link-text", "link text");
     const text = `[${label}](https://)`;
     const address = label.length + 3;
     if (selected.trim()) replace(start, end, text, address, address + "https://".length);
@@ -263,7 +286,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const preview = document.getElementById("preview");
   const count = () => {
     const n = boxes.filter((box) => box.checked).length;
-    for (const button of buttons) button.textContent = n === 1 ? "Send 1 invitation" : `Send ${n} invitations`;
+    for (const button of buttons) button.textContent = sayCount("send-invitations", n, "Send 1 invitation", "Send {count} invitations");
   };
   const outdated = () => {
     if (!preview || preview.querySelector("[data-outdated]")) return;
@@ -271,7 +294,7 @@ document.addEventListener("DOMContentLoaded", () => {
     note.className = "notice returned";
     note.dataset.outdated = "";
     note.setAttribute("role", "status");
-    note.textContent = "You changed the recipients or the message since this preview: press “Preview” again to see the mails as they will go.";
+    note.textContent = say("recipients-changed", "You changed the recipients or the message since this preview: press “Preview” again to see the mails as they will go.");
     preview.querySelector("h2")?.after(note);
   };
   for (const box of boxes) box.addEventListener("change", () => { count(); outdated(); });
@@ -325,7 +348,7 @@ function dropZone(zone) {
   zone.classList.add("enhanced");
   const show = () => {
     const file = input.files[0];
-    if (chosen) chosen.textContent = file ? `Chosen: ${file.name} (${fileSize(file.size)})` : "";
+    if (chosen) chosen.textContent = file ? say("chosen-file", "Chosen: {file} ({size})", { file: file.name, size: fileSize(file.size) }) : "";
   };
   input.addEventListener("change", show);
   for (const type of ["dragenter", "dragover"]) {
@@ -404,7 +427,7 @@ function uploadForm(form) {
     if (progress) {
       progress.hidden = false;
       bar.value = 0;
-      label.textContent = file ? `Uploading ${file.name}…` : "Saving…";
+      label.textContent = file ? say("uploading", "Uploading {file}…", { file: file.name }) : say("saving", "Saving…");
       percent.textContent = "0%";
     }
     const xhr = new XMLHttpRequest();
@@ -415,7 +438,7 @@ function uploadForm(form) {
       const done = Math.round((e.loaded / e.total) * 100);
       bar.value = done;
       percent.textContent = `${done}%`;
-      if (done >= 100) label.textContent = "Saving…";
+      if (done >= 100) label.textContent = say("saving", "Saving…");
     });
     xhr.addEventListener("load", () => {
       let answer = null;
@@ -433,15 +456,15 @@ function uploadForm(form) {
       } else if (answer?.detail) {
         showErrors(form, summary, [], answer.detail);
       } else if (new URL(xhr.responseURL || form.action, window.location.href).pathname === "/login") {
-        showErrors(form, summary, [], "Your session has ended. Sign in again in another tab, then send the form again: what you typed and chose is kept here.");
+        showErrors(form, summary, [], say("session-ended", "Your session has ended. Sign in again in another tab, then send the form again: what you typed and chose is kept here."));
       } else {
-        showErrors(form, summary, [], `The server answered unexpectedly (${xhr.status}). Nothing was saved; sign in again if your session ended, then send the form again.`);
+        showErrors(form, summary, [], say("unexpected", "The server answered unexpectedly ({status}). Nothing was saved; sign in again if your session ended, then send the form again.", { status: xhr.status }));
       }
     });
     for (const type of ["error", "abort", "timeout"]) {
       xhr.addEventListener(type, () => {
         settle();
-        showErrors(form, summary, [], "The upload broke off (is the connection down?). Nothing was saved; send the form again.");
+        showErrors(form, summary, [], say("upload-broke", "The upload broke off (is the connection down?). Nothing was saved; send the form again."));
       });
     }
     xhr.send(new FormData(form));
@@ -492,10 +515,10 @@ function showErrors(form, summary, errors, message) {
   const heading = summary.querySelector("[data-errors-heading]");
   const note = summary.querySelector("[data-errors-note]");
   const list = summary.querySelector("[data-errors-list]");
-  if (heading) heading.textContent = count ? `Please correct ${count} field${count === 1 ? "" : "s"}` : "The document was not saved";
+  if (heading) heading.textContent = count ? sayCount("correct-fields", count, "Please correct 1 field", "Please correct {count} fields") : say("document-not-saved", "The document was not saved");
   if (note) note.textContent = form.querySelector('input[type="file"]')?.files?.length
-    ? "Nothing was saved yet; what you typed and the file you chose are kept below."
-    : "Nothing was saved yet; what you typed is kept below.";
+    ? say("nothing-saved-file", "Nothing was saved yet; what you typed and the file you chose are kept below.")
+    : say("nothing-saved", "Nothing was saved yet; what you typed is kept below.");
   if (list) {
     list.replaceChildren();
     for (const text of message ? [...unshown, message] : unshown) {

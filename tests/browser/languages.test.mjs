@@ -284,3 +284,27 @@ test("an organizer reads the workspace in French and translates the Buenos Aires
   assert.deepEqual(accessibility, [], "no serious accessibility findings");
   assert.deepEqual(langFindings, [], "no findings of axe-core's language rules");
 });
+
+test("the pages' script speaks the page's language: the composer counts its invitations in Spanish", async () => {
+  const { base } = app;
+  const page = await app.newPage(1280);
+  await signInAs(page, base, organizer, password);
+  // The demo's Kampala roundtable: the people of its first session with a panel, ticked.
+  await page.goto(`${base}/organize/events/rtop-follow-up-roundtable-kampala?lang=es`);
+  await page.locator('a[href*="/invitations/new?session_id="]').first().click();
+  await page.waitForURL(/\/invitations\/new\?session_id=/);
+  assert.equal(await htmlLang(page), "es");
+  const ticked = page.locator('form[data-composer] input[type="checkbox"]:checked');
+  const n = await ticked.count();
+  assert.ok(n >= 2, `at least two people ticked (${n})`);
+  const send = page.locator("button[data-send-count]").first();
+  await ticked.first().uncheck();
+  // Counted by the script, in Spanish, its one form and its other.
+  await page.locator("button[data-send-count]", { hasText: `Enviar ${n - 1} invitaci` }).first().waitFor();
+  while ((await ticked.count()) > 1) await ticked.first().uncheck();
+  assert.equal((await send.textContent()).trim(), "Enviar 1 invitación");
+  await ticked.first().uncheck();
+  assert.equal((await send.textContent()).trim(), "Enviar 0 invitaciones");
+  await page.close();
+  assert.deepEqual(consoleErrors, [], "no console errors");
+});
