@@ -1334,3 +1334,393 @@ async fn the_tracker_filters_by_region_and_series_and_the_synthesis_follows_up()
         "{synthesis}"
     );
 }
+
+// ----- In French and Spanish -----
+
+/// The account of `who` prefers `language` for the interface and its mail.
+async fn prefers(app: &TestApp, who: As<'_>, language: &str) {
+    app.send(
+        Method::PATCH,
+        "/api/v1/auth/me",
+        who,
+        &json!({ "language": language }),
+    )
+    .await
+    .expect(200);
+}
+
+#[tokio::test]
+async fn the_tracker_its_items_and_the_follow_up_report_read_in_french_and_spanish() {
+    let app = spawn_app().await;
+    let (focal, _) = eu_followed_up(&app).await;
+
+    // The public tracker in French (chosen), its charts' titles and labels with it.
+    let french = app
+        .get_page("/recommendations?lang=fr", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(french.contains("<h1>Recommandations</h1>"), "{french}");
+    assert!(french.contains(r#"<h2 id="by-addressee">Par destinataire et par statut</h2>"#));
+    assert!(
+        french.contains("<title>EU : 1 mise en œuvre</title>"),
+        "{french}"
+    );
+    assert!(french.contains("<title>EU : 1 ouverte</title>"), "{french}");
+    assert!(french.contains(r#"<option value="">Tous les destinataires</option>"#));
+    assert!(french.contains(r#"<button type="submit">Filtrer</button>"#));
+    assert!(french.contains("3 recommandations"), "{french}");
+    assert!(
+        french.contains("Dernière nouvelle : <time datetime=\"2014-06-30\">30 juin 2014</time>")
+    );
+    // The English page says what it said.
+    let english = app
+        .get_page("/recommendations", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(english.contains("<h1>Recommendations</h1>"));
+    assert!(english.contains(r#"<h2 id="by-addressee">By addressee and status</h2>"#));
+    assert!(
+        english.contains("<title>EU: 1 implemented</title>"),
+        "{english}"
+    );
+    assert!(english.contains(r#"<button type="submit">Filter</button>"#));
+    assert!(english.contains("Latest: <time datetime=\"2014-06-30\">30 June 2014</time>"));
+
+    // An item in Spanish (the browser's), its history dated as Spanish writes dates.
+    let spanish = app
+        .get_with_headers(
+            &format!("/recommendations/{focal}"),
+            &[("accept-language", "es-AR,es;q=0.9")],
+        )
+        .await
+        .expect(200)
+        .text();
+    assert!(spanish.contains("<h2>Qué fue de ella</h2>"), "{spanish}");
+    assert!(spanish.contains(r#"<span class="badge status-implemented">Aplicada</span>"#));
+    assert!(spanish.contains("30 de junio de 2014"), "{spanish}");
+    assert!(spanish.contains("<dt>Destinatario</dt><dd>EU</dd>"));
+
+    // An organizer reading French records an update: the form, the error and the
+    // confirmation in French.
+    prefers(&app, app.org(), "fr").await;
+    let browser = app.organizer_browser().await;
+    let form = app
+        .get_page(&format!("/recommendations/{focal}"), Some(&browser))
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        form.contains(r#"<h2 id="record">Enregistrer une mise à jour</h2>"#),
+        "{form}"
+    );
+    assert!(form.contains(r#"<button type="submit">Enregistrer la mise à jour</button>"#));
+    assert!(form.contains("Doublons probables issus d’autres événements"));
+    let refused = app
+        .submit(
+            &format!("/recommendations/{focal}"),
+            &browser,
+            &[("status", "superseded"), ("note", ""), ("on", "2099-01-01")],
+        )
+        .await
+        .expect(422)
+        .text();
+    assert!(
+        refused.contains("Veuillez corriger 2 champs ci-dessous."),
+        "{refused}"
+    );
+    assert!(
+        refused.contains(r#"id="f-on-error">Ne doit pas être dans le futur."#),
+        "{refused}"
+    );
+    let done = app
+        .submit(
+            &format!("/recommendations/{focal}"),
+            &browser,
+            &[
+                ("status", "superseded"),
+                ("note", "Replaced by the 2015 plan."),
+            ],
+        )
+        .await;
+    assert_eq!(done.status.as_u16(), 303, "{}", done.text());
+    let after = app
+        .get_page(
+            &format!("/recommendations/{focal}"),
+            Some(&common::with_cookies_from(&browser, &done)),
+        )
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        after.contains("La mise à jour a été enregistrée."),
+        "{after}"
+    );
+    assert!(after.contains(r#"<span class="badge status-superseded">Remplacée</span>"#));
+
+    // The organizers' workspace in French.
+    let workspace = app
+        .get_page("/organize/recommendations", Some(&browser))
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        workspace.contains("<h1>Recommandations à suivre</h1>"),
+        "{workspace}"
+    );
+    assert!(
+        workspace.contains(
+            r#"<button type="submit">Mettre à jour les recommandations cochées</button>"#
+        )
+    );
+
+    let refused = app
+        .submit(
+            "/organize/recommendations",
+            &browser,
+            &[("ids", &focal.to_string()), ("owner", "999999")],
+        )
+        .await
+        .expect(422)
+        .text();
+    assert!(
+        refused.contains("Responsable : ce compte n’existe pas."),
+        "{refused}"
+    );
+    let refused = app
+        .submit("/organize/recommendations", &browser, &[("owner", "keep")])
+        .await
+        .expect(422)
+        .text();
+    assert!(
+        refused.contains("Cochez au moins une recommandation."),
+        "{refused}"
+    );
+
+    // The follow-up report: the page in French, the Markdown in Spanish; in English as it was.
+    let report = app
+        .get_page("/recommendations/report?addressee=EU&lang=fr", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        report.contains("<h1>Ce que nous avons demandé (EU, 2009) et ce qu’il en est advenu</h1>"),
+        "{report}"
+    );
+    assert!(report.contains("2 recommandations suivies"), "{report}");
+    let markdown = app
+        .get_with_headers(
+            "/recommendations/report.md?addressee=EU",
+            &[("accept-language", "es")],
+        )
+        .await
+        .expect(200)
+        .text();
+    assert!(
+        markdown.contains("| Estado | Recomendaciones |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- **Formulada:** Making a difference, 3 de junio de 2009"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- 30 de junio de 2014 — *Aplicada*: The EEAS named its focal point. (prueba: https://eeas.europa.eu/r2p)"), "{markdown}");
+    let pdf = app
+        .get_page("/recommendations/report.pdf?addressee=EU&lang=fr", None)
+        .await
+        .expect(200);
+    let text = pdf_extract::extract_text_from_mem(&pdf.body).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("RAPPORT DE SUIVI"), "{text}");
+    assert!(text.contains("2 recommandations suivies"), "{text}");
+    assert!(text.contains("30 juin 2014 · Mise en œuvre"), "{text}");
+    let english = app
+        .get_page("/recommendations/report.md?addressee=EU", None)
+        .await
+        .expect(200)
+        .text();
+    assert!(english.starts_with("# What we asked of the EU, 2009, and what came of it\n"));
+    assert!(english.contains("- **Asked:** Making a difference, 3 June 2009"));
+}
+
+#[tokio::test]
+async fn tracker_mail_goes_in_each_recipients_language() {
+    let app = spawn_app().await;
+    let (event, session) = panel(&app).await;
+    approve(
+        &app,
+        session,
+        &summary(&[
+            ("Create an EU focal point", "EU"),
+            ("Brief the Council", "UN Security Council"),
+        ]),
+    )
+    .await;
+    publish_report(&app, &event).await;
+    let all = items(&app, "", app.org()).await;
+    let focal = id_of(&all, "Create an EU focal point");
+    let brief = id_of(&all, "Brief the Council");
+    // The owner reads Spanish, the organizer French; the administrator chose nothing.
+    prefers(&app, app.member_token(), "es").await;
+    prefers(&app, app.org(), "fr").await;
+    let member = member_id(&app).await;
+    let today = chrono::Utc::now().date_naive();
+    let overdue = today - chrono::Duration::days(30);
+    app.patch(
+        &format!("/api/v1/recommendations/{focal}"),
+        app.org(),
+        &json!({"owner": member, "next_review_on": today.to_string()}),
+    )
+    .await
+    .expect(200);
+    app.patch(
+        &format!("/api/v1/recommendations/{brief}"),
+        app.org(),
+        &json!({"next_review_on": overdue.to_string()}),
+    )
+    .await
+    .expect(200);
+    roundtable::recommendations::reminders::send_due(&app.db, &app.settings, chrono::Utc::now())
+        .await
+        .unwrap();
+
+    let review = app
+        .last_mail_to("member@example.org", "recommendation_review")
+        .await;
+    assert_eq!(
+        review.subject,
+        "Revisión pendiente: Create an EU focal point"
+    );
+    assert!(
+        review.text_body.starts_with("Estimado/a "),
+        "{}",
+        review.text_body
+    );
+    use roundtable::i18n::{Language, dates};
+    let due = dates::long(Language::Es, today);
+    assert!(
+        review.text_body.contains(&format!(
+            "La revisión de una recomendación de cuyo seguimiento se ocupa vence el {due}:"
+        )),
+        "{}",
+        review.text_body
+    );
+    assert!(
+        review
+            .text_body
+            .contains("«Create an EU focal point» (dirigida a EU)")
+    );
+    assert!(review.html_body.contains(r#"<html lang="es">"#));
+    assert!(
+        review
+            .html_body
+            .contains("porque usted se ocupa del seguimiento")
+    );
+
+    let digest = app
+        .last_mail_to("organizer@example.org", "recommendation_digest")
+        .await;
+    assert_eq!(digest.subject, "1 recommandation en retard d’examen");
+    assert!(
+        digest.text_body.starts_with("Bonjour "),
+        "{}",
+        digest.text_body
+    );
+    assert!(
+        digest.text_body.contains(&format!(
+            "L’examen était prévu le {} ; personne n’en assure le suivi.",
+            dates::long(Language::Fr, overdue)
+        )),
+        "{}",
+        digest.text_body
+    );
+    assert!(digest.html_body.contains(r#"<html lang="fr">"#));
+    // The administrator, who chose no language, reads English as before.
+    let english = app
+        .last_mail_to("admin@example.org", "recommendation_digest")
+        .await;
+    assert_eq!(english.subject, "1 recommendation overdue for review");
+    assert!(
+        english.text_body.starts_with("Dear "),
+        "{}",
+        english.text_body
+    );
+    assert!(
+        english.text_body.contains(&format!(
+            "Review was due on {}; nobody follows it up.",
+            dates::long(Language::En, overdue)
+        )),
+        "{}",
+        english.text_body
+    );
+}
+
+/// Every message of the tracker is written in French and Spanish (a few read the same
+/// in a language as in English, rightly).
+#[test]
+fn every_tracker_message_is_written_in_french_and_spanish() {
+    use fluent_templates::fluent_bundle::FluentValue;
+    use roundtable::i18n::{Language, t_args};
+    let english = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/locales/en/recommendations.ftl"
+    ))
+    .unwrap();
+    let ids: Vec<&str> = english
+        .lines()
+        .filter(|l| l.starts_with("rec-"))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
+        .collect();
+    assert!(ids.len() > 150, "{}", ids.len());
+    let args: Vec<(&'static str, FluentValue<'_>)> = [
+        "count",
+        "places",
+        "year",
+        "addressee",
+        "source",
+        "label",
+        "status",
+        "name",
+        "percent",
+        "whom",
+        "counted",
+        "note",
+        "message",
+        "span",
+        "date",
+        "text",
+        "organizer",
+        "owner",
+    ]
+    .into_iter()
+    .map(|name| (name, FluentValue::from("x")))
+    .collect();
+    let same = [
+        "rec-csv-id",
+        "rec-csv-source",
+        "rec-csv-date",
+        "rec-source",
+        "rec-ws-role-rapporteur",
+        "rec-chart-segment",
+        "rec-status-said",
+        "rec-update-line",
+        "rec-field-error",
+    ];
+    for lang in [Language::Fr, Language::Es] {
+        for id in &ids {
+            let theirs = t_args(lang, id, &args);
+            assert!(
+                !theirs.is_empty() && theirs != *id,
+                "{lang:?}: {id} is missing"
+            );
+            if !same.contains(id) {
+                assert_ne!(
+                    theirs,
+                    t_args(Language::En, id, &args),
+                    "{lang:?}: {id} is English"
+                );
+            }
+        }
+    }
+}

@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::documents::Access;
 use crate::error::AppResult;
+use crate::i18n::{Language, t, t_args, t_texts};
 
 /// The follow-up report, as its three forms show it.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct FollowUp {
     pub counts: Vec<(RecommendationStatus, usize)>,
     /// The items, the earliest asked first.
     pub items: Vec<RecommendationOut>,
+    /// The language it is written in (the reader's).
+    pub lang: Language,
 }
 
 /// "the European Union", "the EU"… as a sentence names it: names beginning with "the"
@@ -51,6 +54,7 @@ pub async fn build(
     settings: &Settings,
     reader: Access,
     addressee: Option<&str>,
+    lang: Language,
 ) -> AppResult<FollowUp> {
     let filter = Filter {
         addressee: addressee.map(str::to_string),
@@ -98,34 +102,51 @@ pub async fn build(
         (Some(first), _) => format!(", {first}"),
         _ => String::new(),
     };
-    let whom = name.as_deref().map_or("everyone".to_string(), named);
+    // English names an addressee as a sentence does ("the EU"); the other languages'
+    // titles name it as it is.
+    let title = match name.as_deref() {
+        Some(whom) => {
+            let whom = if lang == Language::En {
+                named(whom)
+            } else {
+                whom.trim().to_string()
+            };
+            t_texts(
+                lang,
+                "rec-report-title-of",
+                &[("whom", &whom), ("span", &span)],
+            )
+        }
+        None => t_texts(lang, "rec-report-title-all", &[("span", &span)]),
+    };
     let counts = RecommendationStatus::ALL
         .iter()
         .map(|s| (*s, items.iter().filter(|i| i.status == *s).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
     Ok(FollowUp {
-        title: format!("What we asked of {whom}{span}, and what came of it"),
+        title,
         addressee: name,
         organizer_name: settings.mail.organizer_name.clone(),
         written_on: Utc::now().date_naive(),
         counts,
         items,
+        lang,
     })
 }
 
-fn day(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+fn day(lang: Language, date: NaiveDate) -> String {
+    crate::i18n::dates::long(lang, date)
 }
 
 /// Where and when an item was asked, as a line: "Brussels, 3 June 2009; Brussels, 2012".
-fn asked(item: &RecommendationOut) -> String {
+fn asked(item: &RecommendationOut, lang: Language) -> String {
     item.asked
         .iter()
         .map(|a| {
             let place = a.event.clone().unwrap_or_else(|| a.title.clone());
             match a.date {
-                Some(d) => format!("{place}, {}", day(d)),
+                Some(d) => format!("{place}, {}", day(lang, d)),
                 None => place,
             }
         })
@@ -135,49 +156,72 @@ fn asked(item: &RecommendationOut) -> String {
 
 /// The report as Markdown.
 pub fn markdown(report: &FollowUp, base_url: &str) -> String {
+    let lang = report.lang;
+    let l = |id: &str| t(lang, id);
     let mut out = format!("# {}\n\n", report.title);
     out.push_str(&format!(
-        "{}, {}. {} recommendation{} followed up.\n\n",
+        "{}, {}. {}.\n\n",
         report.organizer_name,
-        day(report.written_on),
-        report.items.len(),
-        if report.items.len() == 1 { "" } else { "s" }
+        day(lang, report.written_on),
+        followed_up(lang, report.items.len()),
     ));
-    out.push_str("| Status | Recommendations |\n| --- | ---: |\n");
+    out.push_str(&format!(
+        "| {} | {} |\n| --- | ---: |\n",
+        l("rec-status"),
+        l("rec-title")
+    ));
     for (status, n) in &report.counts {
-        out.push_str(&format!("| {} | {n} |\n", status.label()));
+        out.push_str(&format!("| {} | {n} |\n", status.label_in(lang)));
     }
     for (i, item) in report.items.iter().enumerate() {
         out.push_str(&format!("\n## {}. {}\n\n", i + 1, item.text.trim()));
-        out.push_str(&format!("- **Status:** {}\n", item.status.label()));
+        out.push_str(&format!(
+            "- **{}** {}\n",
+            l("rec-label-status"),
+            item.status.label_in(lang)
+        ));
         if report.addressee.is_none() && !item.addressee.is_empty() {
-            out.push_str(&format!("- **To:** {}\n", item.addressee));
-        }
-        out.push_str(&format!("- **Asked:** {}\n", asked(item)));
-        if !item.themes.is_empty() {
-            out.push_str(&format!("- **Themes:** {}\n", item.themes.join(", ")));
+            out.push_str(&format!("- **{}** {}\n", l("rec-label-to"), item.addressee));
         }
         out.push_str(&format!(
-            "- **Follow-up:** {base_url}/recommendations/{}\n",
+            "- **{}** {}\n",
+            l("rec-label-asked"),
+            asked(item, lang)
+        ));
+        if !item.themes.is_empty() {
+            out.push_str(&format!(
+                "- **{}** {}\n",
+                l("rec-label-themes"),
+                item.themes.join(", ")
+            ));
+        }
+        out.push_str(&format!(
+            "- **{}** {base_url}/recommendations/{}\n",
+            l("rec-label-follow-up"),
             item.id
         ));
         if item.updates.is_empty() {
-            out.push_str("\nNo follow-up recorded yet.\n");
+            out.push_str(&format!("\n{}\n", l("rec-no-follow-up")));
         } else {
-            out.push_str("\nWhat came of it:\n\n");
+            out.push_str(&format!("\n{}\n\n", l("rec-label-what-came")));
             for u in &item.updates {
-                out.push_str(&format!(
-                    "- {} — *{}*: {}",
-                    day(u.on),
-                    u.status.label(),
-                    u.note.trim().replace('\n', " ")
+                out.push_str("- ");
+                out.push_str(&t_texts(
+                    lang,
+                    "rec-update-line",
+                    &[
+                        ("date", &day(lang, u.on)),
+                        ("status", &u.status.label_in(lang)),
+                        ("note", &u.note.trim().replace('\n', " ")),
+                    ],
                 ));
                 if let Some(url) = &u.evidence_url {
-                    out.push_str(&format!(" (evidence: {url})"));
+                    out.push_str(&format!(" ({} {url})", l("rec-evidence-inline")));
                 }
                 if let (Some(document), Some(title)) = (u.document_id, &u.document_title) {
                     out.push_str(&format!(
-                        " (evidence: {title}, {base_url}/documents/{document})"
+                        " ({} {title}, {base_url}/documents/{document})",
+                        l("rec-evidence-inline")
                     ));
                 }
                 out.push('\n');
@@ -187,14 +231,59 @@ pub fn markdown(report: &FollowUp, base_url: &str) -> String {
     out
 }
 
+/// "3 recommendations followed up", in `lang`.
+fn followed_up(lang: Language, count: usize) -> String {
+    t_args(lang, "rec-followed-up-count", &[("count", count.into())])
+}
+
 /// What the Typst template reads: strings only.
 #[derive(Debug, Serialize)]
 pub struct FollowUpView {
+    /// The language it is written in, for hyphenation.
+    lang: &'static str,
+    /// The labels, in that language.
+    l: Labels,
     title: String,
     byline: String,
     total: String,
     counts: Vec<(String, String)>,
     items: Vec<ItemView>,
+}
+
+/// The labels of the PDF, in the report's language.
+#[derive(Debug, Serialize)]
+struct Labels {
+    report: String,
+    status: String,
+    recommendations: String,
+    to: String,
+    asked: String,
+    themes: String,
+    #[serde(rename = "follow-up")]
+    follow_up: String,
+    #[serde(rename = "no-follow-up")]
+    no_follow_up: String,
+    #[serde(rename = "what-came")]
+    what_came: String,
+    evidence: String,
+}
+
+impl Labels {
+    fn new(lang: Language) -> Self {
+        let l = |id: &str| t(lang, id);
+        Self {
+            report: l("rec-report"),
+            status: l("rec-status"),
+            recommendations: l("rec-title"),
+            to: l("rec-pdf-to"),
+            asked: l("rec-asked"),
+            themes: l("rec-themes"),
+            follow_up: l("rec-follow-up"),
+            no_follow_up: l("rec-no-follow-up"),
+            what_came: l("rec-what-came"),
+            evidence: l("rec-evidence-colon"),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -222,18 +311,21 @@ struct UpdateView {
 
 impl FollowUpView {
     pub fn new(report: &FollowUp, base_url: &str) -> Self {
+        let lang = report.lang;
         Self {
+            lang: lang.as_str(),
+            l: Labels::new(lang),
             title: report.title.clone(),
-            byline: format!("{} · {}", report.organizer_name, day(report.written_on)),
-            total: format!(
-                "{} recommendation{} followed up",
-                report.items.len(),
-                if report.items.len() == 1 { "" } else { "s" }
+            byline: format!(
+                "{} · {}",
+                report.organizer_name,
+                day(lang, report.written_on)
             ),
+            total: followed_up(lang, report.items.len()),
             counts: report
                 .counts
                 .iter()
-                .map(|(s, n)| (s.label().to_string(), n.to_string()))
+                .map(|(s, n)| (s.label_in(lang), n.to_string()))
                 .collect(),
             items: report
                 .items
@@ -242,21 +334,21 @@ impl FollowUpView {
                 .map(|(i, item)| ItemView {
                     number: (i + 1).to_string(),
                     text: item.text.trim().to_string(),
-                    status: item.status.label().to_string(),
+                    status: item.status.label_in(lang),
                     addressee: if report.addressee.is_none() {
                         item.addressee.clone()
                     } else {
                         String::new()
                     },
-                    asked: asked(item),
+                    asked: asked(item, lang),
                     themes: item.themes.join(", "),
                     link: format!("{base_url}/recommendations/{}", item.id),
                     updates: item
                         .updates
                         .iter()
                         .map(|u| UpdateView {
-                            on: day(u.on),
-                            status: u.status.label().to_string(),
+                            on: day(lang, u.on),
+                            status: u.status.label_in(lang),
                             note: u.note.trim().to_string(),
                             evidence: u.evidence_url.clone().unwrap_or_default(),
                             document: match (u.document_id, &u.document_title) {

@@ -33,6 +33,14 @@ crate::string_enum!(
     }
 );
 
+impl RecommendationStatus {
+    /// The status in `lang` ("Implemented", "Mise en œuvre", "Aplicada"); the API keeps
+    /// its English values.
+    pub fn label_in(self, lang: impl std::borrow::Borrow<crate::i18n::Language>) -> String {
+        crate::i18n::term(*lang.borrow(), "rec-status", self.as_str())
+    }
+}
+
 crate::string_enum!(
     /// What an item comes from.
     SourceKind {
@@ -207,16 +215,19 @@ impl RecommendationOut {
     /// "Asked 3 times since 2008: Bangkok, Kampala, Accra", when it was asked more than
     /// once.
     pub fn asked_line(&self) -> Option<String> {
+        self.asked_line_in(crate::i18n::Language::En)
+    }
+
+    /// [`Self::asked_line`] in `lang`: "Demandée 3 fois depuis 2008 : Bangkok, Kampala".
+    pub fn asked_line_in(
+        &self,
+        lang: impl std::borrow::Borrow<crate::i18n::Language>,
+    ) -> Option<String> {
+        use fluent_templates::fluent_bundle::FluentValue;
         if self.asked.len() < 2 {
             return None;
         }
-        let since = self
-            .asked
-            .iter()
-            .filter_map(|a| a.date)
-            .min()
-            .map(|d| format!(" since {}", d.format("%Y")))
-            .unwrap_or_default();
+        let since = self.asked.iter().filter_map(|a| a.date).min();
         let places: Vec<String> = self
             .asked
             .iter()
@@ -227,11 +238,18 @@ impl RecommendationOut {
                     .unwrap_or_else(|| a.title.clone())
             })
             .collect();
-        Some(format!(
-            "Asked {} times{since}: {}",
-            self.asked.len(),
-            places.join(", ")
-        ))
+        let mut args = vec![
+            ("count", FluentValue::from(self.asked.len())),
+            ("places", FluentValue::from(places.join(", "))),
+        ];
+        let id = match since {
+            Some(since) => {
+                args.push(("year", FluentValue::from(since.format("%Y").to_string())));
+                "rec-asked-times-since"
+            }
+            None => "rec-asked-times",
+        };
+        Some(crate::i18n::t_args(*lang.borrow(), id, &args))
     }
 
     /// The date of its latest update, if any.

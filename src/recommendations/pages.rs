@@ -21,6 +21,7 @@ use super::{
 use crate::app::AppState;
 use crate::documents::Access;
 use crate::error::{AppError, FieldError, FieldErrors};
+use crate::i18n::{Language, t};
 use crate::web::ListQuery;
 use crate::web::forms::{Choice, Field, Kind, Values, sentence};
 use crate::web::pages::{Ctx, FormData, PagePath, PageResult, redirect_with_flash, render};
@@ -51,49 +52,64 @@ pub struct Bar {
 }
 
 pub struct Segment {
-    pub status: &'static str,
+    /// The status, in the page's language.
+    pub status: String,
     pub class: &'static str,
     pub count: usize,
     pub x: usize,
     pub width: usize,
+    /// What the segment says when pointed at: "EU: 1 open".
+    pub title: String,
 }
 
-/// What the chart calls items naming no addressee (a document's next steps).
-const NO_ADDRESSEE: &str = "No addressee named";
+/// A date as the page's language writes it: "3 June 2009", "3 juin 2009" (for templates,
+/// which pass their values by reference).
+pub fn day(lang: &Language, date: &chrono::NaiveDate) -> String {
+    crate::i18n::dates::long(*lang, *date)
+}
+
+/// A date in a narrow column: "3 Jun 2009" in English, as [`day`] writes it elsewhere.
+pub fn short_day(lang: &Language, date: &chrono::NaiveDate) -> String {
+    match lang {
+        Language::En => date.format("%-d %b %Y").to_string(),
+        _ => day(lang, date),
+    }
+}
 
 /// The chart's scale: pixels per item.
 const BAR_WIDTH: usize = 480;
 const ROW: usize = 28;
 
 /// Counts by status per addressee, as bars of a chart (most items first).
-pub fn by_addressee(items: &[RecommendationOut]) -> Vec<Bar> {
-    bars(items.iter().map(|item| {
+pub fn by_addressee(items: &[RecommendationOut], lang: Language) -> Vec<Bar> {
+    let no_addressee = crate::i18n::t(lang, "rec-no-addressee");
+    let pairs = items.iter().map(|item| {
         let addressee = if item.addressee.trim().is_empty() {
-            NO_ADDRESSEE.to_string()
+            no_addressee.clone()
         } else {
             item.addressee.clone()
         };
         (addressee, item.status)
-    }))
+    });
+    bars(pairs, lang)
 }
 
 /// Counts by status per theme (an item counts under each of its themes).
-pub fn by_theme(items: &[RecommendationOut]) -> Vec<Bar> {
-    bars(items.iter().flat_map(|item| {
+pub fn by_theme(items: &[RecommendationOut], lang: Language) -> Vec<Bar> {
+    let no_theme = crate::i18n::t(lang, "rec-no-theme");
+    let pairs = items.iter().flat_map(|item| {
         let themes = if item.themes.is_empty() {
-            vec![NO_THEME.to_string()]
+            vec![no_theme.clone()]
         } else {
             item.themes.clone()
         };
         themes.into_iter().map(move |t| (t, item.status))
-    }))
+    });
+    bars(pairs, lang)
 }
 
-/// What the theme chart calls items with no theme.
-const NO_THEME: &str = "No theme";
-
 /// Counts by status per key, as bars of a chart (most items first).
-fn bars(pairs: impl Iterator<Item = (String, RecommendationStatus)>) -> Vec<Bar> {
+fn bars(pairs: impl Iterator<Item = (String, RecommendationStatus)>, lang: Language) -> Vec<Bar> {
     let mut counts: BTreeMap<String, HashMap<RecommendationStatus, usize>> = BTreeMap::new();
     for (key, status) in pairs {
         *counts.entry(key).or_default().entry(status).or_default() += 1;
@@ -121,12 +137,24 @@ fn bars(pairs: impl Iterator<Item = (String, RecommendationStatus)>) -> Vec<Bar>
                 .filter_map(|status| {
                     let count = *by_status.get(status)?;
                     let width = count * BAR_WIDTH / most;
+                    let name = status.label_in(lang);
+                    let counted = crate::i18n::t_args(
+                        lang,
+                        &format!("rec-counted-{}", status.as_str()),
+                        &[("count", count.into())],
+                    );
+                    let title = crate::i18n::t_texts(
+                        lang,
+                        "rec-chart-segment",
+                        &[("label", &label), ("counted", &counted)],
+                    );
                     let segment = Segment {
-                        status: status.label(),
+                        status: name,
                         class: status.as_str(),
                         count,
                         x,
                         width,
+                        title,
                     };
                     x += width;
                     Some(segment)
@@ -199,8 +227,8 @@ async fn tracker(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> P
         .collect();
     let items = service::list(&state.db, reader, &filter).await?;
     let page = TrackerPage {
-        addressee_bars: by_addressee(&items),
-        theme_bars: by_theme(&items),
+        addressee_bars: by_addressee(&items, ctx.lang),
+        theme_bars: by_theme(&items, ctx.lang),
         addressees: choices(
             everything
                 .iter()
@@ -218,7 +246,7 @@ async fn tracker(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> P
                 i.source
                     .regions
                     .iter()
-                    .map(|r| (r.as_str().to_string(), r.label().to_string()))
+                    .map(|r| (r.as_str().to_string(), ctx.term("region", r.as_str())))
             }),
             filter.region.map(|r| r.as_str()),
         ),
@@ -244,7 +272,7 @@ async fn tracker(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> P
             .iter()
             .map(|s| Choice {
                 value: s.as_str().to_string(),
-                label: s.label().to_string(),
+                label: s.label_in(ctx.lang),
                 selected: filter.status == Some(*s),
             })
             .collect(),
@@ -285,27 +313,33 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageR
     let staff = ctx.is_staff();
     let items = service::list(&state.db, Access::of(ctx.user.as_ref()), &filter).await?;
     let base = state.settings.public_url();
-    let mut headers = vec![
-        "Id",
-        "Recommendation",
-        "Addressee",
-        "Themes",
-        "Priority",
-        "Timeframe",
-        "Status",
-        "Source",
-        "Event",
-        "Date",
-        "Regions",
-        "Times asked",
-        "Asked at",
-        "Last update",
-        "Last update note",
-        "Link",
+    let lang = ctx.lang;
+    let mut columns = vec![
+        "id",
+        "recommendation",
+        "addressee",
+        "themes",
+        "priority",
+        "timeframe",
+        "status",
+        "source",
+        "event",
+        "date",
+        "regions",
+        "times-asked",
+        "asked-at",
+        "last-update",
+        "last-update-note",
+        "link",
     ];
     if staff {
-        headers.extend(["Followed up by", "Next review"]);
+        columns.extend(["followed-up-by", "next-review"]);
     }
+    let names: Vec<String> = columns
+        .iter()
+        .map(|c| crate::i18n::term(lang, "rec-csv", c))
+        .collect();
+    let headers: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut sheet = crate::domain::spreadsheet::Sheet::new(&headers);
     for item in &items {
         let last = item.last_update();
@@ -316,14 +350,14 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageR
             item.themes.join("; "),
             item.priority.clone().unwrap_or_default(),
             item.timeframe.clone().unwrap_or_default(),
-            item.status.label().to_string(),
+            item.status.label_in(lang),
             item.source.title.clone(),
             item.source.event.clone().unwrap_or_default(),
             item.source.date.map(|d| d.to_string()).unwrap_or_default(),
             item.source
                 .regions
                 .iter()
-                .map(|r| r.label())
+                .map(|r| crate::i18n::term(lang, "region", r.as_str()))
                 .collect::<Vec<_>>()
                 .join("; "),
             item.asked.len().to_string(),
@@ -375,8 +409,17 @@ async fn follow_up(state: &AppState, ctx: &Ctx, query: &ListQuery) -> Result<Fol
         &state.settings,
         Access::of(ctx.user.as_ref()),
         query.get("addressee").filter(|a| !a.trim().is_empty()),
+        ctx.lang,
     )
     .await
+}
+
+impl ReportPage {
+    /// "In progress:" before an update's note, as the page's language writes it.
+    fn said(&self, status: &RecommendationStatus) -> String {
+        self.ctx
+            .t1("rec-status-said", "status", &status.label_in(self.ctx.lang))
+    }
 }
 
 fn report_query(report: &FollowUp) -> String {
@@ -461,6 +504,14 @@ struct ItemPage {
     similar: Vec<SimilarOut>,
 }
 
+impl ItemPage {
+    /// "87% alike", in the page's language.
+    fn alike(&self, score: impl std::borrow::Borrow<f64>) -> String {
+        let percent = (score.borrow() * 100.0).round();
+        self.ctx.t1("rec-alike", "percent", &percent.to_string())
+    }
+}
+
 /// Likely repeats, for organizers only.
 async fn suggestions(state: &AppState, ctx: &Ctx, id: i32) -> Result<Vec<SimilarOut>, AppError> {
     if ctx.is_staff() {
@@ -481,27 +532,57 @@ async fn may_update(state: &AppState, ctx: &Ctx, id: i32) -> Result<bool, AppErr
     Ok(service::owner_of(&state.db, id).await? == Some(user.id))
 }
 
-fn update_form(values: &Values, documents: &[(String, String)]) -> Vec<Field> {
+fn update_form(values: &Values, documents: &[(String, String)], lang: Language) -> Vec<Field> {
     vec![
-        Field::new("status", "Status", Kind::Select, values)
+        Field::new("status", &t(lang, "rec-status"), Kind::Select, values)
             .required()
             .options(
                 None,
                 RecommendationStatus::ALL
                     .iter()
-                    .map(|s| (s.as_str().to_string(), s.label().to_string())),
+                    .map(|s| (s.as_str().to_string(), s.label_in(lang))),
             ),
-        Field::new("note", "What happened", Kind::TextArea, values).required(),
-        Field::new("on", "On", Kind::Date, values).hint("Left empty: today."),
-        Field::new("evidence_url", "Evidence (a link)", Kind::Url, values),
+        Field::new(
+            "note",
+            &t(lang, "rec-field-what-happened"),
+            Kind::TextArea,
+            values,
+        )
+        .required(),
+        Field::new("on", &t(lang, "rec-field-on"), Kind::Date, values)
+            .hint(&t(lang, "rec-field-on-hint")),
+        Field::new(
+            "evidence_url",
+            &t(lang, "rec-field-evidence-link"),
+            Kind::Url,
+            values,
+        ),
         Field::new(
             "document_id",
-            "Evidence (a document of the library)",
+            &t(lang, "rec-field-evidence-document"),
             Kind::Select,
             values,
         )
-        .options(Some("None"), documents.iter().cloned()),
+        .options(
+            Some(&t(lang, "rec-field-no-document")),
+            documents.iter().cloned(),
+        ),
     ]
+}
+
+/// What is wrong with a field of the tracker's forms, in `lang`: the tracker's own
+/// wordings, else those every form shares ([`crate::i18n::fields::message`]).
+fn field_message(lang: Language, english: &str) -> String {
+    let id = match english {
+        "must be a date" => "rec-error-date",
+        "must be a document of the library" => "rec-error-document",
+        "no such document in the library" => "rec-error-no-document",
+        "must not be in the future" => "rec-error-future",
+        "must be another recommendation" => "rec-error-another",
+        "must be another addressee" => "rec-error-another-addressee",
+        _ => return crate::i18n::fields::message(lang, english),
+    };
+    t(lang, id)
 }
 
 /// The documents the reader may give as evidence: those they may open.
@@ -540,7 +621,11 @@ async fn item(
     let form = if may {
         let mut values = Values::default();
         values.set("status", Some(item.status.as_str()));
-        Some(update_form(&values, &library(&state, &ctx).await?))
+        Some(update_form(
+            &values,
+            &library(&state, &ctx).await?,
+            ctx.lang,
+        ))
     } else {
         None
     };
@@ -572,11 +657,20 @@ async fn add_link(
             .and_then(|r| r.parse::<LinkRelation>().ok()),
     };
     let message = match links::link(&state.db, &actor, id, input).await {
-        Ok(_) => "The two are linked: the same recommendation, raised again.".to_string(),
+        Ok(_) => t(ctx.lang, "rec-linked"),
+        Err(AppError::Conflict(message)) if message == "the two are linked already" => {
+            t(ctx.lang, "rec-linked-already")
+        }
         Err(AppError::Conflict(message)) => sentence(&message),
         Err(AppError::Invalid(errors)) => errors
             .first()
-            .map(|e| sentence(&format!("{} {}", e.field, e.message)))
+            .map(|e| {
+                sentence(&format!(
+                    "{} {}",
+                    e.field,
+                    field_message(ctx.lang, &e.message)
+                ))
+            })
             .unwrap_or_default(),
         Err(err) => return Err(err.into()),
     };
@@ -602,7 +696,7 @@ async fn remove_link(
     links::unlink(&state.db, &actor, id, other).await?;
     Ok(redirect_with_flash(
         &format!("/recommendations/{id}"),
-        "The link was removed.",
+        &t(ctx.lang, "rec-link-removed"),
     ))
 }
 
@@ -659,17 +753,17 @@ async fn record_update(
     match result {
         Ok(_) => Ok(redirect_with_flash(
             &format!("/recommendations/{id}"),
-            "The update was recorded.",
+            &t(ctx.lang, "rec-update-recorded"),
         )),
         Err(AppError::Invalid(errors)) => {
             let item = service::read(&state.db, Access::Organizers, id).await?;
-            let mut fields = update_form(&values, &library(&state, &ctx).await?);
+            let mut fields = update_form(&values, &library(&state, &ctx).await?, ctx.lang);
             for error in &errors {
                 let name = error.field.split('[').next().unwrap_or("");
                 if let Some(field) = fields.iter_mut().find(|f| f.name == name)
                     && field.error.is_none()
                 {
-                    field.error = Some(sentence(&error.message));
+                    field.error = Some(sentence(&field_message(ctx.lang, &error.message)));
                 }
             }
             let mut response = render(&ItemPage {

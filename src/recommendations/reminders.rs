@@ -13,6 +13,7 @@ use crate::config::Settings;
 use crate::db::{Db, MailQueue};
 use crate::entities::{recommendation, tracker_mail, user};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Language;
 use crate::mail::{MailKind, outbox};
 use crate::recommendations::RecommendationStatus;
 
@@ -35,6 +36,47 @@ pub struct TrackerMail {
     pub items: Vec<MailItem>,
     pub tracker_url: String,
     pub organizer_name: String,
+    /// The recipient's language (their account's preference), which the mail is written in.
+    pub lang: Language,
+}
+
+impl TrackerMail {
+    /// A message in the recipient's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        crate::i18n::t_texts(self.lang, id, &[(name, value)])
+    }
+
+    /// "Review was due on 3 June 2009; followed up by Ana." for an item of a digest.
+    pub fn due_line(&self, item: &MailItem) -> String {
+        match &item.owner {
+            Some(owner) => crate::i18n::t_texts(
+                self.lang,
+                "rec-mail-digest-due-owner",
+                &[("date", &item.due), ("owner", owner)],
+            ),
+            None => self.t1("rec-mail-digest-due-nobody", "date", &item.due),
+        }
+    }
+
+    /// A message counting `count` things (the message's `$count`).
+    pub fn count(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        crate::i18n::t_args(self.lang, id, &[("count", (*count.borrow()).into())])
+    }
+
+    /// A message naming the organizers.
+    pub fn organizers(&self, id: &str) -> String {
+        crate::i18n::t_texts(self.lang, id, &[("organizer", &self.organizer_name)])
+    }
+
+    /// "Dear Ms Akello," in the recipient's language.
+    pub fn dear(&self) -> String {
+        crate::i18n::dear(self.lang, &self.greeting_name)
+    }
 }
 
 crate::mail_templates! {
@@ -60,8 +102,8 @@ async fn claim(db: &impl ConnectionTrait, key: &str) -> Result<bool, AppError> {
     Ok(inserted > 0)
 }
 
-fn day(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+fn day(lang: Language, date: NaiveDate) -> String {
+    crate::i18n::dates::long(lang, date)
 }
 
 /// Queues the review mails and digests that are due; returns how many mails.
@@ -88,13 +130,13 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
         .await?;
     let account = |id: Option<i32>| id.and_then(|id| accounts.iter().find(|a| a.id == id));
     let names = crate::recommendations::addressees::names(db).await?;
-    let item = |r: &recommendation::Model| MailItem {
+    let item = |r: &recommendation::Model, lang: Language| MailItem {
         text: r.text.clone(),
         addressee: r
             .addressee_id
             .and_then(|id| names.get(&id).cloned())
             .unwrap_or_else(|| r.addressee_text.clone()),
-        due: r.next_review_on.map(day).unwrap_or_default(),
+        due: r.next_review_on.map(|on| day(lang, on)).unwrap_or_default(),
         owner: account(r.owner_id).map(|a| a.name.clone()),
         url: format!("{}/recommendations/{}", settings.public_url(), r.id),
     };
@@ -131,16 +173,16 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
         }
         let txn = db.begin_write().await?;
         if claim(&*txn, &review_key(r)).await? {
-            let view = view(settings, &owner.name, vec![item(r)]);
+            let lang = owner.language.unwrap_or_default();
+            let view = view(settings, &owner.name, vec![item(r, lang)], lang);
             send(&txn, MailKind::RecommendationReview, owner, &view).await?;
             sent += 1;
         }
         txn.commit().await?;
     }
-    let overdue: Vec<MailItem> = due
+    let overdue: Vec<&recommendation::Model> = due
         .iter()
         .filter(|r| r.next_review_on.is_some_and(|on| on < today))
-        .map(item)
         .collect();
     if overdue.is_empty() {
         return Ok(sent);
@@ -158,7 +200,9 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
             week.week()
         );
         if claim(&*txn, &key).await? {
-            let view = view(settings, &organizer.name, overdue.clone());
+            let lang = organizer.language.unwrap_or_default();
+            let items = overdue.iter().map(|r| item(r, lang)).collect();
+            let view = view(settings, &organizer.name, items, lang);
             send(&txn, MailKind::RecommendationDigest, organizer, &view).await?;
             sent += 1;
         }
@@ -167,8 +211,9 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
     Ok(sent)
 }
 
-fn view(settings: &Settings, name: &str, items: Vec<MailItem>) -> TrackerMail {
+fn view(settings: &Settings, name: &str, items: Vec<MailItem>, lang: Language) -> TrackerMail {
     TrackerMail {
+        lang,
         greeting_name: name.to_string(),
         items,
         tracker_url: format!("{}/organize/recommendations", settings.public_url()),

@@ -23,6 +23,7 @@ use crate::app::AppState;
 use crate::documents::Access;
 use crate::entities::user;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Language, t};
 use crate::web::ListQuery;
 use crate::web::forms::{Choice, sentence};
 use crate::web::pages::{FormData, PagePath, PageResult, Workspace, redirect_with_flash, render};
@@ -51,17 +52,54 @@ struct WorkspacePage {
     query: String,
 }
 
+impl WorkspacePage {
+    /// "Name (3 recommendations)", an addressee's label, in the page's language.
+    fn name_count(&self, count: impl std::borrow::Borrow<u64>) -> String {
+        let count = usize::try_from(*count.borrow()).unwrap_or(usize::MAX);
+        self.ctx.count("rec-ws-name-count", count)
+    }
+}
+
+/// "Owner: no such account." in `lang`: the field's label (its name in English) and what
+/// is wrong with it.
+fn field_error(lang: Language, field: &str, message: &str) -> String {
+    let label = match (lang, field) {
+        (Language::En, _) => None,
+        (_, "owner") => Some("rec-ws-owner"),
+        (_, "status") => Some("rec-status"),
+        (_, "note") => Some("rec-field-what-happened"),
+        (_, "next_review_on") => Some("rec-next-review"),
+        (_, "ids") => Some("rec-title"),
+        _ => None,
+    }
+    .map_or_else(|| field.to_string(), |id| t(lang, id));
+    let message = match message {
+        "no such account" => t(lang, "rec-error-no-account"),
+        other => crate::i18n::fields::message(lang, other),
+    };
+    sentence(&crate::i18n::t_texts(
+        lang,
+        "rec-field-error",
+        &[("label", &label), ("message", &message)],
+    ))
+}
+
 /// The accounts that may follow items up: organizers, administrators and rapporteurs.
-async fn owners(state: &AppState, chosen: Option<&str>) -> Result<Vec<Choice>, AppError> {
+async fn owners(
+    state: &AppState,
+    chosen: Option<&str>,
+    lang: Language,
+) -> Result<Vec<Choice>, AppError> {
     let accounts = user::Entity::find()
         .filter(user::Column::Status.eq(AccountStatus::Active))
         .filter(user::Column::Role.is_in([Role::Organizer, Role::Admin, Role::Rapporteur]))
         .all(state.db.conn())
         .await?;
     Ok(choices(
-        accounts
-            .into_iter()
-            .map(|a| (a.id.to_string(), format!("{} ({})", a.name, a.role.label()))),
+        accounts.into_iter().map(|a| {
+            let role = crate::i18n::term(lang, "rec-ws-role", a.role.as_str());
+            (a.id.to_string(), format!("{} ({role})", a.name))
+        }),
         chosen,
     ))
 }
@@ -87,11 +125,11 @@ async fn page(
             .iter()
             .map(|s| Choice {
                 value: s.as_str().to_string(),
-                label: s.label().to_string(),
+                label: s.label_in(ctx.lang),
                 selected: chosen("status").as_deref() == Some(s.as_str()),
             })
             .collect(),
-        owners: owners(state, chosen("owner").as_deref()).await?,
+        owners: owners(state, chosen("owner").as_deref(), ctx.lang).await?,
         checked: form
             .map(|f| f.all("ids").iter().filter_map(|i| i.parse().ok()).collect())
             .unwrap_or_default(),
@@ -132,26 +170,24 @@ async fn update_many(
         .iter()
         .filter_map(|i| i.parse().ok())
         .collect();
+    let lang = ws.ctx.lang;
     let mut errors: Vec<(String, String)> = Vec::new();
     if ids.is_empty() {
-        errors.push(("ids".into(), "Tick at least one recommendation.".into()));
+        errors.push(("ids".into(), t(lang, "rec-ws-tick-one")));
     }
     let status = match form.get("status") {
         None => None,
         Some(s) => match s.parse::<RecommendationStatus>() {
             Ok(s) => Some(s),
             Err(_) => {
-                errors.push(("status".into(), "Choose a status from the list.".into()));
+                errors.push(("status".into(), t(lang, "rec-ws-choose-status")));
                 None
             }
         },
     };
     let note = form.get("note");
     if status.is_some() && note.is_none() {
-        errors.push((
-            "note".into(),
-            "Say what happened: a status changes with a note.".into(),
-        ));
+        errors.push(("note".into(), t(lang, "rec-ws-say-what")));
     }
     let owner = match form.get("owner").as_deref() {
         None | Some("keep") => None,
@@ -159,7 +195,7 @@ async fn update_many(
         Some(id) => match id.parse::<i32>() {
             Ok(id) => Some(Some(id)),
             Err(_) => {
-                errors.push(("owner".into(), "Choose an account from the list.".into()));
+                errors.push(("owner".into(), t(lang, "rec-ws-choose-account")));
                 None
             }
         },
@@ -169,16 +205,13 @@ async fn update_many(
         Some(d) => match d.parse::<NaiveDate>() {
             Ok(d) => Some(Some(d)),
             Err(_) => {
-                errors.push(("next_review_on".into(), "Give a date.".into()));
+                errors.push(("next_review_on".into(), t(lang, "rec-ws-give-date")));
                 None
             }
         },
     };
     if errors.is_empty() && status.is_none() && owner.is_none() && review.is_none() {
-        errors.push((
-            "status".into(),
-            "Choose what to change: a status, an owner or a review date.".into(),
-        ));
+        errors.push(("status".into(), t(lang, "rec-ws-choose-change")));
     }
     if !errors.is_empty() {
         return Ok(page(&state, ws.ctx, &query, Some(&form), errors).await?);
@@ -201,12 +234,7 @@ async fn update_many(
         Err(AppError::Invalid(field_errors)) => {
             let errors = field_errors
                 .into_iter()
-                .map(|e| {
-                    (
-                        e.field.clone(),
-                        sentence(&format!("{}: {}", e.field, e.message)),
-                    )
-                })
+                .map(|e| (e.field.clone(), field_error(lang, &e.field, &e.message)))
                 .collect();
             return Ok(page(&state, ws.ctx, &query, Some(&form), errors).await?);
         }
@@ -223,11 +251,7 @@ async fn update_many(
     };
     Ok(redirect_with_flash(
         &back,
-        &format!(
-            "{} recommendation{} updated.",
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        ),
+        &crate::i18n::t_args(lang, "rec-ws-updated", &[("count", ids.len().into())]),
     ))
 }
 
@@ -239,11 +263,12 @@ async fn change_addressee(
     form: FormData,
 ) -> PageResult {
     let id = crate::web::parse_id(&id, "addressee")?;
+    let lang = ws.ctx.lang;
     let result = match form.get("into").and_then(|i| i.parse::<i32>().ok()) {
         Some(into) if form.has("merge") => {
             vocabulary::delete_addressee(&state.db, &ws.actor, id, Some(into))
                 .await
-                .map(|()| "The addressees were merged.".to_string())
+                .map(|()| t(lang, "rec-ws-merged"))
         }
         _ => {
             let aliases = form
@@ -264,14 +289,20 @@ async fn change_addressee(
                 },
             )
             .await
-            .map(|a| format!("{} saved.", a.name))
+            .map(|a| crate::i18n::t_texts(lang, "rec-ws-saved", &[("name", &a.name)]))
         }
     };
     let message = match result {
         Ok(message) => message,
         Err(AppError::Invalid(errors)) => errors
             .iter()
-            .map(|e| sentence(&format!("{}: {}", e.field, e.message)))
+            .map(|e| {
+                let message = match e.message.as_str() {
+                    "must be another addressee" => t(lang, "rec-error-another-addressee"),
+                    other => crate::i18n::fields::message(lang, other),
+                };
+                sentence(&format!("{}: {message}", e.field))
+            })
             .collect::<Vec<_>>()
             .join(" "),
         Err(err) => return Err(err.into()),
