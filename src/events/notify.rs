@@ -112,17 +112,21 @@ pub async fn view(
     })
 }
 
-/// The view of a notice in its recipient's language ([`Recipient::lang`]): the event's
-/// and session's titles as translated into it, its dates, the session's day and the
-/// recipient's role.
+/// The view of a mail for its recipient, in their language ([`Recipient::lang`]).
 pub async fn view_for_recipient(
     conn: &impl ConnectionTrait,
     settings: &Settings,
     draft: &Draft<'_>,
 ) -> AppResult<MailView> {
-    use crate::i18n::content::Translations;
     let mut view = view(conn, settings, draft).await?;
-    let lang = draft.recipient.lang;
+    in_language(&mut view, draft, draft.recipient.lang);
+    Ok(view)
+}
+
+/// Rewrites `view` for a reader of `lang`: the event's title, dates and place, and the
+/// session's title, time and the recipient's role, as that language says them.
+pub fn in_language(view: &mut MailView, draft: &Draft<'_>, lang: crate::i18n::Language) {
+    use crate::i18n::content::Translations;
     let event = draft.event;
     view.lang = lang;
     view.event_title = event.title_in(lang);
@@ -149,7 +153,6 @@ pub async fn view_for_recipient(
             .role
             .map(|r| crate::i18n::role(lang, r.as_str(), 1));
     }
-    Ok(view)
 }
 
 /// The iTIP calendar of a message: the sessions, with the organizers' address as

@@ -13,7 +13,7 @@ use crate::directory::{self, store as directory_store};
 use crate::entities::{invitation, person};
 use crate::error::{AppError, AppResult};
 pub use crate::events::notify::{Draft, Recipient};
-use crate::events::notify::{envelope, itip_in, rendering, view};
+use crate::events::notify::{envelope, in_language, itip_in, rendering, view};
 use crate::events::{SeriesRef, store as event_store, views};
 use crate::mail::messages;
 use crate::mail::salutation::salutation;
@@ -67,35 +67,6 @@ pub async fn invitation_mail(
     ))
 }
 
-/// The view of an invitation for a person reading `lang`: the event's and session's
-/// titles as translated into it (as written elsewhere), the dates and the role in it.
-fn in_language(view: &mut messages::MailView, draft: &Draft<'_>, lang: crate::i18n::Language) {
-    use crate::i18n::content::Translations;
-    view.lang = lang;
-    let event = draft.event;
-    view.event_title = event.title_in(lang);
-    view.event_dates = crate::i18n::dates::range(lang, event.starts_on, event.ends_on);
-    if let (Some(s), Some(shown)) = (draft.session, view.session.as_mut()) {
-        shown.title = Translations::stored(s.translations.as_deref())
-            .pick(event.language, lang, "title", &s.title)
-            .text;
-        if lang != crate::i18n::Language::En {
-            let zone = event.timezone;
-            let (start, end) = (zone.local(s.starts_at), zone.local(s.ends_at));
-            shown.when = format!(
-                "{}, {}–{} ({})",
-                crate::i18n::dates::with_weekday(lang, start.date_naive()),
-                start.format("%H:%M"),
-                end.format("%H:%M"),
-                zone.name()
-            );
-        }
-        shown.role = draft
-            .recipient
-            .role
-            .map(|r| crate::i18n::role(lang, r.as_str(), 1));
-    }
-}
 
 /// Queues an invitation (sent at once).
 pub async fn queue_invitation(
