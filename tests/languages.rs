@@ -797,6 +797,8 @@ async fn the_outcome_report_reads_in_spanish_in_every_format() {
         "| Evento | Fechas | Lugar | Región | Socios |",
         "| 3 y 4 de junio de 2009 |",
         "## Recomendaciones por destinatario",
+        "## Qué fue de las recomendaciones",
+        "- **Abierta**: Fund early warning (a OAS)",
     ] {
         assert!(markdown.contains(words), "{words} missing from: {markdown}");
     }

@@ -438,12 +438,17 @@ mod tests {
 
     #[test]
     fn the_script_gets_its_messages_with_their_variables_to_fill() {
-        let said: serde_json::Value =
-            serde_json::from_str(&script_messages(Language::Fr)).unwrap();
+        let said: serde_json::Value = serde_json::from_str(&script_messages(Language::Fr)).unwrap();
         assert_eq!(said["send-invitations.one"], "Envoyer 1 invitation");
-        assert_eq!(said["send-invitations.other"], "Envoyer {count} invitations");
+        assert_eq!(
+            said["send-invitations.other"],
+            "Envoyer {count} invitations"
+        );
         assert_eq!(said["uploading"], "Envoi de {file}…");
-        assert_eq!(said["correct-fields.other"], "Veuillez corriger {count} champs");
+        assert_eq!(
+            said["correct-fields.other"],
+            "Veuillez corriger {count} champs"
+        );
         let english: serde_json::Value =
             serde_json::from_str(&script_messages(Language::En)).unwrap();
         assert_eq!(english["chosen-file"], "Chosen: {file} ({size})");

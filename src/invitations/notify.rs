@@ -67,7 +67,6 @@ pub async fn invitation_mail(
     ))
 }
 
-
 /// Queues an invitation (sent at once).
 pub async fn queue_invitation(
     conn: &impl MailQueue,

@@ -355,7 +355,7 @@ pub(super) struct SynthesisView<'a> {
 struct FollowUpView<'a> {
     text: &'a str,
     addressee: &'a str,
-    status: &'static str,
+    status: String,
     asked: &'a str,
     latest: &'a str,
 }
@@ -460,7 +460,7 @@ impl<'a> SynthesisView<'a> {
                 .map(|f| FollowUpView {
                     text: &f.text,
                     addressee: &f.addressee,
-                    status: f.status.label(),
+                    status: f.status.label_in(lang),
                     asked: f.asked.as_deref().unwrap_or(""),
                     latest: f.latest.as_deref().unwrap_or(""),
                 })

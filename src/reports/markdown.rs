@@ -367,7 +367,12 @@ pub fn synthesis(s: &Synthesis, lang: Language) -> String {
     if !s.follow_up.is_empty() {
         let _ = writeln!(out, "## {}\n", l("syn-follow-up"));
         for f in &s.follow_up {
-            let _ = write!(out, "- **{}**: {}", f.status.label(), escape(&f.text));
+            let _ = write!(
+                out,
+                "- **{}**: {}",
+                f.status.label_in(lang),
+                escape(&f.text)
+            );
             if !f.addressee.is_empty() {
                 let _ = write!(
                     out,

@@ -110,7 +110,7 @@ async fn follow_up(
     Ok(items
         .into_iter()
         .map(|i| FollowUpLine {
-            asked: i.asked_line(),
+            asked: i.asked_line_in(lang),
             latest: i
                 .last_update()
                 .map(|u| format!("{}: {}", dates::long(lang, u.on), u.note.trim())),
