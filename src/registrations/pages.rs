@@ -535,71 +535,46 @@ const DETAIL_FIELDS: &[&str] = &[
     "needs",
 ];
 
-fn detail_fields(values: &Values, errors: &[FieldError]) -> Vec<Field> {
+/// The fields of a registrant's details in `lang`: labelled in it, their errors said in
+/// it, the countries named and sorted as it names and sorts them.
+fn detail_fields_in(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
+    let t = |id: &str| crate::i18n::t(lang, id);
     let mut sections = vec![Section::new(
         "",
         vec![
-            Field::new("given_name", "Given name", Kind::Text, values).required(),
-            Field::new("family_name", "Family name", Kind::Text, values).required(),
-            Field::new("organization", "Organization", Kind::Text, values),
-            Field::new("country", "Country", Kind::Select, values)
-                .options(Some("—"), crate::web::forms::country_choices()),
-            Field::new("needs", "Access or dietary needs", Kind::TextArea, values)
-                .hint("Seen by the organizers only, to prepare the participation."),
+            Field::new("given_name", &t("field-given-name"), Kind::Text, values).required(),
+            Field::new("family_name", &t("field-family-name"), Kind::Text, values).required(),
+            Field::new("organization", &t("field-organization"), Kind::Text, values),
+            Field::new("country", &t("field-country-name"), Kind::Select, values)
+                .options(Some("—"), crate::web::forms::country_choices_in(lang)),
+            Field::new("needs", &t("registration-needs"), Kind::TextArea, values),
         ],
     )];
-    attach_errors(&mut sections, errors, &Default::default());
+    let errors = crate::i18n::fields::translated(lang, errors);
+    attach_errors(&mut sections, &errors, &Default::default());
     sections.remove(0).fields
 }
 
 /// The registrant's own form: what they leave empty stays as it was.
 fn own_detail_fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
     let t = |id: &str| crate::i18n::t(lang, id);
-    let errors = crate::i18n::fields::translated(lang, errors);
-    detail_fields(values, &errors)
+    detail_fields_in(values, errors, lang)
         .into_iter()
-        .map(|mut field| {
-            let label = match field.name.as_str() {
-                "given_name" => "field-given-name",
-                "family_name" => "field-family-name",
-                "organization" => "field-organization",
-                "country" => "field-country-name",
-                _ => "registration-needs",
-            };
-            field.label = t(label);
-            match field.name.as_str() {
-                "organization" | "country" => field.hint(&t("manage-keep-hint")),
-                "needs" => field.hint(&t("manage-needs-hint")),
-                _ => field,
-            }
+        .map(|field| match field.name.as_str() {
+            "organization" | "country" => field.hint(&t("manage-keep-hint")),
+            "needs" => field.hint(&t("manage-needs-hint")),
+            _ => field,
         })
         .collect()
 }
 
 /// The organizer's form of a registrant's details, in `lang`.
 fn organizer_detail_fields(values: &Values, errors: &[FieldError], lang: Language) -> Vec<Field> {
-    let t = |id: &str| crate::i18n::t(lang, id);
-    let errors = crate::i18n::fields::translated(lang, errors);
-    detail_fields(values, &errors)
+    detail_fields_in(values, errors, lang)
         .into_iter()
-        .map(|mut field| {
-            let label = match field.name.as_str() {
-                "given_name" => "field-given-name",
-                "family_name" => "field-family-name",
-                "organization" => "field-organization",
-                "country" => "field-country-name",
-                _ => "registration-needs",
-            };
-            field.label = t(label);
-            match field.name.as_str() {
-                "needs" => field.hint(&t("regs-needs-hint")),
-                "country" => {
-                    // Named and sorted as the page's language names and sorts them.
-                    field.choices.clear();
-                    field.options(Some("—"), crate::web::forms::country_choices_in(lang))
-                }
-                _ => field,
-            }
+        .map(|field| match field.name.as_str() {
+            "needs" => field.hint(&crate::i18n::t(lang, "regs-needs-hint")),
+            _ => field,
         })
         .collect()
 }
