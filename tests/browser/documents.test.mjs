@@ -230,10 +230,11 @@ test("a member finds the members' memo by a word inside its PDF; a visitor neith
   await snap(member, "member-search");
   const page = await hit.getAttribute("href");
 
-  // Browsing the Americas: the memo among the Buenos Aires (written in Spanish) and Ottawa reports.
+  // Browsing the Americas: the memo among the Buenos Aires (written in Spanish, read here
+  // in its English translation) and Ottawa reports.
   await member.goto(`${base}/documents?region=americas`);
   await member.getByRole("link", { name: `${title} (revised)` }).waitFor();
-  await member.getByRole("link", { name: /Outcome report: Diálogo sobre la R2P: perspectivas latinoamericanas/ }).waitFor();
+  await member.getByRole("link", { name: /Outcome report: Dialogue on the R2P: Latin American Perspectives/ }).waitFor();
   await member.getByRole("link", { name: /Outcome report: .*Ottawa/ }).waitFor();
   await snap(member, "member-americas");
   await member.close();
