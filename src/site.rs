@@ -247,20 +247,8 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
     }
     groups.sort_by(|a, b| a.region.cmp(&b.region));
     let page = DocumentsPage {
-        regions: Choice::vocabulary(region)
-            .into_iter()
-            .map(|c| Choice {
-                label: crate::i18n::term(lang, "region", &c.value),
-                ..c
-            })
-            .collect(),
-        kinds: Choice::vocabulary(kind)
-            .into_iter()
-            .map(|c| Choice {
-                label: crate::i18n::term(lang, "doc-kind", &c.value),
-                ..c
-            })
-            .collect(),
+        regions: Choice::vocabulary_in(region, lang, "region"),
+        kinds: Choice::vocabulary_in(kind, lang, "doc-kind"),
         years: crate::events::pages::choices(
             years.iter().map(|y| (y.to_string(), y.to_string())),
             year.map(|y| y.to_string()).as_deref(),

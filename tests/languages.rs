@@ -211,6 +211,22 @@ async fn an_event_page_reads_in_spanish_and_french_with_their_dates() {
     assert!(spanish.contains("<h2>Programa</h2>"));
     // The country as the reader's language names it; the city as written.
     assert!(spanish.contains("Brussels, Bélgica"), "{spanish}");
+    // The list of events, its filters and its count, in French.
+    let list = app
+        .get_page("/events?lang=fr&region=europe", None)
+        .await
+        .page(200)
+        .text();
+    for words in [
+        "<h1>Événements</h1>",
+        r#"<option value="">Toutes les régions</option>"#,
+        r#"<option value="europe" selected>Europe</option>"#,
+        r#"<option value="roundtable">Table ronde</option>"#,
+        "1 événement correspond à ces filtres.",
+        "Brussels, Belgique",
+    ] {
+        assert!(list.contains(words), "{words} missing from: {list}");
+    }
     assert!(
         spanish.contains("miércoles, 3 de junio de 2009"),
         "{spanish}"

@@ -198,7 +198,7 @@ async fn the_events_list_shows_only_the_events_matching_region_kind_and_year() {
         .text();
     shows(&filtered, "<option value=\"africa\" selected>");
     shows(&filtered, "<option value=\"roundtable\" selected>");
-    shows(&filtered, "1 event match these filters");
+    shows(&filtered, "1 event matches these filters.");
 }
 
 #[tokio::test]

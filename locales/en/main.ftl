@@ -617,3 +617,25 @@ js-correct-fields =
 js-document-not-saved = The document was not saved
 js-nothing-saved-file = Nothing was saved yet; what you typed and the file you chose are kept below.
 js-nothing-saved = Nothing was saved yet; what you typed is kept below.
+
+# The list of events (templates/events/list.html).
+events-filter-label = Filter events
+events-all-regions = All regions
+events-kind = Kind
+events-all-kinds = All kinds
+events-year = Year
+events-all-years = All years
+events-show = Show events
+events-clear = Clear filters
+events-found =
+    { $count ->
+        [one] 1 event.
+       *[other] { $count } events.
+    }
+events-found-filtered =
+    { $count ->
+        [one] 1 event matches these filters.
+       *[other] { $count } events match these filters.
+    }
+events-none = No events match.
+events-see-all = See all events

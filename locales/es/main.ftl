@@ -617,3 +617,25 @@ js-correct-fields =
 js-document-not-saved = El documento no se guardó
 js-nothing-saved-file = Aún no se guardó nada; lo que escribió y el archivo elegido se conservan a continuación.
 js-nothing-saved = Aún no se guardó nada; lo que escribió se conserva a continuación.
+
+# The list of events (templates/events/list.html).
+events-filter-label = Filtrar los eventos
+events-all-regions = Todas las regiones
+events-kind = Tipo
+events-all-kinds = Todos los tipos
+events-year = Año
+events-all-years = Todos los años
+events-show = Mostrar los eventos
+events-clear = Quitar los filtros
+events-found =
+    { $count ->
+        [one] 1 evento.
+       *[other] { $count } eventos.
+    }
+events-found-filtered =
+    { $count ->
+        [one] 1 evento coincide con estos filtros.
+       *[other] { $count } eventos coinciden con estos filtros.
+    }
+events-none = Ningún evento coincide.
+events-see-all = Ver todos los eventos

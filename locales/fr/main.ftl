@@ -617,3 +617,25 @@ js-correct-fields =
 js-document-not-saved = Le document n’a pas été enregistré
 js-nothing-saved-file = Rien n’est encore enregistré ; ce que vous avez tapé et le fichier choisi sont conservés ci-dessous.
 js-nothing-saved = Rien n’est encore enregistré ; ce que vous avez tapé est conservé ci-dessous.
+
+# The list of events (templates/events/list.html).
+events-filter-label = Filtrer les événements
+events-all-regions = Toutes les régions
+events-kind = Type
+events-all-kinds = Tous les types
+events-year = Année
+events-all-years = Toutes les années
+events-show = Afficher les événements
+events-clear = Effacer les filtres
+events-found =
+    { $count ->
+        [one] 1 événement.
+       *[other] { $count } événements.
+    }
+events-found-filtered =
+    { $count ->
+        [one] 1 événement correspond à ces filtres.
+       *[other] { $count } événements correspondent à ces filtres.
+    }
+events-none = Aucun événement ne correspond.
+events-see-all = Voir tous les événements

@@ -46,6 +46,21 @@ impl Choice {
             })
             .collect()
     }
+
+    /// The same, each value named in `lang` by its message `<kind>-<value>`.
+    pub fn vocabulary_in<T: crate::domain::Vocabulary + PartialEq>(
+        current: Option<T>,
+        lang: crate::i18n::Language,
+        kind: &str,
+    ) -> Vec<Choice> {
+        Self::vocabulary(current)
+            .into_iter()
+            .map(|c| Choice {
+                label: crate::i18n::term(lang, kind, &c.value),
+                ..c
+            })
+            .collect()
+    }
 }
 
 /// Choices of (value, label), `current` selected.
@@ -68,7 +83,7 @@ pub fn choices(
 struct EventsPage {
     ctx: Ctx,
     events: Vec<EventCard>,
-    total: u64,
+    total: usize,
     regions: Vec<Choice>,
     kinds: Vec<Choice>,
     years: Vec<Choice>,
@@ -121,9 +136,9 @@ async fn events_page(State(state): State<AppState>, ctx: Ctx, query: ListQuery) 
             .iter()
             .map(|e| EventCard::localized(e, ctx.lang))
             .collect(),
-        total,
-        regions: Choice::vocabulary(region),
-        kinds: Choice::vocabulary(kind),
+        total: usize::try_from(total).unwrap_or(usize::MAX),
+        regions: Choice::vocabulary_in(region, ctx.lang, "region"),
+        kinds: Choice::vocabulary_in(kind, ctx.lang, "event-kind"),
         years: choices(
             years.iter().map(|y| (y.to_string(), y.to_string())),
             year.map(|y| y.to_string()).as_deref(),
