@@ -115,11 +115,6 @@ pub struct SynthesisLink {
     pub reports: usize,
 }
 
-/// A region's name in `lang`.
-fn region_name(lang: crate::i18n::Language, region: Region) -> String {
-    crate::i18n::term(lang, "region", region.as_str())
-}
-
 /// The library of published outcome reports, by region (the events' regions), and the
 /// syntheses of the series they belong to.
 async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) -> PageResult {
@@ -180,7 +175,10 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
                 }),
             }
         }
-        let label = region_name(lang, view.region.unwrap_or(Region::Global));
+        let label = crate::documents::pages::region_name(
+            lang,
+            view.region.unwrap_or(Region::Global).as_str(),
+        );
         let published = reports
             .iter()
             .find(|r| r.event_id == view.id)
@@ -233,7 +231,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             filed.push(region.unwrap_or(Region::Global));
         }
         for r in filed {
-            let label = region_name(lang, r);
+            let label = crate::documents::pages::region_name(lang, r.as_str());
             let card = crate::documents::pages::DocumentCard::localized(document, lang);
             match groups.iter_mut().find(|g| g.region == label) {
                 Some(group) => group.library.push(card),
@@ -262,7 +260,7 @@ async fn documents(State(state): State<AppState>, ctx: Ctx, query: ListQuery) ->
             }),
             language.as_deref(),
         ),
-        region: region.map(|r| region_name(lang, r)),
+        region: region.map(|r| crate::documents::pages::region_name(lang, r.as_str())),
         groups,
         syntheses: series,
         ctx,

@@ -140,32 +140,11 @@ fn session_in(
     lang: crate::i18n::Language,
     a: crate::summaries::service::Assignment,
 ) -> RapporteurSession {
-    if lang == crate::i18n::Language::En {
-        return RapporteurSession {
-            when: crate::summaries::pages::when(&a.event, &a.session),
-            due: crate::summaries::notify::due_label(&a.event, a.due),
-            session_title: a.session.title,
-            event_title: a.event.title,
-        };
-    }
-    let zone = a.event.timezone;
-    let (start, end) = (
-        zone.local(a.session.starts_at),
-        zone.local(a.session.ends_at),
-    );
+    use crate::summaries::notify::{due_label_in, session_title_in};
     RapporteurSession {
-        when: format!(
-            "{}, {}–{}",
-            crate::i18n::dates::with_weekday(lang, start.date_naive()),
-            start.format("%H:%M"),
-            end.format("%H:%M %Z")
-        ),
-        due: crate::i18n::dates::moment(lang, zone, a.due),
-        session_title: crate::i18n::content::Translations::stored(
-            a.session.translations.as_deref(),
-        )
-        .pick(a.event.language, lang, "title", &a.session.title)
-        .text,
+        when: crate::summaries::pages::when_in(lang, &a.event, &a.session),
+        due: due_label_in(lang, &a.event, a.due),
+        session_title: session_title_in(&a.event, &a.session, lang),
         event_title: a.event.title_in(lang),
     }
 }

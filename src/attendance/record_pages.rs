@@ -14,8 +14,7 @@ use crate::domain::spreadsheet::Sheet;
 use crate::entities::{event, session};
 use crate::error::AppError;
 use crate::events::SeriesRef;
-use crate::i18n::Language;
-use crate::summaries::pages::when;
+use crate::summaries::pages::when_in;
 use crate::web::pages::{
     Ctx, FormData, PagePath, PageResult, Workspace, error_with, redirect_with_flash, render,
 };
@@ -49,22 +48,6 @@ struct SessionLine {
     present: usize,
     absent: usize,
     excused: usize,
-}
-
-/// When a session takes place, in the event's zone, as `lang` writes it ("Wed 3 Jun 2037,
-/// 14:00–16:00 CEST", "mercredi 3 juin 2037, 14:00–16:00 CEST").
-fn when_in(lang: Language, event: &event::Model, session: &session::Model) -> String {
-    if lang == Language::En {
-        return when(event, session);
-    }
-    let zone = event.timezone;
-    let start = zone.local(session.starts_at);
-    format!(
-        "{}, {}–{}",
-        crate::i18n::dates::with_weekday(lang, start.date_naive()),
-        start.format("%H:%M"),
-        zone.local(session.ends_at).format("%H:%M %Z")
-    )
 }
 
 async fn record_page(

@@ -47,11 +47,6 @@ pub fn is_current(event: &event::Model, today: NaiveDate) -> bool {
     event.status != EventStatus::Cancelled && event.ends_on >= today - Duration::days(RECENT_DAYS)
 }
 
-/// A participant's role in words, in lower case ("rapporteur", "ponente").
-fn role_name(lang: Language, role: ParticipantRole) -> String {
-    crate::i18n::role(lang, role.as_str(), 1).to_lowercase()
-}
-
 /// A task's sentence in `lang`, counting `count`.
 fn said(
     lang: Language,
@@ -116,7 +111,10 @@ pub async fn of_event(
                     "task-declined",
                     &[
                         ("name", p.display_name.clone().into()),
-                        ("role", role_name(lang, p.role).into()),
+                        (
+                            "role",
+                            crate::i18n::role_in_sentence(lang, p.role.as_str()).into(),
+                        ),
                         ("title", s.title.clone().into()),
                     ],
                 ),
@@ -263,6 +261,9 @@ mod tests {
             said(Language::Es, "task-registrations-pending", 1, &[]),
             "1 inscripción espera su aprobación"
         );
-        assert_eq!(role_name(Language::Es, ParticipantRole::Speaker), "ponente");
+        assert_eq!(
+            crate::i18n::role_in_sentence(Language::Es, ParticipantRole::Speaker.as_str()),
+            "ponente"
+        );
     }
 }

@@ -20,7 +20,8 @@ use crate::error::AppError;
 use crate::i18n::Language;
 use crate::web::forms::{Field, FormPage, Kind, Section, Values};
 use crate::web::forms::{
-    country_choices_in, enum_choices, form_page, refused, subregion_choices, term_choices, to_patch,
+    country_choices_in, enum_choices, form_page, refused, subregion_choices_in, term_choices,
+    to_patch,
 };
 use crate::web::pages::PagePath as Path;
 use crate::web::pages::Workspace;
@@ -548,7 +549,7 @@ fn organization_form(ctx: Ctx, title: &str, action: String, values: &Values) -> 
                 term_choices::<crate::domain::Region>(lang, "region"),
             ),
             Field::new("subregion", &t("dir-subregion"), Kind::Select, values)
-                .options(Some("—"), subregion_choices()),
+                .options(Some("—"), subregion_choices_in(lang)),
             Field::new("website", &t("dir-website"), Kind::Url, values).hint("https://…"),
         ],
     )];

@@ -145,7 +145,7 @@ async fn list(
             })
             .collect(),
         total_count: usize::try_from(total).unwrap_or(usize::MAX),
-        kinds: kind_choices(lang)
+        kinds: crate::web::forms::term_choices::<DocumentKind>(lang, "doc-kind")
             .into_iter()
             .map(|(value, label)| Choice {
                 selected: kind.is_some_and(|k| k.as_str() == value),
@@ -160,17 +160,6 @@ async fn list(
         ctx,
     };
     Ok(render(&page_view))
-}
-
-/// The kinds of documents, in `lang`, for a select.
-fn kind_choices(lang: Language) -> Vec<(String, String)> {
-    enum_choices::<DocumentKind>()
-        .into_iter()
-        .map(|(value, _)| {
-            let label = crate::i18n::term(lang, "doc-kind", &value);
-            (value, label)
-        })
-        .collect()
 }
 
 // ----- The form -----
@@ -375,7 +364,10 @@ fn form_view(
     let choose = t("doc-choose");
     let kind = field("kind", &t("doc-kind"), Kind::Select)
         .required()
-        .options(creating.then_some(choose.as_str()), kind_choices(lang));
+        .options(
+            creating.then_some(choose.as_str()),
+            crate::web::forms::term_choices::<DocumentKind>(lang, "doc-kind"),
+        );
     FormView {
         heading: match current {
             Some(d) => crate::i18n::t_texts(lang, "doc-edit-heading", &[("title", &d.title)]),

@@ -53,13 +53,10 @@ impl Choice {
         lang: crate::i18n::Language,
         kind: &str,
     ) -> Vec<Choice> {
-        Self::vocabulary(current)
-            .into_iter()
-            .map(|c| Choice {
-                label: crate::i18n::term(lang, kind, &c.value),
-                ..c
-            })
-            .collect()
+        choices(
+            crate::web::forms::term_choices::<T>(lang, kind),
+            current.map(|v| v.value()),
+        )
     }
 }
 

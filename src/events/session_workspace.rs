@@ -530,7 +530,7 @@ fn participant_message(
                     ("name", &p.display_name),
                     (
                         "role",
-                        &crate::i18n::role(lang, p.role.as_str(), 1).to_lowercase(),
+                        &crate::i18n::role_in_sentence(lang, p.role.as_str()),
                     ),
                 ],
             ),

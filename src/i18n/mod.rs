@@ -114,7 +114,20 @@ pub fn t_texts(lang: Language, id: &str, args: &[(&'static str, &str)]) -> Strin
 /// the layout to give it: each by its id without `js-`, its variables left as `{name}` for
 /// the script to fill; one counting things comes twice, as `<id>.one` (for 1) and
 /// `<id>.other`.
-pub fn script_messages(lang: Language) -> String {
+pub fn script_messages(lang: Language) -> &'static str {
+    // The same for every page of a language: made once.
+    static MADE: std::sync::LazyLock<Vec<(Language, String)>> = std::sync::LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .map(|lang| (*lang, script_messages_in(*lang)))
+            .collect()
+    });
+    MADE.iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("{}", |(_, json)| json.as_str())
+}
+
+fn script_messages_in(lang: Language) -> String {
     const SAID: [(&str, &[&str]); 13] = [
         ("region-proposed", &["region"]),
         ("preview-unavailable", &[]),
@@ -150,6 +163,12 @@ pub fn script_messages(lang: Language) -> String {
     serde_json::Value::Object(out)
         .to_string()
         .replace("</", "<\\/")
+}
+
+/// A participant's role inside a sentence ("speaker", "ponente"): [`role`] for one, in
+/// lower case.
+pub fn role_in_sentence(lang: Language, role: &str) -> String {
+    self::role(lang, role, 1).to_lowercase()
 }
 
 /// "Dear Ms Akello," in `lang`, for a mail to `name` (shortened as a greeting is).
@@ -190,25 +209,12 @@ pub fn query_language(query: Option<&str>) -> Option<Language> {
         .and_then(|(_, value)| value.parse::<Language>().ok())
 }
 
-/// A cookie's value, from a request's headers.
-fn cookie<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 /// The language of a request before its account is known: `?lang=`, the cookie, the
 /// browser's.
 pub fn of_request(request: &Request) -> Language {
     negotiate(
         query_language(request.uri().query()).map(Language::as_str),
-        cookie(request, LANGUAGE_COOKIE),
+        crate::web::auth::cookie(request.headers(), LANGUAGE_COOKIE).as_deref(),
         None,
         request
             .headers()
@@ -438,7 +444,7 @@ mod tests {
 
     #[test]
     fn the_script_gets_its_messages_with_their_variables_to_fill() {
-        let said: serde_json::Value = serde_json::from_str(&script_messages(Language::Fr)).unwrap();
+        let said: serde_json::Value = serde_json::from_str(script_messages(Language::Fr)).unwrap();
         assert_eq!(said["send-invitations.one"], "Envoyer 1 invitation");
         assert_eq!(
             said["send-invitations.other"],
@@ -450,7 +456,7 @@ mod tests {
             "Veuillez corriger {count} champs"
         );
         let english: serde_json::Value =
-            serde_json::from_str(&script_messages(Language::En)).unwrap();
+            serde_json::from_str(script_messages(Language::En)).unwrap();
         assert_eq!(english["chosen-file"], "Chosen: {file} ({size})");
         assert!(!script_messages(Language::Es).contains("</"));
     }

@@ -140,7 +140,9 @@ impl PreviewView {
     fn new(m: PreviewMessage, lang: Language) -> Self {
         Self {
             to: m.to,
-            role: m.role.map(|r| role_in_sentence(lang, r)),
+            role: m
+                .role
+                .map(|r| crate::i18n::role_in_sentence(lang, r.as_str())),
             subject: m.subject,
             text: m.text,
             html: m.html,
@@ -151,11 +153,6 @@ impl PreviewView {
                 .collect(),
         }
     }
-}
-
-/// A role in a sentence: "chair", "ponente".
-fn role_in_sentence(lang: Language, role: ParticipantRole) -> String {
-    crate::i18n::role(lang, role.as_str(), 1).to_lowercase()
 }
 
 /// Why someone was not (re)invited, in `lang`: the service's reasons ("has no email
@@ -182,7 +179,11 @@ pub fn summary_in(lang: Language, outcome: &super::InviteOutcome) -> String {
         .items
         .iter()
         .map(|i| match i.role {
-            Some(role) => format!("{} ({})", i.display_name, role_in_sentence(lang, role)),
+            Some(role) => format!(
+                "{} ({})",
+                i.display_name,
+                crate::i18n::role_in_sentence(lang, role.as_str())
+            ),
             None => i.display_name.clone(),
         })
         .collect::<Vec<_>>()

@@ -135,10 +135,6 @@ pub async fn build(
     })
 }
 
-fn day(lang: Language, date: NaiveDate) -> String {
-    crate::i18n::dates::long(lang, date)
-}
-
 /// Where and when an item was asked, as a line: "Brussels, 3 June 2009; Brussels, 2012".
 fn asked(item: &RecommendationOut, lang: Language) -> String {
     item.asked
@@ -146,7 +142,7 @@ fn asked(item: &RecommendationOut, lang: Language) -> String {
         .map(|a| {
             let place = a.event.clone().unwrap_or_else(|| a.title.clone());
             match a.date {
-                Some(d) => format!("{place}, {}", day(lang, d)),
+                Some(d) => format!("{place}, {}", crate::i18n::dates::long(lang, d)),
                 None => place,
             }
         })
@@ -162,7 +158,7 @@ pub fn markdown(report: &FollowUp, base_url: &str) -> String {
     out.push_str(&format!(
         "{}, {}. {}.\n\n",
         report.organizer_name,
-        day(lang, report.written_on),
+        crate::i18n::dates::long(lang, report.written_on),
         followed_up(lang, report.items.len()),
     ));
     out.push_str(&format!(
@@ -210,7 +206,7 @@ pub fn markdown(report: &FollowUp, base_url: &str) -> String {
                     lang,
                     "rec-update-line",
                     &[
-                        ("date", &day(lang, u.on)),
+                        ("date", &crate::i18n::dates::long(lang, u.on)),
                         ("status", &u.status.label_in(lang)),
                         ("note", &u.note.trim().replace('\n', " ")),
                     ],
@@ -319,7 +315,7 @@ impl FollowUpView {
             byline: format!(
                 "{} · {}",
                 report.organizer_name,
-                day(lang, report.written_on)
+                crate::i18n::dates::long(lang, report.written_on)
             ),
             total: followed_up(lang, report.items.len()),
             counts: report
@@ -347,7 +343,7 @@ impl FollowUpView {
                         .updates
                         .iter()
                         .map(|u| UpdateView {
-                            on: day(lang, u.on),
+                            on: crate::i18n::dates::long(lang, u.on),
                             status: u.status.label_in(lang),
                             note: u.note.trim().to_string(),
                             evidence: u.evidence_url.clone().unwrap_or_default(),

@@ -212,13 +212,8 @@ pub struct AddresseeInput {
 }
 
 impl RecommendationOut {
-    /// "Asked 3 times since 2008: Bangkok, Kampala, Accra", when it was asked more than
-    /// once.
-    pub fn asked_line(&self) -> Option<String> {
-        self.asked_line_in(crate::i18n::Language::En)
-    }
-
-    /// [`Self::asked_line`] in `lang`: "Demandée 3 fois depuis 2008 : Bangkok, Kampala".
+    /// "Asked 3 times since 2008: Bangkok, Kampala, Accra" in `lang` ("Demandée 3 fois
+    /// depuis 2008 : Bangkok, Kampala"), when it was asked more than once.
     pub fn asked_line_in(
         &self,
         lang: impl std::borrow::Borrow<crate::i18n::Language>,

@@ -4,7 +4,7 @@
 //! unique row (`tracker_mails`) in the transaction that queues it, so that several `serve`
 //! processes on one database send it once.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
@@ -102,10 +102,6 @@ async fn claim(db: &impl ConnectionTrait, key: &str) -> Result<bool, AppError> {
     Ok(inserted > 0)
 }
 
-fn day(lang: Language, date: NaiveDate) -> String {
-    crate::i18n::dates::long(lang, date)
-}
-
 /// Queues the review mails and digests that are due; returns how many mails.
 #[tracing::instrument(skip_all, err(level = "debug"))]
 pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppResult<usize> {
@@ -136,7 +132,10 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> AppRe
             .addressee_id
             .and_then(|id| names.get(&id).cloned())
             .unwrap_or_else(|| r.addressee_text.clone()),
-        due: r.next_review_on.map(|on| day(lang, on)).unwrap_or_default(),
+        due: r
+            .next_review_on
+            .map(|on| crate::i18n::dates::long(lang, on))
+            .unwrap_or_default(),
         owner: account(r.owner_id).map(|a| a.name.clone()),
         url: format!("{}/recommendations/{}", settings.public_url(), r.id),
     };

@@ -11,7 +11,6 @@ use crate::config::Settings;
 use crate::directory;
 use crate::entities::{event, session};
 use crate::error::{AppError, AppResult};
-use crate::events::views;
 use crate::i18n::Language;
 use crate::mail::{Envelope, MailKind, outbox};
 
@@ -74,18 +73,14 @@ pub fn summary_url(settings: &Settings, session_id: i32) -> String {
     format!("{}/rapporteur/sessions/{session_id}", settings.public_url())
 }
 
-/// "Friday 5 June 2009, 17:30 (CEST)".
-pub fn due_label(event: &event::Model, due: DateTime<Utc>) -> String {
-    views::moment(event.timezone, due)
-}
-
-/// The same in `lang`: "vendredi 5 juin 2009, 17:30 (CEST)".
+/// When a summary is due, in `lang`: "Friday 5 June 2009, 17:30 (CEST)", "vendredi 5
+/// juin 2009, 17:30 (CEST)".
 pub fn due_label_in(lang: Language, event: &event::Model, due: DateTime<Utc>) -> String {
     crate::i18n::dates::moment(lang, event.timezone, due)
 }
 
 /// The session's title as a reader of `lang` gets it: translated where it is.
-fn session_title_in(event: &event::Model, session: &session::Model, lang: Language) -> String {
+pub fn session_title_in(event: &event::Model, session: &session::Model, lang: Language) -> String {
     crate::i18n::content::Translations::stored(session.translations.as_deref())
         .pick(event.language, lang, "title", &session.title)
         .text

@@ -443,18 +443,6 @@ pub fn region_choices() -> Vec<(String, String)> {
     enum_choices::<Region>()
 }
 
-/// Every sub-region with its region, in words, for a select.
-pub fn subregion_choices() -> Vec<(String, String)> {
-    SubRegion::all()
-        .map(|s| {
-            (
-                s.as_str().to_string(),
-                format!("{} ({})", s.label(), s.region().label()),
-            )
-        })
-        .collect()
-}
-
 /// Every sub-region with its region, in `lang`'s words ("Afrique de l’Est (Afrique)"),
 /// for a select: the vocabulary's messages `doc-subregion-<value>` and `region-<value>`.
 pub fn subregion_choices_in(lang: crate::i18n::Language) -> Vec<(String, String)> {

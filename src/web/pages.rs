@@ -55,7 +55,7 @@ impl Ctx {
     }
 
     /// What the pages' script says, in the page's language (JSON).
-    pub fn script_messages(&self) -> String {
+    pub fn script_messages(&self) -> &'static str {
         crate::i18n::script_messages(self.lang)
     }
 
